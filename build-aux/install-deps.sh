@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs everything Gripkaart needs to build, run and test on Debian 12.
+# Safe to run again; uses sudo when not run as root.
+set -euo pipefail
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO="sudo"
+fi
+
+PACKAGES=(
+  # build
+  meson ninja-build pkg-config gcc gettext itstool
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
+  libsqlite3-dev libcairo2-dev libpango1.0-dev
+  # running: icons, fonts, schemas, MIME
+  hicolor-icon-theme adwaita-icon-theme fonts-cantarell fonts-dejavu-core
+  gsettings-desktop-schemas shared-mime-info libglib2.0-bin
+  # tests: data validation, display, PDF and image checks, sanitizers
+  desktop-file-utils appstream libxml2-utils librsvg2-bin sqlite3
+  xvfb xauth x11-apps imagemagick poppler-utils python3 locales
+  libasan8 libubsan1
+)
+
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update
+$SUDO apt-get install -y --no-install-recommends "${PACKAGES[@]}"
+
+# Dutch dates and numbers need the nl_NL locale; Debian ships it ungenerated.
+if ! locale -a 2>/dev/null | grep -qi '^nl_NL\.utf-\?8$'; then
+  $SUDO sed -i 's/^# *\(nl_NL.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+  $SUDO locale-gen
+fi

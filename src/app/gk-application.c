@@ -1,0 +1,236 @@
+/* gk-application.c
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gk-app-resources.h"
+#include "gk-application.h"
+#include "gk-window.h"
+
+#define MAX_RECENT 10
+
+struct _GkApplication
+{
+  AdwApplication  parent_instance;
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (GkApplication, gk_application, ADW_TYPE_APPLICATION)
+
+static GkWindow *
+get_or_create_window (GkApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (gk_window_new (self));
+  return GK_WINDOW (window);
+}
+
+static void
+gk_application_activate (GApplication *app)
+{
+  GkWindow *window = get_or_create_window (GK_APPLICATION (app));
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+gk_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      GkWindow *window = gk_window_new (GK_APPLICATION (app));
+
+      gk_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static int
+gk_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  /* -1: carry on with the default processing (activate or open) */
+  return -1;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GkApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing each window lets it ask about unsaved changes. */
+  for (GList *l = windows; l != NULL; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GkApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Gripkaart authors", NULL };
+  AdwAboutWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Gripkaart"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Gripkaart authors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Plan and follow a change programme in the social domain: focus projects, measures, grip levels and progress reports for the board."),
+                        "website", "https://github.com/gripkaart/gripkaart",
+                        "issue-url", "https://github.com/gripkaart/gripkaart/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Gripkaart authors",
+                        "developers", developers,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static void
+gk_application_startup (GApplication *app)
+{
+  GkApplication *self = GK_APPLICATION (app);
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.new-programme", { "<Control>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.close", { "<Control>w", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+  };
+
+  G_APPLICATION_CLASS (gk_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action, accels[i].accels);
+}
+
+static void
+gk_application_dispose (GObject *object)
+{
+  GkApplication *self = GK_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (gk_application_parent_class)->dispose (object);
+}
+
+static void
+gk_application_class_init (GkApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  /* The resources live in a static library: nothing would pull in their
+   * constructor, so register them by hand. */
+  g_resources_register (gk_app_get_resource ());
+
+  object_class->dispose = gk_application_dispose;
+  app_class->activate = gk_application_activate;
+  app_class->open = gk_application_open;
+  app_class->startup = gk_application_startup;
+  app_class->handle_local_options = gk_application_handle_local_options;
+}
+
+static const GOptionEntry main_options[] = {
+  { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+  { NULL }
+};
+
+static void
+gk_application_init (GkApplication *self)
+{
+  self->settings = g_settings_new (APP_ID);
+
+  g_application_add_main_option_entries (G_APPLICATION (self), main_options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Plan and follow a change programme: focus projects, measures, grip levels and progress reports."));
+}
+
+GkApplication *
+gk_application_new (void)
+{
+  return g_object_new (GK_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/gripkaart/Gripkaart",
+                       NULL);
+}
+
+GSettings *
+gk_application_get_settings (GkApplication *self)
+{
+  g_return_val_if_fail (GK_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/* Newest first, without duplicates, at most MAX_RECENT. */
+void
+gk_application_add_recent (GkApplication *self,
+                           GFile         *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_auto(GStrv) old = g_settings_get_strv (self->settings, "recent-files");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) recent = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
+    {
+      if (g_str_equal (old[i], uri))
+        continue;
+      g_strv_builder_add (builder, old[i]);
+      n++;
+    }
+
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-files", (const char * const *) recent);
+}
+
+GStrv
+gk_application_dup_recent (GkApplication *self)
+{
+  return g_settings_get_strv (self->settings, "recent-files");
+}

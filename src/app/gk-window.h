@@ -1,0 +1,26 @@
+/* gk-window.h
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "gk-application.h"
+
+G_BEGIN_DECLS
+
+#define GK_TYPE_WINDOW (gk_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (GkWindow, gk_window, GK, WINDOW, AdwApplicationWindow)
+
+GkWindow   *gk_window_new             (GkApplication *application);
+void        gk_window_open_file       (GkWindow      *self,
+                                       GFile         *file);
+void        gk_window_show_error      (GkWindow      *self,
+                                       const char    *heading,
+                                       const GError  *error);
+const char *gk_window_get_page_name   (GkWindow      *self);
+
+G_END_DECLS

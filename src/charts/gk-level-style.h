@@ -1,0 +1,49 @@
+/* gk-level-style.h: how every chart shows a grip level
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A level must survive a grey-scale printer and a colour-blind reader, so
+ * each level has a colour, a clearly different lightness, a pattern and a
+ * short text label.
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "gk-enums.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  GK_LEVEL_PATTERN_NONE,        /* plain fill */
+  GK_LEVEL_PATTERN_DOTS,
+  GK_LEVEL_PATTERN_HATCH,       /* diagonal lines */
+  GK_LEVEL_PATTERN_CROSSHATCH,
+} GkLevelPattern;
+
+typedef struct {
+  double r, g, b;
+} GkRgb;
+
+typedef struct {
+  GkRgb          fill;
+  GkRgb          ink;       /* text and pattern drawn on the fill */
+  GkLevelPattern pattern;
+} GkLevelStyle;
+
+/* Screen charts follow the light or dark style; print is always light. */
+typedef enum {
+  GK_STYLE_VARIANT_LIGHT,
+  GK_STYLE_VARIANT_DARK,
+} GkStyleVariant;
+
+const GkLevelStyle *gk_level_style_get        (GkLevel        level,
+                                               GkStyleVariant variant);
+double              gk_rgb_relative_luminance (const GkRgb   *rgb);
+void                gk_level_style_fill_rect  (cairo_t            *cr,
+                                               const GkLevelStyle *style,
+                                               double x, double y,
+                                               double width, double height);
+
+G_END_DECLS

@@ -1,0 +1,31 @@
+/* gk-schema.h: the one schema of a Gripkaart project file
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* PRAGMA application_id of every project file: "GRIP" in ASCII. */
+#define GK_APPLICATION_ID 0x47524950
+
+/* PRAGMA user_version: the schema version this build writes. */
+#define GK_SCHEMA_VERSION 1
+
+/* The complete DDL of schema GK_SCHEMA_VERSION (tables and indexes only). */
+const char *gk_schema_sql (void);
+
+/* Creates the schema in an empty database and stamps application_id and
+ * user_version, inside one transaction. */
+gboolean    gk_schema_create (sqlite3  *db,
+                              GError  **error);
+
+/* Names of every editable table, in an order where a table comes after the
+ * tables it references (useful for loading, copying and deleting). */
+const char * const *gk_schema_tables (void);
+
+G_END_DECLS

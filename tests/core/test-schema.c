@@ -1,0 +1,150 @@
+/* test-schema.c: the schema accepts good rows and its constraints refuse bad ones
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "gk-schema.h"
+
+static sqlite3 *
+new_db (void)
+{
+  sqlite3 *db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (gk_schema_create (db, &error));
+  g_assert_no_error (error);
+  return db;
+}
+
+static int
+pragma_int (sqlite3    *db,
+            const char *pragma)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static void
+test_stamps (void)
+{
+  sqlite3 *db = new_db ();
+
+  g_assert_cmpint (pragma_int (db, "PRAGMA application_id"), ==, GK_APPLICATION_ID);
+  g_assert_cmpint (pragma_int (db, "PRAGMA user_version"), ==, GK_SCHEMA_VERSION);
+  sqlite3_close (db);
+}
+
+static void
+test_every_table_exists (void)
+{
+  sqlite3 *db = new_db ();
+  const char * const *tables = gk_schema_tables ();
+  guint n = 0;
+
+  for (; tables[n] != NULL; n++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[n]);
+
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  g_assert_cmpuint (n, ==, 16);
+  sqlite3_close (db);
+}
+
+typedef struct {
+  const char *sql;
+  gboolean    accepted;
+} Case;
+
+static void
+test_constraints (void)
+{
+  static const Case cases[] = {
+    { "INSERT INTO person (id, name) VALUES (1, 'Fatima el Amrani')", TRUE },
+    { "INSERT INTO person (name) VALUES ('   ')", FALSE },
+    { "INSERT INTO person (name, role) VALUES ('Jan', 'king')", FALSE },
+    { "INSERT INTO programme (id, title) VALUES (1, 'Veranderopgave jeugdhulp')", TRUE },
+    { "INSERT INTO programme (id, title) VALUES (2, 'Second programme')", FALSE },
+    { "INSERT INTO topic (id, name) VALUES (1, 'Inkoop')", TRUE },
+    { "INSERT INTO topic (name, target_date) VALUES ('Toegang', '2026-02-30')", FALSE },
+    { "INSERT INTO topic (name, target_date) VALUES ('Toegang', '30-01-2026')", FALSE },
+    { "INSERT INTO topic (name, target_level) VALUES ('Toegang', 'excellent')", FALSE },
+    { "INSERT INTO assessment (topic_id, date, level, rationale) VALUES (1, '2026-10-01', 'serious', 'Geen zicht op kosten')", TRUE },
+    { "INSERT INTO assessment (topic_id, date, level, rationale) VALUES (1, '2026-10-01', 'serious', '')", FALSE },
+    { "INSERT INTO assessment (topic_id, date, level, rationale, confidence) VALUES (1, '2026-10-01', 'vigilant', 'x', 11)", FALSE },
+    { "INSERT INTO assessment (topic_id, date, level, rationale) VALUES (99, '2026-10-01', 'vigilant', 'x')", FALSE },
+    { "INSERT INTO focus_project (id, name, status) VALUES (1, 'POH-jeugd', 'draft')", TRUE },
+    { "INSERT INTO focus_project (name, status) VALUES ('Zonder eigenaar', 'active')", FALSE },
+    { "INSERT INTO focus_project (name, status, owner_id) VALUES ('Met eigenaar', 'active', 1)", TRUE },
+    { "INSERT INTO focus_project (name, start_date, end_date) VALUES ('Omgekeerd', '2026-05-01', '2026-01-01')", FALSE },
+    { "INSERT INTO measure (id, project_id, title, progress) VALUES (1, 1, 'POH-jeugd bij huisarts', 40)", TRUE },
+    { "INSERT INTO measure (project_id, title, progress) VALUES (1, 'Te ver', 101)", FALSE },
+    { "INSERT INTO measure (id, project_id, title) VALUES (2, 1, 'Jeugdhulp op school')", TRUE },
+    { "INSERT INTO measure_link (from_measure_id, to_measure_id, kind) VALUES (1, 2, 'reinforces')", TRUE },
+    { "INSERT INTO measure_link (from_measure_id, to_measure_id, kind) VALUES (1, 1, 'reinforces')", FALSE },
+    { "INSERT INTO measure_target (measure_id, topic_id, target_level) VALUES (1, 1, 'vigilant')", TRUE },
+    { "INSERT INTO measure_target (measure_id, topic_id, target_level) VALUES (1, 1, 'in-control')", FALSE },
+    { "INSERT INTO indicator (name, direction, signal_serious, signal_control) VALUES ('Wachttijd', 'lower', 12, 6)", TRUE },
+    { "INSERT INTO indicator (name, direction, signal_serious, signal_control) VALUES ('Wachttijd', 'lower', 6, 12)", FALSE },
+    { "INSERT INTO indicator (name, direction, signal_serious, signal_control) VALUES ('Aandeel', 'higher', 50, 75)", TRUE },
+    { "INSERT INTO indicator (name, direction, signal_serious, signal_control) VALUES ('Aandeel', 'higher', 75, 50)", FALSE },
+    { "INSERT INTO measurement (indicator_id, period_date, value) VALUES (1, '2026-09-01', 10.5)", TRUE },
+    { "INSERT INTO measurement (indicator_id, period_date, value) VALUES (1, '2026-09-01', 11)", FALSE },
+    { "INSERT INTO journal_entry (date, kind, text) VALUES ('2026-10-02', 'decision', 'Besluit')", TRUE },
+    { "INSERT INTO journal_entry (date, kind, text, topic_id, project_id) VALUES ('2026-10-02', 'risk', 'Twee', 1, 1)", FALSE },
+  };
+  sqlite3 *db = new_db ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int rc = sqlite3_exec (db, cases[i].sql, NULL, NULL, NULL);
+
+      if (cases[i].accepted != (rc == SQLITE_OK))
+        g_error ("case %u (%s): expected %s, got %s", i, cases[i].sql,
+                 cases[i].accepted ? "accepted" : "refused", sqlite3_errmsg (db));
+    }
+  sqlite3_close (db);
+}
+
+static void
+test_cascade_delete (void)
+{
+  sqlite3 *db = new_db ();
+
+  g_assert_cmpint (sqlite3_exec (db,
+    "INSERT INTO topic (id, name) VALUES (1, 'Inkoop');"
+    "INSERT INTO focus_project (id, name) VALUES (1, 'P');"
+    "INSERT INTO measure (id, project_id, title) VALUES (1, 1, 'M1'), (2, 1, 'M2');"
+    "INSERT INTO measure_target (measure_id, topic_id, target_level) VALUES (1, 1, 'vigilant');"
+    "INSERT INTO measure_link (from_measure_id, to_measure_id, kind) VALUES (1, 2, 'depends-on');"
+    "DELETE FROM focus_project WHERE id = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM measure"), ==, 0);
+  g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM measure_target"), ==, 0);
+  g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM measure_link"), ==, 0);
+  g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM topic"), ==, 1);
+  sqlite3_close (db);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/schema/stamps", test_stamps);
+  g_test_add_func ("/schema/tables", test_every_table_exists);
+  g_test_add_func ("/schema/constraints", test_constraints);
+  g_test_add_func ("/schema/cascade", test_cascade_delete);
+
+  return g_test_run ();
+}
