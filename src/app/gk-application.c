@@ -9,6 +9,8 @@
 
 #include "gk-app-resources.h"
 #include "gk-application.h"
+#include "gk-command-line.h"
+#include "gk-date.h"
 #include "gk-window.h"
 
 #define MAX_RECENT 10
@@ -17,7 +19,24 @@ struct _GkApplication
 {
   AdwApplication  parent_instance;
   GSettings      *settings;
+  gboolean        open_demo;    /* --demo without a path: show it in a window */
 };
+
+/* --demo takes an optional path, which only a GOptionArgFunc can express. */
+static gboolean demo_requested;
+static char *demo_path;
+
+static gboolean
+demo_option_cb (const char  *option_name,
+                const char  *value,
+                gpointer     data,
+                GError     **error)
+{
+  demo_requested = TRUE;
+  g_clear_pointer (&demo_path, g_free);
+  demo_path = g_strdup (value);
+  return TRUE;
+}
 
 G_DEFINE_FINAL_TYPE (GkApplication, gk_application, ADW_TYPE_APPLICATION)
 
@@ -34,9 +53,15 @@ get_or_create_window (GkApplication *self)
 static void
 gk_application_activate (GApplication *app)
 {
-  GkWindow *window = get_or_create_window (GK_APPLICATION (app));
+  GkApplication *self = GK_APPLICATION (app);
+  GkWindow *window = get_or_create_window (self);
 
   gtk_window_present (GTK_WINDOW (window));
+  if (self->open_demo)
+    {
+      self->open_demo = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL);
+    }
 }
 
 static void
@@ -54,15 +79,64 @@ gk_application_open (GApplication  *app,
     }
 }
 
+static gboolean
+parse_today_option (GVariantDict *options,
+                    GDate        *today,
+                    GError      **error)
+{
+  const char *text = NULL;
+
+  if (!g_variant_dict_lookup (options, "today", "&s", &text))
+    {
+      gk_date_set_today (today);
+      return TRUE;
+    }
+  return gk_date_parse_user (text, today, error);
+}
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+  return EXIT_FAILURE;
+}
+
 static int
 gk_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
+  GkApplication *self = GK_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  const char *check_path = NULL;
+  GDate today;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
+
+  if (!parse_today_option (options, &today, &error))
+    return fail (error);
+
+  if (demo_requested && demo_path != NULL)
+    {
+      if (!gk_command_line_write_demo (demo_path, &today, &error))
+        return fail (error);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_lookup (options, "check", "^&ay", &check_path))
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      if (!gk_command_line_check (check_path, &today, out, &error))
+        return fail (error);
+      g_print ("%s", out->str);
+      return EXIT_SUCCESS;
+    }
+
+  self->open_demo = demo_requested;
 
   /* -1: carry on with the default processing (activate or open) */
   return -1;
@@ -173,14 +247,18 @@ gk_application_class_init (GkApplicationClass *klass)
 
 static const GOptionEntry main_options[] = {
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+  { "demo", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, demo_option_cb,
+    N_("Open the demo programme, or write it to PATH without opening a window"), N_("PATH") },
+  { "check", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Print the programme’s grip levels and attention signals, without opening a window"), N_("FILE") },
+  { "today", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Judge the programme as on this date (YYYY-MM-DD) instead of today"), N_("DATE") },
   { NULL }
 };
 
 static void
 gk_application_init (GkApplication *self)
 {
-  self->settings = g_settings_new (APP_ID);
-
   g_application_add_main_option_entries (G_APPLICATION (self), main_options);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -197,11 +275,15 @@ gk_application_new (void)
                        NULL);
 }
 
+/* Made on first use: the command line runs without the settings schema
+ * (e.g. from the build directory) and must not need it. */
 GSettings *
 gk_application_get_settings (GkApplication *self)
 {
   g_return_val_if_fail (GK_IS_APPLICATION (self), NULL);
 
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APP_ID);
   return self->settings;
 }
 
@@ -211,7 +293,8 @@ gk_application_add_recent (GkApplication *self,
                            GFile         *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
-  g_auto(GStrv) old = g_settings_get_strv (self->settings, "recent-files");
+  GSettings *settings = gk_application_get_settings (self);
+  g_auto(GStrv) old = g_settings_get_strv (settings, "recent-files");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) recent = NULL;
   guint n = 1;
@@ -226,11 +309,11 @@ gk_application_add_recent (GkApplication *self,
     }
 
   recent = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "recent-files", (const char * const *) recent);
+  g_settings_set_strv (settings, "recent-files", (const char * const *) recent);
 }
 
 GStrv
 gk_application_dup_recent (GkApplication *self)
 {
-  return g_settings_get_strv (self->settings, "recent-files");
+  return g_settings_get_strv (gk_application_get_settings (self), "recent-files");
 }

@@ -50,26 +50,149 @@ gk_rgb_relative_luminance (const GkRgb *rgb)
          0.0722 * linear_channel (rgb->b);
 }
 
+/* Patterns are tiles repeated from the user-space origin, so that adjacent
+ * cells line up and a whole matrix costs one fill per cell. Raster targets
+ * get a ready image tile at their pixel scale; everything else (PDF, SVG,
+ * GTK's recording surfaces) gets a vector tile. */
+#define TILE 8.0
+
+typedef enum {
+  TILE_VECTOR,
+  TILE_IMAGE_1X,
+  TILE_IMAGE_2X,
+  N_TILE_KINDS,
+} TileKind;
+
 static void
-stroke_diagonals (cairo_t *cr,
-                  double x, double y, double width, double height,
-                  double spacing,
-                  int    direction)
+draw_tile (cairo_t            *cr,
+           const GkLevelStyle *style)
 {
-  for (double d = -height; d < width; d += spacing)
+  cairo_set_source_rgba (cr, style->ink.r, style->ink.g, style->ink.b, 0.38);
+  cairo_set_line_width (cr, 1.0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+
+  switch (style->pattern)
     {
-      if (direction > 0)
+    case GK_LEVEL_PATTERN_CROSSHATCH:
+      /* the "\" lines; the "/" lines follow below */
+      for (int k = -1; k <= 1; k++)
         {
-          cairo_move_to (cr, x + d, y + height);
-          cairo_line_to (cr, x + d + height, y);
+          cairo_move_to (cr, -TILE, -TILE + k * TILE);
+          cairo_line_to (cr, 2 * TILE, 2 * TILE + k * TILE);
         }
-      else
+      G_GNUC_FALLTHROUGH;
+    case GK_LEVEL_PATTERN_HATCH:
+      for (int k = 0; k <= 2; k++)
         {
-          cairo_move_to (cr, x + d, y);
-          cairo_line_to (cr, x + d + height, y + height);
+          cairo_move_to (cr, -TILE, k * TILE + TILE);
+          cairo_line_to (cr, 2 * TILE, k * TILE - 2 * TILE);
         }
+      cairo_stroke (cr);
+      break;
+    case GK_LEVEL_PATTERN_DOTS:
+      cairo_arc (cr, TILE / 2, TILE / 2, 1.1, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+    case GK_LEVEL_PATTERN_NONE:
+    default:
+      break;
     }
-  cairo_stroke (cr);
+}
+
+static cairo_pattern_t *
+create_tile_pattern (const GkLevelStyle *style,
+                     TileKind            kind)
+{
+  cairo_surface_t *tile;
+  cairo_pattern_t *pattern;
+  cairo_t *cr;
+
+  if (kind == TILE_VECTOR)
+    {
+      cairo_rectangle_t extents = { 0, 0, TILE, TILE };
+
+      tile = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+    }
+  else
+    {
+      int scale = kind == TILE_IMAGE_2X ? 2 : 1;
+
+      tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE * scale, TILE * scale);
+      cairo_surface_set_device_scale (tile, scale, scale);
+    }
+
+  cr = cairo_create (tile);
+  cairo_rectangle (cr, 0, 0, TILE, TILE);
+  cairo_clip (cr);
+  draw_tile (cr, style);
+  cairo_destroy (cr);
+
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_pattern_set_filter (pattern, CAIRO_FILTER_NEAREST);
+  cairo_surface_destroy (tile);
+
+  return pattern;
+}
+
+static TileKind
+tile_kind_for (cairo_t *cr)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  double dx = 1, dy = 0;
+  double scale;
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+    return TILE_VECTOR;
+
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  if (fabs (dy) > 1e-6)
+    return TILE_VECTOR;
+  scale = fabs (dx);
+  if (fabs (scale - 1) < 1e-6)
+    return TILE_IMAGE_1X;
+  if (fabs (scale - 2) < 1e-6)
+    return TILE_IMAGE_2X;
+  return TILE_VECTOR;
+}
+
+/* The tile of a style, made once per level, variant and kind. */
+static cairo_pattern_t *
+get_tile_pattern (const GkLevelStyle *style,
+                  TileKind            kind)
+{
+  static cairo_pattern_t *cache[2][GK_LEVEL_IN_CONTROL + 1][N_TILE_KINDS];
+  static GMutex lock;
+  cairo_pattern_t *pattern;
+  int variant = style >= dark_styles && style < dark_styles + G_N_ELEMENTS (dark_styles);
+  int level;
+
+  level = (int) (style - (variant ? dark_styles : light_styles));
+  if (level < 0 || level > GK_LEVEL_IN_CONTROL)
+    return create_tile_pattern (style, kind);   /* a caller's own style */
+
+  g_mutex_lock (&lock);
+  if (cache[variant][level][kind] == NULL)
+    cache[variant][level][kind] = create_tile_pattern (style, kind);
+  pattern = cairo_pattern_reference (cache[variant][level][kind]);
+  g_mutex_unlock (&lock);
+
+  return pattern;
+}
+
+void
+gk_level_style_fill_pattern (cairo_t            *cr,
+                             const GkLevelStyle *style)
+{
+  cairo_pattern_t *pattern;
+
+  if (style->pattern == GK_LEVEL_PATTERN_NONE)
+    return;
+
+  pattern = get_tile_pattern (style, tile_kind_for (cr));
+  cairo_set_source (cr, pattern);
+  cairo_fill (cr);
+  cairo_pattern_destroy (pattern);
 }
 
 void
@@ -81,32 +204,12 @@ gk_level_style_fill_rect (cairo_t            *cr,
   cairo_save (cr);
   cairo_rectangle (cr, x, y, width, height);
   cairo_set_source_rgb (cr, style->fill.r, style->fill.g, style->fill.b);
-  cairo_fill_preserve (cr);
-  cairo_clip (cr);
-
-  cairo_set_source_rgba (cr, style->ink.r, style->ink.g, style->ink.b, 0.35);
-  cairo_set_line_width (cr, 1.0);
-  switch (style->pattern)
+  if (style->pattern == GK_LEVEL_PATTERN_NONE)
+    cairo_fill (cr);
+  else
     {
-    case GK_LEVEL_PATTERN_HATCH:
-      stroke_diagonals (cr, x, y, width, height, 6.0, 1);
-      break;
-    case GK_LEVEL_PATTERN_CROSSHATCH:
-      stroke_diagonals (cr, x, y, width, height, 6.0, 1);
-      stroke_diagonals (cr, x, y, width, height, 6.0, -1);
-      break;
-    case GK_LEVEL_PATTERN_DOTS:
-      for (double dy = y + 3; dy < y + height; dy += 6)
-        for (double dx = x + 3; dx < x + width; dx += 6)
-          {
-            cairo_new_sub_path (cr);
-            cairo_arc (cr, dx, dy, 0.9, 0, 2 * G_PI);
-          }
-      cairo_fill (cr);
-      break;
-    case GK_LEVEL_PATTERN_NONE:
-    default:
-      break;
+      cairo_fill_preserve (cr);
+      gk_level_style_fill_pattern (cr, style);
     }
   cairo_restore (cr);
 }

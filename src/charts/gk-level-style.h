@@ -45,5 +45,8 @@ void                gk_level_style_fill_rect  (cairo_t            *cr,
                                                const GkLevelStyle *style,
                                                double x, double y,
                                                double width, double height);
+/* Fill the current path with the style's pattern (not its fill colour). */
+void                gk_level_style_fill_pattern (cairo_t            *cr,
+                                                 const GkLevelStyle *style);
 
 G_END_DECLS

@@ -1,0 +1,768 @@
+/* gk-indicator-chart.c
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Measurements over time on the three level bands that the two signal
+ * values make, with the baseline, the target and the forecast.
+ *
+ * The line is reduced per pixel column to its first, lowest, highest and
+ * last value before cairo sees it: the picture is the same (the extremes
+ * stay), and 100,000 measurements cost about as much as a few hundred.
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "gk-indicator-chart.h"
+
+#define PADDING       8.0
+#define AXIS_GAP      8.0
+#define LEGEND_GAP    12.0
+#define POINT_RADIUS  3.5
+
+typedef struct {
+  GkChartRect       plot;
+  GkChartRect       time_axis;
+  GkChartRect       legend;
+  GkChartTimeScale  time;
+  GkChartValueScale value;
+  double            tick_first;
+  double            tick_step;
+  guint             n_ticks;
+  int               decimals;
+} Layout;
+
+/* --- values ------------------------------------------------------------- */
+
+static int
+decimals_for_step (double step)
+{
+  if (step <= 0 || step >= 1)
+    return 0;
+  return (int) CLAMP (ceil (-log10 (step) - 1e-9), 0, 4);
+}
+
+static char *
+format_value (const GkIndicatorChartData *data,
+              double                      value,
+              int                         decimals,
+              gboolean                    compact)
+{
+  g_autofree char *number = NULL;
+
+  switch (data->unit)
+    {
+    case GK_UNIT_EURO:
+      return compact ? gk_format_euro_compact (value) : gk_format_euro (value);
+    case GK_UNIT_PERCENT:
+      number = gk_format_number (value, decimals);
+      /* Translators: a percentage, "12%"; Dutch "12%" as well */
+      return g_strdup_printf (C_("unit", "%s%%"), number);
+    case GK_UNIT_DAYS:
+      number = gk_format_number (value, decimals);
+      if (compact)
+        return g_steal_pointer (&number);
+      /* Translators: a number of days, "12 days" */
+      return g_strdup_printf (C_("unit", "%s days"), number);
+    case GK_UNIT_WEEKS:
+      number = gk_format_number (value, decimals);
+      if (compact)
+        return g_steal_pointer (&number);
+      /* Translators: a number of weeks, "12 weeks" */
+      return g_strdup_printf (C_("unit", "%s weeks"), number);
+    case GK_UNIT_COUNT:
+    case GK_UNIT_OTHER:
+    default:
+      number = gk_format_number (value, decimals);
+      if (compact || data->unit_label == NULL || *data->unit_label == '\0')
+        return g_steal_pointer (&number);
+      return g_strdup_printf ("%s %s", number, data->unit_label);
+    }
+}
+
+/* As many decimals as the value has, up to two: "12", "12,5", "12,25". */
+char *
+gk_indicator_format_value (const GkIndicatorChartData *data,
+                           double                      value,
+                           gboolean                    compact)
+{
+  int decimals = 0;
+
+  while (decimals < 2 && fabs (value * pow (10, decimals) - round (value * pow (10, decimals))) > 1e-6)
+    decimals++;
+  return format_value (data, value, decimals, compact);
+}
+
+/* --- layout ------------------------------------------------------------- */
+
+static const GkChartLegendItem *
+legend_items (const GkIndicatorChartData *data,
+              guint                      *n_items)
+{
+  static GkChartLegendItem items[7];
+  guint n = 0;
+
+  items[n++] = (GkChartLegendItem) { _("Measurements"), 0, 0, GK_CHART_LEGEND_LINE };
+  if (data->has_baseline)
+    items[n++] = (GkChartLegendItem) { _("Baseline"), 0, 0, GK_CHART_LEGEND_BASELINE };
+  if (data->has_target)
+    items[n++] = (GkChartLegendItem) { _("Target"), 0, 0, GK_CHART_LEGEND_TARGET_MARKER };
+  if (data->has_forecast)
+    items[n++] = (GkChartLegendItem) { _("Forecast"), 0, 0, GK_CHART_LEGEND_FORECAST };
+  if (data->has_signals)
+    {
+      items[n++] = (GkChartLegendItem) { gk_level_label (GK_LEVEL_SERIOUS), 0, GK_LEVEL_SERIOUS, GK_CHART_LEGEND_BAND };
+      items[n++] = (GkChartLegendItem) { gk_level_label (GK_LEVEL_VIGILANT), 0, GK_LEVEL_VIGILANT, GK_CHART_LEGEND_BAND };
+      items[n++] = (GkChartLegendItem) { gk_level_label (GK_LEVEL_IN_CONTROL), 0, GK_LEVEL_IN_CONTROL, GK_CHART_LEGEND_BAND };
+    }
+  *n_items = n;
+  return items;
+}
+
+static void
+extend_dates (guint32     *first,
+              guint32     *last,
+              const GDate *date)
+{
+  guint32 j = gk_chart_julian (date);
+
+  if (j == 0)
+    return;
+  *first = *first == 0 ? j : MIN (*first, j);
+  *last = MAX (*last, j);
+}
+
+static void
+time_range (GkChartContext             *ctx,
+            const GkIndicatorChartData *data,
+            GDate                      *start,
+            GDate                      *end)
+{
+  guint32 first = 0, last = 0;
+  guint32 pad;
+
+  if (data->n_points > 0)
+    {
+      extend_dates (&first, &last, &data->points[0].date);
+      extend_dates (&first, &last, &data->points[data->n_points - 1].date);
+    }
+  if (data->has_baseline)
+    extend_dates (&first, &last, &data->baseline_date);
+  if (data->has_target)
+    extend_dates (&first, &last, &data->target_date);
+  if (data->has_forecast)
+    {
+      extend_dates (&first, &last, &data->forecast_from_date);
+      extend_dates (&first, &last, &data->forecast_to_date);
+    }
+  if (first == 0)
+    {
+      GDate today = gk_chart_context_get_today (ctx);
+
+      first = g_date_get_julian (&today) - 182;
+      last = g_date_get_julian (&today) + 182;
+    }
+  /* room for the first and last point, and never less than a month */
+  pad = MAX ((last - first) / 40, 10);
+  if (last - first < 30)
+    pad = 20;
+  g_date_clear (start, 1);
+  g_date_clear (end, 1);
+  g_date_set_julian (start, first > pad ? first - pad : 1);
+  g_date_set_julian (end, last + pad);
+}
+
+static void
+extend_values (double *min,
+               double *max,
+               double  value)
+{
+  if (!isfinite (value))
+    return;
+  *min = MIN (*min, value);
+  *max = MAX (*max, value);
+}
+
+static void
+value_range (const GkIndicatorChartData *data,
+             double                     *out_min,
+             double                     *out_max)
+{
+  double min = INFINITY, max = -INFINITY;
+
+  for (guint i = 0; i < data->n_points; i++)
+    extend_values (&min, &max, data->points[i].value);
+  if (data->has_signals)
+    {
+      extend_values (&min, &max, data->signal_serious);
+      extend_values (&min, &max, data->signal_in_control);
+    }
+  if (data->has_baseline)
+    extend_values (&min, &max, data->baseline_value);
+  if (data->has_target)
+    extend_values (&min, &max, data->target_value);
+  if (data->has_forecast)
+    {
+      extend_values (&min, &max, data->forecast_from_value);
+      extend_values (&min, &max, data->forecast_to_value);
+    }
+  if (!isfinite (min))
+    {
+      min = 0;
+      max = 1;
+    }
+  if (max - min < 1e-9)
+    {
+      double around = fabs (min) > 1e-9 ? fabs (min) * 0.1 : 1;
+
+      min -= around;
+      max += around;
+    }
+  else
+    {
+      /* the bands above the highest and below the lowest signal show too */
+      double margin = (max - min) * 0.1;
+
+      min -= margin;
+      max += margin;
+    }
+  /* counts and money that cannot go below zero should not seem to */
+  if (min < 0 && min > -(max - min) * 0.15 && data->n_points > 0)
+    {
+      gboolean negative = FALSE;
+
+      for (guint i = 0; i < data->n_points && !negative; i++)
+        negative = data->points[i].value < 0;
+      if (!negative)
+        min = 0;
+    }
+  *out_min = min;
+  *out_max = max;
+}
+
+static double
+value_label_width (GkChartContext             *ctx,
+                   const GkIndicatorChartData *data,
+                   const Layout               *layout)
+{
+  double widest = 0;
+
+  for (guint i = 0; i < layout->n_ticks; i++)
+    {
+      g_autofree char *label = format_value (data, layout->tick_first + i * layout->tick_step,
+                                             layout->decimals, TRUE);
+      double w;
+
+      gk_chart_text_size (ctx, label, GK_CHART_FONT_SMALL, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  return ceil (widest);
+}
+
+static void
+compute_layout (GkChartContext             *ctx,
+                const GkIndicatorChartData *data,
+                const GkChartRect          *area,
+                Layout                     *layout)
+{
+  GkChartRect inner = { area->x + PADDING, area->y + PADDING, area->width - 2 * PADDING, area->height - 2 * PADDING };
+  double small_line = gk_chart_line_height (ctx, GK_CHART_FONT_SMALL);
+  double legend_height = 0, axis_height, label_width;
+  double min, max;
+  GDate start, end;
+  guint max_ticks;
+
+  if (!data->hide_legend)
+    {
+      const GkChartLegendItem *items;
+      guint n_items;
+      GkChartRect measure = { 0, 0, inner.width, 0 };
+
+      items = legend_items (data, &n_items);
+      legend_height = gk_chart_draw_legend (ctx, items, n_items, &measure, FALSE);
+    }
+
+  time_range (ctx, data, &start, &end);
+  /* the axis height depends little on the width; measure it on the whole */
+  gk_chart_time_scale_init (&layout->time, &start, &end, inner.x, inner.x + inner.width);
+  axis_height = gk_chart_draw_time_axis (ctx, &layout->time, GK_CHART_TIME_AXIS_AUTO, &inner, NULL, FALSE);
+
+  layout->plot.y = inner.y + small_line / 2;
+  layout->plot.height = inner.height - small_line / 2 - axis_height - AXIS_GAP -
+                        (legend_height > 0 ? legend_height + LEGEND_GAP : 0);
+  layout->plot.height = MAX (layout->plot.height, 20);
+
+  value_range (data, &min, &max);
+  max_ticks = (guint) CLAMP (layout->plot.height / (small_line * 2.6), 2, 10);
+  layout->n_ticks = gk_chart_nice_ticks (min, max, max_ticks, &layout->tick_first, &layout->tick_step);
+  /* the axis ends on ticks: clean numbers at the top and bottom */
+  min = MIN (min, layout->tick_first);
+  if (layout->tick_first > min + 1e-9)
+    {
+      layout->tick_first -= layout->tick_step;
+      layout->n_ticks++;
+    }
+  min = layout->tick_first;
+  if (layout->tick_first + (layout->n_ticks - 1) * layout->tick_step < max - 1e-9)
+    layout->n_ticks++;
+  max = layout->tick_first + (layout->n_ticks - 1) * layout->tick_step;
+  layout->decimals = decimals_for_step (layout->tick_step);
+
+  label_width = value_label_width (ctx, data, layout);
+  layout->plot.x = inner.x + label_width + AXIS_GAP;
+  layout->plot.width = MAX (inner.x + inner.width - layout->plot.x - 4, 20);
+
+  layout->value = (GkChartValueScale) { min, max, layout->plot.y + layout->plot.height, layout->plot.y };
+  gk_chart_time_scale_init (&layout->time, &start, &end, layout->plot.x, layout->plot.x + layout->plot.width);
+  layout->time_axis = (GkChartRect) {
+    layout->plot.x, layout->plot.y + layout->plot.height + AXIS_GAP / 2, layout->plot.width, axis_height
+  };
+  layout->legend = (GkChartRect) {
+    layout->plot.x, layout->time_axis.y + axis_height + LEGEND_GAP, layout->plot.width, legend_height
+  };
+}
+
+/* --- drawing ------------------------------------------------------------ */
+
+static void
+fill_band (GkChartContext *ctx,
+           const Layout   *layout,
+           GkLevel         level,
+           double          from,
+           double          to)
+{
+  cairo_t *cr = gk_chart_context_get_cairo (ctx);
+  GkRgb colour = gk_chart_band_colour (ctx, level);
+  double y0 = gk_chart_value_scale_y (&layout->value, from);
+  double y1 = gk_chart_value_scale_y (&layout->value, to);
+  double top = CLAMP (MIN (y0, y1), layout->plot.y, layout->plot.y + layout->plot.height);
+  double bottom = CLAMP (MAX (y0, y1), layout->plot.y, layout->plot.y + layout->plot.height);
+  GkChartRect box;
+
+  if (bottom - top < 0.5)
+    return;
+  cairo_rectangle (cr, layout->plot.x, top, layout->plot.width, bottom - top);
+  gk_chart_set_source (cr, &colour, 1);
+  cairo_fill (cr);
+
+  /* the band names itself at the right, where the line usually is not */
+  box = (GkChartRect) { layout->plot.x, top + 2, layout->plot.width - 6, bottom - top - 4 };
+  gk_chart_draw_text (ctx, gk_level_label (level), GK_CHART_FONT_SMALL,
+                      &gk_chart_context_get_palette (ctx)->foreground_dim, &box,
+                      GK_CHART_ALIGN_END, level == GK_LEVEL_VIGILANT ? GK_CHART_ALIGN_CENTER
+                      : (y0 < y1) == (from < to) ? GK_CHART_ALIGN_START : GK_CHART_ALIGN_END,
+                      GK_CHART_TEXT_AVOID_OVERLAP, NULL);
+}
+
+static void
+draw_bands (GkChartContext             *ctx,
+            const GkIndicatorChartData *data,
+            const Layout               *layout)
+{
+  double low = MIN (data->signal_serious, data->signal_in_control);
+  double high = MAX (data->signal_serious, data->signal_in_control);
+  double bottom = layout->value.v0, top = layout->value.v1;
+  gboolean lower_is_better = data->direction == GK_DIRECTION_LOWER_IS_BETTER;
+  cairo_t *cr = gk_chart_context_get_cairo (ctx);
+
+  /* from the top of the plot down: the worst band is on top when lower is better */
+  fill_band (ctx, layout, lower_is_better ? GK_LEVEL_SERIOUS : GK_LEVEL_IN_CONTROL, MAX (high, bottom), top);
+  fill_band (ctx, layout, GK_LEVEL_VIGILANT, low, high);
+  fill_band (ctx, layout, lower_is_better ? GK_LEVEL_IN_CONTROL : GK_LEVEL_SERIOUS, bottom, MIN (low, top));
+
+  /* the signal values as thin lines in their level colours */
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1);
+  for (int i = 0; i < 2; i++)
+    {
+      double value = i == 0 ? data->signal_serious : data->signal_in_control;
+      const GkLevelStyle *style = gk_level_style_get (i == 0 ? GK_LEVEL_SERIOUS : GK_LEVEL_IN_CONTROL,
+                                                      gk_chart_context_get_variant (ctx));
+      double y = round (gk_chart_value_scale_y (&layout->value, value)) + 0.5;
+
+      if (y < layout->plot.y || y > layout->plot.y + layout->plot.height)
+        continue;
+      gk_chart_set_source (cr, &style->fill, 0.7);
+      cairo_move_to (cr, layout->plot.x, y);
+      cairo_line_to (cr, layout->plot.x + layout->plot.width, y);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+static void
+draw_value_axis (GkChartContext             *ctx,
+                 const GkIndicatorChartData *data,
+                 const Layout               *layout)
+{
+  const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
+  cairo_t *cr = gk_chart_context_get_cairo (ctx);
+  double line = gk_chart_line_height (ctx, GK_CHART_FONT_SMALL);
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1);
+  for (guint i = 0; i < layout->n_ticks; i++)
+    {
+      double value = layout->tick_first + i * layout->tick_step;
+      double y = round (gk_chart_value_scale_y (&layout->value, value)) + 0.5;
+      g_autofree char *label = NULL;
+      GkChartRect box;
+
+      if (y < layout->plot.y - 1 || y > layout->plot.y + layout->plot.height + 1)
+        continue;
+      gk_chart_set_source (cr, i == 0 ? &palette->axis : &palette->grid, i == 0 ? 1 : 0.8);
+      cairo_move_to (cr, layout->plot.x, y);
+      cairo_line_to (cr, layout->plot.x + layout->plot.width, y);
+      cairo_stroke (cr);
+
+      label = format_value (data, value, layout->decimals, TRUE);
+      box = (GkChartRect) { layout->plot.x - AXIS_GAP - 400, y - line / 2, 400, line };
+      gk_chart_draw_text (ctx, label, GK_CHART_FONT_SMALL, &palette->foreground_dim, &box,
+                          GK_CHART_ALIGN_END, GK_CHART_ALIGN_CENTER, GK_CHART_TEXT_AVOID_OVERLAP, NULL);
+    }
+  cairo_restore (cr);
+}
+
+static void
+draw_reference_line (GkChartContext *ctx,
+                     const Layout   *layout,
+                     double          value,
+                     const GkRgb    *colour,
+                     const char     *label,
+                     gboolean        label_at_end)
+{
+  cairo_t *cr = gk_chart_context_get_cairo (ctx);
+  double y = round (gk_chart_value_scale_y (&layout->value, value)) + 0.5;
+  double line = gk_chart_line_height (ctx, GK_CHART_FONT_SMALL);
+  double dash[] = { 5, 4 };
+  GkChartRect box;
+
+  cairo_save (cr);
+  gk_chart_set_source (cr, colour, 1);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_dash (cr, dash, 2, 0);
+  cairo_move_to (cr, layout->plot.x, y);
+  cairo_line_to (cr, layout->plot.x + layout->plot.width, y);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  /* above the line, or below it when that is taken */
+  box = (GkChartRect) { layout->plot.x + 6, y - line - 1, layout->plot.width - 12, line };
+  if (!gk_chart_draw_text (ctx, label, GK_CHART_FONT_SMALL, colour, &box,
+                           label_at_end ? GK_CHART_ALIGN_END : GK_CHART_ALIGN_START, GK_CHART_ALIGN_START,
+                           GK_CHART_TEXT_AVOID_OVERLAP, NULL))
+    {
+      box.y = y + 2;
+      gk_chart_draw_text (ctx, label, GK_CHART_FONT_SMALL, colour, &box,
+                          label_at_end ? GK_CHART_ALIGN_END : GK_CHART_ALIGN_START, GK_CHART_ALIGN_START,
+                          GK_CHART_TEXT_AVOID_OVERLAP, NULL);
+    }
+}
+
+/* One pixel column of the line: its first, extreme and last values. */
+typedef struct {
+  int    column;
+  double x;
+  double first, last, min, max;
+  guint  min_index, max_index;
+} Column;
+
+static void
+emit_column (cairo_t  *cr,
+             Column   *column,
+             gboolean *started,
+             const Layout *layout)
+{
+  double y_first = gk_chart_value_scale_y (&layout->value, column->first);
+  double y_last = gk_chart_value_scale_y (&layout->value, column->last);
+
+  if (!*started)
+    {
+      cairo_move_to (cr, column->x, y_first);
+      *started = TRUE;
+    }
+  else
+    cairo_line_to (cr, column->x, y_first);
+
+  if (column->min != column->max)
+    {
+      double y_min = gk_chart_value_scale_y (&layout->value, column->min);
+      double y_max = gk_chart_value_scale_y (&layout->value, column->max);
+
+      if (column->min_index < column->max_index)
+        {
+          cairo_line_to (cr, column->x, y_min);
+          cairo_line_to (cr, column->x, y_max);
+        }
+      else
+        {
+          cairo_line_to (cr, column->x, y_max);
+          cairo_line_to (cr, column->x, y_min);
+        }
+    }
+  cairo_line_to (cr, column->x, y_last);
+}
+
+static void
+draw_measurements (GkChartContext             *ctx,
+                   const GkIndicatorChartData *data,
+                   const Layout               *layout)
+{
+  const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
+  cairo_t *cr = gk_chart_context_get_cairo (ctx);
+  gboolean started = FALSE;
+  Column column = { G_MININT, 0, 0, 0, 0, 0, 0, 0 };
+  double spacing;
+
+  if (data->n_points == 0)
+    return;
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, 2);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  gk_chart_set_source (cr, &palette->foreground, 1);
+  for (guint i = 0; i < data->n_points; i++)
+    {
+      double value = data->points[i].value;
+      double x = gk_chart_time_scale_x_julian (&layout->time, g_date_get_julian (&data->points[i].date) + 0.5);
+      int col = (int) floor (x);
+
+      if (!isfinite (value))
+        continue;
+      if (col != column.column)
+        {
+          if (column.column != G_MININT)
+            emit_column (cr, &column, &started, layout);
+          column = (Column) { col, x, value, value, value, value, i, i };
+          continue;
+        }
+      column.last = value;
+      if (value < column.min)
+        {
+          column.min = value;
+          column.min_index = i;
+        }
+      if (value > column.max)
+        {
+          column.max = value;
+          column.max_index = i;
+        }
+    }
+  if (column.column != G_MININT)
+    emit_column (cr, &column, &started, layout);
+  cairo_stroke (cr);
+
+  /* points only where they stand apart */
+  spacing = layout->plot.width / MAX (data->n_points, 1);
+  if (spacing >= 8)
+    {
+      for (guint i = 0; i < data->n_points; i++)
+        {
+          double x = gk_chart_time_scale_x_julian (&layout->time, g_date_get_julian (&data->points[i].date) + 0.5);
+          double y = gk_chart_value_scale_y (&layout->value, data->points[i].value);
+
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x, y, POINT_RADIUS, 0, 2 * G_PI);
+        }
+      gk_chart_set_source (cr, &palette->foreground, 1);
+      cairo_fill_preserve (cr);
+      gk_chart_set_source (cr, &palette->background, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+static void
+draw_latest_value (GkChartContext             *ctx,
+                   const GkIndicatorChartData *data,
+                   const Layout               *layout)
+{
+  const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
+  const GkIndicatorPoint *last;
+  g_autofree char *label = NULL;
+  double x, y, width, height;
+  GkChartRect box;
+
+  if (data->n_points == 0)
+    return;
+  last = &data->points[data->n_points - 1];
+  x = gk_chart_time_scale_x_julian (&layout->time, g_date_get_julian (&last->date) + 0.5);
+  y = gk_chart_value_scale_y (&layout->value, last->value);
+  label = gk_indicator_format_value (data, last->value, FALSE);
+  gk_chart_text_size (ctx, label, GK_CHART_FONT_BOLD, &width, &height);
+
+  /* above the point, else under it, else to its left */
+  box = (GkChartRect) { x - width / 2, y - height - 6, width, height };
+  box.x = CLAMP (box.x, layout->plot.x, layout->plot.x + layout->plot.width - width);
+  if (box.y < layout->plot.y || !gk_chart_context_text_area_free (ctx, &box))
+    box.y = y + 6;
+  if (box.y + height > layout->plot.y + layout->plot.height)
+    box = (GkChartRect) { x - width - 8, y - height / 2, width, height };
+  gk_chart_draw_text (ctx, label, GK_CHART_FONT_BOLD, &palette->foreground, &box,
+                      GK_CHART_ALIGN_START, GK_CHART_ALIGN_START, GK_CHART_TEXT_AVOID_OVERLAP, NULL);
+}
+
+static void
+draw_forecast (GkChartContext             *ctx,
+               const GkIndicatorChartData *data,
+               const Layout               *layout)
+{
+  const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
+  cairo_t *cr = gk_chart_context_get_cairo (ctx);
+  double dash[] = { 6, 4 };
+  double x0, y0, x1, y1;
+
+  if (!g_date_valid (&data->forecast_from_date) || !g_date_valid (&data->forecast_to_date))
+    return;
+  x0 = gk_chart_time_scale_x_julian (&layout->time, g_date_get_julian (&data->forecast_from_date) + 0.5);
+  x1 = gk_chart_time_scale_x_julian (&layout->time, g_date_get_julian (&data->forecast_to_date) + 0.5);
+  y0 = gk_chart_value_scale_y (&layout->value, data->forecast_from_value);
+  y1 = gk_chart_value_scale_y (&layout->value, data->forecast_to_value);
+
+  cairo_save (cr);
+  gk_chart_set_source (cr, &palette->accent, 1);
+  cairo_set_line_width (cr, 2);
+  cairo_set_dash (cr, dash, 2, 0);
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x1, y1);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_arc (cr, x1, y1, POINT_RADIUS, 0, 2 * G_PI);
+  gk_chart_set_source (cr, &palette->background, 1);
+  cairo_fill_preserve (cr);
+  gk_chart_set_source (cr, &palette->accent, 1);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+void
+gk_indicator_chart_draw (GkChartContext             *ctx,
+                         const GkIndicatorChartData *data,
+                         const GkChartRect          *area)
+{
+  const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
+  cairo_t *cr = gk_chart_context_get_cairo (ctx);
+  Layout layout;
+
+  g_return_if_fail (cr != NULL);
+
+  compute_layout (ctx, data, area, &layout);
+  gk_chart_context_set_plot (ctx, &layout.plot, &layout.time, &layout.value);
+  gk_chart_context_add_hit_region (ctx, &layout.plot, GK_CHART_HIT_INDICATOR_PLOT, -1, -1);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, area->x, area->y, area->width, area->height);
+  cairo_clip (cr);
+
+  /* grid and bands first, the data on top, and labels that avoid each other */
+  cairo_save (cr);
+  cairo_rectangle (cr, layout.plot.x, layout.plot.y, layout.plot.width, layout.plot.height);
+  cairo_clip (cr);
+  if (data->has_signals)
+    draw_bands (ctx, data, &layout);
+  cairo_restore (cr);
+
+  draw_value_axis (ctx, data, &layout);
+  gk_chart_draw_time_axis (ctx, &layout.time, GK_CHART_TIME_AXIS_AUTO, &layout.time_axis, &layout.plot, TRUE);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, layout.plot.x, layout.plot.y - POINT_RADIUS - 2,
+                   layout.plot.width, layout.plot.height + 2 * POINT_RADIUS + 4);
+  cairo_clip (cr);
+  if (data->has_baseline)
+    {
+      g_autofree char *value = gk_indicator_format_value (data, data->baseline_value, FALSE);
+      /* Translators: label of the baseline in an indicator chart; %s is the value */
+      g_autofree char *label = g_strdup_printf (_("Baseline %s"), value);
+
+      draw_reference_line (ctx, &layout, data->baseline_value, &palette->foreground_dim, label, FALSE);
+    }
+  if (data->has_target)
+    {
+      g_autofree char *value = gk_indicator_format_value (data, data->target_value, FALSE);
+      /* Translators: label of the target in an indicator chart; %s is the value */
+      g_autofree char *label = g_strdup_printf (_("Target %s"), value);
+
+      draw_reference_line (ctx, &layout, data->target_value, &palette->accent, label, TRUE);
+    }
+  if (data->has_forecast)
+    draw_forecast (ctx, data, &layout);
+  draw_measurements (ctx, data, &layout);
+  if (data->has_target && g_date_valid (&data->target_date))
+    gk_chart_draw_target_marker (ctx,
+                                 gk_chart_time_scale_x_julian (&layout.time, g_date_get_julian (&data->target_date) + 0.5),
+                                 gk_chart_value_scale_y (&layout.value, data->target_value), 7);
+  draw_latest_value (ctx, data, &layout);
+  cairo_restore (cr);
+
+  gk_chart_draw_today_line (ctx, &layout.time, layout.plot.y, layout.plot.y + layout.plot.height, FALSE);
+
+  if (!data->hide_legend)
+    {
+      const GkChartLegendItem *items;
+      guint n_items;
+
+      items = legend_items (data, &n_items);
+      gk_chart_draw_legend (ctx, items, n_items, &layout.legend, TRUE);
+    }
+
+  cairo_restore (cr);
+}
+
+/* --- hit-testing -------------------------------------------------------- */
+
+static guint
+first_point_from (const GkIndicatorChartData *data,
+                  double                      julian)
+{
+  guint low = 0, high = data->n_points;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (g_date_get_julian (&data->points[mid].date) + 0.5 < julian)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return low;
+}
+
+int
+gk_indicator_chart_hit_test (GkChartContext             *ctx,
+                             const GkIndicatorChartData *data,
+                             double                      x,
+                             double                      y,
+                             double                      max_distance)
+{
+  GkChartTimeScale time;
+  GkChartValueScale value;
+  double best = max_distance * max_distance;
+  int found = -1;
+
+  if (data->n_points == 0 || !gk_chart_context_get_plot (ctx, NULL, &time, &value))
+    return -1;
+
+  for (guint i = first_point_from (data, gk_chart_time_scale_julian (&time, x - max_distance));
+       i < data->n_points; i++)
+    {
+      double px = gk_chart_time_scale_x_julian (&time, g_date_get_julian (&data->points[i].date) + 0.5);
+      double py = gk_chart_value_scale_y (&value, data->points[i].value);
+      double distance = (px - x) * (px - x) + (py - y) * (py - y);
+
+      if (px > x + max_distance)
+        break;
+      if (distance <= best)
+        {
+          best = distance;
+          found = (int) i;
+        }
+    }
+  return found;
+}

@@ -1,0 +1,126 @@
+/* gk-project-file.h: opening, checking and publishing a project file
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The shared project file is never edited in place (DESIGN.md, section 6).
+ * Opening copies it to a private working copy in
+ *   $XDG_DATA_HOME/gripkaart/working/
+ * checks the copy, migrates it if it is older, and opens a hardened SQLite
+ * connection on it. All editing goes through that connection. Saving
+ * publishes: a complete new file is written next to the shared one, synced,
+ * checked and renamed over it, but only if nobody changed the shared file
+ * since it was read.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "gk-project-error.h"
+
+G_BEGIN_DECLS
+
+/* Opens a SQLite connection with the defences for files of unknown origin:
+ * defensive mode, trusted_schema and writable_schema off, no triggers, no
+ * views, no extensions, cell_size_check and foreign_keys on, no memory
+ * mapping, a short busy timeout. read_only opens without write access;
+ * otherwise the file is created when missing. Errors are GK_PROJECT_ERROR. */
+sqlite3 *gk_db_open_hardened   (const char  *path,
+                                gboolean     read_only,
+                                GError     **error);
+
+/* Checks that path is a sound Gripkaart project file, first its bytes
+ * (before SQLite reads it), then through a hardened read-only connection:
+ * quick_check, and a schema that is exactly the expected one. Sets
+ * out_schema_version (if not NULL) whenever the header could be read.
+ * A file of an older schema passes when it can be migrated; one of a newer
+ * schema fails with GK_PROJECT_ERROR_NEWER_VERSION after the other checks
+ * passed. SQLite reads path itself here (read-only); to judge a shared
+ * file without ever opening it with SQLite, check a copy of its bytes, as
+ * gk_project_file_open() does. */
+gboolean gk_project_file_check (const char  *path,
+                                int         *out_schema_version,
+                                GError     **error);
+
+#define GK_TYPE_PROJECT_FILE (gk_project_file_get_type ())
+G_DECLARE_FINAL_TYPE (GkProjectFile, gk_project_file, GK, PROJECT_FILE, GObject)
+
+/* A new untitled programme: a fresh working copy with the empty schema. */
+GkProjectFile *gk_project_file_new      (GError  **error);
+
+/* Opens file (see the top of this header). A file of a newer schema opens
+ * read-only; a file in a read-only place opens normally, but saving it in
+ * place will fail with GK_PROJECT_ERROR_READ_ONLY. */
+GkProjectFile *gk_project_file_open     (GFile   *file,
+                                         GError **error);
+
+/* The connection on the working copy; NULL after close. It stays owned by
+ * self. GkProjectFile installs a commit hook on it (to mark unpublished
+ * changes for crash recovery): do not replace it. */
+sqlite3    *gk_project_file_get_db           (GkProjectFile *self);
+
+/* The shared file, or NULL for an untitled programme. */
+GFile      *gk_project_file_get_file         (GkProjectFile *self);
+
+/* The file's name for people ("Untitled programme" while untitled). */
+const char *gk_project_file_get_display_name (GkProjectFile *self);
+
+/* TRUE when the programme cannot be changed or saved at all (made by a
+ * newer version); the reason is a GError to show, NULL when editable. */
+gboolean      gk_project_file_get_read_only        (GkProjectFile *self);
+const GError *gk_project_file_get_read_only_reason (GkProjectFile *self);
+
+/* The "dirty" property: set by the model layer (which knows when an undo
+ * brings the programme back to what was saved). Saving clears it. */
+void        gk_project_file_set_dirty        (GkProjectFile *self,
+                                              gboolean       dirty);
+gboolean    gk_project_file_get_dirty        (GkProjectFile *self);
+
+/* TRUE when dirty, or when changes were committed to the working copy since
+ * it was published or since set_dirty (FALSE). close() keeps the working
+ * copy in that case. */
+gboolean    gk_project_file_has_unpublished_changes (GkProjectFile *self);
+
+/* Whether the shared file differs from what was read or last saved: by size,
+ * else by content (SHA-256; mtime alone is unreliable on network drives).
+ * A file that disappeared counts as changed. FALSE with error set when it
+ * could not be read. */
+gboolean    gk_project_file_changed_on_disk  (GkProjectFile  *self,
+                                              GError        **error);
+
+/* Whether save() could write the file in place now (folder and file
+ * writable); if not, error says why (GK_PROJECT_ERROR_READ_ONLY). */
+gboolean    gk_project_file_can_save_in_place (GkProjectFile  *self,
+                                               GError        **error);
+
+/* Publishes the working copy to the shared file. Refused when read-only,
+ * untitled, or when the shared file changed since it was read
+ * (GK_PROJECT_ERROR_CHANGED_ON_DISK; the working copy is kept). On any
+ * failure the shared file and the working copy are left as they were. Must
+ * not be called inside a transaction. */
+gboolean    gk_project_file_save             (GkProjectFile  *self,
+                                              GError        **error);
+
+/* Publishes the working copy to file (overwriting it if it exists: ask the
+ * user first), which becomes the programme's file. */
+gboolean    gk_project_file_save_as          (GkProjectFile  *self,
+                                              GFile          *file,
+                                              GError        **error);
+
+/* Closes the connection. The working copy is removed when everything is
+ * published, and kept for recovery otherwise. Also done on finalize. */
+void        gk_project_file_close            (GkProjectFile *self);
+
+/* Paths in the private working directory, for recovery and the tests. */
+const char *gk_project_file_get_working_path (GkProjectFile *self);
+
+/* The copy made before migrating an older file, or NULL if none was made. */
+const char *gk_project_file_get_backup_path  (GkProjectFile *self);
+
+/* When opening found an earlier working copy of the same file with
+ * unpublished changes (after a crash), it was moved aside to this path
+ * instead of being overwritten; NULL otherwise. */
+const char *gk_project_file_get_recovered_path (GkProjectFile *self);
+
+G_END_DECLS
