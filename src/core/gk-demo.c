@@ -873,7 +873,7 @@ static const DemoMeasure demo_measures[N_MEASURES] = {
     { { INFORMATIE, V, -250 } } },
   [M_TOETS_SPECIALIST] = { VERWIJZINGEN, "Toets op verwijzingen door medisch specialisten",
     "Verwijzingen door medisch specialisten laten meekijken door een gedragswetenschapper van de gemeente.",
-    ESTHER, IDEA, STRUCTURAL, NO_DATE, 300, 0, 0,
+    ESTHER, IDEA, STRUCTURAL, NO_DATE, 270, 0, 0,
     "Minder onnodige specialistische trajecten.", 100000,
     { { TOEGANG, C, 365 } } },
   [M_MEEBETALEN] = { VERWIJZINGEN, "Verwijzers financieel laten meebetalen",
@@ -952,12 +952,12 @@ static const DemoMeasure demo_measures[N_MEASURES] = {
     { { TOEGANG, C, 240 } } },
   [M_GGZ_AFSPRAKEN] = { WACHTTIJDEN, "Regionale wachtlijstafspraken met GGZ-aanbieders",
     "Afspraken in de regio over het overnemen van wachtenden als een aanbieder stopt.",
-    PETRA, IDEA, STRUCTURAL, NO_DATE, 270, 0, 0,
+    PETRA, IDEA, STRUCTURAL, NO_DATE, 180, 0, 0,
     "Geen nieuwe wachtlijstpiek bij het wegvallen van een aanbieder.", 0,
     { { INKOOP, C, 300 } } },
   [M_WERKPROCESSEN] = { WACHTTIJDEN, "Werkprocessen toegang uniformeren",
     "Eén werkwijze van melding tot beschikking voor alle teams, met checklists en training.",
-    ESTHER, PLANNED, STRUCTURAL, 14, 200, 0, 0,
+    ESTHER, PLANNED, STRUCTURAL, 14, 180, 0, 0,
     "Kortere doorlooptijden en minder fouten in beschikkingen.", 50000,
     { { UITVOERING, C, 240 } } },
 
@@ -1578,9 +1578,11 @@ write_large (Writer *w)
     {
       g_autofree char *title = g_strdup_printf ("Maatregel %d: %s", m + 1, large_themes[m % LARGE_PROJECTS]);
       GkMeasureStatus status = statuses[m % G_N_ELEMENTS (statuses)];
-      int start = g_rand_int_range (w->rand, -720, 180);
-      int due = start + g_rand_int_range (w->rand, 30, 400);
       gboolean done = status == GK_MEASURE_STATUS_DONE;
+      /* A finished measure started in the past: its done date (at the latest
+       * today) must not come before its start date. */
+      int start = done ? g_rand_int_range (w->rand, -720, -30) : g_rand_int_range (w->rand, -720, 180);
+      int due = start + g_rand_int_range (w->rand, 30, 400);
 
       measure_ids[m] = writer_run (w,
                                    "INSERT INTO measure (project_id, title, description, owner_id, status,"

@@ -1166,6 +1166,12 @@ on_commit (void *data)
 static void
 start_tracking_changes (GkProjectFile *self)
 {
+  /* The working copy is private and the shared file stays untouched until
+   * publishing, so an edit need not wait for two fsyncs: a persistent journal
+   * with synchronous=NORMAL keeps the copy consistent after a crash and makes
+   * one edit take about 1 ms instead of 15 (see tests/bench/bench-core). */
+  if (self->read_only_reason == NULL)
+    sqlite3_exec (self->db, "PRAGMA journal_mode = PERSIST; PRAGMA synchronous = NORMAL;", NULL, NULL, NULL);
   self->changes_at_clean = sqlite3_total_changes64 (self->db);
   sqlite3_commit_hook (self->db, on_commit, self);
 }

@@ -22,7 +22,7 @@ struct _GkTemplate
 
   GStringChunk *strings;   /* every string the structs below point to */
   GArray       *topics;    /* of GkTemplateTopic */
-  GArray       *measures;  /* of GkCatalogueMeasure */
+  GArray       *measures;  /* of GkTemplateMeasure */
 };
 
 G_DEFINE_TYPE (GkTemplate, gk_template, G_TYPE_OBJECT)
@@ -52,7 +52,7 @@ gk_template_init (GkTemplate *self)
 {
   self->strings = g_string_chunk_new (4096);
   self->topics = g_array_new (FALSE, TRUE, sizeof (GkTemplateTopic));
-  self->measures = g_array_new (FALSE, TRUE, sizeof (GkCatalogueMeasure));
+  self->measures = g_array_new (FALSE, TRUE, sizeof (GkTemplateMeasure));
 }
 
 /* --- reading the key files --------------------------------------------- */
@@ -261,7 +261,7 @@ read_catalogue (GkTemplate  *self,
   for (guint i = 0; groups[i] != NULL; i++)
     {
       const char *group = groups[i];
-      GkCatalogueMeasure measure = { 0 };
+      GkTemplateMeasure measure = { 0 };
       int kind = GK_MEASURE_KIND_STRUCTURAL;
       int phase = GK_CHAIN_PHASE_CROSS_CUTTING;
 
@@ -385,14 +385,14 @@ gk_template_get_n_catalogue_measures (GkTemplate *self)
   return self->measures->len;
 }
 
-const GkCatalogueMeasure *
+const GkTemplateMeasure *
 gk_template_get_catalogue_measure (GkTemplate *self,
                                    guint       position)
 {
   g_return_val_if_fail (GK_IS_TEMPLATE (self), NULL);
   g_return_val_if_fail (position < self->measures->len, NULL);
 
-  return &g_array_index (self->measures, GkCatalogueMeasure, position);
+  return &g_array_index (self->measures, GkTemplateMeasure, position);
 }
 
 /* --- writing into a project file --------------------------------------- */
@@ -514,7 +514,7 @@ gk_template_insert_catalogue (GkTemplate  *self,
 
   for (guint i = 0; ok && i < self->measures->len; i++)
     {
-      const GkCatalogueMeasure *measure = &g_array_index (self->measures, GkCatalogueMeasure, i);
+      const GkTemplateMeasure *measure = &g_array_index (self->measures, GkTemplateMeasure, i);
 
       bind_text (stmt, 1, measure->topic_name);
       bind_text (stmt, 2, measure->title);

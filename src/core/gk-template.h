@@ -50,7 +50,7 @@ typedef struct {
   GkMeasureKind kind;
   GkChainPhase  chain_phase;
   const char   *expected_effect;
-} GkCatalogueMeasure;
+} GkTemplateMeasure;
 
 /* What the user tells about a new programme. Only title is required. */
 typedef struct {
@@ -95,7 +95,7 @@ guint                     gk_template_get_n_topics        (GkTemplate   *self);
 const GkTemplateTopic    *gk_template_get_topic           (GkTemplate   *self,
                                                            guint         position);
 guint                     gk_template_get_n_catalogue_measures (GkTemplate *self);
-const GkCatalogueMeasure *gk_template_get_catalogue_measure    (GkTemplate *self,
+const GkTemplateMeasure *gk_template_get_catalogue_measure    (GkTemplate *self,
                                                                 guint       position);
 
 /* Fills an empty project file (schema created, no programme yet) with the

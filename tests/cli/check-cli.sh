@@ -19,4 +19,50 @@ done
 if "$gripkaart" --no-such-option >/dev/null 2>&1; then
   echo "an unknown option was accepted"; exit 1
 fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
+
+# --demo=PATH writes a programme that --check reads, without a display.
+"$gripkaart" --demo="$work/x.gripkaart" --today=2026-11-22
+report=$("$gripkaart" --check "$work/x.gripkaart" --today=2026-11-22)
+for expected in "Veranderopgave jeugdhulp" "Voorbeeldstad" "Headline grip level" \
+                "Focus projects" "Attention signals" "Toegang" "Inkoop"; do
+  grep -qF "$expected" <<<"$report" || { echo "--check does not show: $expected"; echo "$report"; exit 1; }
+done
+grep -qE '^  Focus projects +7$' <<<"$report" || { echo "expected 7 focus projects"; echo "$report"; exit 1; }
+
+# The same reference date gives the same demo.
+"$gripkaart" --demo="$work/y.gripkaart" --today=2026-11-22
+cmp -s <(sqlite3 "$work/x.gripkaart" .dump) <(sqlite3 "$work/y.gripkaart" .dump) \
+  || { echo "two demos of the same date differ"; exit 1; }
+
+# --demo never overwrites an existing file.
+before=$(sha256sum "$work/x.gripkaart")
+if "$gripkaart" --demo="$work/x.gripkaart" 2>"$work/err"; then
+  echo "--demo overwrote an existing file"; exit 1
+fi
+grep -q "already exists" "$work/err" || { echo "no clear message: $(cat "$work/err")"; exit 1; }
+[ "$before" = "$(sha256sum "$work/x.gripkaart")" ] || { echo "the existing file changed"; exit 1; }
+
+# A bad file gives the clear error and a non-zero exit; it is left as it was.
+head -c 4096 /dev/urandom > "$work/random.gripkaart"
+before=$(sha256sum "$work/random.gripkaart")
+if "$gripkaart" --check "$work/random.gripkaart" 2>"$work/err"; then
+  echo "--check accepted random bytes"; exit 1
+fi
+grep -q "not a Gripkaart project file" "$work/err" || { echo "unclear error: $(cat "$work/err")"; exit 1; }
+[ "$before" = "$(sha256sum "$work/random.gripkaart")" ] || { echo "the bad file changed"; exit 1; }
+
+if "$gripkaart" --check "$work/missing.gripkaart" 2>"$work/err"; then
+  echo "--check accepted a missing file"; exit 1
+fi
+[ -s "$work/err" ] || { echo "no message for a missing file"; exit 1; }
+
+# An impossible date is refused with a message.
+if "$gripkaart" --check "$work/x.gripkaart" --today=2026-02-30 2>"$work/err"; then
+  echo "--today accepted 30 February"; exit 1
+fi
+grep -q "does not exist" "$work/err" || { echo "unclear date error: $(cat "$work/err")"; exit 1; }
 echo "ok"

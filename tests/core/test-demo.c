@@ -370,6 +370,10 @@ test_measures (void)
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM measure WHERE status = 'in-progress'"
                                   " AND (progress = 0 OR start_date > '2026-03-15')"), ==, 0);
 
+  /* Measures fall within their focus project. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM measure m JOIN focus_project p ON p.id = m.project_id"
+                                  " WHERE m.start_date < p.start_date OR m.due_date > p.end_date"), ==, 0);
+
   /* Some are overdue. */
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM measure WHERE due_date < '2026-03-15'"
                                   " AND status IN ('idea', 'planned', 'in-progress')"), >=, 3);

@@ -181,7 +181,7 @@ assert_catalogue (GkTemplate *template)
 
   for (guint i = 0; i < n; i++)
     {
-      const GkCatalogueMeasure *measure = gk_template_get_catalogue_measure (template, i);
+      const GkTemplateMeasure *measure = gk_template_get_catalogue_measure (template, i);
 
       g_assert_cmpuint (strlen (measure->title), >, 5);
       g_assert_cmpuint (strlen (measure->description), >, 40);

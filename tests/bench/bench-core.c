@@ -1,0 +1,205 @@
+/* bench-core.c: how fast the core opens, edits and judges a large programme
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Not a test: a program that prints figures. It generates the large programme
+ * (12 focus projects, 400 measures, 60 indicators x 260 measurements, 2,000
+ * journal entries, 9 topics x 60 assessments) and measures
+ *   - opening it (check, working copy, hardened connection) and loading every
+ *     list model,
+ *   - one edit with its undo entry,
+ *   - computing every grip level and attention signal,
+ *   - peak memory.
+ * Targets on a 2-core machine: open and load < 50 ms, one edit < 5 ms.
+ *
+ * Usage: bench-core [--runs=N]
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sys/resource.h>
+
+#include "gk-analysis.h"
+#include "gk-demo.h"
+#include "gk-document.h"
+#include "gk-project-file.h"
+#include "gk-schema.h"
+
+static int n_runs = 15;
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+report (const char *what,
+        GArray     *ms,
+        double      target)
+{
+  double median, min, max;
+
+  g_array_sort (ms, compare_doubles);
+  median = g_array_index (ms, double, ms->len / 2);
+  min = g_array_index (ms, double, 0);
+  max = g_array_index (ms, double, ms->len - 1);
+  g_print ("%-44s median %8.2f ms   min %8.2f   max %8.2f", what, median, min, max);
+  if (target > 0)
+    g_print ("   target < %.0f ms: %s", target, median < target ? "met" : "MISSED");
+  g_print ("\n");
+}
+
+static double
+elapsed_ms (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static char *
+generate (const char *dir,
+          GDate      *today)
+{
+  char *path = g_build_filename (dir, "large.gripkaart", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  gint64 start = g_get_monotonic_time ();
+  GStatBuf st;
+
+  g_assert (sqlite3_open (path, &db) == SQLITE_OK);
+  sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  if (!gk_schema_create (db, &error) || !gk_demo_write_large (db, today, &error))
+    g_error ("could not generate: %s", error->message);
+  sqlite3_close (db);
+  g_stat (path, &st);
+  g_print ("generated the large programme in %.0f ms (%.1f MB)\n",
+           elapsed_ms (start), st.st_size / 1e6);
+  return path;
+}
+
+static void
+bench_open (const char *path)
+{
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  for (int i = 0; i < n_runs; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GkProjectFile) project = gk_project_file_open (file, &error);
+      g_autoptr(GkDocument) document = NULL;
+      double t;
+
+      if (project == NULL)
+        g_error ("open: %s", error->message);
+      document = gk_document_new_for_db (gk_project_file_get_db (project), &error);
+      if (document == NULL)
+        g_error ("load: %s", error->message);
+      t = elapsed_ms (start);
+      g_array_append_val (ms, t);
+
+      if (i == 0)
+        g_print ("loaded: %u measures, %u measurements, %u journal entries, %u assessments\n",
+                 g_list_model_get_n_items (gk_document_get_measures (document)),
+                 g_list_model_get_n_items (gk_document_get_measurements (document)),
+                 g_list_model_get_n_items (gk_document_get_journal (document)),
+                 g_list_model_get_n_items (gk_document_get_assessments (document)));
+      g_clear_object (&document);
+      gk_project_file_close (project);
+    }
+  report ("open and load every list model", ms, 50);
+}
+
+static void
+bench_edit_and_analysis (const char *path,
+                         GDate      *today)
+{
+  g_autoptr(GArray) edit_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) undo_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) grip_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkProjectFile) project = gk_project_file_open (file, &error);
+  g_autoptr(GkDocument) document = NULL;
+  GListModel *measures;
+
+  g_assert_no_error (error);
+  document = gk_document_new_for_db (gk_project_file_get_db (project), &error);
+  g_assert_no_error (error);
+  measures = gk_document_get_measures (document);
+
+  for (int i = 0; i < n_runs * 4; i++)
+    {
+      g_autoptr(GkMeasure) live = g_list_model_get_item (measures, (i * 37) % g_list_model_get_n_items (measures));
+      g_autoptr(GkRecord) copy = gk_record_copy (GK_RECORD (live));
+      gint64 start;
+      double t;
+
+      gk_measure_set_progress (GK_MEASURE (copy), (gk_measure_get_progress (live) + 1) % 101);
+      start = g_get_monotonic_time ();
+      if (!gk_document_update (document, copy, &error))
+        g_error ("edit: %s", error->message);
+      t = elapsed_ms (start);
+      g_array_append_val (edit_ms, t);
+
+      start = g_get_monotonic_time ();
+      if (!gk_document_undo (document, &error))
+        g_error ("undo: %s", error->message);
+      t = elapsed_ms (start);
+      g_array_append_val (undo_ms, t);
+    }
+  report ("one edit with its undo entry", edit_ms, 5);
+  report ("undo of that edit", undo_ms, 5);
+
+  for (int i = 0; i < n_runs; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GkAnalysis) analysis = gk_analysis_new (document, today);
+      double t = elapsed_ms (start);
+
+      g_array_append_val (grip_ms, t);
+      if (i == 0)
+        g_print ("grip: headline %s, %u attention signals\n",
+                 gk_level_to_key (gk_analysis_get_headline (analysis)),
+                 gk_analysis_get_signals (analysis)->len);
+    }
+  report ("all grip levels and attention signals", grip_ms, 0);
+
+  g_clear_object (&document);
+  gk_project_file_close (project);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = g_dir_make_tmp ("gripkaart-bench-XXXXXX", NULL);
+  g_autofree char *data_home = g_build_filename (dir, "data", NULL);
+  g_autofree char *path = NULL;
+  struct rusage usage;
+  GDate today;
+
+  for (int i = 1; i < argc; i++)
+    if (g_str_has_prefix (argv[i], "--runs="))
+      n_runs = MAX (1, atoi (argv[i] + 7));
+
+  /* Working copies go to a private data directory, not the user's. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 22, 11, 2026);
+
+  path = generate (dir, &today);
+  bench_open (path);
+  bench_edit_and_analysis (path, &today);
+
+  getrusage (RUSAGE_SELF, &usage);
+  g_print ("peak memory (max RSS): %.1f MB\n", usage.ru_maxrss / 1024.0);
+
+  g_unlink (path);
+  return 0;
+}
