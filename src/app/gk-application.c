@@ -206,6 +206,10 @@ gk_application_startup (GApplication *app)
     { "win.new-programme", { "<Control>n", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.close", { "<Control>w", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Shift><Control>s", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Shift><Control>z", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

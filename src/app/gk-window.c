@@ -6,7 +6,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "gk-date.h"
+
+#include "gk-analysis.h"
+#include "gk-command-line.h"
+#include "gk-document.h"
+#include "gk-new-programme-dialog.h"
+#include "gk-overview-page.h"
+#include "gk-project-file.h"
 #include "gk-window.h"
 
 struct _GkWindow
@@ -17,10 +26,19 @@ struct _GkWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   AdwStatusPage        *empty_page;
-  AdwBin               *programme_bin;
   GMenu                *recent_section;
+  GtkStack             *pages;
+  GkOverviewPage       *overview_page;
 
   GtkFileChooserNative *chooser;
+
+  /* The programme shown: its working copy, the model on it, and what the
+   * grip engine makes of it (renewed after every change). */
+  GkProjectFile        *project;
+  GkDocument           *document;
+  GkAnalysis           *analysis;
+  guint                 analysis_source;
+  gboolean              close_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (GkWindow, gk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -65,9 +83,72 @@ save_window_state (GkWindow *self)
 }
 
 static gboolean
+has_unsaved_changes (GkWindow *self)
+{
+  return self->document != NULL &&
+         !gk_project_file_get_read_only (self->project) &&
+         gk_document_get_dirty (self->document);
+}
+
+static gboolean save (GkWindow *self);
+static void close_programme (GkWindow *self);
+static void save_as (GkWindow *self, gboolean close_after);
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     GkWindow         *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      /* The user chose: the working copy need not be kept for recovery. */
+      gk_project_file_set_dirty (self->project, FALSE);
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      if (gk_project_file_get_file (self->project) == NULL)
+        save_as (self, TRUE);
+      else if (save (self))
+        gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static void
+ask_about_unsaved_changes (GkWindow *self)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"),
+                                                       _("The programme has changes that are not saved. "
+                                                         "Changes which are not saved will be lost.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (unsaved_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
 gk_window_close_request (GtkWindow *window)
 {
-  save_window_state (GK_WINDOW (window));
+  GkWindow *self = GK_WINDOW (window);
+
+  if (!self->close_confirmed && has_unsaved_changes (self))
+    {
+      ask_about_unsaved_changes (self);
+      return TRUE;
+    }
+
+  save_window_state (self);
+  close_programme (self);
 
   return GTK_WINDOW_CLASS (gk_window_parent_class)->close_request (window);
 }
@@ -106,26 +187,173 @@ gk_window_show_error (GkWindow     *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* --- the programme ------------------------------------------------------- */
+
+static void
+update_title (GkWindow *self)
+{
+  g_autofree char *subtitle = NULL;
+  const char *name;
+
+  if (self->project == NULL)
+    {
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      return;
+    }
+
+  name = gk_project_file_get_file (self->project) != NULL
+         ? gk_project_file_get_display_name (self->project)
+         : _("Unsaved programme");
+  if (gk_project_file_get_read_only (self->project))
+    /* Translators: window subtitle, %s is the file name */
+    subtitle = g_strdup_printf (_("%s (read-only)"), name);
+  else if (gk_document_get_dirty (self->document))
+    /* Translators: window subtitle of a file with unsaved changes */
+    subtitle = g_strdup_printf (_("%s (not saved)"), name);
+  else
+    subtitle = g_strdup (name);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  if (gk_document_get_programme (self->document) != NULL)
+    adw_window_title_set_title (self->window_title,
+                                gk_programme_get_title (gk_document_get_programme (self->document)));
+}
+
+static void
+update_actions (GkWindow *self)
+{
+  gboolean open = self->document != NULL;
+  gboolean writable = open && !gk_project_file_get_read_only (self->project);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", open && gk_document_can_undo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", open && gk_document_can_redo (self->document));
+}
+
+static void
+refresh_analysis (GkWindow *self)
+{
+  g_clear_object (&self->analysis);
+  self->analysis = gk_analysis_new (self->document, NULL);
+  gk_overview_page_set_analysis (self->overview_page, self->analysis);
+}
+
+static gboolean
+refresh_analysis_idle (gpointer data)
+{
+  GkWindow *self = data;
+
+  self->analysis_source = 0;
+  refresh_analysis (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Several edits in a row (a group, a paste) recompute the grip levels once. */
+static void
+document_changed_cb (GkWindow *self)
+{
+  update_title (self);
+  update_actions (self);
+  if (self->analysis_source == 0)
+    self->analysis_source = g_idle_add (refresh_analysis_idle, self);
+}
+
+static void
+close_programme (GkWindow *self)
+{
+  g_clear_handle_id (&self->analysis_source, g_source_remove);
+  g_clear_object (&self->analysis);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  if (self->project != NULL)
+    gk_project_file_close (self->project);
+  g_clear_object (&self->project);
+}
+
+static gboolean
+show_programme (GkWindow      *self,
+                GkProjectFile *project,
+                GError       **error)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GkDocument) document = gk_document_new_for_db (gk_project_file_get_db (project), error);
+  g_autofree char *user_name = NULL;
+
+  if (document == NULL)
+    {
+      gk_project_file_close (project);
+      return FALSE;
+    }
+
+  close_programme (self);
+  self->project = g_object_ref (project);
+  self->document = g_steal_pointer (&document);
+
+  user_name = g_settings_get_string (gk_application_get_settings (GK_APPLICATION (app)), "user-name");
+  if (*user_name != '\0')
+    gk_document_set_user_name (self->document, user_name);
+
+  g_signal_connect_swapped (self->document, "changed", G_CALLBACK (document_changed_cb), self);
+  g_signal_connect_swapped (self->document, "notify::dirty", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (self->document, "notify::can-undo", G_CALLBACK (update_actions), self);
+  g_signal_connect_swapped (self->document, "notify::can-redo", G_CALLBACK (update_actions), self);
+
+  refresh_analysis (self);
+  update_title (self);
+  update_actions (self);
+  gtk_stack_set_visible_child_name (self->stack, "programme");
+
+  if (gk_project_file_get_read_only (self->project))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (gk_project_file_get_read_only_reason (self->project)->message));
+  return TRUE;
+}
+
+GkDocument *
+gk_window_get_document (GkWindow *self)
+{
+  return self->document;
+}
+
 /* --- opening --------------------------------------------------------------- */
+
+/* A window that shows a programme opens the next one in a new window, so
+ * that nothing unsaved is pushed aside. */
+static GkWindow *
+window_for_opening (GkWindow *self)
+{
+  GkWindow *target;
+
+  if (self->document == NULL)
+    return self;
+  target = gk_window_new (GK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  gtk_window_present (GTK_WINDOW (target));
+  return target;
+}
 
 void
 gk_window_open_file (GkWindow *self,
                      GFile    *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = g_file_get_basename (file);
+  g_autoptr(GkProjectFile) project = gk_project_file_open (file, &error);
+  GkWindow *target;
 
-  if (!g_file_query_exists (file, NULL))
+  if (project == NULL)
     {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("“%s” does not exist. It may have been moved or deleted."), basename);
       gk_window_show_error (self, _("Could Not Open the Programme"), error);
       return;
     }
 
+  target = window_for_opening (self);
+  if (!show_programme (target, project, &error))
+    {
+      gk_window_show_error (target, _("Could Not Open the Programme"), error);
+      return;
+    }
   gk_application_add_recent (GK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
-  adw_window_title_set_subtitle (self->window_title, basename);
-  gtk_stack_set_visible_child_name (self->stack, "programme");
 }
 
 static void
@@ -184,17 +412,163 @@ open_recent_activated (GtkWidget  *widget,
 }
 
 static void
+programme_created_cb (GkWindow      *self,
+                      GkProjectFile *project)
+{
+  g_autoptr(GError) error = NULL;
+  GkWindow *target = window_for_opening (self);
+
+  if (!show_programme (target, project, &error))
+    gk_window_show_error (target, _("Could Not Create the Programme"), error);
+}
+
+static void
 new_programme_activated (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
+  GkNewProgrammeDialog *dialog = gk_new_programme_dialog_new (GTK_WINDOW (widget));
+
+  g_signal_connect_object (dialog, "created", G_CALLBACK (programme_created_cb), widget, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The demo is a fresh copy each time, so trying things out never sticks. */
 static void
 open_demo_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
+  GkWindow *self = GK_WINDOW (widget);
+  g_autofree char *path = gk_command_line_demo_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  gk_date_set_today (&today);
+  g_mkdir_with_parents (dir, 0700);
+  g_remove (path);
+  if (!gk_command_line_write_demo (path, &today, &error))
+    {
+      gk_window_show_error (self, _("Could Not Open the Demo"), error);
+      return;
+    }
+  gk_window_open_file (self, file);
+}
+
+/* --- saving ---------------------------------------------------------------- */
+
+static gboolean
+save (GkWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gk_project_file_save (self->project, &error))
+    {
+      gk_window_show_error (self, _("Could Not Save the Programme"), error);
+      return FALSE;
+    }
+  gk_document_set_dirty (self->document, FALSE);
+  update_title (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Programme saved")));
+  return TRUE;
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     gpointer         user_data)
+{
+  GkWindow *self = user_data;
+  gboolean close_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "close-after"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+
+      if (!gk_project_file_save_as (self->project, file, &error))
+        gk_window_show_error (self, _("Could Not Save the Programme"), error);
+      else
+        {
+          gk_document_set_dirty (self->document, FALSE);
+          gk_application_add_recent (GK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
+          update_title (self);
+          update_actions (self);
+          if (close_after)
+            {
+              self->close_confirmed = TRUE;
+              gtk_window_close (GTK_WINDOW (self));
+            }
+        }
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+save_as (GkWindow *self,
+         gboolean  close_after)
+{
+  g_autofree char *name = NULL;
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Save Programme"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  name = g_strdup_printf ("%s.gripkaart", gk_programme_get_title (gk_document_get_programme (self->document)));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_object_set_data (G_OBJECT (self->chooser), "close-after", GINT_TO_POINTER (close_after));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+
+  if (gk_project_file_get_file (self->project) == NULL)
+    save_as (self, FALSE);
+  else
+    save (self);
+}
+
+static void
+save_as_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  save_as (GK_WINDOW (widget), FALSE);
+}
+
+/* --- undo ------------------------------------------------------------------ */
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!gk_document_undo (self->document, &error))
+    gk_window_show_error (self, _("Could Not Undo"), error);
+}
+
+static void
+redo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!gk_document_redo (self->document, &error))
+    gk_window_show_error (self, _("Could Not Redo"), error);
 }
 
 static void
@@ -228,6 +602,7 @@ gk_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  close_programme (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_WINDOW);
 
   G_OBJECT_CLASS (gk_window_parent_class)->dispose (object);
@@ -248,7 +623,8 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, GkWindow, programme_bin);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
@@ -256,12 +632,18 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-programme", NULL, new_programme_activated);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_activated);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_activated);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
 }
 
 static void
 gk_window_init (GkWindow *self)
 {
+  g_type_ensure (GK_TYPE_OVERVIEW_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_actions (self);
 }
 
 GkWindow *

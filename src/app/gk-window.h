@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "gk-application.h"
+#include "gk-document.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,6 @@ void        gk_window_show_error      (GkWindow      *self,
                                        const char    *heading,
                                        const GError  *error);
 const char *gk_window_get_page_name   (GkWindow      *self);
+GkDocument *gk_window_get_document    (GkWindow      *self);
 
 G_END_DECLS

@@ -638,17 +638,32 @@ gk_measure_status_style (GkMeasureStatus status,
   return &status_styles[variant == GK_STYLE_VARIANT_DARK][status];
 }
 
-static void
-stroke_hatch (cairo_t           *cr,
-              const GkChartRect *rect,
-              double             spacing)
+/* Fills the current path in a status's style, then clears the path. No
+ * clipping: cairo is slow to clip to shapes other than rectangles. */
+void
+gk_chart_fill_status_path (GkChartContext  *ctx,
+                           GkMeasureStatus  status,
+                           double           alpha)
 {
-  for (double d = -rect->height; d < rect->width; d += spacing)
+  const GkStatusStyle *style = gk_measure_status_style (status, ctx->variant);
+  cairo_t *cr = ctx->cr;
+
+  cairo_save (cr);
+  gk_chart_set_source (cr, &style->fill, alpha);
+  cairo_fill_preserve (cr);
+  if (style->hatched)
+    gk_pattern_fill (cr, &style->ink, 0.35 * alpha, GK_LEVEL_PATTERN_HATCH);
+  if (style->dashed)
     {
-      cairo_move_to (cr, rect->x + d, rect->y + rect->height);
-      cairo_line_to (cr, rect->x + d + rect->height, rect->y);
+      double dash[] = { 3.0, 2.0 };
+
+      gk_chart_set_source (cr, &style->border, alpha);
+      cairo_set_line_width (cr, 1.0);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_stroke_preserve (cr);
     }
-  cairo_stroke (cr);
+  cairo_new_path (cr);
+  cairo_restore (cr);
 }
 
 /* A status swatch or segment: fill, hatch for dropped, dashes for ideas. */
@@ -658,33 +673,14 @@ gk_chart_fill_status (GkChartContext    *ctx,
                       const GkChartRect *rect)
 {
   const GkStatusStyle *style = gk_measure_status_style (status, ctx->variant);
-  cairo_t *cr = ctx->cr;
 
   if (rect->width <= 0 || rect->height <= 0)
     return;
-
-  cairo_save (cr);
-  cairo_rectangle (cr, rect->x, rect->y, rect->width, rect->height);
-  gk_chart_set_source (cr, &style->fill, 1);
-  cairo_fill_preserve (cr);
-  cairo_clip (cr);
-  if (style->hatched)
-    {
-      gk_chart_set_source (cr, &style->ink, 0.35);
-      cairo_set_line_width (cr, 1.0);
-      stroke_hatch (cr, rect, 5.0);
-    }
   if (style->dashed)
-    {
-      double dash[] = { 3.0, 2.0 };
-
-      gk_chart_set_source (cr, &style->border, 1);
-      cairo_set_line_width (cr, 2.0);   /* half of it is clipped away */
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_rectangle (cr, rect->x, rect->y, rect->width, rect->height);
-      cairo_stroke (cr);
-    }
-  cairo_restore (cr);
+    cairo_rectangle (ctx->cr, rect->x + 0.5, rect->y + 0.5, rect->width - 1, rect->height - 1);
+  else
+    cairo_rectangle (ctx->cr, rect->x, rect->y, rect->width, rect->height);
+  gk_chart_fill_status_path (ctx, status, 1.0);
 }
 
 const GkMeasureStatus gk_chart_status_bar_order[GK_MEASURE_STATUS_COUNT] = {
@@ -712,8 +708,6 @@ gk_chart_draw_status_bar (GkChartContext    *ctx,
   unit = rect->width / scale_total;
 
   cairo_save (cr);
-  gk_chart_rounded_rect (cr, rect->x, rect->y, rect->width, rect->height, 3);
-  cairo_clip (cr);
   for (guint i = 0; i < GK_MEASURE_STATUS_COUNT; i++)
     {
       GkMeasureStatus status = gk_chart_status_bar_order[i];
@@ -771,13 +765,10 @@ gk_chart_draw_chip (GkChartContext    *ctx,
   cairo_save (cr);
   gk_chart_rounded_rect (cr, rect->x, rect->y, rect->width, rect->height, rect->height / 2);
   gk_chart_set_source (cr, &style->fill, 1);
+  cairo_fill_preserve (cr);
   if (with_pattern)
-    {
-      cairo_fill_preserve (cr);
-      gk_level_style_fill_pattern (cr, style);
-    }
-  else
-    cairo_fill (cr);
+    gk_level_style_fill_pattern (cr, style);
+  cairo_new_path (cr);
   if (level == GK_LEVEL_NONE)
     {
       gk_chart_rounded_rect (cr, rect->x + 0.5, rect->y + 0.5, rect->width - 1, rect->height - 1, rect->height / 2);

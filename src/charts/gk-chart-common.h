@@ -222,6 +222,9 @@ const GkStatusStyle *gk_measure_status_style (GkMeasureStatus status,
 void     gk_chart_fill_status       (GkChartContext   *ctx,
                                      GkMeasureStatus   status,
                                      const GkChartRect *rect);
+void     gk_chart_fill_status_path  (GkChartContext   *ctx,
+                                     GkMeasureStatus   status,
+                                     double            alpha);
 /* Measures by status as one stacked bar, done first; each segment counts
  * its measures when the number fits. The bar is scale_total measures long
  * at rect's full width. Returns the x where the bar ends. */

@@ -100,11 +100,10 @@ draw_tiles (GkChartContext            *ctx,
       gk_chart_rounded_rect (cr, tile.x, tile.y, tile.width, tile.height, 8);
       if (current)
         {
-          cairo_clip_preserve (cr);
           gk_chart_set_source (cr, &style->fill, 1);
           cairo_fill_preserve (cr);
           gk_level_style_fill_pattern (cr, style);
-          cairo_reset_clip (cr);
+          cairo_new_path (cr);
           gk_chart_rounded_rect (cr, tile.x + 1.5, tile.y + 1.5, tile.width - 3, tile.height - 3, 7);
           gk_chart_set_source (cr, &palette->foreground, 1);
           cairo_set_line_width (cr, 3);

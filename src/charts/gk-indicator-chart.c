@@ -470,23 +470,41 @@ typedef struct {
   guint  min_index, max_index;
 } Column;
 
+/* cairo strokes a long polyline as one polygon, which costs far more than
+ * stroking it in short pieces; round caps hide the seams. */
+typedef struct {
+  cairo_t *cr;
+  guint    n_segments;
+  gboolean started;
+} Polyline;
+
+#define POLYLINE_PIECE 64
+
 static void
-emit_column (cairo_t  *cr,
-             Column   *column,
-             gboolean *started,
+polyline_to (Polyline *line,
+             double    x,
+             double    y)
+{
+  if (!line->started)
+    {
+      cairo_move_to (line->cr, x, y);
+      line->started = TRUE;
+      return;
+    }
+  cairo_line_to (line->cr, x, y);
+  if (++line->n_segments % POLYLINE_PIECE == 0)
+    {
+      cairo_stroke (line->cr);
+      cairo_move_to (line->cr, x, y);
+    }
+}
+
+static void
+emit_column (Polyline     *line,
+             const Column *column,
              const Layout *layout)
 {
-  double y_first = gk_chart_value_scale_y (&layout->value, column->first);
-  double y_last = gk_chart_value_scale_y (&layout->value, column->last);
-
-  if (!*started)
-    {
-      cairo_move_to (cr, column->x, y_first);
-      *started = TRUE;
-    }
-  else
-    cairo_line_to (cr, column->x, y_first);
-
+  polyline_to (line, column->x, gk_chart_value_scale_y (&layout->value, column->first));
   if (column->min != column->max)
     {
       double y_min = gk_chart_value_scale_y (&layout->value, column->min);
@@ -494,16 +512,17 @@ emit_column (cairo_t  *cr,
 
       if (column->min_index < column->max_index)
         {
-          cairo_line_to (cr, column->x, y_min);
-          cairo_line_to (cr, column->x, y_max);
+          polyline_to (line, column->x, y_min);
+          polyline_to (line, column->x, y_max);
         }
       else
         {
-          cairo_line_to (cr, column->x, y_max);
-          cairo_line_to (cr, column->x, y_min);
+          polyline_to (line, column->x, y_max);
+          polyline_to (line, column->x, y_min);
         }
     }
-  cairo_line_to (cr, column->x, y_last);
+  if (column->last != column->first || column->min != column->max)
+    polyline_to (line, column->x, gk_chart_value_scale_y (&layout->value, column->last));
 }
 
 static void
@@ -513,7 +532,7 @@ draw_measurements (GkChartContext             *ctx,
 {
   const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
   cairo_t *cr = gk_chart_context_get_cairo (ctx);
-  gboolean started = FALSE;
+  Polyline line = { cr, 0, FALSE };
   Column column = { G_MININT, 0, 0, 0, 0, 0, 0, 0 };
   double spacing;
 
@@ -523,6 +542,7 @@ draw_measurements (GkChartContext             *ctx,
   cairo_save (cr);
   cairo_set_line_width (cr, 2);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   gk_chart_set_source (cr, &palette->foreground, 1);
   for (guint i = 0; i < data->n_points; i++)
     {
@@ -535,7 +555,7 @@ draw_measurements (GkChartContext             *ctx,
       if (col != column.column)
         {
           if (column.column != G_MININT)
-            emit_column (cr, &column, &started, layout);
+            emit_column (&line, &column, layout);
           column = (Column) { col, x, value, value, value, value, i, i };
           continue;
         }
@@ -552,7 +572,7 @@ draw_measurements (GkChartContext             *ctx,
         }
     }
   if (column.column != G_MININT)
-    emit_column (cr, &column, &started, layout);
+    emit_column (&line, &column, layout);
   cairo_stroke (cr);
 
   /* points only where they stand apart */

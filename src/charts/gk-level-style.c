@@ -64,14 +64,16 @@ typedef enum {
 } TileKind;
 
 static void
-draw_tile (cairo_t            *cr,
-           const GkLevelStyle *style)
+draw_tile (cairo_t        *cr,
+           const GkRgb    *ink,
+           double          alpha,
+           GkLevelPattern  pattern)
 {
-  cairo_set_source_rgba (cr, style->ink.r, style->ink.g, style->ink.b, 0.38);
+  cairo_set_source_rgba (cr, ink->r, ink->g, ink->b, alpha);
   cairo_set_line_width (cr, 1.0);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
 
-  switch (style->pattern)
+  switch (pattern)
     {
     case GK_LEVEL_PATTERN_CROSSHATCH:
       /* the "\" lines; the "/" lines follow below */
@@ -100,11 +102,13 @@ draw_tile (cairo_t            *cr,
 }
 
 static cairo_pattern_t *
-create_tile_pattern (const GkLevelStyle *style,
-                     TileKind            kind)
+create_tile_pattern (const GkRgb    *ink,
+                     double          alpha,
+                     GkLevelPattern  pattern,
+                     TileKind        kind)
 {
   cairo_surface_t *tile;
-  cairo_pattern_t *pattern;
+  cairo_pattern_t *tile_pattern;
   cairo_t *cr;
 
   if (kind == TILE_VECTOR)
@@ -124,15 +128,15 @@ create_tile_pattern (const GkLevelStyle *style,
   cr = cairo_create (tile);
   cairo_rectangle (cr, 0, 0, TILE, TILE);
   cairo_clip (cr);
-  draw_tile (cr, style);
+  draw_tile (cr, ink, alpha, pattern);
   cairo_destroy (cr);
 
-  pattern = cairo_pattern_create_for_surface (tile);
-  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
-  cairo_pattern_set_filter (pattern, CAIRO_FILTER_NEAREST);
+  tile_pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (tile_pattern, CAIRO_EXTEND_REPEAT);
+  cairo_pattern_set_filter (tile_pattern, CAIRO_FILTER_NEAREST);
   cairo_surface_destroy (tile);
 
-  return pattern;
+  return tile_pattern;
 }
 
 static TileKind
@@ -156,43 +160,65 @@ tile_kind_for (cairo_t *cr)
   return TILE_VECTOR;
 }
 
-/* The tile of a style, made once per level, variant and kind. */
-static cairo_pattern_t *
-get_tile_pattern (const GkLevelStyle *style,
-                  TileKind            kind)
-{
-  static cairo_pattern_t *cache[2][GK_LEVEL_IN_CONTROL + 1][N_TILE_KINDS];
-  static GMutex lock;
-  cairo_pattern_t *pattern;
-  int variant = style >= dark_styles && style < dark_styles + G_N_ELEMENTS (dark_styles);
-  int level;
+/* Tiles are made once: a chart fills hundreds of cells with a handful of
+ * patterns. The cache is small and bounded; past it, tiles are made anew. */
+typedef struct {
+  GkRgb            ink;
+  double           alpha;
+  GkLevelPattern   pattern;
+  TileKind         kind;
+  cairo_pattern_t *tile;
+} TileEntry;
 
-  level = (int) (style - (variant ? dark_styles : light_styles));
-  if (level < 0 || level > GK_LEVEL_IN_CONTROL)
-    return create_tile_pattern (style, kind);   /* a caller's own style */
+static cairo_pattern_t *
+get_tile_pattern (const GkRgb    *ink,
+                  double          alpha,
+                  GkLevelPattern  pattern,
+                  TileKind        kind)
+{
+  static TileEntry cache[64];
+  static guint n_cached;
+  static GMutex lock;
+  cairo_pattern_t *tile = NULL;
 
   g_mutex_lock (&lock);
-  if (cache[variant][level][kind] == NULL)
-    cache[variant][level][kind] = create_tile_pattern (style, kind);
-  pattern = cairo_pattern_reference (cache[variant][level][kind]);
+  for (guint i = 0; i < n_cached && tile == NULL; i++)
+    if (cache[i].pattern == pattern && cache[i].kind == kind && cache[i].alpha == alpha &&
+        cache[i].ink.r == ink->r && cache[i].ink.g == ink->g && cache[i].ink.b == ink->b)
+      tile = cairo_pattern_reference (cache[i].tile);
+  if (tile == NULL)
+    {
+      tile = create_tile_pattern (ink, alpha, pattern, kind);
+      if (n_cached < G_N_ELEMENTS (cache))
+        cache[n_cached++] = (TileEntry) { *ink, alpha, pattern, kind, cairo_pattern_reference (tile) };
+    }
   g_mutex_unlock (&lock);
 
-  return pattern;
+  return tile;
+}
+
+void
+gk_pattern_fill (cairo_t        *cr,
+                 const GkRgb    *ink,
+                 double          alpha,
+                 GkLevelPattern  pattern)
+{
+  cairo_pattern_t *tile;
+
+  if (pattern == GK_LEVEL_PATTERN_NONE)
+    return;
+
+  tile = get_tile_pattern (ink, alpha, pattern, tile_kind_for (cr));
+  cairo_set_source (cr, tile);
+  cairo_fill_preserve (cr);
+  cairo_pattern_destroy (tile);
 }
 
 void
 gk_level_style_fill_pattern (cairo_t            *cr,
                              const GkLevelStyle *style)
 {
-  cairo_pattern_t *pattern;
-
-  if (style->pattern == GK_LEVEL_PATTERN_NONE)
-    return;
-
-  pattern = get_tile_pattern (style, tile_kind_for (cr));
-  cairo_set_source (cr, pattern);
-  cairo_fill (cr);
-  cairo_pattern_destroy (pattern);
+  gk_pattern_fill (cr, &style->ink, 0.38, style->pattern);
 }
 
 void
@@ -204,12 +230,8 @@ gk_level_style_fill_rect (cairo_t            *cr,
   cairo_save (cr);
   cairo_rectangle (cr, x, y, width, height);
   cairo_set_source_rgb (cr, style->fill.r, style->fill.g, style->fill.b);
-  if (style->pattern == GK_LEVEL_PATTERN_NONE)
-    cairo_fill (cr);
-  else
-    {
-      cairo_fill_preserve (cr);
-      gk_level_style_fill_pattern (cr, style);
-    }
+  cairo_fill_preserve (cr);
+  gk_level_style_fill_pattern (cr, style);
+  cairo_new_path (cr);
   cairo_restore (cr);
 }

@@ -45,7 +45,14 @@ void                gk_level_style_fill_rect  (cairo_t            *cr,
                                                const GkLevelStyle *style,
                                                double x, double y,
                                                double width, double height);
-/* Fill the current path with the style's pattern (not its fill colour). */
+/* Fill the current path with a pattern in ink, keeping the path (tiles
+ * repeat from the origin of user space, so neighbouring shapes line up). */
+void                gk_pattern_fill             (cairo_t            *cr,
+                                                 const GkRgb        *ink,
+                                                 double              alpha,
+                                                 GkLevelPattern      pattern);
+/* Fill the current path with the style's pattern (not its fill colour),
+ * keeping the path. */
 void                gk_level_style_fill_pattern (cairo_t            *cr,
                                                  const GkLevelStyle *style);
 

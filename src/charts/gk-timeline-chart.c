@@ -499,41 +499,40 @@ draw_bar (GkChartContext          *ctx,
       return;
     }
 
-  gk_chart_rounded_rect (cr, x0, y, width, height, radius);
-  cairo_clip (cr);
   switch (measure->status)
     {
     case GK_MEASURE_STATUS_IN_PROGRESS:
       {
-        GkRgb track = gk_rgb_mix (&palette->background, &style->fill, 0.3);
+        GkRgb track = gk_rgb_mix (&palette->background, &style->fill, 0.18);
         double done = width * CLAMP (measure->progress, 0, 100) / 100;
-        GkChartRect rect = { x0, y, width, height };
 
+        gk_chart_rounded_rect (cr, x0, y, width, height, radius);
         gk_chart_set_source (cr, &track, 1);
-        cairo_paint (cr);
-        rect.width = done;
-        gk_chart_fill_status (ctx, measure->status, &rect);
+        cairo_fill (cr);
+        if (done > 0)
+          {
+            cairo_save (cr);
+            cairo_rectangle (cr, x0, y, done, height);
+            cairo_clip (cr);
+            gk_chart_rounded_rect (cr, x0, y, width, height, radius);
+            gk_chart_fill_status_path (ctx, measure->status, 1);
+            cairo_restore (cr);
+          }
       }
       break;
     case GK_MEASURE_STATUS_DROPPED:
-      {
-        GkChartRect rect = { x0, y, width, height };
-
-        cairo_push_group (cr);
-        gk_chart_fill_status (ctx, measure->status, &rect);
-        cairo_pop_group_to_source (cr);
-        cairo_paint_with_alpha (cr, 0.45);
-      }
+      gk_chart_rounded_rect (cr, x0, y, width, height, radius);
+      gk_chart_fill_status_path (ctx, measure->status, 0.45);
+      break;
+    case GK_MEASURE_STATUS_IDEA:
+      gk_chart_rounded_rect (cr, x0 + 0.5, y + 0.5, width - 1, height - 1, radius);
+      gk_chart_fill_status_path (ctx, measure->status, 1);
       break;
     default:
-      {
-        GkChartRect rect = { x0, y, width, height };
-
-        gk_chart_fill_status (ctx, measure->status, &rect);
-      }
+      gk_chart_rounded_rect (cr, x0, y, width, height, radius);
+      gk_chart_fill_status_path (ctx, measure->status, 1);
       break;
     }
-  cairo_reset_clip (cr);
 
   if (overdue)
     {

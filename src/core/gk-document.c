@@ -1113,10 +1113,12 @@ static char *
 shorten (const char *text)
 {
   g_autofree char *line = g_strndup (text, strcspn (text, "\n"));
+  g_autofree char *start = NULL;
 
   if (g_utf8_strlen (line, -1) <= 40)
     return g_steal_pointer (&line);
-  return g_strconcat (g_utf8_substring (line, 0, 39), "…", NULL);
+  start = g_utf8_substring (line, 0, 39);
+  return g_strconcat (start, "…", NULL);
 }
 
 /* The description of an edit, as shown in the Undo menu and the change log. */
@@ -2380,6 +2382,7 @@ gk_document_new_for_db (sqlite3  *db,
                         GError  **error)
 {
   g_autoptr(GkDocument) self = NULL;
+  gboolean own_transaction;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -2402,16 +2405,19 @@ gk_document_new_for_db (sqlite3  *db,
   if (self->log_insert == NULL)
     return NULL;
 
-  /* One read transaction for the whole load: one consistent snapshot. */
-  if (!exec (self, "BEGIN", error))
+  /* One read transaction for the whole load: one consistent snapshot (unless
+   * the caller has a transaction open already). */
+  own_transaction = sqlite3_get_autocommit (db);
+  if (own_transaction && !exec (self, "BEGIN", error))
     return NULL;
   for (guint i = 0; i < N_TABLES; i++)
     if (!load_table (self, &self->tables[i], error))
       {
-        exec (self, "ROLLBACK", NULL);
+        if (own_transaction)
+          exec (self, "ROLLBACK", NULL);
         return NULL;
       }
-  if (!exec (self, "COMMIT", error))
+  if (own_transaction && !exec (self, "COMMIT", error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -377,7 +377,7 @@ check_measure (GkMeasure  *measure,
       return FALSE;
     }
   if (!check_range (gk_measure_get_progress (measure), 0, 100, "progress",
-                    _("The progress must be between 0 and 100 %."), error))
+                    _("The progress must be a percentage between 0 and 100."), error))
     return FALSE;
   if (gk_measure_get_status (measure) == GK_MEASURE_STATUS_DONE &&
       gk_measure_get_done_date (measure) == NULL)

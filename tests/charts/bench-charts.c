@@ -5,6 +5,7 @@
  *
  * Not a test: run it by hand.
  *   bench-charts                 milliseconds per chart at 1920 x 1080
+ *   bench-charts --only NAME     only the charts whose name starts with NAME
  *   bench-charts --png DIR       write preview images of every chart, light and dark
  */
 #include "config.h"
@@ -102,7 +103,7 @@ time_chart (DrawFunc draw, ChartFixtures *f, gboolean warm)
 }
 
 static void
-run_benchmark (void)
+run_benchmark (const char *only)
 {
   ChartFixtures *large = chart_fixtures_new (12, 60, 120, 12, 400);
   ChartFixtures *huge = chart_fixtures_new (12, 60, 100000, 12, 400);
@@ -124,19 +125,27 @@ run_benchmark (void)
   printf ("%-40s %10s %10s\n", "chart at 1920 x 1080, median of 21", "warm ms", "cold ms");
   for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
     {
-      double warm = time_chart (charts[i].draw, charts[i].fixtures, TRUE);
-      double cold = time_chart (charts[i].draw, charts[i].fixtures, FALSE);
+      double warm;
+      double cold;
+
+      if (only != NULL && !g_str_has_prefix (charts[i].name, only))
+        continue;
+      warm = time_chart (charts[i].draw, charts[i].fixtures, TRUE);
+      cold = time_chart (charts[i].draw, charts[i].fixtures, FALSE);
 
       total_warm += warm;
       total_cold += cold;
       printf ("%-40s %10.2f %10.2f\n", charts[i].name, warm, cold);
     }
+  if (only != NULL)
+    goto out;
   printf ("%-40s %10.2f %10.2f\n", "all six", total_warm, total_cold);
   printf ("%-40s %10.2f %10.2f\n", "indicator, 100 measurements",
           time_chart (draw_indicator, small, TRUE), time_chart (draw_indicator, small, FALSE));
   printf ("%-40s %10.2f %10.2f\n", "indicator, 100,000 measurements",
           time_chart (draw_indicator, huge, TRUE), time_chart (draw_indicator, huge, FALSE));
 
+out:
   chart_fixtures_free (large);
   chart_fixtures_free (huge);
   chart_fixtures_free (small);
@@ -211,7 +220,9 @@ main (int   argc,
 
   if (argc == 3 && g_str_equal (argv[1], "--png"))
     write_previews (argv[2]);
+  else if (argc == 3 && g_str_equal (argv[1], "--only"))
+    run_benchmark (argv[2]);
   else
-    run_benchmark ();
+    run_benchmark (NULL);
   return 0;
 }

@@ -1,0 +1,22 @@
+/* gk-overview-page.h: the programme's state at a glance
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "gk-analysis.h"
+
+G_BEGIN_DECLS
+
+#define GK_TYPE_OVERVIEW_PAGE (gk_overview_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (GkOverviewPage, gk_overview_page, GK, OVERVIEW_PAGE, AdwBin)
+
+GtkWidget *gk_overview_page_new          (void);
+void       gk_overview_page_set_analysis (GkOverviewPage *self,
+                                          GkAnalysis     *analysis);
+
+G_END_DECLS
