@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-date.h"
+#include "gk-level-badge.h"
 #include "gk-overview-page.h"
 
 struct _GkOverviewPage
@@ -15,51 +16,13 @@ struct _GkOverviewPage
   AdwBin         parent_instance;
 
   AdwActionRow  *headline_row;
-  GtkLabel      *headline_chip;
+  GkLevelBadge  *headline_badge;
   GtkLabel      *trend_label;
   GtkListBox    *signals_list;
   GtkListBox    *topics_list;
 };
 
 G_DEFINE_FINAL_TYPE (GkOverviewPage, gk_overview_page, ADW_TYPE_BIN)
-
-static const char *
-level_css_class (GkLevel level)
-{
-  switch (level)
-    {
-    case GK_LEVEL_SERIOUS:
-      return "level-serious";
-    case GK_LEVEL_VIGILANT:
-      return "level-vigilant";
-    case GK_LEVEL_IN_CONTROL:
-      return "level-in-control";
-    case GK_LEVEL_NONE:
-    default:
-      return "level-none";
-    }
-}
-
-/* A level is shown as a pill with its name: colour alone is not enough. */
-static void
-style_level_chip (GtkLabel *chip,
-                  GkLevel   level)
-{
-  const char *classes[] = { "level-chip", level_css_class (level), NULL };
-
-  gtk_label_set_text (chip, gk_level_label (level));
-  gtk_widget_set_css_classes (GTK_WIDGET (chip), classes);
-}
-
-static GtkWidget *
-level_chip_new (GkLevel level)
-{
-  GtkWidget *chip = gtk_label_new (NULL);
-
-  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
-  style_level_chip (GTK_LABEL (chip), level);
-  return chip;
-}
 
 static const char *
 severity_icon (GkSeverity severity)
@@ -93,8 +56,10 @@ show_headline (GkOverviewPage *self,
   GkLevel headline = gk_analysis_get_headline (analysis);
   g_autofree char *subtitle = NULL;
 
-  style_level_chip (self->headline_chip, headline);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->headline_row), gk_level_label (headline));
+  gk_level_badge_set_level (self->headline_badge, headline);
+  /* The badge names the level; the row says which rule gave it. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->headline_row),
+                                 gk_headline_rule_label (gk_analysis_get_headline_rule (analysis)));
   if (g_date_valid (latest))
     {
       g_autofree char *when = gk_date_format_display (latest);
@@ -156,7 +121,7 @@ show_topics (GkOverviewPage *self,
                                     gk_level_label (grip->signalled));
       if (subtitle != NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), level_chip_new (grip->assessed));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gk_level_badge_new (grip->assessed));
       gtk_list_box_append (self->topics_list, row);
     }
 }
@@ -190,7 +155,7 @@ gk_overview_page_class_init (GkOverviewPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GkOverviewPage, headline_row);
-  gtk_widget_class_bind_template_child (widget_class, GkOverviewPage, headline_chip);
+  gtk_widget_class_bind_template_child (widget_class, GkOverviewPage, headline_badge);
   gtk_widget_class_bind_template_child (widget_class, GkOverviewPage, trend_label);
   gtk_widget_class_bind_template_child (widget_class, GkOverviewPage, signals_list);
   gtk_widget_class_bind_template_child (widget_class, GkOverviewPage, topics_list);
@@ -199,6 +164,7 @@ gk_overview_page_class_init (GkOverviewPageClass *klass)
 static void
 gk_overview_page_init (GkOverviewPage *self)
 {
+  g_type_ensure (GK_TYPE_LEVEL_BADGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -477,6 +477,12 @@ gk_analysis_get_previous_headline (GkAnalysis *self)
   return self->previous_headline;
 }
 
+GkHeadlineRule
+gk_analysis_get_headline_rule (GkAnalysis *self)
+{
+  return self->rule;
+}
+
 GkGripTrend
 gk_analysis_get_trend (GkAnalysis *self)
 {

@@ -61,6 +61,7 @@ const GkIndicatorGrip *gk_analysis_lookup_indicator    (GkAnalysis  *self,
 GkLevel                gk_analysis_get_headline        (GkAnalysis  *self);
 GkLevel                gk_analysis_get_previous_headline (GkAnalysis *self);
 GkGripTrend            gk_analysis_get_trend           (GkAnalysis  *self);
+GkHeadlineRule         gk_analysis_get_headline_rule   (GkAnalysis  *self);
 /* The date of the latest assessment of any topic; unset if none. */
 const GDate           *gk_analysis_get_latest_assessment_date (GkAnalysis *self);
 
