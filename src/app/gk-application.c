@@ -50,12 +50,43 @@ get_or_create_window (GkApplication *self)
   return GK_WINDOW (window);
 }
 
+/* For the start-up benchmark (tests/bench/bench-startup.sh): report the first
+ * frame on standard output and quit, so that the time from exec to a window
+ * on screen can be measured from outside. */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                GApplication  *app)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, app);
+  g_print ("first-frame\n");
+  g_application_quit (app);
+}
+
+static void
+window_mapped_cb (GtkWidget    *window,
+                  GApplication *app)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_cb), app);
+}
+
+static void
+watch_first_frame (GkApplication *self,
+                   GtkWindow     *window)
+{
+  if (g_getenv ("GRIPKAART_BENCH_FIRST_FRAME") == NULL)
+    return;
+  g_signal_connect_after (window, "map", G_CALLBACK (window_mapped_cb), self);
+}
+
 static void
 gk_application_activate (GApplication *app)
 {
   GkApplication *self = GK_APPLICATION (app);
   GkWindow *window = get_or_create_window (self);
 
+  watch_first_frame (self, GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
   if (self->open_demo)
     {
@@ -74,6 +105,7 @@ gk_application_open (GApplication  *app,
     {
       GkWindow *window = gk_window_new (GK_APPLICATION (app));
 
+      watch_first_frame (GK_APPLICATION (app), GTK_WINDOW (window));
       gk_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
     }

@@ -11,6 +11,8 @@
 #include "gk-level-badge.h"
 #include "gk-overview-page.h"
 
+#define MAX_SIGNALS_SHOWN 12
+
 struct _GkOverviewPage
 {
   AdwBin         parent_instance;
@@ -86,7 +88,9 @@ show_signals (GkOverviewPage *self,
       return;
     }
 
-  for (guint i = 0; i < signals->len; i++)
+  /* The most severe come first; a long tail is counted, not listed, so that
+   * the overview stays readable (and quick) with hundreds of signals. */
+  for (guint i = 0; i < MIN (signals->len, MAX_SIGNALS_SHOWN); i++)
     {
       const GkAttentionSignal *signal = g_ptr_array_index (signals, i);
       GtkWidget *row = adw_action_row_new ();
@@ -98,6 +102,20 @@ show_signals (GkOverviewPage *self,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_append (self->signals_list, row);
+    }
+
+  if (signals->len > MAX_SIGNALS_SHOWN)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u more signal of lower severity",
+                                                            "%u more signals of lower severity",
+                                                            signals->len - MAX_SIGNALS_SHOWN),
+                                               signals->len - MAX_SIGNALS_SHOWN);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+      gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->signals_list, row);
     }
 }

@@ -964,6 +964,123 @@ gk_chart_draw_target_marker (GkChartContext *ctx,
   cairo_restore (cr);
 }
 
+/* The device pixels per user unit when drawing on whole pixels pays off:
+ * 1 or 2 on an unrotated image surface, else 0. */
+static int
+raster_scale (cairo_t *cr)
+{
+  double dx = 1, dy = 0;
+
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
+    return 0;
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  if (fabs (dy) > 1e-6)
+    return 0;
+  if (fabs (dx - 1) < 1e-6)
+    return 1;
+  if (fabs (dx - 2) < 1e-6)
+    return 2;
+  return 0;
+}
+
+void
+gk_chart_draw_dots (GkChartContext *ctx,
+                    const double   *points,
+                    guint           n_points,
+                    double          radius,
+                    double          ring_width,
+                    const GkRgb    *fill,
+                    const GkRgb    *ring)
+{
+  cairo_t *cr = ctx->cr;
+  int scale = raster_scale (cr);
+  double outer = radius + ring_width;
+
+  cairo_save (cr);
+  if (scale > 0)
+    {
+      /* a sprite, placed on whole device pixels */
+      int size = (int) ceil (outer) * 2 + 2;
+      cairo_surface_t *sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size * scale, size * scale);
+      cairo_t *sprite_cr = cairo_create (sprite);
+
+      cairo_scale (sprite_cr, scale, scale);
+      cairo_arc (sprite_cr, size / 2.0, size / 2.0, outer, 0, 2 * G_PI);
+      gk_chart_set_source (sprite_cr, ring, 1);
+      cairo_fill (sprite_cr);
+      cairo_arc (sprite_cr, size / 2.0, size / 2.0, radius, 0, 2 * G_PI);
+      gk_chart_set_source (sprite_cr, fill, 1);
+      cairo_fill (sprite_cr);
+      cairo_destroy (sprite_cr);
+      cairo_surface_set_device_scale (sprite, scale, scale);
+
+      for (guint i = 0; i < n_points; i++)
+        {
+          double x = points[2 * i], y = points[2 * i + 1];
+
+          cairo_user_to_device (cr, &x, &y);
+          x = round (x);
+          y = round (y);
+          cairo_device_to_user (cr, &x, &y);
+          cairo_set_source_surface (cr, sprite, x - size / 2.0, y - size / 2.0);
+          cairo_rectangle (cr, x - size / 2.0, y - size / 2.0, size, size);
+          cairo_fill (cr);
+        }
+      cairo_surface_destroy (sprite);
+    }
+  else
+    {
+      for (guint i = 0; i < n_points; i++)
+        {
+          cairo_arc (cr, points[2 * i], points[2 * i + 1], outer, 0, 2 * G_PI);
+          gk_chart_set_source (cr, ring, 1);
+          cairo_fill (cr);
+          cairo_arc (cr, points[2 * i], points[2 * i + 1], radius, 0, 2 * G_PI);
+          gk_chart_set_source (cr, fill, 1);
+          cairo_fill (cr);
+        }
+    }
+  cairo_restore (cr);
+}
+
+void
+gk_chart_hline (cairo_t *cr,
+                double   x0,
+                double   x1,
+                double   y,
+                double   width)
+{
+  cairo_rectangle (cr, x0, round (y - width / 2), x1 - x0, width);
+  cairo_fill (cr);
+}
+
+void
+gk_chart_vline (cairo_t *cr,
+                double   x,
+                double   y0,
+                double   y1,
+                double   width)
+{
+  cairo_rectangle (cr, round (x - width / 2), y0, width, y1 - y0);
+  cairo_fill (cr);
+}
+
+void
+gk_chart_dashed_hline (cairo_t *cr,
+                       double   x0,
+                       double   x1,
+                       double   y,
+                       double   width,
+                       double   dash,
+                       double   gap)
+{
+  double top = round (y - width / 2);
+
+  for (double x = x0; x < x1; x += dash + gap)
+    cairo_rectangle (cr, x, top, MIN (dash, x1 - x), width);
+  cairo_fill (cr);
+}
+
 GkRgb
 gk_chart_band_colour (GkChartContext *ctx,
                       GkLevel         level)
@@ -1329,13 +1446,9 @@ draw_unit_row (GkChartContext         *ctx,
 
       if (grid_area != NULL && x0 > scale->x0 + 0.5)
         {
-          cairo_save (cr);
           gk_chart_set_source (cr, major_grid ? &palette->axis : &palette->grid, 1);
-          cairo_set_line_width (cr, 1);
-          cairo_move_to (cr, round (x0) + 0.5, grid_area->y);
-          cairo_line_to (cr, round (x0) + 0.5, grid_area->y + grid_area->height);
-          cairo_stroke (cr);
-          cairo_restore (cr);
+          cairo_rectangle (cr, round (x0), grid_area->y, 1, grid_area->height);
+          cairo_fill (cr);
         }
 
       if (i % label_every == 0 && visible1 - visible0 > 4)
@@ -1423,10 +1536,7 @@ gk_chart_draw_today_line (GkChartContext         *ctx,
 
   cairo_save (cr);
   gk_chart_set_source (cr, &palette->accent, 1);
-  cairo_set_line_width (cr, 2);
-  cairo_move_to (cr, x, y_top);
-  cairo_line_to (cr, x, y_bottom);
-  cairo_stroke (cr);
+  gk_chart_vline (cr, x, y_top, y_bottom, 2);
   /* a small triangle on top marks it even where bars hide the line */
   cairo_move_to (cr, x - 5, y_top - 6);
   cairo_line_to (cr, x + 5, y_top - 6);

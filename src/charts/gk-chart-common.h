@@ -279,6 +279,34 @@ void     gk_chart_draw_target_marker (GkChartContext  *ctx,
                                      double            x,
                                      double            y,
                                      double            radius);
+/* Round points on a ring of ring colour, as a line chart marks its values;
+ * points holds x, y pairs. Raster targets get a pre-drawn sprite. */
+void     gk_chart_draw_dots         (GkChartContext   *ctx,
+                                     const double     *points,
+                                     guint             n_points,
+                                     double            radius,
+                                     double            ring_width,
+                                     const GkRgb      *fill,
+                                     const GkRgb      *ring);
+/* Straight lines as filled rectangles: crisp on whole pixels, and much
+ * cheaper than strokes for cairo. */
+void     gk_chart_hline             (cairo_t          *cr,
+                                     double            x0,
+                                     double            x1,
+                                     double            y,
+                                     double            width);
+void     gk_chart_vline             (cairo_t          *cr,
+                                     double            x,
+                                     double            y0,
+                                     double            y1,
+                                     double            width);
+void     gk_chart_dashed_hline      (cairo_t          *cr,
+                                     double            x0,
+                                     double            x1,
+                                     double            y,
+                                     double            width,
+                                     double            dash,
+                                     double            gap);
 /* A level's band colour behind a plot: a light tint of its fill. */
 GkRgb    gk_chart_band_colour       (GkChartContext   *ctx,
                                      GkLevel           level);

@@ -375,20 +375,17 @@ draw_bands (GkChartContext             *ctx,
 
   /* the signal values as thin lines in their level colours */
   cairo_save (cr);
-  cairo_set_line_width (cr, 1);
   for (int i = 0; i < 2; i++)
     {
       double value = i == 0 ? data->signal_serious : data->signal_in_control;
       const GkLevelStyle *style = gk_level_style_get (i == 0 ? GK_LEVEL_SERIOUS : GK_LEVEL_IN_CONTROL,
                                                       gk_chart_context_get_variant (ctx));
-      double y = round (gk_chart_value_scale_y (&layout->value, value)) + 0.5;
+      double y = gk_chart_value_scale_y (&layout->value, value);
 
       if (y < layout->plot.y || y > layout->plot.y + layout->plot.height)
         continue;
       gk_chart_set_source (cr, &style->fill, 0.7);
-      cairo_move_to (cr, layout->plot.x, y);
-      cairo_line_to (cr, layout->plot.x + layout->plot.width, y);
-      cairo_stroke (cr);
+      gk_chart_hline (cr, layout->plot.x, layout->plot.x + layout->plot.width, y, 1);
     }
   cairo_restore (cr);
 }
@@ -403,20 +400,17 @@ draw_value_axis (GkChartContext             *ctx,
   double line = gk_chart_line_height (ctx, GK_CHART_FONT_SMALL);
 
   cairo_save (cr);
-  cairo_set_line_width (cr, 1);
   for (guint i = 0; i < layout->n_ticks; i++)
     {
       double value = layout->tick_first + i * layout->tick_step;
-      double y = round (gk_chart_value_scale_y (&layout->value, value)) + 0.5;
+      double y = gk_chart_value_scale_y (&layout->value, value);
       g_autofree char *label = NULL;
       GkChartRect box;
 
       if (y < layout->plot.y - 1 || y > layout->plot.y + layout->plot.height + 1)
         continue;
       gk_chart_set_source (cr, i == 0 ? &palette->axis : &palette->grid, i == 0 ? 1 : 0.8);
-      cairo_move_to (cr, layout->plot.x, y);
-      cairo_line_to (cr, layout->plot.x + layout->plot.width, y);
-      cairo_stroke (cr);
+      gk_chart_hline (cr, layout->plot.x, layout->plot.x + layout->plot.width, y, 1);
 
       label = format_value (data, value, layout->decimals, TRUE);
       box = (GkChartRect) { layout->plot.x - AXIS_GAP - 400, y - line / 2, 400, line };
@@ -435,18 +429,13 @@ draw_reference_line (GkChartContext *ctx,
                      gboolean        label_at_end)
 {
   cairo_t *cr = gk_chart_context_get_cairo (ctx);
-  double y = round (gk_chart_value_scale_y (&layout->value, value)) + 0.5;
+  double y = gk_chart_value_scale_y (&layout->value, value);
   double line = gk_chart_line_height (ctx, GK_CHART_FONT_SMALL);
-  double dash[] = { 5, 4 };
   GkChartRect box;
 
   cairo_save (cr);
   gk_chart_set_source (cr, colour, 1);
-  cairo_set_line_width (cr, 1.5);
-  cairo_set_dash (cr, dash, 2, 0);
-  cairo_move_to (cr, layout->plot.x, y);
-  cairo_line_to (cr, layout->plot.x + layout->plot.width, y);
-  cairo_stroke (cr);
+  gk_chart_dashed_hline (cr, layout->plot.x, layout->plot.x + layout->plot.width, y, 2, 6, 4);
   cairo_restore (cr);
 
   /* above the line, or below it when that is taken */
@@ -471,14 +460,16 @@ typedef struct {
 } Column;
 
 /* cairo strokes a long polyline as one polygon, which costs far more than
- * stroking it in short pieces; round caps hide the seams. */
+ * stroking its segments one by one; round caps make the joins. */
 typedef struct {
   cairo_t *cr;
   guint    n_segments;
   gboolean started;
+  double   last_x, last_y;
 } Polyline;
 
-#define POLYLINE_PIECE 64
+#define POLYLINE_PIECE 1
+#define LINE_WIDTH     2.0
 
 static void
 polyline_to (Polyline *line,
@@ -489,40 +480,96 @@ polyline_to (Polyline *line,
     {
       cairo_move_to (line->cr, x, y);
       line->started = TRUE;
-      return;
     }
-  cairo_line_to (line->cr, x, y);
-  if (++line->n_segments % POLYLINE_PIECE == 0)
+  else
     {
-      cairo_stroke (line->cr);
-      cairo_move_to (line->cr, x, y);
+      cairo_line_to (line->cr, x, y);
+      if (++line->n_segments % POLYLINE_PIECE == 0)
+        {
+          cairo_stroke (line->cr);
+          cairo_move_to (line->cr, x, y);
+        }
     }
+  line->last_x = x;
+  line->last_y = y;
 }
 
+/* Ends the polyline here; the next point starts a new one. */
 static void
-emit_column (Polyline     *line,
-             const Column *column,
-             const Layout *layout)
+polyline_end (Polyline *line)
 {
-  polyline_to (line, column->x, gk_chart_value_scale_y (&layout->value, column->first));
-  if (column->min != column->max)
-    {
-      double y_min = gk_chart_value_scale_y (&layout->value, column->min);
-      double y_max = gk_chart_value_scale_y (&layout->value, column->max);
+  if (line->started)
+    cairo_stroke (line->cr);
+  line->started = FALSE;
+  line->n_segments = 0;
+}
 
-      if (column->min_index < column->max_index)
-        {
-          polyline_to (line, column->x, y_min);
-          polyline_to (line, column->x, y_max);
-        }
-      else
-        {
-          polyline_to (line, column->x, y_max);
-          polyline_to (line, column->x, y_min);
-        }
+/* Where measurements crowd (more than one per pixel column), neighbouring
+ * columns are drawn as vertical spans from the previous column's last value
+ * through this column's extremes: the same picture as the thick line, as
+ * boxes that cairo fills without tessellating. Elsewhere, a polyline. */
+typedef struct {
+  Polyline line;
+  GArray  *spans;     /* GkChartRect */
+  gboolean dense;
+  int      previous_column;
+} Trace;
+
+static void
+trace_column (Trace        *trace,
+              const Column *column,
+              const Layout *layout)
+{
+  double y_first = gk_chart_value_scale_y (&layout->value, column->first);
+  double y_min = gk_chart_value_scale_y (&layout->value, column->min);
+  double y_max = gk_chart_value_scale_y (&layout->value, column->max);
+  double y_last = gk_chart_value_scale_y (&layout->value, column->last);
+  gboolean adjacent = trace->previous_column != G_MININT && column->column == trace->previous_column + 1;
+
+  if (trace->dense && adjacent)
+    {
+      double top = MIN (MIN (y_min, y_max), trace->line.last_y);
+      double bottom = MAX (MAX (y_min, y_max), trace->line.last_y);
+      GkChartRect span = {
+        column->column + 0.5 - LINE_WIDTH / 2, top - LINE_WIDTH / 2,
+        LINE_WIDTH, bottom - top + LINE_WIDTH
+      };
+
+      g_array_append_val (trace->spans, span);
+      polyline_end (&trace->line);
+      trace->line.last_x = column->x;
+      trace->line.last_y = y_last;
     }
-  if (column->last != column->first || column->min != column->max)
-    polyline_to (line, column->x, gk_chart_value_scale_y (&layout->value, column->last));
+  else
+    {
+      /* from where the spans left off */
+      if (!trace->line.started && trace->previous_column != G_MININT)
+        polyline_to (&trace->line, trace->line.last_x, trace->line.last_y);
+      polyline_to (&trace->line, column->x, y_first);
+      if (column->min != column->max)
+        {
+          if (column->min_index < column->max_index)
+            {
+              polyline_to (&trace->line, column->x, y_min);
+              polyline_to (&trace->line, column->x, y_max);
+            }
+          else
+            {
+              polyline_to (&trace->line, column->x, y_max);
+              polyline_to (&trace->line, column->x, y_min);
+            }
+        }
+      if (y_last != trace->line.last_y)
+        polyline_to (&trace->line, column->x, y_last);
+    }
+  trace->previous_column = column->column;
+}
+
+static double
+point_x (const Layout           *layout,
+         const GkIndicatorPoint *point)
+{
+  return gk_chart_time_scale_x_julian (&layout->time, g_date_get_julian (&point->date) + 0.5);
 }
 
 static void
@@ -532,22 +579,25 @@ draw_measurements (GkChartContext             *ctx,
 {
   const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
   cairo_t *cr = gk_chart_context_get_cairo (ctx);
-  Polyline line = { cr, 0, FALSE };
+  Trace trace = { { cr, 0, FALSE, 0, 0 }, NULL, FALSE, G_MININT };
   Column column = { G_MININT, 0, 0, 0, 0, 0, 0, 0 };
-  double spacing;
+  double spacing = layout->plot.width / MAX (data->n_points, 1);
 
   if (data->n_points == 0)
     return;
 
+  trace.dense = spacing < 2;
+  trace.spans = g_array_new (FALSE, FALSE, sizeof (GkChartRect));
+
   cairo_save (cr);
-  cairo_set_line_width (cr, 2);
+  cairo_set_line_width (cr, LINE_WIDTH);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   gk_chart_set_source (cr, &palette->foreground, 1);
   for (guint i = 0; i < data->n_points; i++)
     {
       double value = data->points[i].value;
-      double x = gk_chart_time_scale_x_julian (&layout->time, g_date_get_julian (&data->points[i].date) + 0.5);
+      double x = point_x (layout, &data->points[i]);
       int col = (int) floor (x);
 
       if (!isfinite (value))
@@ -555,7 +605,7 @@ draw_measurements (GkChartContext             *ctx,
       if (col != column.column)
         {
           if (column.column != G_MININT)
-            emit_column (&line, &column, layout);
+            trace_column (&trace, &column, layout);
           column = (Column) { col, x, value, value, value, value, i, i };
           continue;
         }
@@ -572,26 +622,29 @@ draw_measurements (GkChartContext             *ctx,
         }
     }
   if (column.column != G_MININT)
-    emit_column (&line, &column, layout);
+    trace_column (&trace, &column, layout);
   cairo_stroke (cr);
 
-  /* points only where they stand apart */
-  spacing = layout->plot.width / MAX (data->n_points, 1);
+  for (guint i = 0; i < trace.spans->len; i++)
+    {
+      const GkChartRect *span = &g_array_index (trace.spans, GkChartRect, i);
+
+      cairo_rectangle (cr, span->x, span->y, span->width, span->height);
+    }
+  cairo_fill (cr);
+  g_array_unref (trace.spans);
+
+  /* points only where they stand apart, each on a ring of background */
   if (spacing >= 8)
     {
+      g_autofree double *xy = g_new (double, 2 * data->n_points);
+
       for (guint i = 0; i < data->n_points; i++)
         {
-          double x = gk_chart_time_scale_x_julian (&layout->time, g_date_get_julian (&data->points[i].date) + 0.5);
-          double y = gk_chart_value_scale_y (&layout->value, data->points[i].value);
-
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, x, y, POINT_RADIUS, 0, 2 * G_PI);
+          xy[2 * i] = point_x (layout, &data->points[i]);
+          xy[2 * i + 1] = gk_chart_value_scale_y (&layout->value, data->points[i].value);
         }
-      gk_chart_set_source (cr, &palette->foreground, 1);
-      cairo_fill_preserve (cr);
-      gk_chart_set_source (cr, &palette->background, 1);
-      cairo_set_line_width (cr, 1.5);
-      cairo_stroke (cr);
+      gk_chart_draw_dots (ctx, xy, data->n_points, POINT_RADIUS, 1.5, &palette->foreground, &palette->background);
     }
   cairo_restore (cr);
 }

@@ -65,6 +65,16 @@ typedef struct {
 
 #define MAX_SORT_KEYS 4
 
+enum {
+  SQL_LOAD,         /* every column, in map order */
+  SQL_SELECT_ONE,
+  SQL_INSERT,
+  SQL_UPDATE,
+  SQL_DELETE,
+  SQL_STAMP,
+  N_SQL
+};
+
 typedef struct {
   TableId        id;
   GType          type;
@@ -72,7 +82,6 @@ typedef struct {
   const GkTable *table;
   SortKey        keys[MAX_SORT_KEYS];
   guint          n_keys;
-  gboolean       collated;          /* SQL cannot sort it: sort after loading */
   int            position_column;   /* -1 if the rows are not ordered by hand */
   int            parent_column;     /* siblings share it (a measure's project), or -1 */
   guint          version_column;
@@ -80,8 +89,7 @@ typedef struct {
   GListStore    *store;
   GHashTable    *by_id;             /* const gint64 * (the record's) -> GkRecord (ref) */
 
-  char          *select_sql;        /* every column, in map order */
-  char          *load_sql;          /* the same, in list order */
+  char          *sql[N_SQL];
   sqlite3_stmt  *select_one;
   sqlite3_stmt  *insert;
   sqlite3_stmt  *update;
@@ -147,11 +155,9 @@ static guint signals[N_SIGNALS];
 
 /* ---- order of the list models ----------------------------------------------
  * Each list is sorted by a few columns, always ending with the id so that the
- * order is total. The same keys make the ORDER BY of loading (so that rows
- * come out of SQLite sorted, through the indexes) and the comparison that
- * places changed rows. "-" sorts descending; "~" compares text as people
- * expect (g_utf8_collate), which SQL cannot, so those lists are sorted again
- * after loading. */
+ * order is total. The keys sort the rows after loading and place changed
+ * rows. "-" sorts descending; "~" compares text as people expect
+ * (g_utf8_collate). */
 
 typedef struct {
   GType      (*get_type) (void);
@@ -235,7 +241,7 @@ static void
 sort_records (TableState *ts,
               GPtrArray  *records)
 {
-  /* Rows come out of SQLite in order, but for collated text. */
+  /* Rows are often stored in list order already: check that first. */
   for (guint i = 1; i < records->len; i++)
     if (table_compare (ts, records->pdata[i - 1], records->pdata[i]) > 0)
       {
@@ -278,7 +284,6 @@ parse_order (TableState *ts,
       key->column = column;
       key->text = ts->table->columns[column].kind == GK_COLUMN_TEXT ||
                   ts->table->columns[column].kind == GK_COLUMN_DATE;
-      ts->collated |= key->collate;
     }
 }
 
@@ -360,17 +365,25 @@ step_done (sqlite3_stmt *stmt)
 
 /* ---- statements ------------------------------------------------------------ */
 
-static gboolean
-prepare_table (GkDocument  *self,
-               TableState  *ts,
-               GError     **error)
+static void
+finalize_statements (TableState *ts)
+{
+  g_clear_pointer (&ts->select_one, sqlite3_finalize);
+  g_clear_pointer (&ts->insert, sqlite3_finalize);
+  g_clear_pointer (&ts->update, sqlite3_finalize);
+  g_clear_pointer (&ts->delete, sqlite3_finalize);
+  g_clear_pointer (&ts->stamp, sqlite3_finalize);
+}
+
+/* Builds the SQL of a table once; statements are prepared on first use, so
+ * that opening a file does not pay for editing tables nobody edits. */
+static void
+build_sql (TableState *ts)
 {
   const GkTable *table = ts->table;
   g_autoptr(GString) cols = g_string_new (NULL);
   g_autoptr(GString) params = g_string_new (NULL);
   g_autoptr(GString) sets = g_string_new (NULL);
-  g_autoptr(GString) order = g_string_new (NULL);
-  g_autofree char *sql = NULL;
   guint n = table->n_columns;
 
   for (guint i = 0; i < n; i++)
@@ -381,89 +394,86 @@ prepare_table (GkDocument  *self,
         g_string_append_printf (sets, "%s%s = ?%u", i > 1 ? ", " : "", table->columns[i].name, i + 1);
     }
 
-  ts->select_sql = g_strdup_printf ("SELECT %s FROM %s", cols->str, table->name);
-
-  /* Loading reads the rows in list order, through the indexes. */
-  for (guint k = 0; k < ts->n_keys; k++)
-    g_string_append_printf (order, "%s%s%s", k > 0 ? ", " : "",
-                            table->columns[ts->keys[k].column].name,
-                            ts->keys[k].descending ? " DESC" : "");
-  ts->load_sql = g_strdup_printf ("%s ORDER BY %s", ts->select_sql, order->str);
-
-  sql = g_strdup_printf ("%s WHERE id = ?1", ts->select_sql);
-  if ((ts->select_one = prepare (self, sql, error)) == NULL)
-    return FALSE;
-  g_free (sql);
-
-  sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", table->name, cols->str, params->str);
-  if ((ts->insert = prepare (self, sql, error)) == NULL)
-    return FALSE;
-  g_free (sql);
-
+  /* Loading scans the table in storage order and sorts in memory (when the
+   * rows are not in order already): measured faster than an ORDER BY that
+   * walks an index and looks every row up in the table. */
+  ts->sql[SQL_LOAD] = g_strdup_printf ("SELECT %s FROM %s", cols->str, table->name);
+  ts->sql[SQL_SELECT_ONE] = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", cols->str, table->name);
+  ts->sql[SQL_INSERT] = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", table->name, cols->str, params->str);
   /* ?(n + 1) is the version the editor started from. */
-  sql = g_strdup_printf ("UPDATE %s SET %s WHERE id = ?1 AND version = ?%u", table->name, sets->str, n + 1);
-  if ((ts->update = prepare (self, sql, error)) == NULL)
-    return FALSE;
-  g_free (sql);
-
-  sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1 AND version = ?2", table->name);
-  if ((ts->delete = prepare (self, sql, error)) == NULL)
-    return FALSE;
-  g_free (sql);
-
+  ts->sql[SQL_UPDATE] = g_strdup_printf ("UPDATE %s SET %s WHERE id = ?1 AND version = ?%u",
+                                         table->name, sets->str, n + 1);
+  ts->sql[SQL_DELETE] = g_strdup_printf ("DELETE FROM %s WHERE id = ?1 AND version = ?2", table->name);
   /* A row changed by a cascade, an undo or a redo: ?1 is its new version,
    * or NULL for "one more than now". */
-  sql = g_strdup_printf ("UPDATE %s SET version = coalesce(?1, version + 1), updated_at = ?2, "
-                         "updated_by = ?3 WHERE id = ?4", table->name);
-  if ((ts->stamp = prepare (self, sql, error)) == NULL)
-    return FALSE;
-
-  return TRUE;
+  ts->sql[SQL_STAMP] = g_strdup_printf ("UPDATE %s SET version = coalesce(?1, version + 1), updated_at = ?2, "
+                                        "updated_by = ?3 WHERE id = ?4", table->name);
 }
 
-/* The column maps are the contract with the file: check that the file's
- * tables have exactly these columns, in this order. */
 static gboolean
-check_columns (GkDocument  *self,
-               TableState  *ts,
-               GError     **error)
+ensure_statements (GkDocument  *self,
+                   TableState  *ts,
+                   GError     **error)
 {
-  g_autofree char *sql = g_strdup_printf ("PRAGMA table_info(%s)", ts->table->name);
-  sqlite3_stmt *stmt = NULL;
-  guint n = 0;
-  gboolean ok = TRUE;
+  if (ts->select_one != NULL)
+    return TRUE;
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    ok = FALSE;
-  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+  if ((ts->select_one = prepare (self, ts->sql[SQL_SELECT_ONE], error)) == NULL ||
+      (ts->insert = prepare (self, ts->sql[SQL_INSERT], error)) == NULL ||
+      (ts->update = prepare (self, ts->sql[SQL_UPDATE], error)) == NULL ||
+      (ts->delete = prepare (self, ts->sql[SQL_DELETE], error)) == NULL ||
+      (ts->stamp = prepare (self, ts->sql[SQL_STAMP], error)) == NULL)
     {
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
-
-      if (n >= ts->table->n_columns || g_strcmp0 (name, ts->table->columns[n].name) != 0)
-        ok = FALSE;
-      n++;
-    }
-  sqlite3_finalize (stmt);
-
-  if (!ok || n != ts->table->n_columns)
-    {
-      g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_SCHEMA,
-                   _("The project file does not have the structure this version of Gripkaart "
-                     "expects (table “%s”)."), ts->table->name);
+      finalize_statements (ts);
       return FALSE;
     }
   return TRUE;
 }
 
-static void
-finalize_statements (TableState *ts)
+/* The column maps are the contract with the file: changesets name columns by
+ * their index, so every table must have exactly the map's columns, in its
+ * order. One query for all tables. */
+static gboolean
+check_columns (GkDocument  *self,
+               GError     **error)
 {
-  g_clear_pointer (&ts->select_one, sqlite3_finalize);
-  g_clear_pointer (&ts->insert, sqlite3_finalize);
-  g_clear_pointer (&ts->update, sqlite3_finalize);
-  g_clear_pointer (&ts->delete, sqlite3_finalize);
-  g_clear_pointer (&ts->stamp, sqlite3_finalize);
+  sqlite3_stmt *stmt = NULL;
+  guint n_seen[N_TABLES] = { 0 };
+  TableState *wrong = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT m.name, p.cid, p.name FROM sqlite_schema AS m"
+                           " JOIN pragma_table_info(m.name) AS p WHERE m.type = 'table'",
+                           -1, &stmt, NULL);
+  while (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      TableState *ts = g_hash_table_lookup (self->tables_by_name, sqlite3_column_text (stmt, 0));
+      int cid = sqlite3_column_int (stmt, 1);
+
+      if (ts == NULL)
+        continue;
+      n_seen[ts->id]++;
+      if (cid < 0 || (guint) cid >= ts->table->n_columns ||
+          g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), ts->table->columns[cid].name) != 0)
+        wrong = ts;
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; wrong == NULL && i < N_TABLES; i++)
+    if (n_seen[i] != self->tables[i].table->n_columns)
+      wrong = &self->tables[i];
+
+  if (rc != SQLITE_OK || wrong != NULL)
+    {
+      g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_SCHEMA,
+                   _("The project file does not have the structure this version of Gripkaart "
+                     "expects (table “%s”)."), wrong != NULL ? wrong->table->name : "?");
+      return FALSE;
+    }
+  return TRUE;
 }
+
 
 /* ---- the measurement index ------------------------------------------------- */
 
@@ -565,9 +575,11 @@ load_table (GkDocument  *self,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (sqlite3_prepare_v2 (self->db, ts->load_sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (self->db, ts->sql[SQL_LOAD], -1, &stmt, NULL) != SQLITE_OK)
     {
-      gk_validation_set_sqlite_error (error, self->db, sqlite3_errcode (self->db));
+      g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_SCHEMA,
+                   _("The project file does not have the structure this version of Gripkaart "
+                     "expects (table “%s”)."), ts->table->name);
       return FALSE;
     }
 
@@ -744,8 +756,14 @@ reload_row (GkDocument *self,
             gint64      id)
 {
   GkRecord *record = lookup (ts, id);
+  g_autoptr(GError) error = NULL;
   int rc;
 
+  if (!ensure_statements (self, ts, &error))
+    {
+      g_warning ("Could not reload %s row %" G_GINT64_FORMAT ": %s", ts->table->name, id, error->message);
+      return;
+    }
   sqlite3_bind_int64 (ts->select_one, 1, id);
   rc = sqlite3_step (ts->select_one);
 
@@ -923,6 +941,8 @@ stamp_row (GkDocument     *self,
 {
   int rc;
 
+  if (!ensure_statements (self, ts, error))
+    return FALSE;
   if (version != NULL)
     sqlite3_bind_int64 (ts->stamp, 1, sqlite3_value_int64 (version) + 1);
   sqlite3_bind_text (ts->stamp, 2, now, -1, SQLITE_STATIC);
@@ -1042,6 +1062,11 @@ write_change_log (GkDocument  *self,
 
   if (size == 0)
     return TRUE;
+  if (self->log_insert == NULL &&
+      (self->log_insert = prepare (self, "INSERT INTO change_log (changed_at, changed_by, table_name, "
+                                         "row_id, action, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                   error)) == NULL)
+    return FALSE;
   if (sqlite3changeset_start (&iter, (int) size, (void *) data) != SQLITE_OK)
     {
       gk_validation_set_sqlite_error (error, self->db, SQLITE_CORRUPT);
@@ -1256,6 +1281,9 @@ write_row (GkDocument  *self,
   gint64 version = gk_record_get_version (record);
   guint v = ts->version_column;
   int rc;
+
+  if (!ensure_statements (self, ts, error))
+    return FALSE;
 
   if (kind == EDIT_DELETE)
     {
@@ -2234,8 +2262,8 @@ gk_document_finalize (GObject *object)
 
       g_clear_pointer (&ts->by_id, g_hash_table_unref);
       g_clear_object (&ts->store);
-      g_clear_pointer (&ts->select_sql, g_free);
-      g_clear_pointer (&ts->load_sql, g_free);
+      for (guint k = 0; k < N_SQL; k++)
+        g_clear_pointer (&ts->sql[k], g_free);
       g_clear_pointer (&ts->klass, g_type_class_unref);
     }
   g_clear_pointer (&self->tables_by_name, g_hash_table_unref);
@@ -2367,6 +2395,7 @@ gk_document_init (GkDocument *self)
       ts->klass = klass = g_type_class_ref (ts->type);
       ts->table = gk_record_class_get_table (GK_RECORD_CLASS (klass));
       parse_order (ts, table_setup[i].order);
+      build_sql (ts);
       ts->position_column = column_index (ts->table, "position");
       ts->parent_column = table_setup[i].parent_column != NULL
                           ? column_index (ts->table, table_setup[i].parent_column) : -1;
@@ -2395,14 +2424,7 @@ gk_document_new_for_db (sqlite3  *db,
   if (!exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
 
-  for (guint i = 0; i < N_TABLES; i++)
-    if (!check_columns (self, &self->tables[i], error) ||
-        !prepare_table (self, &self->tables[i], error))
-      return NULL;
-
-  self->log_insert = prepare (self, "INSERT INTO change_log (changed_at, changed_by, table_name, "
-                                    "row_id, action, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
-  if (self->log_insert == NULL)
+  if (!check_columns (self, error))
     return NULL;
 
   /* One read transaction for the whole load: one consistent snapshot (unless

@@ -7,6 +7,27 @@
  * message meant for the person editing, and names the offending property
  * (gk_validation_error_get_field()) so that an editor can show the message
  * next to that field.
+ *
+ * The rules (field in brackets):
+ * - names, titles, rationale and journal text are not blank [name, title,
+ *   rationale, text]; required references are set [project-id, topic-id,
+ *   measure-id, indicator-id, ...]; an assessment has a level [level] and a
+ *   date [date]; a measure target a level [target-level]; a measurement a
+ *   period [period-date]
+ * - dates are real YYYY-MM-DD dates [the date field]
+ * - end after start: programme and focus project [end-date], measure
+ *   [due-date, done-date], indicator target after baseline [target-date]
+ * - progress 0..100 [progress], confidence 0..10 [confidence], a budget is
+ *   not negative [budget-cents], numbers are finite
+ * - signal values in order for the direction [signal-serious]
+ * - an active focus project has an owner [owner-id]
+ * - a measure with status done has a done date [done-date]
+ * - a link does not link a measure to itself [to-measure-id]; a journal entry
+ *   belongs to at most one topic, project or measure [topic-id]; e-mail
+ *   addresses look like one [email]
+ * - with a document: referenced rows exist, and links and measurement
+ *   periods are not duplicated
+ * - deleting: not the programme, not the owner of an active focus project
  */
 #pragma once
 
