@@ -475,6 +475,28 @@ save (GkWindow *self)
   return TRUE;
 }
 
+/* Publishes the programme to @file (what Save As does after the chooser). */
+gboolean
+gk_window_save_as_file (GkWindow *self,
+                        GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (GK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->project != NULL, FALSE);
+
+  if (!gk_project_file_save_as (self->project, file, &error))
+    {
+      gk_window_show_error (self, _("Could Not Save the Programme"), error);
+      return FALSE;
+    }
+  gk_document_set_dirty (self->document, FALSE);
+  gk_application_add_recent (GK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
+  update_title (self);
+  update_actions (self);
+  return TRUE;
+}
+
 static void
 save_as_response_cb (GtkNativeDialog *dialog,
                      int              response,
@@ -486,21 +508,11 @@ save_as_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GError) error = NULL;
 
-      if (!gk_project_file_save_as (self->project, file, &error))
-        gk_window_show_error (self, _("Could Not Save the Programme"), error);
-      else
+      if (gk_window_save_as_file (self, file) && close_after)
         {
-          gk_document_set_dirty (self->document, FALSE);
-          gk_application_add_recent (GK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
-          update_title (self);
-          update_actions (self);
-          if (close_after)
-            {
-              self->close_confirmed = TRUE;
-              gtk_window_close (GTK_WINDOW (self));
-            }
+          self->close_confirmed = TRUE;
+          gtk_window_close (GTK_WINDOW (self));
         }
     }
   g_clear_object (&self->chooser);

@@ -24,5 +24,7 @@ void        gk_window_show_error      (GkWindow      *self,
                                        const GError  *error);
 const char *gk_window_get_page_name   (GkWindow      *self);
 GkDocument *gk_window_get_document    (GkWindow      *self);
+gboolean    gk_window_save_as_file    (GkWindow      *self,
+                                       GFile         *file);
 
 G_END_DECLS

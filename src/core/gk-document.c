@@ -1813,11 +1813,17 @@ apply_inverse (GkDocument  *self,
   if (ok)
     {
       rc = sqlite3changeset_apply (self->db, inverse_size, inverse_data, NULL, on_conflict, &context);
-      if (rc != SQLITE_OK || context.n_conflicts > 0 || !foreign_keys_intact (self))
+      if (context.n_conflicts > 0 || (rc == SQLITE_OK && !foreign_keys_intact (self)))
         {
           g_set_error_literal (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_UNDO_FAILED,
                                _("This step can no longer be undone or redone, because the data it "
                                  "changed has been changed since. The history was cleared."));
+          ok = FALSE;
+        }
+      else if (rc != SQLITE_OK)
+        {
+          /* Not the step's fault (a read-only or full disk): keep the history. */
+          gk_validation_set_sqlite_error (error, self->db, rc);
           ok = FALSE;
         }
       ok = ok && stamp_changes (self, inverse, STAMP_APPLIED, now, error) >= 0;

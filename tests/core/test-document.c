@@ -243,6 +243,25 @@ test_empty_file (void)
 }
 
 static void
+test_load_inside_transaction (void)
+{
+  sqlite3 *db = fixture_db_new (TRUE);
+  g_autoptr(GError) error = NULL;
+  GkDocument *doc;
+
+  /* The caller's transaction is left alone. */
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  doc = gk_document_new_for_db (db, &error);
+  g_assert_no_error (error);
+  g_assert_false (sqlite3_get_autocommit (db));
+  g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_topics (doc)), ==, 3);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_finalize_object (doc);
+  sqlite3_close (db);
+}
+
+static void
 test_live_records_are_read_only (void)
 {
   if (g_test_subprocess ())
@@ -1087,6 +1106,7 @@ main (int   argc,
   g_test_add_func ("/document/load/type-for-table", test_type_for_table);
   g_test_add_func ("/document/load/unexpected-schema", test_unexpected_schema);
   g_test_add_func ("/document/load/empty-file", test_empty_file);
+  g_test_add_func ("/document/load/inside-transaction", test_load_inside_transaction);
   g_test_add_func ("/document/records/live-read-only", test_live_records_are_read_only);
   ADD ("/document/records/copy-is-detached", test_copy_is_detached);
   g_test_add_func ("/document/records/nullable-numbers", test_nullable_numbers);

@@ -1,0 +1,249 @@
+/* test-programme.c: create, open, edit, undo, save and reopen a programme in the window
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gk-application.h"
+#include "gk-command-line.h"
+#include "gk-new-programme-dialog.h"
+#include "gk-window.h"
+
+static GkApplication *app;
+static char *tmp_dir;
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+destroy_all_windows (void)
+{
+  GtkWindow *window;
+
+  while ((window = find_toplevel (GTK_TYPE_WINDOW)) != NULL)
+    gtk_window_destroy (window);
+  drain ();
+}
+
+static char *
+write_demo (const char *name)
+{
+  char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 22, 11, 2026);
+  g_remove (path);
+  g_assert_true (gk_command_line_write_demo (path, &today, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_new_programme (void)
+{
+  GkWindow *window = gk_window_new (app);
+  GkNewProgrammeDialog *dialog;
+  GkDocument *document;
+  g_autofree char *path = g_build_filename (tmp_dir, "nieuw.gripkaart", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-programme", NULL));
+  drain ();
+  dialog = GK_NEW_PROGRAMME_DIALOG (find_toplevel (GK_TYPE_NEW_PROGRAMME_DIALOG));
+  g_assert_nonnull (dialog);
+
+  /* A missing title and an impossible date are refused where they are typed. */
+  gk_new_programme_dialog_set_values (dialog, "  ", "Voorbeeldstad", "Anouk de Vries", "", "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
+  g_assert_null (gk_window_get_document (window));
+  gk_new_programme_dialog_set_values (dialog, "Grip op Wmo", "Voorbeeldstad", "Anouk de Vries", "30-02-2027", "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
+  g_assert_null (gk_window_get_document (window));
+
+  gk_new_programme_dialog_set_values (dialog, "Grip op Wmo", "Voorbeeldstad", "Anouk de Vries", "1-1-2027", "31-12-2028");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
+  drain ();
+
+  document = gk_window_get_document (window);
+  g_assert_nonnull (document);
+  g_assert_cmpstr (gk_window_get_page_name (window), ==, "programme");
+  g_assert_cmpstr (gk_programme_get_title (gk_document_get_programme (document)), ==, "Grip op Wmo");
+  g_assert_cmpstr (gk_programme_get_start_date (gk_document_get_programme (document)), ==, "2027-01-01");
+  g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_topics (document)), ==, 9);
+  g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_catalogue (document)), >=, 30);
+  g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_people (document)), ==, 1);
+
+  /* Save As, then reopen: it is all there. */
+  g_assert_true (gk_window_save_as_file (window, file));
+  g_assert_false (gk_document_get_dirty (document));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  destroy_all_windows ();
+
+  window = gk_window_new (app);
+  gk_window_open_file (window, file);
+  document = gk_window_get_document (window);
+  g_assert_nonnull (document);
+  g_assert_cmpstr (gk_programme_get_title (gk_document_get_programme (document)), ==, "Grip op Wmo");
+  g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_topics (document)), ==, 9);
+  destroy_all_windows ();
+}
+
+static void
+test_edit_undo_save_reopen (void)
+{
+  g_autofree char *path = write_demo ("bewerkt.gripkaart");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GkWindow *window = gk_window_new (app);
+  GkDocument *document;
+  g_autoptr(GkTopic) topic = NULL;
+  g_autoptr(GkRecord) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_name = NULL;
+
+  gk_window_open_file (window, file);
+  document = gk_window_get_document (window);
+  g_assert_nonnull (document);
+  g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_focus_projects (document)), ==, 7);
+
+  topic = g_list_model_get_item (gk_document_get_topics (document), 1);
+  old_name = g_strdup (gk_topic_get_name (topic));
+  copy = gk_record_copy (GK_RECORD (topic));
+  gk_topic_set_name (GK_TOPIC (copy), "Toegang en wachttijden");
+  g_assert_true (gk_document_update (document, copy, &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_document_get_dirty (document));
+
+  /* Ctrl+Z and Shift+Ctrl+Z go through the window's actions. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (gk_topic_get_name (topic), ==, old_name);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (gk_topic_get_name (topic), ==, "Toegang en wachttijden");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  drain ();
+  g_assert_false (gk_document_get_dirty (document));
+  destroy_all_windows ();
+
+  window = gk_window_new (app);
+  gk_window_open_file (window, file);
+  document = gk_window_get_document (window);
+  g_clear_object (&topic);
+  topic = g_list_model_get_item (gk_document_get_topics (document), 1);
+  g_assert_cmpstr (gk_topic_get_name (topic), ==, "Toegang en wachttijden");
+  destroy_all_windows ();
+}
+
+static void
+test_unsaved_changes_are_asked_about (void)
+{
+  g_autofree char *path = write_demo ("vraag.gripkaart");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GkWindow *window = gk_window_new (app);
+  g_autoptr(GkPerson) person = gk_person_new ();
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gk_window_open_file (window, file);
+  gk_person_set_name (person, "Sem Jansen");
+  g_assert_true (gk_document_insert (gk_window_get_document (window), GK_RECORD (person), &error));
+
+  gtk_window_close (GTK_WINDOW (window));
+  drain ();
+  /* Still open, and a question is asked. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  destroy_all_windows ();
+}
+
+static void
+test_bad_file_gives_error (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "kapot.gripkaart", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GkWindow *window = gk_window_new (app);
+  GtkWindow *dialog;
+
+  g_assert_true (g_file_set_contents (path, "Dit is geen projectbestand.\n", -1, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  gk_window_open_file (window, file);
+  drain ();
+
+  g_assert_null (gk_window_get_document (window));
+  g_assert_cmpstr (gk_window_get_page_name (window), ==, "empty");
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (g_str_has_suffix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                                   "is not a Gripkaart project file."));
+  destroy_all_windows ();
+}
+
+static void
+test_demo_from_empty_state (void)
+{
+  GkWindow *window = gk_window_new (app);
+  GkDocument *document;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL));
+  drain ();
+  document = gk_window_get_document (window);
+  g_assert_nonnull (document);
+  g_assert_cmpstr (gk_programme_get_municipality (gk_document_get_programme (document)), ==, "Voorbeeldstad");
+  g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_measures (document)), >=, 40);
+  destroy_all_windows ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  int status;
+
+  tmp_dir = g_dir_make_tmp ("gripkaart-test-XXXXXX", NULL);
+  data_home = g_build_filename (tmp_dir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = gk_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+
+  g_test_add_func ("/programme/new", test_new_programme);
+  g_test_add_func ("/programme/edit-undo-save-reopen", test_edit_undo_save_reopen);
+  g_test_add_func ("/programme/unsaved", test_unsaved_changes_are_asked_about);
+  g_test_add_func ("/programme/bad-file", test_bad_file_gives_error);
+  g_test_add_func ("/programme/demo", test_demo_from_empty_state);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
