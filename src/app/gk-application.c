@@ -10,7 +10,6 @@
 #include "gk-app-resources.h"
 #include "gk-application.h"
 #include "gk-command-line.h"
-#include "gk-date.h"
 #include "gk-window.h"
 
 #define MAX_RECENT 10
@@ -21,22 +20,6 @@ struct _GkApplication
   GSettings      *settings;
   gboolean        open_demo;    /* --demo without a path: show it in a window */
 };
-
-/* --demo takes an optional path, which only a GOptionArgFunc can express. */
-static gboolean demo_requested;
-static char *demo_path;
-
-static gboolean
-demo_option_cb (const char  *option_name,
-                const char  *value,
-                gpointer     data,
-                GError     **error)
-{
-  demo_requested = TRUE;
-  g_clear_pointer (&demo_path, g_free);
-  demo_path = g_strdup (value);
-  return TRUE;
-}
 
 G_DEFINE_FINAL_TYPE (GkApplication, gk_application, ADW_TYPE_APPLICATION)
 
@@ -111,36 +94,11 @@ gk_application_open (GApplication  *app,
     }
 }
 
-static gboolean
-parse_today_option (GVariantDict *options,
-                    GDate        *today,
-                    GError      **error)
-{
-  const char *text = NULL;
-
-  if (!g_variant_dict_lookup (options, "today", "&s", &text))
-    {
-      gk_date_set_today (today);
-      return TRUE;
-    }
-  return gk_date_parse_user (text, today, error);
-}
-
-static int
-fail (const GError *error)
-{
-  g_printerr ("%s: %s\n", g_get_prgname (), error->message);
-  return EXIT_FAILURE;
-}
-
 static int
 gk_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
   GkApplication *self = GK_APPLICATION (app);
-  g_autoptr(GError) error = NULL;
-  const char *check_path = NULL;
-  GDate today;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -148,30 +106,26 @@ gk_application_handle_local_options (GApplication *app,
       return EXIT_SUCCESS;
     }
 
-  if (!parse_today_option (options, &today, &error))
-    return fail (error);
-
-  if (demo_requested && demo_path != NULL)
-    {
-      if (!gk_command_line_write_demo (demo_path, &today, &error))
-        return fail (error);
-      return EXIT_SUCCESS;
-    }
-
-  if (g_variant_dict_lookup (options, "check", "^&ay", &check_path))
-    {
-      g_autoptr(GString) out = g_string_new (NULL);
-
-      if (!gk_command_line_check (check_path, &today, out, &error))
-        return fail (error);
-      g_print ("%s", out->str);
-      return EXIT_SUCCESS;
-    }
-
-  self->open_demo = demo_requested;
+  self->open_demo = g_variant_dict_contains (options, "demo");
 
   /* -1: carry on with the default processing (activate or open) */
   return -1;
+}
+
+/* Commands that write or print something and need no window are handled
+ * here, before GApplication registers or GTK opens a display. */
+static gboolean
+gk_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  if (gk_command_line_is_batch (*arguments))
+    {
+      *exit_status = gk_command_line_run (*arguments);
+      return TRUE;
+    }
+
+  return G_APPLICATION_CLASS (gk_application_parent_class)->local_command_line (app, arguments, exit_status);
 }
 
 static void
@@ -279,14 +233,24 @@ gk_application_class_init (GkApplicationClass *klass)
   app_class->open = gk_application_open;
   app_class->startup = gk_application_startup;
   app_class->handle_local_options = gk_application_handle_local_options;
+  app_class->local_command_line = gk_application_local_command_line;
 }
 
+/* Listed for --help; the batch commands among them are parsed by
+ * gk_command_line_run() (see gk_application_local_command_line). */
 static const GOptionEntry main_options[] = {
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
-  { "demo", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, demo_option_cb,
-    N_("Open the demo programme, or write it to PATH without opening a window"), N_("PATH") },
-  { "check", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Print the programme’s grip levels and attention signals, without opening a window"), N_("FILE") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the demo programme; with =PATH write it to PATH without opening a window"), NULL },
+  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the grip levels and attention signals of FILE, without opening a window"), NULL },
+  { "export-chart", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Draw one chart of FILE to the --output file: roadmap, banner, timeline, progress, coverage or indicator:NAME"),
+    N_("CHART") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("The file to write: .png, .svg or .pdf"), N_("OUT") },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Size of the exported chart in pixels, for example 1600x900"), N_("WxH") },
   { "today", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Judge the programme as on this date (YYYY-MM-DD) instead of today"), N_("DATE") },
   { NULL }

@@ -10,8 +10,11 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "gk-analysis.h"
+#include "gk-chart-export.h"
+#include "gk-chart-model.h"
 #include "gk-command-line.h"
 #include "gk-date.h"
 #include "gk-demo.h"
@@ -93,6 +96,138 @@ gk_command_line_write_demo (const char   *path,
       return FALSE;
     }
   return TRUE;
+}
+
+/* --- --export-chart ------------------------------------------------------- */
+
+typedef struct {
+  GkChartModel *model;
+  GkChartKind   kind;
+  guint         indicator;
+} ChartJob;
+
+static void
+draw_chart_job (GkChartContext    *ctx,
+                const GkChartRect *area,
+                gpointer           user_data)
+{
+  ChartJob *job = user_data;
+
+  gk_chart_model_draw (job->model, job->kind, job->indicator, ctx, area);
+}
+
+static gboolean
+parse_chart (GkChartModel  *model,
+             const char    *chart,
+             ChartJob      *job,
+             GError       **error)
+{
+  job->model = model;
+  job->indicator = 0;
+
+  if (g_str_has_prefix (chart, "indicator:"))
+    {
+      const char *name = chart + strlen ("indicator:");
+      int position = gk_chart_model_find_indicator (model, name);
+
+      if (position < 0)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("The programme has no indicator named “%s”."), name);
+          return FALSE;
+        }
+      job->kind = GK_CHART_KIND_INDICATOR;
+      job->indicator = position;
+      return TRUE;
+    }
+
+  if (!gk_chart_kind_from_name (chart, &job->kind) || job->kind == GK_CHART_KIND_INDICATOR)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown chart “%s”. Choose roadmap, banner, timeline, progress, coverage or indicator:NAME."),
+                   chart);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_size (const char  *size,
+            double      *width,
+            double      *height,
+            GError     **error)
+{
+  g_auto(GStrv) parts = NULL;
+  guint64 w, h;
+
+  if (size == NULL)
+    return TRUE;
+  parts = g_strsplit (size, "x", 2);
+  if (g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 100, 20000, &w, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 50, 20000, &h, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a size. Write it as WIDTHxHEIGHT, for example 1600x900."), size);
+      return FALSE;
+    }
+  *width = w;
+  *height = h;
+  return TRUE;
+}
+
+gboolean
+gk_command_line_export_chart (const char   *path,
+                              const char   *chart,
+                              const char   *output,
+                              const char   *size,
+                              const GDate  *today,
+                              GError      **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GkProjectFile) project = NULL;
+  g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GkAnalysis) analysis = NULL;
+  g_autoptr(GkChartModel) model = NULL;
+  GkChartContext *ctx;
+  GkChartFormat format;
+  ChartJob job;
+  double width = 1200, height = 0;
+  gboolean ok;
+
+  /* Check what we can before opening anything. */
+  if (!gk_chart_format_from_path (output, &format, error) || !parse_size (size, &width, &height, error))
+    return FALSE;
+
+  project = gk_project_file_open (file, error);
+  if (project == NULL)
+    return FALSE;
+  document = gk_document_new_for_db (gk_project_file_get_db (project), error);
+  if (document == NULL)
+    {
+      gk_project_file_close (project);
+      return FALSE;
+    }
+  analysis = gk_analysis_new (document, today);
+  model = gk_chart_model_new (document, analysis, GK_FREQUENCY_MONTHLY, 24);
+
+  ok = parse_chart (model, chart, &job, error);
+  if (ok && height == 0)
+    {
+      ctx = gk_chart_context_new (GK_STYLE_VARIANT_LIGHT);
+      height = gk_chart_model_get_preferred_height (model, job.kind, job.indicator, ctx, width);
+      gk_chart_context_free (ctx);
+      if (height <= 0)
+        height = width * 9 / 16;
+    }
+  if (ok)
+    ok = gk_chart_export_to_file (output, width, height, 1.0, draw_chart_job, &job, error);
+
+  g_clear_object (&model);
+  g_clear_object (&analysis);
+  g_clear_object (&document);
+  gk_project_file_close (project);
+  return ok;
 }
 
 char *
@@ -231,4 +366,137 @@ gk_command_line_check (const char   *path,
   g_clear_object (&document);
   gk_project_file_close (project);
   return TRUE;
+}
+
+/* --- dispatch -------------------------------------------------------------- */
+
+static const char * const batch_options[] = {
+  "--demo=", "--check", "--export-chart",
+};
+
+gboolean
+gk_command_line_is_batch (char **argv)
+{
+  for (guint i = 1; argv[i] != NULL; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+      for (guint j = 0; j < G_N_ELEMENTS (batch_options); j++)
+        if (g_str_has_prefix (argv[i], batch_options[j]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+typedef struct {
+  char    *demo_path;
+  gboolean check;
+  char    *export_chart;
+  char    *output;
+  char    *size;
+  char    *today;
+  char   **files;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_free (options->demo_path);
+  g_free (options->export_chart);
+  g_free (options->output);
+  g_free (options->size);
+  g_free (options->today);
+  g_strfreev (options->files);
+}
+
+static gboolean
+parse_options (char    **argv,
+               Options  *options,
+               GError  **error)
+{
+  const GOptionEntry entries[] = {
+    { "demo", 0, 0, G_OPTION_ARG_FILENAME, &options->demo_path, NULL, NULL },
+    { "check", 0, 0, G_OPTION_ARG_NONE, &options->check, NULL, NULL },
+    { "export-chart", 0, 0, G_OPTION_ARG_STRING, &options->export_chart, NULL, NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output, NULL, NULL },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &options->size, NULL, NULL },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &options->today, NULL, NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->files, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_auto(GStrv) args = g_strdupv (argv);
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, FALSE);
+  return g_option_context_parse_strv (context, &args, error);
+}
+
+static const char *
+the_one_file (Options  *options,
+              GError  **error)
+{
+  if (options->files == NULL || g_strv_length (options->files) != 1)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("Name one programme file to read."));
+      return NULL;
+    }
+  return options->files[0];
+}
+
+static gboolean
+run_options (Options  *options,
+             GError  **error)
+{
+  const char *path;
+  GDate today;
+
+  if (options->today != NULL)
+    {
+      if (!gk_date_parse_user (options->today, &today, error))
+        return FALSE;
+    }
+  else
+    gk_date_set_today (&today);
+
+  if (options->demo_path != NULL)
+    return gk_command_line_write_demo (options->demo_path, &today, error);
+
+  path = the_one_file (options, error);
+  if (path == NULL)
+    return FALSE;
+
+  if (options->check)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      if (!gk_command_line_check (path, &today, out, error))
+        return FALSE;
+      g_print ("%s", out->str);
+      return TRUE;
+    }
+
+  if (options->output == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("Say where to write the chart with --output."));
+      return FALSE;
+    }
+  return gk_command_line_export_chart (path, options->export_chart, options->output, options->size, &today, error);
+}
+
+int
+gk_command_line_run (char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  Options options = { 0 };
+  gboolean ok;
+
+  ok = parse_options (argv, &options, &error) && run_options (&options, &error);
+  options_clear (&options);
+  if (!ok)
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
 }

@@ -9,6 +9,12 @@
 
 G_BEGIN_DECLS
 
+/* Whether @argv asks for a command that needs no window: --demo=PATH,
+ * --check, --export-chart (and later --export-report). */
+gboolean gk_command_line_is_batch   (char        **argv);
+/* Runs that command; returns the exit status. Errors go to stderr. */
+int      gk_command_line_run        (char        **argv);
+
 /* Writes the demo programme to @path as it stands on @today (no display). */
 gboolean gk_command_line_write_demo (const char   *path,
                                      const GDate  *today,
@@ -19,6 +25,17 @@ gboolean gk_command_line_check      (const char   *path,
                                      const GDate  *today,
                                      GString      *out,
                                      GError      **error);
+
+/* Draws one chart of the programme in @path to @output (PNG, SVG or PDF by
+ * its extension). @chart is roadmap, banner, timeline, progress, coverage or
+ * indicator:NAME; @size is "WxH" in pixels (points for PDF and SVG) or NULL
+ * for the chart's own height at 1200 wide. */
+gboolean gk_command_line_export_chart (const char   *path,
+                                       const char   *chart,
+                                       const char   *output,
+                                       const char   *size,
+                                       const GDate  *today,
+                                       GError      **error);
 
 /* The demo file the window opens: a fresh copy each time. */
 char    *gk_command_line_demo_path  (void);

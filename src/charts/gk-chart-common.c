@@ -500,17 +500,21 @@ align_offset (GkChartAlign align,
 
 /* Draws text inside box, or nothing when it cannot be drawn readably
  * there. The rectangle it took is recorded, so that later text can keep
- * clear of it and tests can prove that no text overlaps. */
-gboolean
-gk_chart_draw_text (GkChartContext    *ctx,
-                    const char        *text,
-                    GkChartFont        font,
-                    const GkRgb       *colour,
-                    const GkChartRect *box,
-                    GkChartAlign       halign,
-                    GkChartAlign       valign,
-                    GkChartTextFlags   flags,
-                    GkChartRect       *out_drawn)
+ * clear of it and tests can prove that no text overlaps. A backing colour
+ * paints a rounded plate under the text first, to lift it off lines,
+ * patterns and data behind it. */
+static gboolean
+draw_text_full (GkChartContext    *ctx,
+                const char        *text,
+                GkChartFont        font,
+                const GkRgb       *colour,
+                const GkRgb       *backing,
+                double             backing_alpha,
+                const GkChartRect *box,
+                GkChartAlign       halign,
+                GkChartAlign       valign,
+                GkChartTextFlags   flags,
+                GkChartRect       *out_drawn)
 {
   PangoLayout *layout;
   GkChartRect drawn;
@@ -526,8 +530,8 @@ gk_chart_draw_text (GkChartContext    *ctx,
     {
       int max_width = (int) floor (box->width);
 
-      /* An ellipsis with less than about two letters says nothing. */
-      if (!(flags & GK_CHART_TEXT_ELLIPSIZE) || max_width < 2.2 * gk_chart_font_size (ctx, font))
+      /* An ellipsis after less than about three letters says nothing. */
+      if (!(flags & GK_CHART_TEXT_ELLIPSIZE) || max_width < 2.6 * gk_chart_font_size (ctx, font))
         return FALSE;
       layout = get_layout (ctx, text, font, max_width);
       layout_size (layout, &width, &height);
@@ -548,18 +552,17 @@ gk_chart_draw_text (GkChartContext    *ctx,
     {
       cairo_t *cr = ctx->cr;
 
+      if (backing != NULL)
+        {
+          gk_chart_rounded_rect (cr, drawn.x - 3, drawn.y, drawn.width + 6, drawn.height, 3);
+          gk_chart_set_source (cr, backing, backing_alpha);
+          cairo_fill (cr);
+        }
       gk_chart_set_source (cr, colour, 1);
       cairo_move_to (cr, drawn.x, drawn.y);
       pango_cairo_show_layout (cr, layout);
       if (flags & GK_CHART_TEXT_STRIKETHROUGH)
-        {
-          double mid = drawn.y + height * 0.55;
-
-          cairo_set_line_width (cr, 1.0);
-          cairo_move_to (cr, drawn.x, mid);
-          cairo_line_to (cr, drawn.x + width, mid);
-          cairo_stroke (cr);
-        }
+        gk_chart_hline (cr, drawn.x, drawn.x + width, drawn.y + height * 0.55, 1);
     }
 
   record.rect = drawn;
@@ -569,6 +572,36 @@ gk_chart_draw_text (GkChartContext    *ctx,
   if (out_drawn)
     *out_drawn = drawn;
   return TRUE;
+}
+
+gboolean
+gk_chart_draw_text (GkChartContext    *ctx,
+                    const char        *text,
+                    GkChartFont        font,
+                    const GkRgb       *colour,
+                    const GkChartRect *box,
+                    GkChartAlign       halign,
+                    GkChartAlign       valign,
+                    GkChartTextFlags   flags,
+                    GkChartRect       *out_drawn)
+{
+  return draw_text_full (ctx, text, font, colour, NULL, 0, box, halign, valign, flags, out_drawn);
+}
+
+gboolean
+gk_chart_draw_text_backed (GkChartContext    *ctx,
+                           const char        *text,
+                           GkChartFont        font,
+                           const GkRgb       *colour,
+                           const GkRgb       *backing,
+                           double             backing_alpha,
+                           const GkChartRect *box,
+                           GkChartAlign       halign,
+                           GkChartAlign       valign,
+                           GkChartTextFlags   flags,
+                           GkChartRect       *out_drawn)
+{
+  return draw_text_full (ctx, text, font, colour, backing, backing_alpha, box, halign, valign, flags, out_drawn);
 }
 
 /* --- colours and shapes ------------------------------------------------- */
@@ -1186,20 +1219,25 @@ gk_format_euro (double value)
 
 /* Axis ticks: "€ 1,5 mln" rather than seven digits. */
 char *
-gk_format_euro_compact (double value)
+gk_format_euro_millions (double value,
+                         int    decimals)
 {
-  g_autofree char *number = NULL;
+  g_autofree char *number = gk_format_number (fabs (value) / 1e6, decimals);
   g_autofree char *millions = NULL;
-  double amount = fabs (value);
 
-  if (amount < 1e6)
-    return gk_format_euro (value);
-
-  amount /= 1e6;
-  number = gk_format_number (amount, fabs (amount - round (amount)) < 0.05 ? 0 : 1);
   /* Translators: an amount in millions, for chart axes: "1.5M"; Dutch "1,5 mln" */
   millions = g_strdup_printf (C_("amount", "%sM"), number);
-  return with_euro_sign (millions, value < 0);
+  return with_euro_sign (millions, value < 0 && fabs (value) >= 0.5 * pow (10, 6 - decimals));
+}
+
+char *
+gk_format_euro_compact (double value)
+{
+  double millions = fabs (value) / 1e6;
+
+  if (millions < 1)
+    return gk_format_euro (value);
+  return gk_format_euro_millions (value, fabs (millions - round (millions)) < 0.05 ? 0 : 1);
 }
 
 static char *

@@ -204,6 +204,18 @@ gboolean gk_chart_draw_text         (GkChartContext   *ctx,
                                      GkChartAlign      valign,
                                      GkChartTextFlags  flags,
                                      GkChartRect      *out_drawn);
+/* The same on a rounded plate of backing colour. */
+gboolean gk_chart_draw_text_backed  (GkChartContext   *ctx,
+                                     const char       *text,
+                                     GkChartFont       font,
+                                     const GkRgb      *colour,
+                                     const GkRgb      *backing,
+                                     double            backing_alpha,
+                                     const GkChartRect *box,
+                                     GkChartAlign      halign,
+                                     GkChartAlign      valign,
+                                     GkChartTextFlags  flags,
+                                     GkChartRect      *out_drawn);
 
 /* Colours and small shapes. */
 void     gk_chart_set_source        (cairo_t          *cr,
@@ -316,6 +328,8 @@ char    *gk_format_number           (double            value,
                                      int               decimals);
 char    *gk_format_euro             (double            value);
 char    *gk_format_euro_compact     (double            value);
+char    *gk_format_euro_millions    (double            value,
+                                     int               decimals);
 char    *gk_format_month            (const GDate      *date,
                                      gboolean          with_year);
 char    *gk_format_quarter          (const GDate      *date,

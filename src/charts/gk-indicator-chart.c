@@ -96,6 +96,22 @@ gk_indicator_format_value (const GkIndicatorChartData *data,
   return format_value (data, value, decimals, compact);
 }
 
+/* Tick labels share one form: all in millions when the axis reaches a
+ * million euros, with the decimals the step needs. */
+static char *
+tick_label (const GkIndicatorChartData *data,
+            const Layout               *layout,
+            double                      value)
+{
+  double top = MAX (fabs (layout->value.v0), fabs (layout->value.v1));
+
+  if (data->unit == GK_UNIT_EURO && top >= 1e6)
+    return gk_format_euro_millions (value, decimals_for_step (layout->tick_step / 1e6));
+  if (data->unit == GK_UNIT_EURO)
+    return gk_format_euro (value);
+  return format_value (data, value, layout->decimals, TRUE);
+}
+
 /* --- layout ------------------------------------------------------------- */
 
 static const GkChartLegendItem *
@@ -252,8 +268,7 @@ value_label_width (GkChartContext             *ctx,
 
   for (guint i = 0; i < layout->n_ticks; i++)
     {
-      g_autofree char *label = format_value (data, layout->tick_first + i * layout->tick_step,
-                                             layout->decimals, TRUE);
+      g_autofree char *label = tick_label (data, layout, layout->tick_first + i * layout->tick_step);
       double w;
 
       gk_chart_text_size (ctx, label, GK_CHART_FONT_SMALL, &w, NULL);
@@ -311,6 +326,8 @@ compute_layout (GkChartContext             *ctx,
   max = layout->tick_first + (layout->n_ticks - 1) * layout->tick_step;
   layout->decimals = decimals_for_step (layout->tick_step);
 
+  layout->value.v0 = min;
+  layout->value.v1 = max;
   label_width = value_label_width (ctx, data, layout);
   layout->plot.x = inner.x + label_width + AXIS_GAP;
   layout->plot.width = MAX (inner.x + inner.width - layout->plot.x - 4, 20);
@@ -412,7 +429,7 @@ draw_value_axis (GkChartContext             *ctx,
       gk_chart_set_source (cr, i == 0 ? &palette->axis : &palette->grid, i == 0 ? 1 : 0.8);
       gk_chart_hline (cr, layout->plot.x, layout->plot.x + layout->plot.width, y, 1);
 
-      label = format_value (data, value, layout->decimals, TRUE);
+      label = tick_label (data, layout, value);
       box = (GkChartRect) { layout->plot.x - AXIS_GAP - 400, y - line / 2, 400, line };
       gk_chart_draw_text (ctx, label, GK_CHART_FONT_SMALL, &palette->foreground_dim, &box,
                           GK_CHART_ALIGN_END, GK_CHART_ALIGN_CENTER, GK_CHART_TEXT_AVOID_OVERLAP, NULL);
@@ -438,16 +455,17 @@ draw_reference_line (GkChartContext *ctx,
   gk_chart_dashed_hline (cr, layout->plot.x, layout->plot.x + layout->plot.width, y, 2, 6, 4);
   cairo_restore (cr);
 
-  /* above the line, or below it when that is taken */
-  box = (GkChartRect) { layout->plot.x + 6, y - line - 1, layout->plot.width - 12, line };
-  if (!gk_chart_draw_text (ctx, label, GK_CHART_FONT_SMALL, colour, &box,
-                           label_at_end ? GK_CHART_ALIGN_END : GK_CHART_ALIGN_START, GK_CHART_ALIGN_START,
-                           GK_CHART_TEXT_AVOID_OVERLAP, NULL))
+  /* above the line, or below it when that is taken; on a plate, since the
+   * data may run behind it */
+  box = (GkChartRect) { layout->plot.x + 8, y - line - 2, layout->plot.width - 16, line };
+  for (int attempt = 0; attempt < 2; attempt++)
     {
-      box.y = y + 2;
-      gk_chart_draw_text (ctx, label, GK_CHART_FONT_SMALL, colour, &box,
-                          label_at_end ? GK_CHART_ALIGN_END : GK_CHART_ALIGN_START, GK_CHART_ALIGN_START,
-                          GK_CHART_TEXT_AVOID_OVERLAP, NULL);
+      if (gk_chart_draw_text_backed (ctx, label, GK_CHART_FONT_SMALL, colour,
+                                     &gk_chart_context_get_palette (ctx)->background, 0.85, &box,
+                                     label_at_end ? GK_CHART_ALIGN_END : GK_CHART_ALIGN_START, GK_CHART_ALIGN_START,
+                                     GK_CHART_TEXT_AVOID_OVERLAP, NULL))
+        break;
+      box.y = y + 3;
     }
 }
 
@@ -530,9 +548,11 @@ trace_column (Trace        *trace,
     {
       double top = MIN (MIN (y_min, y_max), trace->line.last_y);
       double bottom = MAX (MAX (y_min, y_max), trace->line.last_y);
+      /* one whole pixel column each: boxes that neither overlap nor cut
+       * pixels are cairo's fastest fill */
       GkChartRect span = {
-        column->column + 0.5 - LINE_WIDTH / 2, top - LINE_WIDTH / 2,
-        LINE_WIDTH, bottom - top + LINE_WIDTH
+        column->column, floor (top - LINE_WIDTH / 2),
+        1, ceil (bottom + LINE_WIDTH / 2) - floor (top - LINE_WIDTH / 2)
       };
 
       g_array_append_val (trace->spans, span);
@@ -675,8 +695,8 @@ draw_latest_value (GkChartContext             *ctx,
     box.y = y + 6;
   if (box.y + height > layout->plot.y + layout->plot.height)
     box = (GkChartRect) { x - width - 8, y - height / 2, width, height };
-  gk_chart_draw_text (ctx, label, GK_CHART_FONT_BOLD, &palette->foreground, &box,
-                      GK_CHART_ALIGN_START, GK_CHART_ALIGN_START, GK_CHART_TEXT_AVOID_OVERLAP, NULL);
+  gk_chart_draw_text_backed (ctx, label, GK_CHART_FONT_BOLD, &palette->foreground, &palette->background, 0.85,
+                             &box, GK_CHART_ALIGN_START, GK_CHART_ALIGN_START, GK_CHART_TEXT_AVOID_OVERLAP, NULL);
 }
 
 static void
@@ -753,7 +773,8 @@ gk_indicator_chart_draw (GkChartContext             *ctx,
       /* Translators: label of the baseline in an indicator chart; %s is the value */
       g_autofree char *label = g_strdup_printf (_("Baseline %s"), value);
 
-      draw_reference_line (ctx, &layout, data->baseline_value, &palette->foreground_dim, label, FALSE);
+      /* the data starts near the baseline: its label goes to the far end */
+      draw_reference_line (ctx, &layout, data->baseline_value, &palette->foreground_dim, label, TRUE);
     }
   if (data->has_target)
     {
@@ -761,7 +782,7 @@ gk_indicator_chart_draw (GkChartContext             *ctx,
       /* Translators: label of the target in an indicator chart; %s is the value */
       g_autofree char *label = g_strdup_printf (_("Target %s"), value);
 
-      draw_reference_line (ctx, &layout, data->target_value, &palette->accent, label, TRUE);
+      draw_reference_line (ctx, &layout, data->target_value, &palette->accent, label, FALSE);
     }
   if (data->has_forecast)
     draw_forecast (ctx, data, &layout);

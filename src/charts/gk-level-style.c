@@ -23,7 +23,7 @@ static const GkLevelStyle dark_styles[] = {
   [GK_LEVEL_NONE]       = { { 0.239, 0.220, 0.275 }, { 0.753, 0.749, 0.737 }, GK_LEVEL_PATTERN_DOTS },
   [GK_LEVEL_SERIOUS]    = { { 0.878, 0.106, 0.141 }, { 1.000, 1.000, 1.000 }, GK_LEVEL_PATTERN_CROSSHATCH },
   [GK_LEVEL_VIGILANT]   = { { 0.965, 0.827, 0.176 }, { 0.141, 0.122, 0.192 }, GK_LEVEL_PATTERN_HATCH },
-  [GK_LEVEL_IN_CONTROL] = { { 0.200, 0.820, 0.478 }, { 0.141, 0.122, 0.192 }, GK_LEVEL_PATTERN_NONE },
+  [GK_LEVEL_IN_CONTROL] = { { 0.180, 0.761, 0.494 }, { 0.141, 0.122, 0.192 }, GK_LEVEL_PATTERN_NONE },
 };
 
 const GkLevelStyle *

@@ -195,10 +195,12 @@ draw_row (GkChartContext            *ctx,
   box = (GkChartRect) { layout->name_x, text_top, layout->name_width, name_line };
   gk_chart_draw_text (ctx, project->name, GK_CHART_FONT_BOLD, &palette->foreground, &box,
                       GK_CHART_ALIGN_START, GK_CHART_ALIGN_START, GK_CHART_TEXT_ELLIPSIZE, NULL);
-  if (owner)
+  if (any_owner (data))
     {
+      /* a project without an owner is an attention signal: say so */
       box = (GkChartRect) { layout->name_x, text_top + name_line, layout->name_width, owner_line };
-      gk_chart_draw_text (ctx, project->owner, GK_CHART_FONT_SMALL, &palette->foreground_dim, &box,
+      gk_chart_draw_text (ctx, owner ? project->owner : _("No owner"), GK_CHART_FONT_SMALL,
+                          owner ? &palette->foreground_dim : &palette->warning, &box,
                           GK_CHART_ALIGN_START, GK_CHART_ALIGN_START, GK_CHART_TEXT_ELLIPSIZE, NULL);
     }
 

@@ -34,6 +34,7 @@ typedef struct {
   double      row;         /* height of one row, gap included */
   double      headline_y;
   double      topics_y;
+  guint       label_step;  /* periods between period labels; 0: none */
 } Layout;
 
 static const char *
@@ -146,6 +147,43 @@ gk_roadmap_chart_get_preferred_height (GkChartContext           *ctx,
   return fixed_height (ctx, data, width) + n_rows (data) * comfortable_row (ctx);
 }
 
+static guint
+label_step (double column,
+            double label_width,
+            const guint *steps,
+            guint        n_steps)
+{
+  for (guint i = 0; i < n_steps; i++)
+    if (label_width + 12 <= steps[i] * column)
+      return steps[i];
+  return 0;
+}
+
+/* Every how many periods a label fits, on calendar boundaries (every 3rd
+ * month is every quarter); 0 when not even yearly labels fit. */
+static guint
+period_label_step (GkChartContext           *ctx,
+                   const GkRoadmapChartData *data,
+                   double                    column)
+{
+  static const guint month_steps[] = { 1, 2, 3, 6, 12 };
+  static const guint quarter_steps[] = { 1, 2, 4 };
+  gboolean quarterly = data->frequency != GK_FREQUENCY_MONTHLY;
+  double widest = 0;
+
+  for (guint p = 0; p < data->n_periods && p < 12; p++)
+    {
+      g_autofree char *label = quarterly ? gk_format_quarter (&data->periods[p].start, FALSE)
+                                         : gk_format_month (&data->periods[p].start, FALSE);
+      double w;
+
+      gk_chart_text_size (ctx, label, GK_CHART_FONT_SMALL, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  return quarterly ? label_step (column, widest, quarter_steps, G_N_ELEMENTS (quarter_steps))
+                   : label_step (column, widest, month_steps, G_N_ELEMENTS (month_steps));
+}
+
 static void
 compute_layout (GkChartContext           *ctx,
                 const GkRoadmapChartData *data,
@@ -163,6 +201,7 @@ compute_layout (GkChartContext           *ctx,
   layout->column = cells_width / MAX (data->n_periods, 1);
   layout->row = CLAMP (floor (rows_height / rows), MIN_ROW, comfortable_row (ctx));
 
+  layout->label_step = period_label_step (ctx, data, layout->column);
   layout->header = (GkChartRect) { cells_x, area->y + PADDING, cells_width, header_height (ctx) };
   layout->headline_y = layout->header.y + layout->header.height;
   layout->topics_y = layout->headline_y + (data->hide_headline ? 0 : layout->row + HEADLINE_GAP);
@@ -221,9 +260,30 @@ period_in_future (GkChartContext        *ctx,
   return g_date_valid (&period->start) && g_date_compare (&period->start, &today) > 0;
 }
 
+typedef enum {
+  PASS_CELLS,
+  PASS_LABELS,
+} Pass;
+
+static gboolean
+period_boundary_marked (const GkRoadmapChartData *data,
+                        const Layout             *layout,
+                        guint                     p)
+{
+  const GDate *start = &data->periods[p].start;
+  gboolean quarterly = data->frequency != GK_FREQUENCY_MONTHLY;
+  guint index = quarterly ? (g_date_get_month (start) - 1) / 3 : g_date_get_month (start) - 1;
+
+  /* every period where there is room, else only where the labels are */
+  if (layout->column >= 10)
+    return TRUE;
+  return layout->label_step > 0 && index % layout->label_step == 0;
+}
+
 /* One row of cells, run by run: a run of the same level is filled as one
  * block (its pattern continuous) and labelled once, with the word when it
- * fits, else with the level's code. */
+ * fits, else with the level's code. Cells first, labels in a later pass so
+ * that the today line runs under them. */
 static void
 draw_level_row (GkChartContext           *ctx,
                 const GkRoadmapChartData *data,
@@ -231,9 +291,11 @@ draw_level_row (GkChartContext           *ctx,
                 double                    y,
                 const GkLevel            *levels,
                 gboolean                  headline,
-                int                       topic)
+                int                       topic,
+                Pass                      pass)
 {
   const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
+  GkStyleVariant variant = gk_chart_context_get_variant (ctx);
   cairo_t *cr = gk_chart_context_get_cairo (ctx);
   double height = layout->row - ROW_GAP;
   guint p = 0;
@@ -242,6 +304,7 @@ draw_level_row (GkChartContext           *ctx,
     {
       GkLevel level = levels[p];
       gboolean future = level == GK_LEVEL_NONE && period_in_future (ctx, &data->periods[p]);
+      const GkLevelStyle *style = gk_level_style_get (level, variant);
       guint end = p + 1;
       double x0, x1;
 
@@ -251,69 +314,59 @@ draw_level_row (GkChartContext           *ctx,
 
       x0 = round (column_x (layout, p));
       x1 = round (column_x (layout, end));
-      if (future)
+      if (pass == PASS_CELLS)
         {
-          cairo_rectangle (cr, x0, y, x1 - x0, height);
-          gk_chart_set_source (cr, &palette->surface, 1);
-          cairo_fill (cr);
-        }
-      else
-        {
-          const GkLevelStyle *style = gk_level_style_get (level, gk_chart_context_get_variant (ctx));
-          GkChartRect box = { x0 + 3, y, x1 - x0 - 6, height };
-
-          gk_level_style_fill_rect (cr, style, x0, y, x1 - x0, height);
-          if (level != GK_LEVEL_NONE &&
-              !gk_chart_draw_text (ctx, gk_level_short_label (level),
-                                   headline ? GK_CHART_FONT_BOLD : GK_CHART_FONT_SMALL,
-                                   &style->ink, &box, GK_CHART_ALIGN_CENTER, GK_CHART_ALIGN_CENTER,
-                                   GK_CHART_TEXT_NONE, NULL))
-            gk_chart_draw_text (ctx, level_code (level), GK_CHART_FONT_SMALL, &style->ink, &box,
-                                GK_CHART_ALIGN_CENTER, GK_CHART_ALIGN_CENTER, GK_CHART_TEXT_NONE, NULL);
-        }
-
-      /* period boundaries inside the run, thin and in the background colour */
-      if (layout->column >= 6)
-        {
-          gk_chart_set_source (cr, &palette->background, 0.8);
-          for (guint q = p + 1; q < end; q++)
-            cairo_rectangle (cr, round (column_x (layout, q)), y, 1, height);
-          cairo_fill (cr);
-        }
-
-      for (guint q = p; q < end; q++)
-        {
-          GkChartRect cell = { column_x (layout, q), y, layout->column, layout->row };
-
-          if (headline)
-            gk_chart_context_add_hit_region (ctx, &cell, GK_CHART_HIT_ROADMAP_HEADLINE, -1, q);
+          if (future)
+            {
+              cairo_rectangle (cr, x0, y, x1 - x0, height);
+              gk_chart_set_source (cr, &palette->surface, 1);
+              cairo_fill (cr);
+            }
           else
-            gk_chart_context_add_hit_region (ctx, &cell, GK_CHART_HIT_ROADMAP_CELL, topic, q);
+            gk_level_style_fill_rect (cr, style, x0, y, x1 - x0, height);
+
+          /* period boundaries inside the run, thin, in the background colour */
+          gk_chart_set_source (cr, &palette->background, future ? 1 : 0.75);
+          for (guint q = p + 1; q < end; q++)
+            if (period_boundary_marked (data, layout, q))
+              cairo_rectangle (cr, round (column_x (layout, q)), y, 1, height);
+          cairo_fill (cr);
+
+          for (guint q = p; q < end; q++)
+            {
+              GkChartRect cell = { column_x (layout, q), y, layout->column, layout->row };
+
+              if (headline)
+                gk_chart_context_add_hit_region (ctx, &cell, GK_CHART_HIT_ROADMAP_HEADLINE, -1, q);
+              else
+                gk_chart_context_add_hit_region (ctx, &cell, GK_CHART_HIT_ROADMAP_CELL, topic, q);
+            }
+        }
+      else if (level != GK_LEVEL_NONE)
+        {
+          GkChartRect box = { x0 + 4, y, x1 - x0 - 8, height };
+          GkChartFont font = headline ? GK_CHART_FONT_BOLD : GK_CHART_FONT_SMALL;
+
+          /* on a plate of the plain fill, so that the pattern stays off the letters */
+          if (!gk_chart_draw_text_backed (ctx, gk_level_short_label (level), font, &style->ink,
+                                          &style->fill, 1, &box, GK_CHART_ALIGN_CENTER, GK_CHART_ALIGN_CENTER,
+                                          GK_CHART_TEXT_NONE, NULL))
+            gk_chart_draw_text_backed (ctx, level_code (level), GK_CHART_FONT_SMALL, &style->ink,
+                                       &style->fill, 1, &box, GK_CHART_ALIGN_CENTER, GK_CHART_ALIGN_CENTER,
+                                       GK_CHART_TEXT_NONE, NULL);
         }
       p = end;
     }
 
   /* run boundaries in the background colour keep adjacent levels apart */
-  if (layout->column >= 3)
+  if (pass == PASS_CELLS && layout->column >= 3)
     {
       gk_chart_set_source (cr, &palette->background, 1);
       for (p = 1; p < data->n_periods; p++)
         if (levels[p] != levels[p - 1])
-          cairo_rectangle (cr, round (column_x (layout, p)) - 0.5, y, 1.5, height);
+          cairo_rectangle (cr, round (column_x (layout, p)) - 1, y, 2, height);
       cairo_fill (cr);
     }
-}
-
-static guint
-label_step (double column,
-            double label_width,
-            const guint *steps,
-            guint        n_steps)
-{
-  for (guint i = 0; i < n_steps; i++)
-    if (label_width + 6 <= steps[i] * column)
-      return steps[i];
-  return 0;
 }
 
 /* Period labels under year labels; thinned to every 2nd, 3rd, 6th... period
@@ -323,26 +376,11 @@ draw_header (GkChartContext           *ctx,
              const GkRoadmapChartData *data,
              const Layout             *layout)
 {
-  static const guint month_steps[] = { 1, 2, 3, 6, 12 };
-  static const guint quarter_steps[] = { 1, 2, 4 };
   const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
   gboolean quarterly = data->frequency != GK_FREQUENCY_MONTHLY;
   double line = gk_chart_line_height (ctx, GK_CHART_FONT_SMALL) + 4;
-  double widest = 0;
-  guint step;
+  guint step = layout->label_step;
   guint p;
-
-  for (p = 0; p < data->n_periods && p < 12; p++)
-    {
-      g_autofree char *label = quarterly ? gk_format_quarter (&data->periods[p].start, FALSE)
-                                         : gk_format_month (&data->periods[p].start, FALSE);
-      double w;
-
-      gk_chart_text_size (ctx, label, GK_CHART_FONT_SMALL, &w, NULL);
-      widest = MAX (widest, w);
-    }
-  step = quarterly ? label_step (layout->column, widest, quarter_steps, G_N_ELEMENTS (quarter_steps))
-                   : label_step (layout->column, widest, month_steps, G_N_ELEMENTS (month_steps));
 
   /* years: centred on the periods that start in them */
   p = 0;
@@ -368,7 +406,7 @@ draw_header (GkChartContext           *ctx,
           gk_chart_set_source (cr, &palette->axis, 1);
           cairo_set_line_width (cr, 1);
           cairo_move_to (cr, x, layout->header.y + 2);
-          cairo_line_to (cr, x, layout->header.y + layout->header.height - 4);
+          cairo_line_to (cr, x, layout->header.y + line);
           cairo_stroke (cr);
         }
       p = end;
@@ -489,7 +527,6 @@ gk_roadmap_chart_draw (GkChartContext           *ctx,
         headline[p] = data->periods[p].headline;
       gk_chart_draw_text (ctx, headline_title (), GK_CHART_FONT_BOLD, &palette->foreground, &name,
                           GK_CHART_ALIGN_START, GK_CHART_ALIGN_CENTER, GK_CHART_TEXT_ELLIPSIZE, NULL);
-      draw_level_row (ctx, data, &layout, layout.headline_y, headline, TRUE, -1);
     }
 
   for (guint t = 0; t < data->n_topics; t++)
@@ -501,12 +538,21 @@ gk_roadmap_chart_draw (GkChartContext           *ctx,
       gk_chart_draw_text (ctx, data->topics[t].name, GK_CHART_FONT_BODY, &palette->foreground, &name,
                           GK_CHART_ALIGN_START, GK_CHART_ALIGN_CENTER, GK_CHART_TEXT_ELLIPSIZE, NULL);
       gk_chart_context_add_hit_region (ctx, &hit, GK_CHART_HIT_ROADMAP_TOPIC, t, -1);
-      if (data->topics[t].levels != NULL)
-        draw_level_row (ctx, data, &layout, y, data->topics[t].levels, FALSE, t);
+    }
+
+  for (Pass pass = PASS_CELLS; pass <= PASS_LABELS; pass++)
+    {
+      if (headline != NULL)
+        draw_level_row (ctx, data, &layout, layout.headline_y, headline, TRUE, -1, pass);
+      for (guint t = 0; t < data->n_topics; t++)
+        if (data->topics[t].levels != NULL)
+          draw_level_row (ctx, data, &layout, layout.topics_y + t * layout.row,
+                          data->topics[t].levels, FALSE, t, pass);
+      if (pass == PASS_CELLS)
+        draw_today (ctx, data, &layout);
     }
 
   draw_target_flags (ctx, data, &layout);
-  draw_today (ctx, data, &layout);
 
   if (!data->hide_legend)
     {

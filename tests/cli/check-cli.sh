@@ -60,6 +60,36 @@ if "$gripkaart" --check "$work/missing.gripkaart" 2>"$work/err"; then
 fi
 [ -s "$work/err" ] || { echo "no message for a missing file"; exit 1; }
 
+# Every chart can be exported without a display, in each format.
+for chart in roadmap banner timeline progress coverage "indicator:Wachttijd jeugdhulp in weken"; do
+  name=${chart//[: ]/_}
+  for ext in png svg pdf; do
+    "$gripkaart" --export-chart="$chart" --output="$work/$name.$ext" --today=2026-11-22 "$work/x.gripkaart" \
+      || { echo "export of $chart as $ext failed"; exit 1; }
+  done
+  [ "$(head -c 8 "$work/$name.png" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] \
+    || { echo "$chart.png is not a PNG"; exit 1; }
+  xmllint --noout "$work/$name.svg" || { echo "$chart.svg does not parse"; exit 1; }
+done
+# The roadmap names its topics; the timeline names the project owners.
+pdftotext "$work/roadmap.pdf" - | grep -q "Informatievoorziening en data" || { echo "roadmap PDF lacks a topic"; exit 1; }
+owner=$(sqlite3 "$work/x.gripkaart" "SELECT p.name FROM focus_project f JOIN person p ON p.id = f.owner_id LIMIT 1")
+pdftotext "$work/timeline.pdf" - | tr '\n' ' ' | grep -qF "$owner" || { echo "timeline PDF lacks owner $owner"; exit 1; }
+# A given size is used.
+"$gripkaart" --export-chart=roadmap --size=800x400 --output="$work/small.png" "$work/x.gripkaart"
+python3 -c "import struct,sys; d=open(sys.argv[1],'rb').read(24); w,h=struct.unpack('>II',d[16:24]); sys.exit(0 if (w,h)==(800,400) else 1)" "$work/small.png" \
+  || { echo "--size was not used"; exit 1; }
+# Bad requests: an unknown chart or indicator, an unknown format; nothing is written.
+for bad in "--export-chart=bogus --output=$work/bad.png" "--export-chart=indicator:Nope --output=$work/bad.png" \
+           "--export-chart=roadmap --output=$work/bad.bmp"; do
+  # shellcheck disable=SC2086
+  if "$gripkaart" $bad "$work/x.gripkaart" 2>"$work/err"; then
+    echo "accepted: $bad"; exit 1
+  fi
+  [ -s "$work/err" ] || { echo "no message for: $bad"; exit 1; }
+done
+[ ! -e "$work/bad.png" ] && [ ! -e "$work/bad.bmp" ] || { echo "a failed export left a file"; exit 1; }
+
 # An impossible date is refused with a message.
 if "$gripkaart" --check "$work/x.gripkaart" --today=2026-02-30 2>"$work/err"; then
   echo "--today accepted 30 February"; exit 1
