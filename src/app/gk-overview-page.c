@@ -7,8 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "gk-date.h"
-#include "gk-level-badge.h"
+#include "gk-chart-view.h"
 #include "gk-overview-page.h"
 
 #define MAX_SIGNALS_SHOWN 12
@@ -17,11 +16,10 @@ struct _GkOverviewPage
 {
   AdwBin         parent_instance;
 
-  AdwActionRow  *headline_row;
-  GkLevelBadge  *headline_badge;
-  GtkLabel      *trend_label;
+  GkChartView   *headline_chart;
+  GkChartView   *roadmap_chart;
+  GkChartView   *progress_chart;
   GtkListBox    *signals_list;
-  GtkListBox    *topics_list;
 };
 
 G_DEFINE_FINAL_TYPE (GkOverviewPage, gk_overview_page, ADW_TYPE_BIN)
@@ -48,28 +46,6 @@ remove_all_rows (GtkListBox *list)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
-}
-
-static void
-show_headline (GkOverviewPage *self,
-               GkAnalysis     *analysis)
-{
-  const GDate *latest = gk_analysis_get_latest_assessment_date (analysis);
-  GkLevel headline = gk_analysis_get_headline (analysis);
-  g_autofree char *subtitle = NULL;
-
-  gk_level_badge_set_level (self->headline_badge, headline);
-  /* The badge names the level; the row says which rule gave it. */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->headline_row),
-                                 gk_headline_rule_label (gk_analysis_get_headline_rule (analysis)));
-  if (g_date_valid (latest))
-    {
-      g_autofree char *when = gk_date_format_display (latest);
-
-      subtitle = g_strdup_printf (_("Latest assessment on %s"), when);
-    }
-  adw_action_row_set_subtitle (self->headline_row, subtitle != NULL ? subtitle : _("No topic has been assessed yet"));
-  gtk_label_set_text (self->trend_label, gk_grip_trend_label (gk_analysis_get_trend (analysis)));
 }
 
 static void
@@ -120,40 +96,17 @@ show_signals (GkOverviewPage *self,
     }
 }
 
-static void
-show_topics (GkOverviewPage *self,
-             GkAnalysis     *analysis)
-{
-  remove_all_rows (self->topics_list);
-  for (guint i = 0; i < gk_analysis_get_n_topics (analysis); i++)
-    {
-      const GkTopicGrip *grip = gk_analysis_get_topic (analysis, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *subtitle = NULL;
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gk_topic_get_name (grip->topic));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      if (grip->signalled != GK_LEVEL_NONE)
-        subtitle = g_strdup_printf (grip->diverges ? _("Indicators signal %s: differs from the assessment")
-                                                   : _("Indicators signal %s"),
-                                    gk_level_label (grip->signalled));
-      if (subtitle != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gk_level_badge_new (grip->assessed));
-      gtk_list_box_append (self->topics_list, row);
-    }
-}
-
 void
-gk_overview_page_set_analysis (GkOverviewPage *self,
-                               GkAnalysis     *analysis)
+gk_overview_page_set_charts (GkOverviewPage *self,
+                             GkChartModel   *charts)
 {
   g_return_if_fail (GK_IS_OVERVIEW_PAGE (self));
-  g_return_if_fail (GK_IS_ANALYSIS (analysis));
+  g_return_if_fail (GK_IS_CHART_MODEL (charts));
 
-  show_headline (self, analysis);
-  show_signals (self, analysis);
-  show_topics (self, analysis);
+  gk_chart_view_set_model (self->headline_chart, charts);
+  gk_chart_view_set_model (self->roadmap_chart, charts);
+  gk_chart_view_set_model (self->progress_chart, charts);
+  show_signals (self, gk_chart_model_get_analysis (charts));
 }
 
 static void
@@ -172,17 +125,16 @@ gk_overview_page_class_init (GkOverviewPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = gk_overview_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-overview-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, GkOverviewPage, headline_row);
-  gtk_widget_class_bind_template_child (widget_class, GkOverviewPage, headline_badge);
-  gtk_widget_class_bind_template_child (widget_class, GkOverviewPage, trend_label);
+  gtk_widget_class_bind_template_child (widget_class, GkOverviewPage, headline_chart);
+  gtk_widget_class_bind_template_child (widget_class, GkOverviewPage, roadmap_chart);
+  gtk_widget_class_bind_template_child (widget_class, GkOverviewPage, progress_chart);
   gtk_widget_class_bind_template_child (widget_class, GkOverviewPage, signals_list);
-  gtk_widget_class_bind_template_child (widget_class, GkOverviewPage, topics_list);
 }
 
 static void
 gk_overview_page_init (GkOverviewPage *self)
 {
-  g_type_ensure (GK_TYPE_LEVEL_BADGE);
+  g_type_ensure (GK_TYPE_CHART_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "gk-analysis.h"
+#include "gk-chart-model.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GkOverviewPage, gk_overview_page, GK, OVERVIEW_PAGE, AdwBin)
 
 GtkWidget *gk_overview_page_new          (void);
-void       gk_overview_page_set_analysis (GkOverviewPage *self,
-                                          GkAnalysis     *analysis);
+void       gk_overview_page_set_charts   (GkOverviewPage *self,
+                                          GkChartModel   *charts);
 
 G_END_DECLS

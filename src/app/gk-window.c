@@ -37,6 +37,7 @@ struct _GkWindow
   GkProjectFile        *project;
   GkDocument           *document;
   GkAnalysis           *analysis;
+  GkChartModel         *charts;
   guint                 analysis_source;
   gboolean              close_confirmed;
 };
@@ -234,9 +235,12 @@ update_actions (GkWindow *self)
 static void
 refresh_analysis (GkWindow *self)
 {
+  g_clear_object (&self->charts);
   g_clear_object (&self->analysis);
   self->analysis = gk_analysis_new (self->document, NULL);
-  gk_overview_page_set_analysis (self->overview_page, self->analysis);
+  /* Two years of months fit a laptop screen and show the trend. */
+  self->charts = gk_chart_model_new (self->document, self->analysis, GK_FREQUENCY_MONTHLY, 24);
+  gk_overview_page_set_charts (self->overview_page, self->charts);
 }
 
 static gboolean
@@ -263,6 +267,7 @@ static void
 close_programme (GkWindow *self)
 {
   g_clear_handle_id (&self->analysis_source, g_source_remove);
+  g_clear_object (&self->charts);
   g_clear_object (&self->analysis);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);

@@ -133,6 +133,31 @@ rect_has_colour (Rendered          *r,
   return FALSE;
 }
 
+static inline int
+channel_distance (guint32 a,
+                  guint32 b)
+{
+  int d = 0;
+
+  for (int shift = 0; shift <= 16; shift += 8)
+    d = MAX (d, ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)));
+  return d;
+}
+
+/* Some pixel within tolerance (per channel, 0-255) of the colour. */
+static inline gboolean
+rect_has_colour_near (Rendered          *r,
+                      const GkChartRect *rect,
+                      guint32            colour,
+                      int                tolerance)
+{
+  for (int y = MAX ((int) ceil (rect->y), 0); y < MIN ((int) floor (rect->y + rect->height), r->height); y++)
+    for (int x = MAX ((int) ceil (rect->x), 0); x < MIN ((int) floor (rect->x + rect->width), r->width); x++)
+      if (channel_distance (pixel_at (r, x, y), colour) <= tolerance)
+        return TRUE;
+  return FALSE;
+}
+
 /* Mean relative luminance over a rectangle: what a grey-scale printer keeps. */
 static inline double
 mean_luminance (Rendered          *r,

@@ -1,0 +1,244 @@
+/* test-chart-common.c: numbers, dates, scales and text placement
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "chart-test-utils.h"
+
+static void
+assert_formatted (char       *formatted,
+                  const char *expected)
+{
+  g_assert_cmpstr (formatted, ==, expected);
+  g_free (formatted);
+}
+
+static void
+test_number_english (void)
+{
+  use_c_locale ();
+  assert_formatted (gk_format_number (1234567, 0), "1,234,567");
+  assert_formatted (gk_format_number (1234.5, 1), "1,234.5");
+  assert_formatted (gk_format_number (999, 0), "999");
+  assert_formatted (gk_format_number (-1234, 0), "-1,234");
+  assert_formatted (gk_format_number (-0.4, 0), "0");
+  assert_formatted (gk_format_number (0.25, 2), "0.25");
+}
+
+static void
+test_euro_english (void)
+{
+  use_c_locale ();
+  assert_formatted (gk_format_euro (1234567), "€1,234,567");
+  assert_formatted (gk_format_euro (1234567.6), "€1,234,568");
+  assert_formatted (gk_format_euro (-250), "-€250");
+  assert_formatted (gk_format_euro_compact (1500000), "€1.5M");
+  assert_formatted (gk_format_euro_compact (2000000), "€2M");
+  assert_formatted (gk_format_euro_compact (950000), "€950,000");
+  assert_formatted (gk_format_euro_millions (900000, 1), "€0.9M");
+}
+
+static void
+test_euro_dutch (void)
+{
+  if (!use_dutch_locale ())
+    return;
+  assert_formatted (gk_format_euro (1234567), "€ 1.234.567");
+  assert_formatted (gk_format_number (1234.5, 1), "1.234,5");
+  assert_formatted (gk_format_euro (-250), "€ -250");
+  /* "M" comes from the catalogue; without it the English form, with Dutch digits */
+  assert_formatted (gk_format_euro_millions (1500000, 1), "€ 1,5M");
+  use_c_locale ();
+}
+
+static void
+test_dates_english (void)
+{
+  GDate date;
+
+  use_c_locale ();
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 14, 10, 2026);
+  assert_formatted (gk_format_month (&date, TRUE), "Oct 2026");
+  assert_formatted (gk_format_month (&date, FALSE), "Oct");
+  assert_formatted (gk_format_quarter (&date, TRUE), "Q4 2026");
+  assert_formatted (gk_format_quarter (&date, FALSE), "Q4");
+  g_date_set_dmy (&date, 31, 3, 2026);
+  assert_formatted (gk_format_quarter (&date, TRUE), "Q1 2026");
+}
+
+static void
+test_dates_dutch (void)
+{
+  GDate date;
+
+  if (!use_dutch_locale ())
+    return;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 14, 10, 2026);
+  assert_formatted (gk_format_month (&date, TRUE), "okt 2026");
+  g_date_set_dmy (&date, 1, 3, 2026);
+  assert_formatted (gk_format_month (&date, FALSE), "mrt");
+  use_c_locale ();
+}
+
+static void
+test_nice_ticks (void)
+{
+  double first, step;
+  guint n;
+
+  n = gk_chart_nice_ticks (0, 100, 6, &first, &step);
+  g_assert_cmpfloat (first, ==, 0);
+  g_assert_cmpfloat (step, ==, 20);
+  g_assert_cmpuint (n, ==, 6);
+
+  n = gk_chart_nice_ticks (812345, 1487654, 8, &first, &step);
+  g_assert_cmpfloat (step, ==, 100000);
+  g_assert_cmpfloat (first, ==, 900000);
+  g_assert_cmpuint (n, ==, 6);
+
+  n = gk_chart_nice_ticks (0.1, 0.9, 5, &first, &step);
+  g_assert_cmpfloat_with_epsilon (step, 0.2, 1e-12);
+  g_assert_cmpuint (n, ==, 4);
+}
+
+static void
+test_time_scale (void)
+{
+  GkChartTimeScale scale;
+  GDate start, end, mid;
+
+  g_date_clear (&start, 1);
+  g_date_clear (&end, 1);
+  g_date_clear (&mid, 1);
+  g_date_set_dmy (&start, 1, 1, 2026);
+  g_date_set_dmy (&end, 31, 12, 2026);
+  g_date_set_dmy (&mid, 2, 7, 2026);      /* day 183 of 365 */
+  gk_chart_time_scale_init (&scale, &start, &end, 100, 465);
+
+  g_assert_cmpfloat_with_epsilon (gk_chart_time_scale_x (&scale, &start), 100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gk_chart_time_scale_x (&scale, &mid), 100 + 182, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gk_chart_time_scale_julian (&scale, 282), g_date_get_julian (&mid), 1e-9);
+}
+
+typedef struct {
+  const char *text;
+  GkChartRect box;
+  GkChartTextFlags flags;
+  gboolean drawn;
+} TextCase;
+
+static void
+draw_text_cases (GkChartContext    *ctx,
+                 const GkChartRect *area,
+                 gpointer           data)
+{
+  TextCase *cases = data;
+  const GkRgb black = { 0, 0, 0 };
+
+  for (TextCase *c = cases; c->text != NULL; c++)
+    c->drawn = gk_chart_draw_text (ctx, c->text, GK_CHART_FONT_BODY, &black, &c->box,
+                                   GK_CHART_ALIGN_START, GK_CHART_ALIGN_START, c->flags, NULL);
+}
+
+/* Text that does not fit is dropped or shortened, never spilled; with
+ * AVOID_OVERLAP it gives way to text drawn before. */
+static void
+test_text_placement (void)
+{
+  TextCase cases[] = {
+    { "Inkoop", { 10, 10, 200, 30 }, GK_CHART_TEXT_NONE, FALSE },
+    { "Contractmanagement en inkoop", { 10, 50, 40, 30 }, GK_CHART_TEXT_NONE, FALSE },
+    { "Contractmanagement en inkoop", { 10, 90, 80, 30 }, GK_CHART_TEXT_ELLIPSIZE, FALSE },
+    { "Inkoop", { 10, 130, 200, 5 }, GK_CHART_TEXT_NONE, FALSE },
+    { "Overlap", { 20, 12, 200, 30 }, GK_CHART_TEXT_AVOID_OVERLAP, FALSE },
+    { "Elsewhere", { 20, 170, 200, 30 }, GK_CHART_TEXT_AVOID_OVERLAP, FALSE },
+    { NULL },
+  };
+  Rendered *r = render_chart (draw_text_cases, cases, 300, 220, GK_STYLE_VARIANT_LIGHT, NULL);
+  guint n;
+  const GkChartTextBox *boxes = gk_chart_context_get_text_boxes (r->ctx, &n);
+
+  g_assert_true (cases[0].drawn);
+  g_assert_false (cases[1].drawn);     /* too wide, not allowed to shorten */
+  g_assert_true (cases[2].drawn);      /* shortened */
+  g_assert_false (cases[3].drawn);     /* too low a box */
+  g_assert_false (cases[4].drawn);     /* would overlap "Inkoop" */
+  g_assert_true (cases[5].drawn);
+
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpfloat (boxes[1].rect.width, <=, 80);
+  assert_no_text_overlaps (r->ctx);
+  /* ink really landed where the first text is recorded */
+  g_assert_true (rect_has_colour_near (r, &boxes[0].rect, 0x000000, 0x60));
+  g_assert_false (rect_has_colour_near (r, &cases[1].box, 0x000000, 0xf0));
+  rendered_free (r);
+}
+
+static void
+draw_regions (GkChartContext    *ctx,
+              const GkChartRect *area,
+              gpointer           data)
+{
+  GkChartRect a = { 0, 0, 100, 100 }, b = { 50, 50, 100, 100 };
+
+  gk_chart_context_add_hit_region (ctx, &a, GK_CHART_HIT_TIMELINE_PROJECT, 1, -1);
+  gk_chart_context_add_hit_region (ctx, &b, GK_CHART_HIT_TIMELINE_MEASURE, 7, -1);
+}
+
+static void
+test_hit_regions (void)
+{
+  Rendered *r = render_chart (draw_regions, NULL, 200, 200, GK_STYLE_VARIANT_LIGHT, NULL);
+  const GkChartHitRegion *hit;
+
+  hit = gk_chart_context_hit_test (r->ctx, 10, 10);
+  g_assert_nonnull (hit);
+  g_assert_cmpint (hit->kind, ==, GK_CHART_HIT_TIMELINE_PROJECT);
+  /* where they overlap, the one drawn last is on top */
+  hit = gk_chart_context_hit_test (r->ctx, 75, 75);
+  g_assert_nonnull (hit);
+  g_assert_cmpint (hit->index, ==, 7);
+  g_assert_null (gk_chart_context_hit_test (r->ctx, 190, 10));
+  rendered_free (r);
+}
+
+/* A pattern must not shift a level's colour: the fill is what is left
+ * between the hatch lines, and the test for each level samples it. */
+static void
+test_status_styles_distinct (void)
+{
+  for (int v = 0; v < 2; v++)
+    for (int a = 0; a < GK_MEASURE_STATUS_COUNT; a++)
+      for (int b = a + 1; b < GK_MEASURE_STATUS_COUNT; b++)
+        {
+          const GkStatusStyle *sa = gk_measure_status_style (a, v);
+          const GkStatusStyle *sb = gk_measure_status_style (b, v);
+
+          g_assert_cmpuint (rgb_to_pixel (&sa->fill), !=, rgb_to_pixel (&sb->fill));
+        }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart-common/number/english", test_number_english);
+  g_test_add_func ("/chart-common/euro/english", test_euro_english);
+  g_test_add_func ("/chart-common/euro/dutch", test_euro_dutch);
+  g_test_add_func ("/chart-common/dates/english", test_dates_english);
+  g_test_add_func ("/chart-common/dates/dutch", test_dates_dutch);
+  g_test_add_func ("/chart-common/nice-ticks", test_nice_ticks);
+  g_test_add_func ("/chart-common/time-scale", test_time_scale);
+  g_test_add_func ("/chart-common/text-placement", test_text_placement);
+  g_test_add_func ("/chart-common/hit-regions", test_hit_regions);
+  g_test_add_func ("/chart-common/status-styles", test_status_styles_distinct);
+
+  return g_test_run ();
+}
