@@ -84,11 +84,17 @@ pixel_at (Rendered *r,
                                 y * cairo_image_surface_get_stride (r->surface) + x * 4) & 0xffffff;
 }
 
+/* As cairo stores a solid colour: to 16 bits, then the high byte. */
+static inline guint32
+channel_to_byte (double c)
+{
+  return ((guint32) (CLAMP (c, 0, 1) * 65535.0 + 0.5)) >> 8;
+}
+
 static inline guint32
 rgb_to_pixel (const GkRgb *rgb)
 {
-  return ((guint32) lround (rgb->r * 255) << 16) | ((guint32) lround (rgb->g * 255) << 8) |
-         (guint32) lround (rgb->b * 255);
+  return (channel_to_byte (rgb->r) << 16) | (channel_to_byte (rgb->g) << 8) | channel_to_byte (rgb->b);
 }
 
 /* The colour that covers most of a rectangle (patterns and labels are
