@@ -37,12 +37,17 @@ typedef struct {
 
 /* --- values ------------------------------------------------------------- */
 
+/* Just enough decimals to tell the ticks apart: 0.25 needs two. */
 static int
 decimals_for_step (double step)
 {
-  if (step <= 0 || step >= 1)
+  int decimals = 0;
+
+  if (step <= 0)
     return 0;
-  return (int) CLAMP (ceil (-log10 (step) - 1e-9), 0, 4);
+  while (decimals < 4 && fabs (step * pow (10, decimals) - round (step * pow (10, decimals))) > 1e-6)
+    decimals++;
+  return decimals;
 }
 
 static char *

@@ -1,0 +1,214 @@
+/* test-indicator-chart.c: bands, lines, reduction and hit-testing
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "chart-fixtures.h"
+#include "chart-test-utils.h"
+
+static void
+draw_indicator (GkChartContext    *ctx,
+                const GkChartRect *area,
+                gpointer           data)
+{
+  gk_indicator_chart_draw (ctx, data, area);
+}
+
+static GkChartRect
+value_band (GkChartContext *ctx,
+            double          from,
+            double          to)
+{
+  GkChartRect plot;
+  GkChartValueScale value;
+  double y0, y1;
+
+  g_assert_true (gk_chart_context_get_plot (ctx, &plot, NULL, &value));
+  y0 = gk_chart_value_scale_y (&value, from);
+  y1 = gk_chart_value_scale_y (&value, to);
+  return (GkChartRect) { plot.x + 2, MIN (y0, y1) + 2, plot.width - 4, fabs (y1 - y0) - 4 };
+}
+
+static guint32
+band_pixel (GkChartContext *ctx,
+            GkLevel         level)
+{
+  GkRgb band = gk_chart_band_colour (ctx, level);
+
+  return rgb_to_pixel (&band);
+}
+
+/* Lower is better (costs): Serious is the band above signal_serious. */
+static void
+test_bands_lower_is_better (void)
+{
+  ChartFixtures *f = chart_fixtures_new (3, 12, 22, 3, 10);
+  Rendered *r = render_chart (draw_indicator, &f->indicator, 900, 420, GK_STYLE_VARIANT_LIGHT, &f->today);
+  GkChartRect band;
+
+  band = value_band (r->ctx, 1260000, 1330000);
+  g_assert_cmphex (dominant_colour (r, &band), ==, band_pixel (r->ctx, GK_LEVEL_SERIOUS));
+  band = value_band (r->ctx, 1100000, 1200000);
+  g_assert_cmphex (dominant_colour (r, &band), ==, band_pixel (r->ctx, GK_LEVEL_VIGILANT));
+  band = value_band (r->ctx, 960000, 1040000);
+  g_assert_cmphex (dominant_colour (r, &band), ==, band_pixel (r->ctx, GK_LEVEL_IN_CONTROL));
+
+  assert_no_text_overlaps (r->ctx);
+  assert_text_inside (r->ctx, r->width, r->height);
+  g_assert_true (drew_text (r->ctx, "Baseline €1,400,000"));
+  g_assert_true (drew_text (r->ctx, "Target €900,000"));
+  g_assert_true (drew_text (r->ctx, "€1.4M"));
+
+  rendered_free (r);
+  chart_fixtures_free (f);
+}
+
+/* Higher is better (a share reached): Serious is at the bottom. */
+static void
+test_bands_higher_is_better (void)
+{
+  GkIndicatorPoint points[12];
+  GkIndicatorChartData data = {
+    .unit = GK_UNIT_PERCENT,
+    .direction = GK_DIRECTION_HIGHER_IS_BETTER,
+    .has_signals = TRUE, .signal_serious = 40, .signal_in_control = 60,
+    .points = points, .n_points = G_N_ELEMENTS (points),
+  };
+  Rendered *r;
+  GkChartRect band;
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      points[i].date = fixture_date (1, i + 1, 2026);
+      points[i].value = 30 + 3.5 * i;
+      points[i].note = NULL;
+    }
+  r = render_chart (draw_indicator, &data, 800, 400, GK_STYLE_VARIANT_DARK, NULL);
+
+  band = value_band (r->ctx, 31, 39);
+  g_assert_cmphex (dominant_colour (r, &band), ==, band_pixel (r->ctx, GK_LEVEL_SERIOUS));
+  band = value_band (r->ctx, 61, 69);
+  g_assert_cmphex (dominant_colour (r, &band), ==, band_pixel (r->ctx, GK_LEVEL_IN_CONTROL));
+  g_assert_true (drew_text (r->ctx, "68.5%"));      /* the latest value */
+  assert_no_text_overlaps (r->ctx);
+
+  rendered_free (r);
+}
+
+static void
+test_hit_test (void)
+{
+  ChartFixtures *f = chart_fixtures_new (3, 12, 22, 3, 10);
+  Rendered *r = render_chart (draw_indicator, &f->indicator, 900, 420, GK_STYLE_VARIANT_LIGHT, &f->today);
+  GkChartTimeScale time;
+  GkChartValueScale value;
+  guint32 ink = rgb_to_pixel (&gk_chart_context_get_palette (r->ctx)->foreground);
+
+  g_assert_true (gk_chart_context_get_plot (r->ctx, NULL, &time, &value));
+  for (guint i = 0; i < f->indicator.n_points; i++)
+    {
+      const GkIndicatorPoint *p = &f->indicator.points[i];
+      double x = gk_chart_time_scale_x_julian (&time, g_date_get_julian (&p->date) + 0.5);
+      double y = gk_chart_value_scale_y (&value, p->value);
+      GkChartRect dot = { round (x) - 2, round (y) - 2, 5, 5 };
+
+      /* the point is drawn where the hit-test looks for it */
+      g_assert_true (rect_has_colour (r, &dot, ink));
+      g_assert_cmpint (gk_indicator_chart_hit_test (r->ctx, &f->indicator, x + 3, y - 2, 8), ==, (int) i);
+    }
+  g_assert_cmpint (gk_indicator_chart_hit_test (r->ctx, &f->indicator, 5, 5, 8), ==, -1);
+  g_assert_cmpstr (f->indicator.points[5].note, ==, "Na correctie declaraties");
+
+  rendered_free (r);
+  chart_fixtures_free (f);
+}
+
+/* 100,000 measurements are reduced per pixel column, but a single spike
+ * still shows at full height. */
+static void
+test_many_points_keep_extremes (void)
+{
+  ChartFixtures *f = chart_fixtures_new (3, 12, 100000, 3, 10);
+  GkChartTimeScale time;
+  GkChartValueScale value;
+  GkIndicatorPoint *spike = &f->points[61234];
+  guint32 ink;
+  Rendered *r;
+  double x, y;
+  gint64 start;
+
+  spike->value = 2600000;
+  start = g_get_monotonic_time ();
+  r = render_chart (draw_indicator, &f->indicator, 1200, 500, GK_STYLE_VARIANT_LIGHT, &f->today);
+  /* generous: the benchmark wants under 5 ms; a busy test machine is slower */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 500000);
+
+  ink = rgb_to_pixel (&gk_chart_context_get_palette (r->ctx)->foreground);
+  g_assert_true (gk_chart_context_get_plot (r->ctx, NULL, &time, &value));
+  x = gk_chart_time_scale_x_julian (&time, g_date_get_julian (&spike->date) + 0.5);
+  y = gk_chart_value_scale_y (&value, spike->value);
+  g_assert_true (rect_has_colour (r, &(GkChartRect) { floor (x) - 1, y - 1, 3, 3 }, ink));
+  /* and nothing else reaches that high */
+  g_assert_false (rect_has_colour (r, &(GkChartRect) { floor (x) + 12, y - 1, 200, 3 }, ink));
+  g_assert_cmpint (gk_indicator_chart_hit_test (r->ctx, &f->indicator, x, y, 4), ==, 61234);
+
+  rendered_free (r);
+  chart_fixtures_free (f);
+}
+
+static void
+test_format_value (void)
+{
+  GkIndicatorChartData data = { .unit = GK_UNIT_PERCENT };
+  g_autofree char *percent = NULL, *days = NULL, *count = NULL, *euro = NULL, *other = NULL;
+
+  use_c_locale ();
+  percent = gk_indicator_format_value (&data, 12.5, FALSE);
+  data.unit = GK_UNIT_DAYS;
+  days = gk_indicator_format_value (&data, 42, FALSE);
+  data.unit = GK_UNIT_COUNT;
+  count = gk_indicator_format_value (&data, 12345, FALSE);
+  data.unit = GK_UNIT_EURO;
+  euro = gk_indicator_format_value (&data, 1234567.4, FALSE);
+  data.unit = GK_UNIT_OTHER;
+  data.unit_label = "cliënten";
+  other = gk_indicator_format_value (&data, 3.25, FALSE);
+
+  g_assert_cmpstr (percent, ==, "12.5%");
+  g_assert_cmpstr (days, ==, "42 days");
+  g_assert_cmpstr (count, ==, "12,345");
+  g_assert_cmpstr (euro, ==, "€1,234,567");
+  g_assert_cmpstr (other, ==, "3.25 cliënten");
+}
+
+/* No data at all still draws a sane, empty chart. */
+static void
+test_empty (void)
+{
+  GkIndicatorChartData data = { .unit = GK_UNIT_COUNT };
+  Rendered *r = render_chart (draw_indicator, &data, 600, 300, GK_STYLE_VARIANT_LIGHT, NULL);
+
+  g_assert_cmpint (gk_indicator_chart_hit_test (r->ctx, &data, 300, 150, 50), ==, -1);
+  assert_no_text_overlaps (r->ctx);
+  rendered_free (r);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  use_c_locale ();
+
+  g_test_add_func ("/indicator/bands/lower-is-better", test_bands_lower_is_better);
+  g_test_add_func ("/indicator/bands/higher-is-better", test_bands_higher_is_better);
+  g_test_add_func ("/indicator/hit-test", test_hit_test);
+  g_test_add_func ("/indicator/many-points", test_many_points_keep_extremes);
+  g_test_add_func ("/indicator/format-value", test_format_value);
+  g_test_add_func ("/indicator/empty", test_empty);
+
+  return g_test_run ();
+}
