@@ -24,7 +24,7 @@ for path in sys.argv[1:]:
                 continue
             entry = json.loads(line)
             result = entry.get("result")
-            output = entry.get("stdo") or ""
+            output = entry.get("stdout") or entry.get("stdo") or ""
             ok = not_ok = skip = 0
             for text in output.splitlines():
                 if NOT_OK.match(text):

@@ -16,7 +16,9 @@ meson test -C _build --print-errorlogs || status=1
 logs+=(_build/meson-logs/testlog.json)
 
 # Sanitizers: leaks are reported too (LeakSanitizer is part of ASan).
-export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
+# fast_unwind_on_malloc=0: GLib has no frame pointers; the slow unwinder gives
+# whole stacks, so that the suppressions in lsan.supp can match by function.
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:fast_unwind_on_malloc=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export LSAN_OPTIONS="suppressions=$PWD/build-aux/lsan.supp:print_suppressions=0"
 if [ ! -f _build-sanitize/build.ninja ]; then

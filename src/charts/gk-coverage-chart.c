@@ -54,6 +54,14 @@ total_of (const guint *counts)
   return total;
 }
 
+/* Serious, yet nothing planned or in progress aims at it. */
+static gboolean
+is_uncovered (const GkCoverageTopic *topic)
+{
+  return topic->level == GK_LEVEL_SERIOUS &&
+         topic->counts[GK_MEASURE_STATUS_PLANNED] + topic->counts[GK_MEASURE_STATUS_IN_PROGRESS] == 0;
+}
+
 static double
 row_height (GkChartContext *ctx)
 {
@@ -91,7 +99,7 @@ compute_layout (GkChartContext            *ctx,
                 Layout                    *layout)
 {
   double inner_x = area->x + PADDING, inner_width = area->width - 2 * PADDING;
-  double widest = 0, chip = 0, total_width;
+  double widest = 0, chip = 0, total_width, warning_width = 0;
   guint max_total = 0;
   g_autofree char *total_text = NULL;
 
@@ -103,6 +111,12 @@ compute_layout (GkChartContext            *ctx,
       gk_chart_text_size (ctx, data->topics[t].name ? data->topics[t].name : "", GK_CHART_FONT_BODY, &w, NULL);
       widest = MAX (widest, w);
       max_total = MAX (max_total, total_of (data->topics[t].counts));
+      /* room beside the bar to call out an uncovered topic */
+      if (is_uncovered (&data->topics[t]) && total_of (data->topics[t].counts) > 0 && warning_width == 0)
+        {
+          gk_chart_text_size (ctx, _("No active measure"), GK_CHART_FONT_SMALL, &warning_width, NULL);
+          warning_width = ceil (warning_width + 10);
+        }
     }
   for (GkLevel level = GK_LEVEL_NONE; level <= GK_LEVEL_IN_CONTROL; level++)
     chip = MAX (chip, gk_chart_chip_width (ctx, gk_level_label (level)));
@@ -115,7 +129,7 @@ compute_layout (GkChartContext            *ctx,
   layout->chip_x = inner_x + layout->name_width + COLUMN_GAP;
   layout->chip_width = chip;
   layout->bar_x = layout->chip_x + chip + COLUMN_GAP;
-  layout->bar_width = MAX (inner_x + inner_width - ceil (total_width + 8) - layout->bar_x, 10);
+  layout->bar_width = MAX (inner_x + inner_width - ceil (total_width + 8) - warning_width - layout->bar_x, 10);
   layout->scale_total = max_total;
   layout->header_y = area->y + PADDING;
   layout->header_height = gk_chart_line_height (ctx, GK_CHART_FONT_SMALL) + 6;
@@ -141,8 +155,7 @@ draw_row (GkChartContext            *ctx,
   double small = gk_chart_line_height (ctx, GK_CHART_FONT_SMALL);
   double bar_height = MIN (20, layout->row - 10);
   guint total = total_of (topic->counts);
-  guint active = topic->counts[GK_MEASURE_STATUS_PLANNED] + topic->counts[GK_MEASURE_STATUS_IN_PROGRESS];
-  gboolean uncovered = topic->level == GK_LEVEL_SERIOUS && active == 0;
+  gboolean uncovered = is_uncovered (topic);
   GkChartRect box, bar, chip, hit;
   double end;
 

@@ -122,10 +122,13 @@ draw_tiles (GkChartContext            *ctx,
         }
       cairo_restore (cr);
 
-      gk_chart_draw_text (ctx, gk_level_label (level),
-                          current ? GK_CHART_FONT_HEADING : GK_CHART_FONT_BODY,
-                          current ? &style->ink : &palette->foreground_dim, &text_box,
-                          GK_CHART_ALIGN_CENTER, GK_CHART_ALIGN_CENTER, GK_CHART_TEXT_ELLIPSIZE, NULL);
+      if (current)
+        gk_chart_draw_text_backed (ctx, gk_level_label (level), GK_CHART_FONT_HEADING, &style->ink,
+                                   &style->fill, 1, &text_box, GK_CHART_ALIGN_CENTER, GK_CHART_ALIGN_CENTER,
+                                   GK_CHART_TEXT_ELLIPSIZE, NULL);
+      else
+        gk_chart_draw_text (ctx, gk_level_label (level), GK_CHART_FONT_BODY, &palette->foreground_dim,
+                            &text_box, GK_CHART_ALIGN_CENTER, GK_CHART_ALIGN_CENTER, GK_CHART_TEXT_ELLIPSIZE, NULL);
       gk_chart_context_add_hit_region (ctx, &tile, GK_CHART_HIT_HEADLINE_LEVEL, level, -1);
     }
 }

@@ -30,6 +30,7 @@ typedef struct {
   GkChartRect header;      /* the period labels above the cells */
   GkChartRect cells;       /* every row of cells, headline included */
   GkChartRect legend;
+  GkChartRect targets;     /* the target column right of the cells; empty without targets */
   double      column;      /* width of one period */
   double      row;         /* height of one row, gap included */
   double      headline_y;
@@ -184,6 +185,52 @@ period_label_step (GkChartContext           *ctx,
                    : label_step (column, widest, month_steps, G_N_ELEMENTS (month_steps));
 }
 
+static gboolean
+has_target (const GkRoadmapTopic *topic)
+{
+  return topic->target_level != GK_LEVEL_NONE && g_date_valid (&topic->target_date);
+}
+
+static const char *
+target_title (void)
+{
+  /* Translators: header of the roadmap column with each topic's target level and date */
+  return _("Target");
+}
+
+/* Each topic's target as a flag and a month, right of the cells: the
+ * target date is often beyond the periods shown. */
+static double
+targets_width (GkChartContext           *ctx,
+               const GkRoadmapChartData *data)
+{
+  double widest = 0;
+  gboolean any = FALSE;
+
+  if (!data->show_target_column)
+    return 0;
+  for (guint t = 0; t < data->n_topics; t++)
+    if (has_target (&data->topics[t]))
+      {
+        g_autofree char *label = gk_format_month (&data->topics[t].target_date, TRUE);
+        double w;
+
+        gk_chart_text_size (ctx, label, GK_CHART_FONT_SMALL, &w, NULL);
+        widest = MAX (widest, w);
+        any = TRUE;
+      }
+  if (!any)
+    return 0;
+  widest += 20;   /* the flag */
+  {
+    double w;
+
+    gk_chart_text_size (ctx, target_title (), GK_CHART_FONT_SMALL, &w, NULL);
+    widest = MAX (widest, w);
+  }
+  return ceil (widest + 2);
+}
+
 static void
 compute_layout (GkChartContext           *ctx,
                 const GkRoadmapChartData *data,
@@ -194,8 +241,9 @@ compute_layout (GkChartContext           *ctx,
   double inner_width = area->width - 2 * PADDING;
   double names = names_width (ctx, data, inner_width);
   double rows_height = area->height - fixed_height (ctx, data, area->width);
+  double targets = targets_width (ctx, data);
   double cells_x = inner_x + names + NAME_GAP;
-  double cells_width = MAX (inner_x + inner_width - cells_x, 1);
+  double cells_width = MAX (inner_x + inner_width - cells_x - (targets > 0 ? targets + NAME_GAP : 0), 1);
   guint rows = MAX (n_rows (data), 1);
 
   layout->column = cells_width / MAX (data->n_periods, 1);
@@ -210,6 +258,9 @@ compute_layout (GkChartContext           *ctx,
     layout->topics_y + data->n_topics * layout->row - layout->headline_y
   };
   layout->names = (GkChartRect) { inner_x, layout->headline_y, names, layout->cells.height };
+  layout->targets = (GkChartRect) {
+    cells_x + cells_width + NAME_GAP, layout->topics_y, targets, data->n_topics * layout->row
+  };
   layout->legend = (GkChartRect) {
     inner_x, layout->cells.y + layout->cells.height + LEGEND_GAP, inner_width,
     legend_height (ctx, data, inner_width) - LEGEND_GAP
@@ -442,27 +493,53 @@ draw_target_flags (GkChartContext           *ctx,
                    const GkRoadmapChartData *data,
                    const Layout             *layout)
 {
+  const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
   double size = MIN (layout->row - ROW_GAP - 4, 18);
+  double line = gk_chart_line_height (ctx, GK_CHART_FONT_SMALL) + 4;
 
   if (size < 8)
     return;
+
+  if (layout->targets.width > 0)
+    {
+      GkChartRect title = { layout->targets.x, layout->header.y + line, layout->targets.width, line };
+
+      gk_chart_draw_text (ctx, target_title (), GK_CHART_FONT_SMALL, &palette->foreground_dim, &title,
+                          GK_CHART_ALIGN_START, GK_CHART_ALIGN_CENTER, GK_CHART_TEXT_ELLIPSIZE, NULL);
+    }
 
   for (guint t = 0; t < data->n_topics; t++)
     {
       const GkRoadmapTopic *topic = &data->topics[t];
       double y = layout->topics_y + t * layout->row;
+      double bottom = y + layout->row - ROW_GAP - 2;
+      g_autofree char *month = NULL;
       gboolean inside;
       double x;
-      GkChartRect hit;
+      GkChartRect hit, label;
 
-      if (topic->target_level == GK_LEVEL_NONE || !g_date_valid (&topic->target_date))
+      if (!has_target (topic))
         continue;
+
+      /* on the timeline, where the date falls within the periods shown */
       x = date_x (data, layout, &topic->target_date, &inside);
-      if (!inside)
+      if (inside)
+        {
+          x = MIN (x, layout->cells.x + layout->cells.width - size * 0.8);
+          gk_chart_draw_target_flag (ctx, topic->target_level, x, bottom, size);
+          hit = (GkChartRect) { x - 3, y, size * 0.8 + 6, layout->row };
+          gk_chart_context_add_hit_region (ctx, &hit, GK_CHART_HIT_ROADMAP_TARGET, t, -1);
+        }
+
+      /* and in the target column, with its month */
+      if (layout->targets.width <= 0)
         continue;
-      x = MIN (x, layout->cells.x + layout->cells.width - size * 0.8);
-      gk_chart_draw_target_flag (ctx, topic->target_level, x, y + layout->row - ROW_GAP - 2, size);
-      hit = (GkChartRect) { x - 3, y, size * 0.8 + 6, layout->row };
+      gk_chart_draw_target_flag (ctx, topic->target_level, layout->targets.x + 2, bottom, size);
+      month = gk_format_month (&topic->target_date, TRUE);
+      label = (GkChartRect) { layout->targets.x + 20, y, layout->targets.width - 20, layout->row - ROW_GAP };
+      gk_chart_draw_text (ctx, month, GK_CHART_FONT_SMALL, &palette->foreground, &label,
+                          GK_CHART_ALIGN_START, GK_CHART_ALIGN_CENTER, GK_CHART_TEXT_ELLIPSIZE, NULL);
+      hit = (GkChartRect) { layout->targets.x, y, layout->targets.width, layout->row };
       gk_chart_context_add_hit_region (ctx, &hit, GK_CHART_HIT_ROADMAP_TARGET, t, -1);
     }
 }

@@ -30,6 +30,9 @@ typedef struct {
   guint                  n_topics;
   gboolean               hide_headline;  /* leave out the headline row */
   gboolean               hide_legend;
+  /* A column right of the cells with each topic's target flag and month,
+   * for targets beyond the periods shown (they get no flag in the cells). */
+  gboolean               show_target_column;
 } GkRoadmapChartData;
 
 void   gk_roadmap_chart_draw                 (GkChartContext           *ctx,

@@ -145,6 +145,7 @@ fixtures_roadmap (ChartFixtures *f, guint n_topics, guint n_periods, gboolean qu
     .frequency = quarterly ? GK_FREQUENCY_QUARTERLY : GK_FREQUENCY_MONTHLY,
     .periods = f->periods, .n_periods = n_periods,
     .topics = f->topics, .n_topics = n_topics,
+    .show_target_column = TRUE,
   };
   /* today: in the last assessed period */
   f->today = f->periods[n_past - 1].start;

@@ -153,6 +153,25 @@ test_many_points_keep_extremes (void)
   /* and nothing else reaches that high */
   g_assert_false (rect_has_colour (r, &(GkChartRect) { floor (x) + 12, y - 1, 200, 3 }, ink));
   g_assert_cmpint (gk_indicator_chart_hit_test (r->ctx, &f->indicator, x, y, 4), ==, 61234);
+  assert_no_text_overlaps (r->ctx);
+
+  /* the value axis reads in millions, each tick its own number (steps of
+   * 0.25 million need two decimals) */
+  {
+    guint n;
+    const GkChartTextBox *boxes = gk_chart_context_get_text_boxes (r->ctx, &n);
+    g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+    guint ticks = 0;
+
+    for (guint i = 0; i < n; i++)
+      if (boxes[i].text != NULL && g_str_has_prefix (boxes[i].text, "€") && g_str_has_suffix (boxes[i].text, "M"))
+        {
+          g_assert_false (g_hash_table_contains (seen, boxes[i].text));
+          g_hash_table_add (seen, boxes[i].text);
+          ticks++;
+        }
+    g_assert_cmpuint (ticks, >=, 4);
+  }
 
   rendered_free (r);
   chart_fixtures_free (f);

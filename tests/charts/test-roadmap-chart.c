@@ -133,6 +133,12 @@ test_target_flags_and_today (void)
   g_assert_nonnull (flag);
   g_assert_true (rect_has_colour (r, &flag->rect, level_fill (GK_LEVEL_VIGILANT, GK_STYLE_VARIANT_LIGHT)));
   g_assert_null (find_region (r->ctx, GK_CHART_HIT_ROADMAP_TARGET, 2, -1));
+  /* the target column names the month of each target */
+  {
+    g_autofree char *month = gk_format_month (&f->roadmap.topics[0].target_date, TRUE);
+
+    g_assert_true (drew_text (r->ctx, month));
+  }
 
   /* the today line runs through today's period (15), and not the one before */
   today_cell = find_region (r->ctx, GK_CHART_HIT_ROADMAP_CELL, 5, 15);
@@ -142,6 +148,28 @@ test_target_flags_and_today (void)
   column.width -= 4;
   g_assert_false (rect_has_colour (r, &column, accent));
 
+  rendered_free (r);
+  chart_fixtures_free (f);
+}
+
+/* Without the target column, only targets within the periods get a flag. */
+static void
+test_no_target_column (void)
+{
+  ChartFixtures *f = chart_fixtures_new (10, 12, 10, 3, 10);
+  g_autofree char *month = NULL;
+  Rendered *r;
+
+  f->roadmap.show_target_column = FALSE;
+  for (guint t = 0; t < f->roadmap.n_topics; t++)
+    f->topics[t].target_date = fixture_date (1, 6, 2030);
+  r = render_roadmap (f, 1100, GK_STYLE_VARIANT_LIGHT);
+  month = gk_format_month (&f->roadmap.topics[0].target_date, TRUE);
+  g_assert_false (drew_text (r->ctx, month));
+  /* every target lies beyond the periods */
+  for (guint t = 0; t < f->roadmap.n_topics; t++)
+    g_assert_null (find_region (r->ctx, GK_CHART_HIT_ROADMAP_TARGET, t, -1));
+  assert_no_text_overlaps (r->ctx);
   rendered_free (r);
   chart_fixtures_free (f);
 }
@@ -249,6 +277,7 @@ main (int   argc,
   g_test_add_data_func ("/roadmap/cells/dark", GINT_TO_POINTER (GK_STYLE_VARIANT_DARK), test_cell_colours);
   g_test_add_func ("/roadmap/lightness", test_lightness_apart);
   g_test_add_func ("/roadmap/flags-and-today", test_target_flags_and_today);
+  g_test_add_func ("/roadmap/no-target-column", test_no_target_column);
   g_test_add_func ("/roadmap/hit-test", test_hit_test);
   g_test_add_data_func ("/roadmap/sixty-periods/a4", GINT_TO_POINTER (1123), test_sixty_periods_legible);
   g_test_add_data_func ("/roadmap/sixty-periods/narrow", GINT_TO_POINTER (640), test_sixty_periods_legible);

@@ -1,0 +1,241 @@
+/* test-chart-export.c: charts to PNG, SVG and PDF files
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "chart-fixtures.h"
+#include "chart-test-utils.h"
+
+typedef struct {
+  char          *dir;
+  ChartFixtures *f;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("gk-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->f = chart_fixtures_new (8, 18, 20, 4, 30);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  chart_fixtures_free (fixture->f);
+}
+
+static void
+draw_roadmap (GkChartContext *ctx, const GkChartRect *area, gpointer data)
+{
+  ChartFixtures *f = data;
+
+  gk_chart_context_set_today (ctx, &f->today);
+  gk_roadmap_chart_draw (ctx, &f->roadmap, area);
+}
+
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* Like strstr, past the NUL bytes of binary files. */
+static gboolean
+contains_bytes (const char *haystack,
+                gsize       length,
+                const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (haystack + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_png (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "roadmap.PNG", NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *image;
+  guint32 corner;
+
+  g_assert_true (gk_chart_export_to_file (path, 900, 400, 2, draw_roadmap, fixture->f, &error));
+  g_assert_no_error (error);
+
+  image = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1800);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 800);
+  /* files are always light */
+  corner = *(guint32 *) (void *) cairo_image_surface_get_data (image) & 0xffffff;
+  g_assert_cmphex (corner, ==, 0xffffff);
+  cairo_surface_destroy (image);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+}
+
+static void
+test_svg (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "roadmap.svg", NULL);
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gk_chart_export_to_file (path, 900, 400, 1, draw_roadmap, fixture->f, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_assert_nonnull (strstr (contents, "900px"));
+
+  if (xmllint != NULL)
+    {
+      const char *argv[] = { xmllint, "--noout", path, NULL };
+      int status;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+    }
+  else
+    g_test_message ("xmllint not installed: SVG not validated");
+}
+
+static void
+test_pdf (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "roadmap.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (gk_chart_export_to_file (path, 1000, 420, 1, draw_roadmap, fixture->f, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  /* a chart pixel is 0.75 pt: 1000 x 420 pixels make a 750 x 315 pt page */
+  g_assert_true (contains_bytes (contents, length, "/MediaBox [ 0 0 750 315 ]"));
+
+  text = pdf_text (path);
+  if (text != NULL)
+    {
+      g_assert_nonnull (strstr (text, "Contractmanagement"));
+      g_assert_nonnull (strstr (text, "Headline"));
+    }
+}
+
+static void
+test_unknown_extension (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "roadmap.jpg", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gk_chart_export_to_file (path, 900, 400, 1, draw_roadmap, fixture->f, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_nonnull (strstr (error->message, "roadmap.jpg"));
+  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+}
+
+static void
+test_missing_folder (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "no-such-folder", "roadmap.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gk_chart_export_to_file (path, 900, 400, 1, draw_roadmap, fixture->f, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+}
+
+/* An existing file is replaced whole, and no temporary file stays behind. */
+static void
+test_replaces_existing (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "roadmap.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, "an older export", -1, NULL));
+  g_assert_true (gk_chart_export_to_file (path, 900, 400, 1, draw_roadmap, fixture->f, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+}
+
+static void
+test_bad_size (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "roadmap.png", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gk_chart_export_to_file (path, 0, 400, 1, draw_roadmap, fixture->f, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+}
+
+static void
+test_format_from_path (void)
+{
+  GkChartFormat format;
+
+  g_assert_true (gk_chart_format_from_path ("/tmp/a.Pdf", &format, NULL));
+  g_assert_cmpint (format, ==, GK_CHART_FORMAT_PDF);
+  g_assert_true (gk_chart_format_from_path ("chart.svg", &format, NULL));
+  g_assert_cmpint (format, ==, GK_CHART_FORMAT_SVG);
+  g_assert_true (gk_chart_format_from_path ("chart.png", &format, NULL));
+  g_assert_cmpint (format, ==, GK_CHART_FORMAT_PNG);
+  g_assert_false (gk_chart_format_from_path ("chart", &format, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  use_c_locale ();
+
+  g_test_add ("/export/png", Fixture, NULL, fixture_set_up, test_png, fixture_tear_down);
+  g_test_add ("/export/svg", Fixture, NULL, fixture_set_up, test_svg, fixture_tear_down);
+  g_test_add ("/export/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
+  g_test_add ("/export/unknown-extension", Fixture, NULL, fixture_set_up, test_unknown_extension, fixture_tear_down);
+  g_test_add ("/export/missing-folder", Fixture, NULL, fixture_set_up, test_missing_folder, fixture_tear_down);
+  g_test_add ("/export/replaces-existing", Fixture, NULL, fixture_set_up, test_replaces_existing, fixture_tear_down);
+  g_test_add ("/export/bad-size", Fixture, NULL, fixture_set_up, test_bad_size, fixture_tear_down);
+  g_test_add_func ("/export/format-from-path", test_format_from_path);
+
+  return g_test_run ();
+}
