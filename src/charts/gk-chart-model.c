@@ -137,6 +137,8 @@ build_roadmap (GkChartModel *self,
       g_ptr_array_add (self->topics, g_object_ref (grip->topic));
     }
 
+  /* Targets usually lie beyond today: a column at the right shows them. */
+  self->roadmap.show_target_column = TRUE;
   self->roadmap.frequency = frequency;
   self->roadmap.periods = (const GkRoadmapPeriod *) (gpointer) self->periods->data;
   self->roadmap.n_periods = self->periods->len;
