@@ -1,0 +1,865 @@
+/* gk-roadmap-page.c
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A list of the topics beside the one chosen: its levels (assessed,
+ * signalled, target), what each level looks like for it, its challenges
+ * and its assessments, newest first. The list follows the document's topic
+ * model; the levels follow the analysis, which the window renews after
+ * every change. The chosen topic is remembered by id, so that it stays
+ * chosen when topics move, and a neighbour is chosen when it is removed.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gk-assessment-dialog.h"
+#include "gk-date.h"
+#include "gk-form.h"
+#include "gk-level-badge.h"
+#include "gk-roadmap-page.h"
+#include "gk-topic-dialog.h"
+
+struct _GkRoadmapPage
+{
+  AdwBin              parent_instance;
+
+  GkDocument         *document;
+  GkAnalysis         *analysis;
+  gint64              selected_id;
+
+  /* The chosen topic's assessments, newest first. */
+  GtkCustomFilter    *history_filter;
+  GtkSortListModel   *history_model;
+
+  AdwLeaflet         *leaflet;
+  GtkListBox         *topic_list;
+  GtkStack           *detail_stack;
+  GtkScrolledWindow  *detail_scroller;
+  GtkWidget          *back_button;
+  GtkLabel           *name_label;
+  GtkLabel           *owner_label;
+  GtkLabel           *description_label;
+  AdwActionRow       *current_row;
+  GkLevelBadge       *current_badge;
+  AdwActionRow       *signalled_row;
+  GkLevelBadge       *signalled_badge;
+  AdwActionRow       *target_row;
+  GkLevelBadge       *target_badge;
+  AdwActionRow       *divergence_row;
+  AdwActionRow       *suggestion_row;
+  GkLevelBadge       *suggested_badge;
+  AdwActionRow       *serious_row;
+  AdwActionRow       *vigilant_row;
+  AdwActionRow       *in_control_row;
+  AdwActionRow       *challenges_row;
+  GtkListBox         *history_list;
+};
+
+G_DEFINE_FINAL_TYPE (GkRoadmapPage, gk_roadmap_page, ADW_TYPE_BIN)
+
+#define ROW_BADGE_KEY   "gk-roadmap-badge"
+#define ROW_WARNING_KEY "gk-roadmap-warning"
+
+static void show_detail (GkRoadmapPage *self);
+
+/* --- helpers ----------------------------------------------------------------- */
+
+static GListModel *
+topics_model (GkRoadmapPage *self)
+{
+  return self->document != NULL ? gk_document_get_topics (self->document) : NULL;
+}
+
+static GkTopic *
+selected_topic (GkRoadmapPage *self)
+{
+  if (self->document == NULL || self->selected_id == 0)
+    return NULL;
+  return gk_document_lookup_topic (self->document, self->selected_id);
+}
+
+/* The place of the topic with @topic_id in the list, or -1. */
+static int
+topic_index (GkRoadmapPage *self,
+             gint64         topic_id)
+{
+  GListModel *topics = topics_model (self);
+
+  if (topics == NULL)
+    return -1;
+  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
+    {
+      g_autoptr(GkTopic) topic = g_list_model_get_item (topics, i);
+
+      if (gk_record_get_id (GK_RECORD (topic)) == topic_id)
+        return (int) i;
+    }
+  return -1;
+}
+
+static const GkTopicGrip *
+topic_grip (GkRoadmapPage *self,
+            gint64         topic_id)
+{
+  return self->analysis != NULL ? gk_analysis_lookup_topic (self->analysis, topic_id) : NULL;
+}
+
+static char *
+display_date (const char *iso)
+{
+  GDate date;
+
+  if (iso == NULL || !gk_date_parse_iso (iso, &date))
+    return NULL;
+  return gk_date_format_display (&date);
+}
+
+static const char *
+person_name (GkRoadmapPage *self,
+             gint64         person_id)
+{
+  GkPerson *person = person_id != 0 ? gk_document_lookup_person (self->document, person_id) : NULL;
+
+  return person != NULL ? gk_person_get_name (person) : NULL;
+}
+
+static GtkWindow *
+parent_window (GkRoadmapPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+toast_error (GkRoadmapPage *self,
+             const GError  *error)
+{
+  gk_form_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+}
+
+/* --- actions' state ---------------------------------------------------------- */
+
+static void
+update_actions (GkRoadmapPage *self)
+{
+  GkTopic *topic = selected_topic (self);
+  GListModel *topics = topics_model (self);
+  int index = topic != NULL ? topic_index (self, self->selected_id) : -1;
+  guint n = topics != NULL ? g_list_model_get_n_items (topics) : 0;
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "roadmap.add-topic", self->document != NULL);
+  gtk_widget_action_set_enabled (widget, "roadmap.edit-topic", topic != NULL);
+  gtk_widget_action_set_enabled (widget, "roadmap.record-assessment", topic != NULL);
+  gtk_widget_action_set_enabled (widget, "roadmap.remove-topic", topic != NULL);
+  gtk_widget_action_set_enabled (widget, "roadmap.move-up", index > 0);
+  gtk_widget_action_set_enabled (widget, "roadmap.move-down", index >= 0 && (guint) index + 1 < n);
+  gtk_widget_action_set_enabled (widget, "roadmap.follow-suggestion",
+                                 topic != NULL && gtk_widget_get_visible (GTK_WIDGET (self->suggestion_row)));
+}
+
+/* --- the topic list ---------------------------------------------------------- */
+
+static void
+update_topic_row (GkRoadmapPage *self,
+                  GtkListBoxRow *row)
+{
+  GListModel *topics = topics_model (self);
+  int index = gtk_list_box_row_get_index (row);
+  g_autoptr(GkTopic) topic = NULL;
+  const GkTopicGrip *grip;
+
+  if (topics == NULL || index < 0 || (guint) index >= g_list_model_get_n_items (topics))
+    return;
+  topic = g_list_model_get_item (topics, index);
+  grip = topic_grip (self, gk_record_get_id (GK_RECORD (topic)));
+  gk_level_badge_set_level (g_object_get_data (G_OBJECT (row), ROW_BADGE_KEY),
+                            grip != NULL ? grip->assessed : GK_LEVEL_NONE);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), ROW_WARNING_KEY),
+                          grip != NULL && grip->diverges);
+}
+
+static GtkWidget *
+create_topic_row (gpointer item,
+                  gpointer user_data)
+{
+  GkRoadmapPage *self = user_data;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *badge = gk_level_badge_new (GK_LEVEL_NONE);
+  const GkTopicGrip *grip = topic_grip (self, gk_record_get_id (GK_RECORD (item)));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  g_object_bind_property (item, "name", label, "label", G_BINDING_SYNC_CREATE);
+
+  gtk_widget_add_css_class (warning, "warning");
+  gtk_widget_set_tooltip_text (warning, _("The signal and the assessment differ"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (warning), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The signal and the assessment differ"), -1);
+  gtk_widget_set_visible (warning, grip != NULL && grip->diverges);
+  gk_level_badge_set_level (GK_LEVEL_BADGE (badge), grip != NULL ? grip->assessed : GK_LEVEL_NONE);
+
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), warning);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), ROW_BADGE_KEY, badge);
+  g_object_set_data (G_OBJECT (row), ROW_WARNING_KEY, warning);
+  return row;
+}
+
+static void
+update_topic_rows (GkRoadmapPage *self)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->topic_list, i)) != NULL; i++)
+    update_topic_row (self, row);
+}
+
+/* Keeps the chosen topic chosen after the list changed, or chooses the one
+ * now at @fallback (the place of a removed topic). */
+static void
+restore_selection (GkRoadmapPage *self,
+                   guint          fallback)
+{
+  GListModel *topics = topics_model (self);
+  guint n = topics != NULL ? g_list_model_get_n_items (topics) : 0;
+  int index = topic_index (self, self->selected_id);
+  GtkListBoxRow *row;
+
+  if (index < 0 && n > 0)
+    index = (int) MIN (fallback, n - 1);
+  if (index < 0)
+    {
+      self->selected_id = 0;
+      show_detail (self);
+      return;
+    }
+
+  row = gtk_list_box_get_row_at_index (self->topic_list, index);
+  if (gtk_list_box_get_selected_row (self->topic_list) != row)
+    gtk_list_box_select_row (self->topic_list, row);
+  else
+    show_detail (self);
+}
+
+static void
+topics_changed_cb (GkRoadmapPage *self,
+                   guint          position,
+                   guint          removed,
+                   guint          added)
+{
+  restore_selection (self, position);
+}
+
+static void
+topic_selected_cb (GkRoadmapPage *self,
+                   GtkListBoxRow *row)
+{
+  GListModel *topics = topics_model (self);
+  g_autoptr(GkTopic) topic = NULL;
+  int index;
+
+  /* Rows go away while the list follows the model: the selection is put
+   * back afterwards, in topics_changed_cb(). */
+  if (row == NULL || topics == NULL)
+    return;
+  index = gtk_list_box_row_get_index (row);
+  if (index < 0 || (guint) index >= g_list_model_get_n_items (topics))
+    return;
+
+  topic = g_list_model_get_item (topics, index);
+  if (self->selected_id != gk_record_get_id (GK_RECORD (topic)))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->detail_scroller), 0);
+  self->selected_id = gk_record_get_id (GK_RECORD (topic));
+  show_detail (self);
+}
+
+/* On a narrow window the list and the topic take turns. */
+static void
+topic_activated_cb (GkRoadmapPage *self,
+                    GtkListBoxRow *row)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
+static void
+folded_changed_cb (GkRoadmapPage *self)
+{
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
+}
+
+/* --- the chosen topic ---------------------------------------------------------- */
+
+static void
+set_text_or_placeholder (AdwActionRow *row,
+                         const char   *text,
+                         const char   *placeholder)
+{
+  gboolean empty = text == NULL || *text == '\0';
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), empty ? placeholder : text);
+  if (empty)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "dim-label");
+}
+
+static void
+show_grip (GkRoadmapPage *self,
+           GkTopic       *topic)
+{
+  const GkTopicGrip *grip = topic_grip (self, gk_record_get_id (GK_RECORD (topic)));
+  GkLevel assessed = grip != NULL ? grip->assessed : GK_LEVEL_NONE;
+  GkLevel signalled = grip != NULL ? grip->signalled : GK_LEVEL_NONE;
+  gboolean suggests = grip != NULL && grip->suggested != GK_LEVEL_NONE && grip->suggested != assessed;
+
+  gk_level_badge_set_level (self->current_badge, assessed);
+  if (grip != NULL && g_date_valid (&grip->assessed_on))
+    {
+      g_autofree char *date = gk_date_format_display (&grip->assessed_on);
+      /* Translators: %s is a date */
+      g_autofree char *subtitle = g_strdup_printf (_("The latest assessment, of %s"), date);
+
+      adw_action_row_set_subtitle (self->current_row, subtitle);
+    }
+  else
+    adw_action_row_set_subtitle (self->current_row, _("No assessment yet"));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->signalled_badge), signalled != GK_LEVEL_NONE);
+  gk_level_badge_set_level (self->signalled_badge, signalled);
+  adw_action_row_set_subtitle (self->signalled_row,
+                               signalled != GK_LEVEL_NONE
+                               ? _("The most serious signal of the indicators of this topic")
+                               : _("No indicator gives a signal for this topic"));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->divergence_row), grip != NULL && grip->diverges);
+  if (grip != NULL && grip->diverges)
+    {
+      /* Translators: the first %s is the signalled level, the second the assessed level */
+      g_autofree char *text = g_strdup_printf (_("The indicators signal %s, the team assessed %s. "
+                                                 "Look again at the assessment or at the indicators."),
+                                               gk_level_label (signalled), gk_level_label (assessed));
+
+      adw_action_row_set_subtitle (self->divergence_row, text);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestion_row), suggests);
+  if (suggests)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->suggestion_row), _("Suggested level"));
+      gk_level_badge_set_level (self->suggested_badge, grip->suggested);
+      adw_action_row_set_subtitle (self->suggestion_row,
+                                   grip->suggested > assessed
+                                   ? _("The signal has been better for two periods in a row.")
+                                   : _("The signal got worse."));
+    }
+}
+
+static void
+show_target (GkRoadmapPage *self,
+             GkTopic       *topic)
+{
+  GkLevel level = gk_topic_get_target_level (topic);
+  g_autofree char *date = display_date (gk_topic_get_target_date (topic));
+  g_autofree char *subtitle = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->target_badge), level != GK_LEVEL_NONE);
+  gk_level_badge_set_level (self->target_badge, level);
+  if (level == GK_LEVEL_NONE)
+    subtitle = g_strdup (_("No target level set"));
+  else if (date != NULL)
+    /* Translators: %s is a date */
+    subtitle = g_strdup_printf (_("To be reached by %s"), date);
+  else
+    subtitle = g_strdup (_("No target date set"));
+  adw_action_row_set_subtitle (self->target_row, subtitle);
+}
+
+static void
+show_detail (GkRoadmapPage *self)
+{
+  GkTopic *topic = selected_topic (self);
+  const char *owner;
+  const char *description;
+
+  if (topic == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      update_actions (self);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->detail_stack, "topic");
+
+  gtk_label_set_text (self->name_label, gk_topic_get_name (topic));
+  owner = person_name (self, gk_topic_get_owner_id (topic));
+  if (owner != NULL)
+    {
+      /* Translators: %s is a person's name */
+      g_autofree char *text = g_strdup_printf (_("Owner: %s"), owner);
+
+      gtk_label_set_text (self->owner_label, text);
+    }
+  else
+    gtk_label_set_text (self->owner_label, _("No owner"));
+  description = gk_topic_get_description (topic);
+  gtk_label_set_text (self->description_label, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), *description != '\0');
+
+  show_grip (self, topic);
+  show_target (self, topic);
+  set_text_or_placeholder (self->serious_row, gk_topic_get_descriptor_serious (topic), _("Not described yet"));
+  set_text_or_placeholder (self->vigilant_row, gk_topic_get_descriptor_vigilant (topic), _("Not described yet"));
+  set_text_or_placeholder (self->in_control_row, gk_topic_get_descriptor_in_control (topic), _("Not described yet"));
+  set_text_or_placeholder (self->challenges_row, gk_topic_get_challenges (topic), _("No challenges written down yet"));
+
+  gtk_filter_changed (GTK_FILTER (self->history_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_actions (self);
+}
+
+/* --- the assessment history ------------------------------------------------------ */
+
+static gboolean
+history_filter_func (gpointer item,
+                     gpointer user_data)
+{
+  GkRoadmapPage *self = user_data;
+
+  return self->selected_id != 0 && gk_assessment_get_topic_id (item) == self->selected_id;
+}
+
+static int
+newest_first (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  GkAssessment *left = (GkAssessment *) a;
+  GkAssessment *right = (GkAssessment *) b;
+  int by_date = g_strcmp0 (gk_assessment_get_date (right), gk_assessment_get_date (left));
+  gint64 left_id = gk_record_get_id (GK_RECORD (left));
+  gint64 right_id = gk_record_get_id (GK_RECORD (right));
+
+  if (by_date != 0)
+    return by_date;
+  /* Of one day, the one recorded last counts: it comes first. */
+  return right_id < left_id ? -1 : right_id > left_id;
+}
+
+static GtkWidget *
+create_history_row (gpointer item,
+                    gpointer user_data)
+{
+  GkRoadmapPage *self = user_data;
+  GkAssessment *assessment = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *badge = gk_level_badge_new (gk_assessment_get_level (assessment));
+  GtkWidget *confidence = gtk_label_new (NULL);
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *date = display_date (gk_assessment_get_date (assessment));
+  const char *assessor = person_name (self, gk_assessment_get_assessed_by_id (assessment));
+  g_autofree char *title = NULL;
+  g_autofree char *confidence_text = NULL;
+  g_autofree char *confidence_long = NULL;
+  int level_of_confidence = gk_assessment_get_confidence (assessment);
+
+  if (assessor != NULL)
+    /* Translators: a date and the name of the person who assessed */
+    title = g_strdup_printf (_("%s, by %s"), date != NULL ? date : "", assessor);
+  else
+    title = g_strdup (date != NULL ? date : "");
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), gk_assessment_get_rationale (assessment));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+  gtk_widget_set_size_request (badge, 96, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), badge);
+
+  /* Translators: confidence of an assessment, on a scale of 0 to 10 */
+  confidence_text = g_strdup_printf (_("%d/10"), level_of_confidence);
+  /* Translators: confidence of an assessment, on a scale of 0 to 10 */
+  confidence_long = g_strdup_printf (_("Confidence %d of 10"), level_of_confidence);
+  gtk_label_set_text (GTK_LABEL (confidence), confidence_text);
+  gtk_widget_set_tooltip_text (confidence, confidence_long);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (confidence), GTK_ACCESSIBLE_PROPERTY_LABEL, confidence_long, -1);
+  gtk_widget_add_css_class (confidence, "numeric");
+  gtk_widget_add_css_class (confidence, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), confidence);
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove Assessment"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove Assessment"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "roadmap.remove-assessment");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", gk_record_get_id (GK_RECORD (assessment)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  return row;
+}
+
+/* --- actions ----------------------------------------------------------------------- */
+
+static void
+record_assessment (GkRoadmapPage *self,
+                   GkLevel        level)
+{
+  GkTopic *topic = selected_topic (self);
+  GkAssessmentDialog *dialog;
+
+  if (topic == NULL)
+    return;
+  dialog = gk_assessment_dialog_new (parent_window (self), self->document, topic, level);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+record_assessment_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  record_assessment (GK_ROADMAP_PAGE (widget), GK_LEVEL_NONE);
+}
+
+static void
+follow_suggestion_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  GkRoadmapPage *self = GK_ROADMAP_PAGE (widget);
+  const GkTopicGrip *grip = topic_grip (self, self->selected_id);
+
+  record_assessment (self, grip != NULL ? grip->suggested : GK_LEVEL_NONE);
+}
+
+static void
+topic_saved_cb (GkRoadmapPage *self,
+                gint64         topic_id)
+{
+  gk_roadmap_page_select_topic (self, topic_id);
+}
+
+static void
+open_topic_dialog (GkRoadmapPage *self,
+                   GkTopic       *topic)
+{
+  GkTopicDialog *dialog = gk_topic_dialog_new (parent_window (self), self->document, topic);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (topic_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_topic_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GkRoadmapPage *self = GK_ROADMAP_PAGE (widget);
+
+  if (self->document != NULL)
+    open_topic_dialog (self, NULL);
+}
+
+static void
+edit_topic_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GkRoadmapPage *self = GK_ROADMAP_PAGE (widget);
+  GkTopic *topic = selected_topic (self);
+
+  if (topic != NULL)
+    open_topic_dialog (self, topic);
+}
+
+static void
+remove_topic_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GkRoadmapPage *self = GK_ROADMAP_PAGE (widget);
+  g_autoptr(GkTopic) topic = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (selected_topic (self) == NULL)
+    return;
+  topic = g_object_ref (selected_topic (self));
+  /* Translators: %s is the name of a topic */
+  title = g_strdup_printf (_("Topic “%s” removed"), gk_topic_get_name (topic));
+  if (!gk_document_delete (self->document, GK_RECORD (topic), &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+  gk_form_add_toast (widget, gk_form_undo_toast_new (title));
+}
+
+static void
+move_selected (GkRoadmapPage *self,
+               int            delta)
+{
+  GkTopic *topic = selected_topic (self);
+  GListModel *topics = topics_model (self);
+  int index = topic != NULL ? topic_index (self, self->selected_id) : -1;
+  int target = index + delta;
+  gboolean had_focus;
+  g_autoptr(GError) error = NULL;
+
+  if (index < 0 || target < 0 || (guint) target >= g_list_model_get_n_items (topics))
+    return;
+
+  had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self->topic_list)) != NULL;
+  if (!gk_document_move (self->document, GK_RECORD (topic), target, &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+  /* The row that had the focus was rebuilt: give it to the moved one. */
+  if (had_focus && gtk_list_box_get_selected_row (self->topic_list) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (self->topic_list)));
+}
+
+static void
+move_up_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  move_selected (GK_ROADMAP_PAGE (widget), -1);
+}
+
+static void
+move_down_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  move_selected (GK_ROADMAP_PAGE (widget), +1);
+}
+
+static void
+remove_assessment_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  GkRoadmapPage *self = GK_ROADMAP_PAGE (widget);
+  GkRecord *assessment;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->document == NULL)
+    return;
+  assessment = gk_document_lookup (self->document, GK_TYPE_ASSESSMENT, g_variant_get_int64 (parameter));
+  if (assessment == NULL)
+    return;
+
+  date = display_date (gk_assessment_get_date (GK_ASSESSMENT (assessment)));
+  /* Translators: %s is a date */
+  title = g_strdup_printf (_("Assessment of %s removed"), date != NULL ? date : "");
+  g_object_ref (assessment);
+  if (!gk_document_delete (self->document, assessment, &error))
+    toast_error (self, error);
+  else
+    gk_form_add_toast (widget, gk_form_undo_toast_new (title));
+  g_object_unref (assessment);
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GkRoadmapPage *self = GK_ROADMAP_PAGE (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* --- public ---------------------------------------------------------------------- */
+
+static void
+unbind_document (GkRoadmapPage *self)
+{
+  if (self->document == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (gk_document_get_topics (self->document), self);
+  g_signal_handlers_disconnect_by_data (self->document, self);
+  gtk_list_box_bind_model (self->topic_list, NULL, NULL, NULL, NULL);
+  gtk_list_box_bind_model (self->history_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->history_model);
+  g_clear_object (&self->history_filter);
+  g_clear_object (&self->document);
+  self->selected_id = 0;
+}
+
+void
+gk_roadmap_page_set_document (GkRoadmapPage *self,
+                              GkDocument    *document)
+{
+  GtkFilterListModel *filtered;
+
+  g_return_if_fail (GK_IS_ROADMAP_PAGE (self));
+  g_return_if_fail (document == NULL || GK_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+  unbind_document (self);
+  g_clear_object (&self->analysis);
+  if (document == NULL)
+    {
+      show_detail (self);
+      return;
+    }
+  self->document = g_object_ref (document);
+
+  self->history_filter = gtk_custom_filter_new (history_filter_func, self, NULL);
+  filtered = gtk_filter_list_model_new (g_object_ref (gk_document_get_assessments (document)),
+                                        g_object_ref (GTK_FILTER (self->history_filter)));
+  self->history_model = gtk_sort_list_model_new (G_LIST_MODEL (filtered),
+                                                 GTK_SORTER (gtk_custom_sorter_new (newest_first, NULL, NULL)));
+  gtk_list_box_bind_model (self->history_list, G_LIST_MODEL (self->history_model),
+                           create_history_row, self, NULL);
+
+  gtk_list_box_bind_model (self->topic_list, gk_document_get_topics (document),
+                           create_topic_row, self, NULL);
+  /* After the list box's own handler, so that the rows exist. */
+  g_signal_connect_swapped (gk_document_get_topics (document), "items-changed",
+                            G_CALLBACK (topics_changed_cb), self);
+  g_signal_connect_swapped (document, "changed", G_CALLBACK (show_detail), self);
+
+  restore_selection (self, 0);
+}
+
+void
+gk_roadmap_page_set_analysis (GkRoadmapPage *self,
+                              GkAnalysis    *analysis)
+{
+  g_return_if_fail (GK_IS_ROADMAP_PAGE (self));
+  g_return_if_fail (analysis == NULL || GK_IS_ANALYSIS (analysis));
+
+  g_set_object (&self->analysis, analysis);
+  update_topic_rows (self);
+  show_detail (self);
+}
+
+GkTopic *
+gk_roadmap_page_get_selected_topic (GkRoadmapPage *self)
+{
+  g_return_val_if_fail (GK_IS_ROADMAP_PAGE (self), NULL);
+
+  return selected_topic (self);
+}
+
+gboolean
+gk_roadmap_page_select_topic (GkRoadmapPage *self,
+                              gint64         topic_id)
+{
+  int index;
+
+  g_return_val_if_fail (GK_IS_ROADMAP_PAGE (self), FALSE);
+
+  index = topic_index (self, topic_id);
+  if (index < 0)
+    return FALSE;
+  gtk_list_box_select_row (self->topic_list, gtk_list_box_get_row_at_index (self->topic_list, index));
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+  return TRUE;
+}
+
+/* --- construction ------------------------------------------------------------------ */
+
+static void
+gk_roadmap_page_dispose (GObject *object)
+{
+  GkRoadmapPage *self = GK_ROADMAP_PAGE (object);
+
+  unbind_document (self);
+  g_clear_object (&self->analysis);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_ROADMAP_PAGE);
+
+  G_OBJECT_CLASS (gk_roadmap_page_parent_class)->dispose (object);
+}
+
+static void
+gk_roadmap_page_class_init (GkRoadmapPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = gk_roadmap_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-roadmap-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, topic_list);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, detail_scroller);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, owner_label);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, current_row);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, current_badge);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, signalled_row);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, signalled_badge);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, target_row);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, target_badge);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, divergence_row);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, suggestion_row);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, suggested_badge);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, serious_row);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, vigilant_row);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, in_control_row);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, challenges_row);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, history_list);
+  gtk_widget_class_bind_template_callback (widget_class, topic_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, topic_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "roadmap.add-topic", NULL, add_topic_activated);
+  gtk_widget_class_install_action (widget_class, "roadmap.edit-topic", NULL, edit_topic_activated);
+  gtk_widget_class_install_action (widget_class, "roadmap.remove-topic", NULL, remove_topic_activated);
+  gtk_widget_class_install_action (widget_class, "roadmap.move-up", NULL, move_up_activated);
+  gtk_widget_class_install_action (widget_class, "roadmap.move-down", NULL, move_down_activated);
+  gtk_widget_class_install_action (widget_class, "roadmap.record-assessment", NULL, record_assessment_activated);
+  gtk_widget_class_install_action (widget_class, "roadmap.follow-suggestion", NULL, follow_suggestion_activated);
+  gtk_widget_class_install_action (widget_class, "roadmap.remove-assessment", "x", remove_assessment_activated);
+  gtk_widget_class_install_action (widget_class, "roadmap.back", NULL, back_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "roadmap.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "roadmap.move-down", NULL);
+}
+
+static void
+gk_roadmap_page_init (GkRoadmapPage *self)
+{
+  GtkEventController *shortcuts;
+
+  g_type_ensure (GK_TYPE_LEVEL_BADGE);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Delete removes the chosen topic, but only from the list: elsewhere
+   * the key belongs to whatever has the focus. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("roadmap.remove-topic")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
+                                                          gtk_named_action_new ("roadmap.remove-topic")));
+  gtk_widget_add_controller (GTK_WIDGET (self->topic_list), shortcuts);
+
+  update_actions (self);
+}
+
+GtkWidget *
+gk_roadmap_page_new (void)
+{
+  return g_object_new (GK_TYPE_ROADMAP_PAGE, NULL);
+}

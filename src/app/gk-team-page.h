@@ -1,0 +1,31 @@
+/* gk-team-page.h: people and roles, and what each one owns: the owner load view
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "gk-analysis.h"
+#include "gk-document.h"
+
+G_BEGIN_DECLS
+
+#define GK_TYPE_TEAM_PAGE (gk_team_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (GkTeamPage, gk_team_page, GK, TEAM_PAGE, AdwBin)
+
+GtkWidget *gk_team_page_new          (void);
+void       gk_team_page_set_document (GkTeamPage *self,
+                                      GkDocument *document);
+/* The loads are judged on the analysis' today and levels: call again
+ * whenever the analysis is renewed. */
+void       gk_team_page_set_analysis (GkTeamPage *self,
+                                      GkAnalysis *analysis);
+/* Opens the row of the person with @person_id and gives it the focus (for
+ * links and search); FALSE when there is no such person. */
+gboolean   gk_team_page_show_person  (GkTeamPage *self,
+                                      gint64      person_id);
+
+G_END_DECLS

@@ -1,0 +1,169 @@
+/* gk-report-layout.h: pages from a flow of text, tables and charts
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The report says what comes in which order, as a GkReportFlow of blocks;
+ * this engine decides where the pages break. It never cuts a text, a chart
+ * or a table row in half: a block that does not fit moves to the next page,
+ * a long table carries on with its header repeated, and a block marked
+ * "keep with next" (a heading) moves along with what follows it. A chart
+ * taller than a whole page is scaled down to fit, never cut.
+ *
+ * Everything is in chart pixels (GK_CHART_PRINT_SCALE points each), drawn
+ * through a GkChartContext begun on the page's cairo_t, so charts and text
+ * share one coordinate system.
+ */
+#pragma once
+
+#include "gk-chart-common.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  GK_REPORT_FONT_TITLE,
+  GK_REPORT_FONT_HEADING,
+  GK_REPORT_FONT_SUBHEADING,
+  GK_REPORT_FONT_BODY,
+  GK_REPORT_FONT_BODY_BOLD,
+  GK_REPORT_FONT_SMALL,
+  GK_REPORT_FONT_SMALL_BOLD,
+  GK_REPORT_FONT_FIGURE,
+  GK_REPORT_N_FONTS,
+} GkReportFont;
+
+typedef enum {
+  GK_REPORT_INK_NORMAL,
+  GK_REPORT_INK_DIM,
+  GK_REPORT_INK_WARNING,
+  GK_REPORT_INK_ACCENT,
+} GkReportInk;
+
+/* ---- text ------------------------------------------------------------------
+ * Wrapped at @width (no wrapping when @width <= 0); at most @max_lines lines
+ * (0: any number), the last one ellipsized. */
+PangoLayout *gk_report_text_layout  (GkChartContext *ctx,
+                                     const char     *text,
+                                     GkReportFont    font,
+                                     double          width,
+                                     int             max_lines);
+double       gk_report_text_height  (GkChartContext *ctx,
+                                     const char     *text,
+                                     GkReportFont    font,
+                                     double          width,
+                                     int             max_lines);
+double       gk_report_text_width   (GkChartContext *ctx,
+                                     const char     *text,
+                                     GkReportFont    font);
+/* Draws and returns the height it took. */
+double       gk_report_draw_text    (GkChartContext *ctx,
+                                     const char     *text,
+                                     GkReportFont    font,
+                                     GkReportInk     ink,
+                                     double          x,
+                                     double          y,
+                                     double          width,
+                                     GkChartAlign    align,
+                                     int             max_lines);
+const GkRgb *gk_report_ink_colour   (GkChartContext *ctx,
+                                     GkReportInk     ink);
+
+/* ---- tables ----------------------------------------------------------------
+ * Cells hold text, optionally after a level chip or a measure status swatch.
+ * Rows are zebra-striped under a header; a "plain" table (label and value
+ * pairs) has neither. */
+typedef struct _GkReportTable GkReportTable;
+
+void   gk_report_table_set_column       (GkReportTable  *table,
+                                         guint           column,
+                                         const char     *title,
+                                         double          weight,
+                                         GkChartAlign    align);
+void   gk_report_table_set_plain        (GkReportTable  *table,
+                                         gboolean        plain);
+/* Shown above the header on the pages the table continues on. */
+void   gk_report_table_set_continued_label (GkReportTable *table,
+                                         const char     *label);
+guint  gk_report_table_add_row          (GkReportTable  *table);
+guint  gk_report_table_get_n_rows       (GkReportTable  *table);
+void   gk_report_table_set_text         (GkReportTable  *table,
+                                         guint           row,
+                                         guint           column,
+                                         const char     *text);
+void   gk_report_table_take_text        (GkReportTable  *table,
+                                         guint           row,
+                                         guint           column,
+                                         char           *text);
+void   gk_report_table_set_style        (GkReportTable  *table,
+                                         guint           row,
+                                         guint           column,
+                                         GkReportFont    font,
+                                         GkReportInk     ink);
+/* A chip in the level's colours with @label, before the cell's text. */
+void   gk_report_table_set_chip         (GkReportTable  *table,
+                                         guint           row,
+                                         guint           column,
+                                         GkLevel         level,
+                                         const char     *label);
+/* A swatch in the status's style before the cell's text. */
+void   gk_report_table_set_status       (GkReportTable  *table,
+                                         guint           row,
+                                         guint           column,
+                                         GkMeasureStatus status);
+
+/* ---- the flow --------------------------------------------------------------- */
+typedef struct _GkReportFlow GkReportFlow;
+
+/* The height a block wants at @width, and how to draw it into @area. */
+typedef double (*GkReportMeasureFunc) (GkChartContext    *ctx,
+                                       double             width,
+                                       gpointer           data);
+typedef void   (*GkReportDrawFunc)    (GkChartContext    *ctx,
+                                       const GkChartRect *area,
+                                       gpointer           data);
+
+GkReportFlow  *gk_report_flow_new             (void);
+void           gk_report_flow_free            (GkReportFlow        *flow);
+
+void           gk_report_flow_add_page_break  (GkReportFlow        *flow);
+/* Remembers the page the next block lands on (for contents and outline). */
+void           gk_report_flow_add_anchor      (GkReportFlow        *flow,
+                                               guint                anchor);
+/* Vertical space; dropped at the top of a page. */
+void           gk_report_flow_add_space       (GkReportFlow        *flow,
+                                               double               height);
+void           gk_report_flow_add_text        (GkReportFlow        *flow,
+                                               const char          *text,
+                                               GkReportFont         font,
+                                               GkReportInk          ink,
+                                               gboolean             keep_with_next);
+void           gk_report_flow_add_block       (GkReportFlow        *flow,
+                                               GkReportMeasureFunc  measure,
+                                               GkReportDrawFunc     draw,
+                                               gpointer             data,
+                                               GDestroyNotify       destroy,
+                                               gboolean             keep_with_next);
+/* The table belongs to the flow. */
+GkReportTable *gk_report_flow_add_table       (GkReportFlow        *flow,
+                                               guint                n_columns);
+
+/* Breaks the flow into pages of @width x @height; returns the page count
+ * (at least one). Measures with @ctx, which need not be begun. */
+guint          gk_report_flow_paginate        (GkReportFlow        *flow,
+                                               GkChartContext      *ctx,
+                                               double               width,
+                                               double               height);
+guint          gk_report_flow_get_n_pages     (GkReportFlow        *flow);
+/* The page (from 0) an anchor landed on, or -1. */
+int            gk_report_flow_get_anchor_page (GkReportFlow        *flow,
+                                               guint                anchor);
+/* Draws page @page with its top left corner at @x, @y on the begun @ctx. */
+void           gk_report_flow_draw_page       (GkReportFlow        *flow,
+                                               guint                page,
+                                               GkChartContext      *ctx,
+                                               double               x,
+                                               double               y);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkReportFlow, gk_report_flow_free)
+
+G_END_DECLS

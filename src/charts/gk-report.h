@@ -1,0 +1,114 @@
+/* gk-report.h: the progress report (voortgangsrapportage) for the board
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A multi-page document shaped like a highlight report, about one reporting
+ * period (a month or a quarter) compared with the one before: a summary
+ * (headline level and trend, key figures, attention signals), the roadmap,
+ * a page per focus project, the indicators, the timeline, the decisions and
+ * risks of the period, and what changed since the previous period.
+ *
+ * The report draws pages of any size with gk_report_draw_page(), so the PDF
+ * export and GtkPrintOperation's draw-page run the same code. Everything is
+ * as it stood at the end of the period (or today, for the current period):
+ * later measurements and assessments are left out, so the same file gives
+ * the same pages whenever the report is made.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gk-chart-model.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  GK_REPORT_PAPER_A4,
+  GK_REPORT_PAPER_A3,
+} GkReportPaper;
+
+typedef enum {
+  GK_REPORT_ORIENTATION_PORTRAIT,
+  GK_REPORT_ORIENTATION_LANDSCAPE,
+} GkReportOrientation;
+
+/* "a4" / "a3" and "portrait" / "landscape", any case. */
+gboolean    gk_report_paper_from_name       (const char           *name,
+                                             GkReportPaper        *out_paper);
+gboolean    gk_report_orientation_from_name (const char           *name,
+                                             GkReportOrientation  *out_orientation);
+/* The sheet in points (1/72 inch). */
+void        gk_report_paper_get_size        (GkReportPaper         paper,
+                                             GkReportOrientation   orientation,
+                                             double               *width_pt,
+                                             double               *height_pt);
+
+/* A reporting period as the command line writes it: "2026-10" (a month) or
+ * "2026-Q3" (a quarter). Sets the frequency and the period's first day. */
+gboolean    gk_report_parse_period          (const char           *text,
+                                             GkFrequency          *out_frequency,
+                                             GDate                *out_start,
+                                             GError              **error);
+
+#define GK_TYPE_REPORT (gk_report_get_type ())
+
+G_DECLARE_FINAL_TYPE (GkReport, gk_report, GK, REPORT, GObject)
+
+/* A report on the @frequency period that contains @period_date. The analysis
+ * and chart model should judge the programme on the period's last day (or
+ * on today, for a period not yet over): gk_report_new_for_period() makes
+ * them so. */
+GkReport   *gk_report_new                   (GkDocument           *document,
+                                             GkAnalysis           *analysis,
+                                             GkChartModel         *charts,
+                                             GkFrequency           frequency,
+                                             const GDate          *period_date);
+/* Makes the analysis and charts for the period itself. @today (NULL: the
+ * real today) cuts off a period that is not over yet. Fails when the
+ * period has not started by @today. */
+GkReport   *gk_report_new_for_period        (GkDocument           *document,
+                                             GkFrequency           frequency,
+                                             const GDate          *period_date,
+                                             const GDate          *today,
+                                             GError              **error);
+
+GkFrequency  gk_report_get_frequency        (GkReport             *self);
+const GDate *gk_report_get_period_start     (GkReport             *self);
+const GDate *gk_report_get_period_end       (GkReport             *self);
+/* The day the figures stand on: the period's last day, or today. */
+const GDate *gk_report_get_as_of            (GkReport             *self);
+/* "October 2026", "Q3 2026" */
+const char  *gk_report_get_period_label     (GkReport             *self);
+
+/* The date in the footer. Defaults to SOURCE_DATE_EPOCH's day (UTC) when
+ * that is set, so that builds are reproducible, else today. */
+void         gk_report_set_printed_date     (GkReport             *self,
+                                             const GDate          *date);
+const GDate *gk_report_get_printed_date     (GkReport             *self);
+
+/* The sheet gk_report_export_pdf() writes; A4 portrait by default. */
+void         gk_report_set_paper            (GkReport             *self,
+                                             GkReportPaper         paper,
+                                             GkReportOrientation   orientation);
+
+/* Pages of a sheet of @width_pt x @height_pt points (at least one). */
+guint        gk_report_get_n_pages          (GkReport             *self,
+                                             double                width_pt,
+                                             double                height_pt);
+/* Draws page @page_nr (from 0) on @cr, whose user space is the sheet in
+ * points with the origin at its top left corner. */
+void         gk_report_draw_page            (GkReport             *self,
+                                             guint                 page_nr,
+                                             cairo_t              *cr,
+                                             double                width_pt,
+                                             double                height_pt);
+
+/* Writes the whole report as a PDF to a temporary file beside @path that
+ * then replaces @path: a failed export leaves nothing half-written. With
+ * SOURCE_DATE_EPOCH set the bytes depend on the programme alone. */
+gboolean     gk_report_export_pdf           (GkReport             *self,
+                                             const char           *path,
+                                             GError              **error);
+
+G_END_DECLS
