@@ -10,6 +10,7 @@
 #include "gk-app-resources.h"
 #include "gk-application.h"
 #include "gk-command-line.h"
+#include "gk-preferences-window.h"
 #include "gk-window.h"
 
 #define MAX_RECENT 10
@@ -175,9 +176,25 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The preferences of the active window's programme, if it shows one. */
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GkApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GkDocument *document = GK_IS_WINDOW (parent) ? gk_window_get_document (GK_WINDOW (parent)) : NULL;
+  GkPreferencesWindow *preferences;
+
+  preferences = gk_preferences_window_new (parent, gk_application_get_settings (self), document);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "preferences", preferences_activated },
 };
 
 static void
@@ -194,9 +211,12 @@ gk_application_startup (GApplication *app)
     { "win.close", { "<Control>w", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Shift><Control>s", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Shift><Control>z", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.search", { "<Control>f", NULL } },
   };
 
   G_APPLICATION_CLASS (gk_application_parent_class)->startup (app);
@@ -251,6 +271,15 @@ static const GOptionEntry main_options[] = {
     N_("The file to write: .png, .svg or .pdf"), N_("OUT") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Size of the exported chart in pixels, for example 1600x900"), N_("WxH") },
+  { "export-report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the progress report of FILE as PDF, without opening a window"), N_("REPORT.pdf") },
+  { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The reporting period: a month (2026-10) or a quarter (2026-Q3); by default the latest complete one"),
+    N_("PERIOD") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Paper size of the report: a4 or a3"), N_("SIZE") },
+  { "orientation", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Orientation of the report: portrait or landscape"), N_("ORIENTATION") },
   { "today", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Judge the programme as on this date (YYYY-MM-DD) instead of today"), N_("DATE") },
   { NULL }

@@ -236,8 +236,6 @@ gk_assessment_dialog_class_init (GkAssessmentDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "dialog.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "dialog.save", NULL);
 }
 
 static void
@@ -245,6 +243,7 @@ gk_assessment_dialog_init (GkAssessmentDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  gk_form_add_save_shortcut (GTK_WIDGET (self), "dialog.save");
 }
 
 GkAssessmentDialog *

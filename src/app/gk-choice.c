@@ -126,3 +126,67 @@ gk_choice_record_set (gpointer choice,
       }
   g_object_set (choice, "selected", values->len > 0 ? 0u : GTK_INVALID_LIST_POSITION, NULL);
 }
+
+/* --- drop-down labels -------------------------------------------------------- */
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+    }
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      string != NULL ? gtk_string_object_get_string (string) : "");
+}
+
+static GtkListItemFactory *
+label_factory_new (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), NULL);
+  return factory;
+}
+
+void
+gk_choice_drop_down_setup_labels (GtkDropDown *drop_down,
+                                  gboolean     searchable)
+{
+  g_autoptr(GtkListItemFactory) button_factory = label_factory_new (TRUE);
+  g_autoptr(GtkListItemFactory) list_factory = label_factory_new (FALSE);
+
+  gtk_drop_down_set_factory (drop_down, button_factory);
+  gtk_drop_down_set_list_factory (drop_down, list_factory);
+  if (searchable)
+    {
+      g_autoptr(GtkExpression) expression =
+        gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+      gtk_drop_down_set_expression (drop_down, expression);
+      gtk_drop_down_set_enable_search (drop_down, TRUE);
+    }
+}

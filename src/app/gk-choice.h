@@ -37,4 +37,10 @@ gint64   gk_choice_record_get    (gpointer           choice);
 void     gk_choice_record_set    (gpointer           choice,
                                   gint64             id);
 
+/* Lets @drop_down show long labels ellipsized on its button (in full in its
+ * popup), so that a long name does not widen the window; with @searchable
+ * its popup gets a search entry that matches the labels. */
+void     gk_choice_drop_down_setup_labels (GtkDropDown *drop_down,
+                                           gboolean     searchable);
+
 G_END_DECLS

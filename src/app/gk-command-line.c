@@ -19,7 +19,9 @@
 #include "gk-date.h"
 #include "gk-demo.h"
 #include "gk-document.h"
+#include "gk-period.h"
 #include "gk-project-file.h"
+#include "gk-report.h"
 #include "gk-schema.h"
 
 /* --- --demo ---------------------------------------------------------------- */
@@ -368,10 +370,105 @@ gk_command_line_check (const char   *path,
   return TRUE;
 }
 
+/* --- --export-report ------------------------------------------------------ */
+
+static gboolean
+parse_sheet (const char           *paper,
+             const char           *orientation,
+             GkReportPaper        *out_paper,
+             GkReportOrientation  *out_orientation,
+             GError              **error)
+{
+  *out_paper = GK_REPORT_PAPER_A4;
+  *out_orientation = GK_REPORT_ORIENTATION_PORTRAIT;
+  if (paper != NULL && !gk_report_paper_from_name (paper, out_paper))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown paper size “%s”. Choose a4 or a3."), paper);
+      return FALSE;
+    }
+  if (orientation != NULL && !gk_report_orientation_from_name (orientation, out_orientation))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown orientation “%s”. Choose portrait or landscape."), orientation);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+gk_command_line_export_report (const char   *path,
+                               const char   *output,
+                               const char   *period,
+                               const char   *paper,
+                               const char   *orientation,
+                               const GDate  *today,
+                               GError      **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GkProjectFile) project = NULL;
+  g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GkReport) report = NULL;
+  GkReportPaper sheet;
+  GkReportOrientation sheet_orientation;
+  GkFrequency frequency = GK_FREQUENCY_MONTHLY;
+  GDate period_date;
+  gboolean ok;
+
+  /* Check what we can before opening anything. */
+  if (output == NULL || *output == '\0')
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Say where to write the report: --export-report=REPORT.pdf"));
+      return FALSE;
+    }
+  if (!parse_sheet (paper, orientation, &sheet, &sheet_orientation, error))
+    return FALSE;
+  if (period != NULL && !gk_report_parse_period (period, &frequency, &period_date, error))
+    return FALSE;
+
+  file = g_file_new_for_commandline_arg (path);
+  project = gk_project_file_open (file, error);
+  if (project == NULL)
+    return FALSE;
+  document = gk_document_new_for_db (gk_project_file_get_db (project), error);
+  if (document == NULL)
+    {
+      gk_project_file_close (project);
+      return FALSE;
+    }
+
+  /* By default the latest complete period of the programme's review cycle. */
+  if (period == NULL)
+    {
+      GkProgramme *programme = gk_document_get_programme (document);
+
+      if (programme != NULL)
+        frequency = gk_review_cycle_frequency (gk_programme_get_review_cycle (programme));
+      gk_period_last_complete (frequency, today, &period_date, NULL);
+    }
+
+  report = gk_report_new_for_period (document, frequency, &period_date, today, error);
+  ok = report != NULL;
+  if (ok)
+    {
+      /* SOURCE_DATE_EPOCH, when set, dates the report (reproducible output). */
+      if (g_getenv ("SOURCE_DATE_EPOCH") == NULL)
+        gk_report_set_printed_date (report, today);
+      gk_report_set_paper (report, sheet, sheet_orientation);
+      ok = gk_report_export_pdf (report, output, error);
+    }
+
+  g_clear_object (&report);
+  g_clear_object (&document);
+  gk_project_file_close (project);
+  return ok;
+}
+
 /* --- dispatch -------------------------------------------------------------- */
 
 static const char * const batch_options[] = {
-  "--demo=", "--check", "--export-chart",
+  "--demo=", "--check", "--export-chart", "--export-report",
 };
 
 gboolean
@@ -392,6 +489,10 @@ typedef struct {
   char    *demo_path;
   gboolean check;
   char    *export_chart;
+  char    *export_report;
+  char    *period;
+  char    *paper;
+  char    *orientation;
   char    *output;
   char    *size;
   char    *today;
@@ -403,6 +504,10 @@ options_clear (Options *options)
 {
   g_free (options->demo_path);
   g_free (options->export_chart);
+  g_free (options->export_report);
+  g_free (options->period);
+  g_free (options->paper);
+  g_free (options->orientation);
   g_free (options->output);
   g_free (options->size);
   g_free (options->today);
@@ -418,6 +523,10 @@ parse_options (char    **argv,
     { "demo", 0, 0, G_OPTION_ARG_FILENAME, &options->demo_path, NULL, NULL },
     { "check", 0, 0, G_OPTION_ARG_NONE, &options->check, NULL, NULL },
     { "export-chart", 0, 0, G_OPTION_ARG_STRING, &options->export_chart, NULL, NULL },
+    { "export-report", 0, 0, G_OPTION_ARG_FILENAME, &options->export_report, NULL, NULL },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &options->period, NULL, NULL },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &options->paper, NULL, NULL },
+    { "orientation", 0, 0, G_OPTION_ARG_STRING, &options->orientation, NULL, NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output, NULL, NULL },
     { "size", 0, 0, G_OPTION_ARG_STRING, &options->size, NULL, NULL },
     { "today", 0, 0, G_OPTION_ARG_STRING, &options->today, NULL, NULL },
@@ -475,6 +584,10 @@ run_options (Options  *options,
       g_print ("%s", out->str);
       return TRUE;
     }
+
+  if (options->export_report != NULL)
+    return gk_command_line_export_report (path, options->export_report, options->period, options->paper,
+                                          options->orientation, &today, error);
 
   if (options->output == NULL)
     {

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* Whether @argv asks for a command that needs no window: --demo=PATH,
- * --check, --export-chart (and later --export-report). */
+ * --check, --export-chart, --export-report. */
 gboolean gk_command_line_is_batch   (char        **argv);
 /* Runs that command; returns the exit status. Errors go to stderr. */
 int      gk_command_line_run        (char        **argv);
@@ -36,6 +36,19 @@ gboolean gk_command_line_export_chart (const char   *path,
                                        const char   *size,
                                        const GDate  *today,
                                        GError      **error);
+
+/* Writes the progress report of the programme in @path to @output as PDF.
+ * @period is "2026-10" or "2026-Q3" or NULL for the latest complete period
+ * of the programme's review cycle; @paper "a4" or "a3", @orientation
+ * "portrait" or "landscape" (NULL: A4 portrait). Nothing is written when
+ * anything fails. */
+gboolean gk_command_line_export_report (const char   *path,
+                                        const char   *output,
+                                        const char   *period,
+                                        const char   *paper,
+                                        const char   *orientation,
+                                        const GDate  *today,
+                                        GError      **error);
 
 /* The demo file the window opens: a fresh copy each time. */
 char    *gk_command_line_demo_path  (void);

@@ -7,70 +7,37 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-choice.h"
 #include "gk-date.h"
 #include "gk-form.h"
 
-#define PERSON_IDS_KEY "gk-form-person-ids"
-
 /* --- people ------------------------------------------------------------------ */
 
+/* A chooser of people is a chooser of records (gk-choice.h): these keep the
+ * callers short and the "nobody" row in one place. */
 void
 gk_form_person_choice_setup (AdwComboRow *row,
                              GkDocument  *document,
                              const char  *none_label,
                              gint64       person_id)
 {
-  GListModel *people = gk_document_get_people (document);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 none = 0;
-
   g_return_if_fail (ADW_IS_COMBO_ROW (row));
+  g_return_if_fail (GK_IS_DOCUMENT (document));
 
-  gtk_string_list_append (names, none_label);
-  g_array_append_val (ids, none);
-  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-    {
-      g_autoptr(GkPerson) person = g_list_model_get_item (people, i);
-      gint64 id = gk_record_get_id (GK_RECORD (person));
-
-      gtk_string_list_append (names, gk_person_get_name (person));
-      g_array_append_val (ids, id);
-    }
-
-  g_object_set_data_full (G_OBJECT (row), PERSON_IDS_KEY, ids, (GDestroyNotify) g_array_unref);
-  adw_combo_row_set_model (row, G_LIST_MODEL (names));
-  /* Long lists of people are easier to pick from with a search entry, but
-   * that needs libadwaita 1.4; the popover scrolls. */
-  gk_form_person_choice_set (row, person_id);
+  gk_choice_record_setup (row, gk_document_get_people (document), none_label, person_id);
 }
 
 gint64
 gk_form_person_choice_get (AdwComboRow *row)
 {
-  GArray *ids = g_object_get_data (G_OBJECT (row), PERSON_IDS_KEY);
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (ids == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= ids->len)
-    return 0;
-  return g_array_index (ids, gint64, selected);
+  return gk_choice_record_get (row);
 }
 
 void
 gk_form_person_choice_set (AdwComboRow *row,
                            gint64       person_id)
 {
-  GArray *ids = g_object_get_data (G_OBJECT (row), PERSON_IDS_KEY);
-
-  g_return_if_fail (ids != NULL);
-
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == person_id)
-      {
-        adw_combo_row_set_selected (row, i);
-        return;
-      }
-  adw_combo_row_set_selected (row, 0);
+  gk_choice_record_set (row, person_id);
 }
 
 /* --- dates ------------------------------------------------------------------- */
@@ -153,6 +120,23 @@ gk_form_clear_problem (GtkWidget *field,
       gtk_label_set_text (label, "");
       gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
     }
+}
+
+/* --- shortcuts ---------------------------------------------------------------- */
+
+void
+gk_form_add_save_shortcut (GtkWidget  *dialog,
+                           const char *action_name)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutTrigger *trigger;
+
+  trigger = gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                         gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK));
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (trigger, gtk_named_action_new (action_name)));
+  gtk_widget_add_controller (dialog, controller);
 }
 
 /* --- toasts ------------------------------------------------------------------ */

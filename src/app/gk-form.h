@@ -46,6 +46,12 @@ void      gk_form_show_problem         (GtkWidget    *field,
 void      gk_form_clear_problem        (GtkWidget    *field,
                                         GtkLabel     *label);
 
+/* Ctrl+Enter activates @action_name ("dialog.save") anywhere in @dialog,
+ * also in a text view, which would otherwise take it as a new line: the
+ * shortcut is handled in the capture phase, before the focused widget. */
+void      gk_form_add_save_shortcut    (GtkWidget    *dialog,
+                                        const char   *action_name);
+
 /* Shows @toast in the toast overlay that holds @widget; says so in the
  * log when there is none (a page outside a window, in a test). */
 void      gk_form_add_toast            (GtkWidget    *widget,

@@ -364,20 +364,24 @@ fill_form (GkProjectEditor *self,
            GkFocusProject  *project)
 {
   GkDomains domains = gk_focus_project_get_domains (project);
+  const GkEnumEntry *entries;
   guint n;
 
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), gk_focus_project_get_name (project));
   gk_form_text_view_set_text (self->goal_view, gk_focus_project_get_goal (project));
   gk_form_person_choice_setup (self->owner_row, self->document, _("Nobody yet"),
                                gk_focus_project_get_owner_id (project));
-  gk_choice_enum_setup (self->status_row, gk_project_status_entries (&n), n,
+  entries = gk_project_status_entries (&n);
+  gk_choice_enum_setup (self->status_row, entries, n,
                         gk_focus_project_get_status (project));
-  gk_choice_enum_setup (self->chain_phase_row, gk_chain_phase_entries (&n), n,
+  entries = gk_chain_phase_entries (&n);
+  gk_choice_enum_setup (self->chain_phase_row, entries, n,
                         gk_focus_project_get_chain_phase (project));
   gtk_check_button_set_active (self->jeugd_check, (domains & GK_DOMAIN_JEUGD) != 0);
   gtk_check_button_set_active (self->wmo_check, (domains & GK_DOMAIN_WMO) != 0);
   gtk_check_button_set_active (self->participatie_check, (domains & GK_DOMAIN_PARTICIPATIE) != 0);
-  gk_choice_enum_setup (self->health_row, gk_health_entries (&n), n, gk_focus_project_get_health (project));
+  entries = gk_health_entries (&n);
+  gk_choice_enum_setup (self->health_row, entries, n, gk_focus_project_get_health (project));
   gtk_editable_set_text (GTK_EDITABLE (self->health_reason_row), gk_focus_project_get_health_reason (project));
   set_entry_date (self->start_row, gk_focus_project_get_start_date (project));
   set_entry_date (self->end_row, gk_focus_project_get_end_date (project));

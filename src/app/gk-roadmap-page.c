@@ -28,10 +28,14 @@ struct _GkRoadmapPage
   GkDocument         *document;
   GkAnalysis         *analysis;
   gint64              selected_id;
+  guint               restore_source;   /* puts the selection back after the list changed */
+  guint               restore_fallback;
 
   /* The chosen topic's assessments, newest first. */
+  gint64              history_topic_id;   /* the topic the filter lets through */
   GtkCustomFilter    *history_filter;
   GtkSortListModel   *history_model;
+  GtkSliceListModel  *history_slice;      /* the newest few, or all when asked */
 
   AdwLeaflet         *leaflet;
   GtkListBox         *topic_list;
@@ -55,7 +59,12 @@ struct _GkRoadmapPage
   AdwActionRow       *in_control_row;
   AdwActionRow       *challenges_row;
   GtkListBox         *history_list;
+  GtkButton          *show_all_button;
 };
+
+/* Monthly assessments make a long history: the newest year is shown at
+ * once, the rest on request (a row per assessment costs time to build). */
+#define HISTORY_SHOWN 12
 
 G_DEFINE_FINAL_TYPE (GkRoadmapPage, gk_roadmap_page, ADW_TYPE_BIN)
 
@@ -195,6 +204,8 @@ create_topic_row (gpointer item,
   const GkTopicGrip *grip = topic_grip (self, gk_record_get_id (GK_RECORD (item)));
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* Long names wrap instead of widening the list. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
   g_object_bind_property (item, "name", label, "label", G_BINDING_SYNC_CREATE);
@@ -251,13 +262,31 @@ restore_selection (GkRoadmapPage *self,
     show_detail (self);
 }
 
+static gboolean
+restore_selection_idle (gpointer data)
+{
+  GkRoadmapPage *self = data;
+
+  self->restore_source = 0;
+  restore_selection (self, self->restore_fallback);
+  return G_SOURCE_REMOVE;
+}
+
+/* A move arrives as a removal and an insertion: the selection is put back
+ * once the list has settled, before it is drawn. */
 static void
 topics_changed_cb (GkRoadmapPage *self,
                    guint          position,
                    guint          removed,
                    guint          added)
 {
-  restore_selection (self, position);
+  if (self->restore_source == 0)
+    {
+      self->restore_fallback = position;
+      self->restore_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, restore_selection_idle, self, NULL);
+    }
+  else
+    self->restore_fallback = MIN (self->restore_fallback, position);
 }
 
 static void
@@ -422,11 +451,38 @@ show_detail (GkRoadmapPage *self)
   set_text_or_placeholder (self->in_control_row, gk_topic_get_descriptor_in_control (topic), _("Not described yet"));
   set_text_or_placeholder (self->challenges_row, gk_topic_get_challenges (topic), _("No challenges written down yet"));
 
-  gtk_filter_changed (GTK_FILTER (self->history_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* Filtering again rebuilds every row of the history: only when another
+   * topic is shown. Assessments added or removed arrive by themselves. */
+  if (self->history_topic_id != self->selected_id)
+    {
+      self->history_topic_id = self->selected_id;
+      gtk_slice_list_model_set_size (self->history_slice, HISTORY_SHOWN);
+      gtk_filter_changed (GTK_FILTER (self->history_filter), GTK_FILTER_CHANGE_DIFFERENT);
+    }
   update_actions (self);
 }
 
 /* --- the assessment history ------------------------------------------------------ */
+
+static void
+update_show_all (GkRoadmapPage *self)
+{
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->history_model));
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->show_all_button),
+                          total > gtk_slice_list_model_get_size (self->history_slice));
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %u Assessments", "Show All %u Assessments",
+                                        total), total);
+  gtk_button_set_label (self->show_all_button, label);
+}
+
+static void
+show_all_clicked_cb (GkRoadmapPage *self)
+{
+  gtk_slice_list_model_set_size (self->history_slice, G_MAXUINT);
+  update_show_all (self);
+}
 
 static gboolean
 history_filter_func (gpointer item,
@@ -434,7 +490,7 @@ history_filter_func (gpointer item,
 {
   GkRoadmapPage *self = user_data;
 
-  return self->selected_id != 0 && gk_assessment_get_topic_id (item) == self->selected_id;
+  return self->history_topic_id != 0 && gk_assessment_get_topic_id (item) == self->history_topic_id;
 }
 
 static int
@@ -623,6 +679,8 @@ move_selected (GkRoadmapPage *self,
       toast_error (self, error);
       return;
     }
+  g_clear_handle_id (&self->restore_source, g_source_remove);
+  restore_selection (self, target);
   /* The row that had the focus was rebuilt: give it to the moved one. */
   if (had_focus && gtk_list_box_get_selected_row (self->topic_list) != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (self->topic_list)));
@@ -687,16 +745,19 @@ back_activated (GtkWidget  *widget,
 static void
 unbind_document (GkRoadmapPage *self)
 {
+  g_clear_handle_id (&self->restore_source, g_source_remove);
   if (self->document == NULL)
     return;
   g_signal_handlers_disconnect_by_data (gk_document_get_topics (self->document), self);
   g_signal_handlers_disconnect_by_data (self->document, self);
   gtk_list_box_bind_model (self->topic_list, NULL, NULL, NULL, NULL);
   gtk_list_box_bind_model (self->history_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->history_slice);
   g_clear_object (&self->history_model);
   g_clear_object (&self->history_filter);
   g_clear_object (&self->document);
   self->selected_id = 0;
+  self->history_topic_id = 0;
 }
 
 void
@@ -724,7 +785,10 @@ gk_roadmap_page_set_document (GkRoadmapPage *self,
                                         g_object_ref (GTK_FILTER (self->history_filter)));
   self->history_model = gtk_sort_list_model_new (G_LIST_MODEL (filtered),
                                                  GTK_SORTER (gtk_custom_sorter_new (newest_first, NULL, NULL)));
-  gtk_list_box_bind_model (self->history_list, G_LIST_MODEL (self->history_model),
+  self->history_slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->history_model)),
+                                                  0, HISTORY_SHOWN);
+  g_signal_connect_swapped (self->history_model, "items-changed", G_CALLBACK (update_show_all), self);
+  gtk_list_box_bind_model (self->history_list, G_LIST_MODEL (self->history_slice),
                            create_history_row, self, NULL);
 
   gtk_list_box_bind_model (self->topic_list, gk_document_get_topics (document),
@@ -783,6 +847,9 @@ gk_roadmap_page_dispose (GObject *object)
 
   unbind_document (self);
   g_clear_object (&self->analysis);
+  /* The bin's child is a template child too: let the bin drop it first,
+   * or the template would unparent it behind the bin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_ROADMAP_PAGE);
 
   G_OBJECT_CLASS (gk_roadmap_page_parent_class)->dispose (object);
@@ -818,6 +885,8 @@ gk_roadmap_page_class_init (GkRoadmapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, in_control_row);
   gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, challenges_row);
   gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, show_all_button);
+  gtk_widget_class_bind_template_callback (widget_class, show_all_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, topic_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, topic_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);

@@ -168,8 +168,6 @@ gk_topic_dialog_class_init (GkTopicDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "dialog.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "dialog.save", NULL);
 }
 
 static void
@@ -180,6 +178,7 @@ gk_topic_dialog_init (GkTopicDialog *self)
   g_type_ensure (GK_TYPE_LEVEL_BADGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  gk_form_add_save_shortcut (GTK_WIDGET (self), "dialog.save");
 
   gtk_string_list_append (levels, _("No target"));
   for (GkLevel level = GK_LEVEL_SERIOUS; level <= GK_LEVEL_IN_CONTROL; level++)

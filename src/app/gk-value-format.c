@@ -110,6 +110,15 @@ strip_decorations (const char *text,
   return g_string_free (digits, FALSE);
 }
 
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 static guint
 count_char (const char *text,
             char        c)
@@ -165,7 +174,7 @@ gk_value_parse (const char  *text,
 
   g_return_val_if_fail (out_value != NULL, FALSE);
 
-  if (text == NULL || *g_strstrip (g_strdupa (text)) == '\0')
+  if (text == NULL || is_blank (text))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Enter a number"));
       return FALSE;

@@ -15,7 +15,16 @@
 #include "gk-document.h"
 #include "gk-new-programme-dialog.h"
 #include "gk-overview-page.h"
+#include "gk-preferences-window.h"
+#include "gk-search-bar.h"
+#include "gk-indicators-page.h"
+#include "gk-journal-page.h"
+#include "gk-roadmap-page.h"
+#include "gk-team-page.h"
+#include "gk-projects-page.h"
+#include "gk-measures-page.h"
 #include "gk-project-file.h"
+#include "gk-report-dialog.h"
 #include "gk-window.h"
 
 struct _GkWindow
@@ -29,6 +38,14 @@ struct _GkWindow
   GMenu                *recent_section;
   GtkStack             *pages;
   GkOverviewPage       *overview_page;
+  GkIndicatorsPage     *indicators_page;
+  GkJournalPage        *journal_page;
+  GtkWidget            *search_button;
+  GkSearchBar          *search_bar;
+  GkRoadmapPage        *roadmap_page;
+  GkTeamPage           *team_page;
+  GkProjectsPage       *projects_page;
+  GkMeasuresPage       *measures_page;
 
   GtkFileChooserNative *chooser;
 
@@ -230,6 +247,10 @@ update_actions (GkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", open && gk_document_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", open && gk_document_can_redo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", open);
+  gtk_widget_set_visible (self->search_button, open);
 }
 
 static void
@@ -241,6 +262,10 @@ refresh_analysis (GkWindow *self)
   /* Two years of months fit a laptop screen and show the trend. */
   self->charts = gk_chart_model_new (self->document, self->analysis, GK_FREQUENCY_MONTHLY, 24);
   gk_overview_page_set_charts (self->overview_page, self->charts);
+  gk_indicators_page_set_analysis (self->indicators_page, self->analysis);
+  gk_roadmap_page_set_analysis (self->roadmap_page, self->analysis);
+  gk_team_page_set_analysis (self->team_page, self->analysis);
+  gk_projects_page_set_analysis (self->projects_page, self->analysis);
 }
 
 static gboolean
@@ -267,6 +292,17 @@ static void
 close_programme (GkWindow *self)
 {
   g_clear_handle_id (&self->analysis_source, g_source_remove);
+  /* The pages let go of the document before its file closes. */
+  if (self->indicators_page != NULL)
+    gk_indicators_page_set_document (self->indicators_page, NULL);
+  if (self->projects_page != NULL)
+    gk_projects_page_set_document (self->projects_page, NULL);
+  if (self->measures_page != NULL)
+    gk_measures_page_set_document (self->measures_page, NULL);
+  if (self->journal_page != NULL)
+    gk_journal_page_set_document (self->journal_page, NULL);
+  if (self->search_bar != NULL)
+    gk_search_bar_set_document (self->search_bar, NULL);
   g_clear_object (&self->charts);
   g_clear_object (&self->analysis);
   if (self->document != NULL)
@@ -301,6 +337,13 @@ show_programme (GkWindow      *self,
     gk_document_set_user_name (self->document, user_name);
 
   g_signal_connect_swapped (self->document, "changed", G_CALLBACK (document_changed_cb), self);
+  gk_indicators_page_set_document (self->indicators_page, self->document);
+  gk_journal_page_set_document (self->journal_page, self->document);
+  gk_search_bar_set_document (self->search_bar, self->document);
+  gk_roadmap_page_set_document (self->roadmap_page, self->document);
+  gk_team_page_set_document (self->team_page, self->document);
+  gk_projects_page_set_document (self->projects_page, self->document);
+  gk_measures_page_set_document (self->measures_page, self->document);
   g_signal_connect_swapped (self->document, "notify::dirty", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (self->document, "notify::can-undo", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (self->document, "notify::can-redo", G_CALLBACK (update_actions), self);
@@ -562,6 +605,21 @@ save_as_activated (GtkWidget  *widget,
   save_as (GK_WINDOW (widget), FALSE);
 }
 
+/* --- the progress report ------------------------------------------------- */
+
+static void
+report_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+  GkReportDialogMode mode = g_str_equal (action_name, "win.print") ? GK_REPORT_DIALOG_PRINT : GK_REPORT_DIALOG_EXPORT;
+
+  if (self->document == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (gk_report_dialog_new (GTK_WINDOW (self), self->document, mode)));
+}
+
 /* --- undo ------------------------------------------------------------------ */
 
 static void
@@ -588,6 +646,51 @@ redo_activated (GtkWidget  *widget,
     gk_window_show_error (self, _("Could Not Redo"), error);
 }
 
+/* --- search ---------------------------------------------------------------- */
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  gk_search_bar_start (GK_WINDOW (widget)->search_bar);
+}
+
+/* Takes a search result to its page and selects it there. */
+static void
+search_result_activated_cb (GkWindow       *self,
+                            GkSearchResult *result)
+{
+  GType type = gk_search_result_get_record_type (result);
+  gint64 id = gk_search_result_get_id (result);
+  GtkWidget *page;
+
+  if (type == GK_TYPE_INDICATOR)
+    {
+      page = gk_window_show_page (self, "indicators");
+      if (GK_IS_INDICATORS_PAGE (page))
+        gk_indicators_page_select (GK_INDICATORS_PAGE (page), id);
+    }
+  else if (type == GK_TYPE_MEASURE)
+    {
+      page = gk_window_show_page (self, "measures");
+      if (GK_IS_MEASURES_PAGE (page))
+        gk_measures_page_select_measure (GK_MEASURES_PAGE (page), id);
+    }
+  else if (type == GK_TYPE_FOCUS_PROJECT)
+    {
+      page = gk_window_show_page (self, "projects");
+      if (GK_IS_PROJECTS_PAGE (page))
+        gk_projects_page_select_project (GK_PROJECTS_PAGE (page), id);
+    }
+  else if (type == GK_TYPE_PERSON)
+    {
+      page = gk_window_show_page (self, "team");
+      if (GK_IS_TEAM_PAGE (page))
+        gk_team_page_show_person (GK_TEAM_PAGE (page), id);
+    }
+}
+
 static void
 close_activated (GtkWidget  *widget,
                  const char *action_name,
@@ -597,6 +700,19 @@ close_activated (GtkWidget  *widget,
 }
 
 /* --- construction ---------------------------------------------------------- */
+
+/* The name in the preferences goes into the change log from the next edit
+ * on; empty, the account's name does. */
+static void
+user_name_changed_cb (GkWindow *self)
+{
+  g_autofree char *user_name = g_settings_get_string (get_settings (self), "user-name");
+
+  if (self->document == NULL)
+    return;
+  gk_document_set_user_name (self->document,
+                             *user_name != '\0' ? user_name : gk_preferences_default_user_name ());
+}
 
 /* Called once the window belongs to the application: "application" is not a
  * construct property, so constructed() is too early to reach the settings. */
@@ -609,6 +725,8 @@ setup_from_settings (GkWindow *self)
   rebuild_recent_menu (self);
   g_signal_connect_object (settings, "changed::recent-files",
                            G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::user-name",
+                           G_CALLBACK (user_name_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -642,6 +760,15 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, indicators_page);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, journal_page);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, search_bar);
+  gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, roadmap_page);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, team_page);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, projects_page);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, measures_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
@@ -653,13 +780,25 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, report_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, report_activated);
 }
 
 static void
 gk_window_init (GkWindow *self)
 {
   g_type_ensure (GK_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (GK_TYPE_INDICATORS_PAGE);
+  g_type_ensure (GK_TYPE_JOURNAL_PAGE);
+  g_type_ensure (GK_TYPE_SEARCH_BAR);
+  g_type_ensure (GK_TYPE_ROADMAP_PAGE);
+  g_type_ensure (GK_TYPE_TEAM_PAGE);
+  g_type_ensure (GK_TYPE_PROJECTS_PAGE);
+  g_type_ensure (GK_TYPE_MEASURES_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_bind_property (self->search_button, "active", self->search_bar, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   update_actions (self);
 }
 
@@ -676,4 +815,31 @@ const char *
 gk_window_get_page_name (GkWindow *self)
 {
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+gk_window_show_page (GkWindow   *self,
+                     const char *name)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (GK_IS_WINDOW (self), NULL);
+
+  page = gtk_stack_get_child_by_name (self->pages, name);
+  if (page == NULL || self->document == NULL)
+    return NULL;
+  gtk_stack_set_visible_child (self->pages, page);
+  return page;
+}
+
+/* Shows @toast (transfer full) over the window's content, as the pages and
+ * the dialogs on top of the window do after a delete. */
+void
+gk_window_add_toast (GkWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (GK_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -23,7 +23,14 @@ void        gk_window_show_error      (GkWindow      *self,
                                        const char    *heading,
                                        const GError  *error);
 const char *gk_window_get_page_name   (GkWindow      *self);
+/* Shows the page of the open programme named @name ("overview", "roadmap",
+ * "team", ...); returns the page's widget, or NULL when there is none. */
+GtkWidget  *gk_window_show_page       (GkWindow      *self,
+                                       const char    *name);
 GkDocument *gk_window_get_document    (GkWindow      *self);
+/* Shows @toast (transfer full) over the window's content. */
+void        gk_window_add_toast       (GkWindow      *self,
+                                       AdwToast      *toast);
 gboolean    gk_window_save_as_file    (GkWindow      *self,
                                        GFile         *file);
 

@@ -579,22 +579,18 @@ typedef struct {
 
   guint                anchor;
   double               space;
+  double               max_shrink;  /* custom blocks that may be lower */
 
   double               height;   /* measured */
 } Block;
 
-typedef struct {
-  guint  block;
-  double y;
-  double height;
-  double scale;                  /* custom blocks taller than a page */
-  guint  row_start, row_end;     /* tables */
-} Placement;
+typedef GkReportPlacement Placement;
 
 struct _GkReportFlow {
   GArray    *blocks;             /* Block */
   GPtrArray *pages;              /* GArray of Placement */
   GArray    *anchor_pages;       /* int, by anchor */
+  GArray    *anchor_at_top;      /* gboolean, by anchor: the first thing on its page */
   double     width, height;
 };
 
@@ -619,6 +615,7 @@ gk_report_flow_new (void)
   g_array_set_clear_func (flow->blocks, block_clear);
   flow->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   flow->anchor_pages = g_array_new (FALSE, TRUE, sizeof (int));
+  flow->anchor_at_top = g_array_new (FALSE, TRUE, sizeof (gboolean));
   return flow;
 }
 
@@ -630,6 +627,7 @@ gk_report_flow_free (GkReportFlow *flow)
   g_array_unref (flow->blocks);
   g_ptr_array_unref (flow->pages);
   g_array_unref (flow->anchor_pages);
+  g_array_unref (flow->anchor_at_top);
   g_free (flow);
 }
 
@@ -701,6 +699,18 @@ gk_report_flow_add_block (GkReportFlow        *flow,
   block->space_after = keep_with_next ? 6 : TABLE_GAP;
 }
 
+void
+gk_report_flow_add_shrinkable_block (GkReportFlow        *flow,
+                                     GkReportMeasureFunc  measure,
+                                     GkReportDrawFunc     draw,
+                                     gpointer             data,
+                                     GDestroyNotify       destroy,
+                                     double               max_shrink)
+{
+  gk_report_flow_add_block (flow, measure, draw, data, destroy, FALSE);
+  g_array_index (flow->blocks, Block, flow->blocks->len - 1).max_shrink = MAX (max_shrink, 0);
+}
+
 GkReportTable *
 gk_report_flow_add_table (GkReportFlow *flow,
                           guint         n_columns)
@@ -748,10 +758,12 @@ place (Paginator *p,
           guint old = p->flow->anchor_pages->len;
 
           g_array_set_size (p->flow->anchor_pages, anchor + 1);
+          g_array_set_size (p->flow->anchor_at_top, anchor + 1);
           for (guint a = old; a <= anchor; a++)
             g_array_index (p->flow->anchor_pages, int, a) = -1;
         }
       g_array_index (p->flow->anchor_pages, int, anchor) = (int) p->flow->pages->len - 1;
+      g_array_index (p->flow->anchor_at_top, gboolean, anchor) = p->page->len == 0;
     }
   g_array_set_size (p->pending_anchors, 0);
   g_array_append_val (p->page, placement);
@@ -792,7 +804,7 @@ min_start_height (GkReportFlow *flow,
     case BLOCK_TEXT:
     case BLOCK_CUSTOM:
     default:
-      height = block->height;
+      height = block->height - MIN (block->max_shrink, block->height / 2);
       if (block->keep_with_next)
         height += block->space_after + min_start_height (flow, i + 1);
       return height;
@@ -873,6 +885,7 @@ gk_report_flow_paginate (GkReportFlow   *flow,
 
   g_ptr_array_set_size (flow->pages, 0);
   g_array_set_size (flow->anchor_pages, 0);
+  g_array_set_size (flow->anchor_at_top, 0);
   flow->width = width;
   flow->height = height;
   measure_blocks (flow, ctx, width);
@@ -908,14 +921,19 @@ gk_report_flow_paginate (GkReportFlow   *flow,
         case BLOCK_TEXT:
         case BLOCK_CUSTOM:
         default:
-          need = MIN (min_start_height (flow, i), height);
-          if (p.y > 0 && p.y + MAX (need, MIN (block->height, height)) > height)
-            new_page (&p);
-          if (block->height > height && block->kind == BLOCK_CUSTOM)
-            place (&p, i, height, height / block->height, 0, 0);
-          else
-            place (&p, i, MIN (block->height, height), 1.0, 0, 0);
-          p.y += block->space_after;
+          {
+            /* A shrinkable block gives up some height rather than move. */
+            double lowest = block->height - MIN (block->max_shrink, block->height / 2);
+
+            need = MIN (min_start_height (flow, i), height);
+            if (p.y > 0 && p.y + MAX (need, MIN (lowest, height)) > height)
+              new_page (&p);
+            if (block->height > height && block->kind == BLOCK_CUSTOM && lowest > height)
+              place (&p, i, height, height / lowest, 0, 0);
+            else
+              place (&p, i, MIN (block->height, MAX (lowest, height - p.y)), 1.0, 0, 0);
+            p.y += block->space_after;
+          }
           break;
         }
     }
@@ -940,6 +958,37 @@ gk_report_flow_get_anchor_page (GkReportFlow *flow,
   if (anchor >= flow->anchor_pages->len)
     return -1;
   return g_array_index (flow->anchor_pages, int, anchor);
+}
+
+gboolean
+gk_report_flow_get_anchor_at_top (GkReportFlow *flow,
+                                  guint         anchor)
+{
+  if (anchor >= flow->anchor_at_top->len)
+    return FALSE;
+  return g_array_index (flow->anchor_at_top, gboolean, anchor);
+}
+
+guint
+gk_report_flow_get_n_placements (GkReportFlow *flow,
+                                 guint         page)
+{
+  if (page >= flow->pages->len)
+    return 0;
+  return ((GArray *) g_ptr_array_index (flow->pages, page))->len;
+}
+
+const GkReportPlacement *
+gk_report_flow_get_placement (GkReportFlow *flow,
+                              guint         page,
+                              guint         index)
+{
+  GArray *placements;
+
+  g_return_val_if_fail (page < flow->pages->len, NULL);
+  placements = g_ptr_array_index (flow->pages, page);
+  g_return_val_if_fail (index < placements->len, NULL);
+  return &g_array_index (placements, Placement, index);
 }
 
 void
@@ -977,8 +1026,12 @@ gk_report_flow_draw_page (GkReportFlow   *flow,
 
         case BLOCK_CUSTOM:
           {
-            GkChartRect area = { 0, 0, flow->width, block->height };
+            /* Scaled: drawn at the height it would need, then made smaller. */
+            GkChartRect area = { 0, 0, flow->width,
+                                 placement->scale < 1.0 ? placement->height / placement->scale : placement->height };
 
+            /* A fresh drawing: text of the blocks above is no obstacle. */
+            gk_chart_context_begin (ctx, cr);
             cairo_save (cr);
             cairo_translate (cr, x, top);
             if (placement->scale < 1.0)

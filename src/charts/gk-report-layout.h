@@ -143,6 +143,15 @@ void           gk_report_flow_add_block       (GkReportFlow        *flow,
                                                gpointer             data,
                                                GDestroyNotify       destroy,
                                                gboolean             keep_with_next);
+/* The same, for a block that may give up to @max_shrink of its height
+ * (a chart that can be lower) to stay on the page it starts on; the draw
+ * function then gets the lower area. */
+void           gk_report_flow_add_shrinkable_block (GkReportFlow   *flow,
+                                               GkReportMeasureFunc  measure,
+                                               GkReportDrawFunc     draw,
+                                               gpointer             data,
+                                               GDestroyNotify       destroy,
+                                               double               max_shrink);
 /* The table belongs to the flow. */
 GkReportTable *gk_report_flow_add_table       (GkReportFlow        *flow,
                                                guint                n_columns);
@@ -157,6 +166,28 @@ guint          gk_report_flow_get_n_pages     (GkReportFlow        *flow);
 /* The page (from 0) an anchor landed on, or -1. */
 int            gk_report_flow_get_anchor_page (GkReportFlow        *flow,
                                                guint                anchor);
+/* Where the pagination put things: on page @page, block @block (in the
+ * order added, counting every gk_report_flow_add_* call) at @y with
+ * @height; for a table the rows [row_start, row_end); @scale < 1 for a
+ * block taller than a page. For tests and previews. */
+typedef struct {
+  guint  block;
+  double y;
+  double height;
+  double scale;
+  guint  row_start;
+  guint  row_end;
+} GkReportPlacement;
+
+guint          gk_report_flow_get_n_placements (GkReportFlow       *flow,
+                                                guint               page);
+const GkReportPlacement *
+               gk_report_flow_get_placement    (GkReportFlow       *flow,
+                                                guint               page,
+                                                guint               index);
+/* Whether what follows the anchor is the first thing on its page. */
+gboolean       gk_report_flow_get_anchor_at_top (GkReportFlow       *flow,
+                                                guint               anchor);
 /* Draws page @page with its top left corner at @x, @y on the begun @ctx. */
 void           gk_report_flow_draw_page       (GkReportFlow        *flow,
                                                guint                page,

@@ -1,0 +1,29 @@
+/* gk-measures-page.h: every measure of the programme in one table
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "gk-document.h"
+
+G_BEGIN_DECLS
+
+#define GK_TYPE_MEASURES_PAGE (gk_measures_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (GkMeasuresPage, gk_measures_page, GK, MEASURES_PAGE, AdwBin)
+
+GtkWidget *gk_measures_page_new            (void);
+void       gk_measures_page_set_document   (GkMeasuresPage *self,
+                                            GkDocument     *document);
+/* Selects the measure with @measure_id and scrolls to it, clearing the
+ * filters when they hide it (as search results do). */
+void       gk_measures_page_select_measure (GkMeasuresPage *self,
+                                            gint64          measure_id);
+/* Opens the measure editor on the measure with @measure_id. */
+void       gk_measures_page_edit_measure   (GkMeasuresPage *self,
+                                            gint64          measure_id);
+
+G_END_DECLS

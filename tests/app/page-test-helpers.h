@@ -1,0 +1,223 @@
+/* page-test-helpers.h: driving the real window in the app tests
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Header-only so that each test stays one executable: a window on the
+ * demo programme, widgets found by their name (the "name" property the .ui
+ * files give them), and waiting for GTK to build what it builds lazily.
+ */
+#pragma once
+
+#include <glib/gstdio.h>
+
+#include "gk-application.h"
+#include "gk-command-line.h"
+#include "gk-window.h"
+
+static GkApplication *app;
+static char *tmp_dir;
+
+static inline void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Runs the main loop for @ms milliseconds: long enough for a layout, a
+ * search entry's delay or an idle. */
+static inline void
+spin (int ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static inline GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static inline void
+destroy_all_windows (void)
+{
+  GtkWindow *window;
+
+  while ((window = find_toplevel (GTK_TYPE_WINDOW)) != NULL)
+    gtk_window_destroy (window);
+  drain ();
+}
+
+/* The first descendant of @widget (depth first) named @name. */
+static inline GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static inline GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static inline GtkWidget *
+require_named (GtkWidget  *widget,
+               const char *name)
+{
+  GtkWidget *found = find_named (widget, name);
+
+  if (found == NULL)
+    g_error ("No widget named “%s” in %s", name, G_OBJECT_TYPE_NAME (widget));
+  return found;
+}
+
+/* Cells of lists and tables keep their GtkListItem as "list-item" data: the
+ * cell named @name that shows @item, waiting for the list to build it. */
+typedef gboolean (*ItemMatch) (gpointer item, gconstpointer data);
+
+static inline GtkWidget *
+find_cell_in (GtkWidget     *widget,
+              const char    *name,
+              ItemMatch      match,
+              gconstpointer  data)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (widget), "list-item");
+
+      if (item != NULL && gtk_list_item_get_item (item) != NULL &&
+          match (gtk_list_item_get_item (item), data))
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cell_in (child, name, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static inline GtkWidget *
+wait_for_cell (GtkWidget     *root,
+               const char    *name,
+               ItemMatch      match,
+               gconstpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GtkWidget *cell;
+
+  while ((cell = find_cell_in (root, name, match, data)) == NULL && g_get_monotonic_time () < deadline)
+    spin (20);
+  if (cell == NULL)
+    g_error ("No cell “%s” for the item looked for", name);
+  return cell;
+}
+
+static inline char *
+write_demo (const char *name)
+{
+  char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 22, 11, 2026);
+  g_remove (path);
+  g_assert_true (gk_command_line_write_demo (path, &today, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* A window showing a fresh copy of the demo programme, on screen. */
+static inline GkWindow *
+open_demo_window (const char *name)
+{
+  g_autofree char *path = write_demo (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GkWindow *window = gk_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gk_window_open_file (window, file);
+  g_assert_nonnull (gk_window_get_document (window));
+  spin (50);
+  return window;
+}
+
+static inline gboolean
+has_error_style (GtkWidget *widget)
+{
+  return gtk_widget_has_css_class (widget, "error");
+}
+
+static inline gboolean
+label_shows (GtkWidget *label)
+{
+  return gtk_widget_get_visible (label) && *gtk_label_get_text (GTK_LABEL (label)) != '\0';
+}
+
+/* For main(): a private data directory and a registered application. */
+static inline void
+setup_app (int    *argc,
+           char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+
+  tmp_dir = g_dir_make_tmp ("gripkaart-test-XXXXXX", NULL);
+  data_home = g_build_filename (tmp_dir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  app = gk_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+}

@@ -1,0 +1,536 @@
+/* test-team-page.c: people, and the owner load view, driven through the widgets
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gk-application.h"
+#include "gk-command-line.h"
+#include "gk-date.h"
+#include "gk-person-dialog.h"
+#include "gk-team-page.h"
+#include "gk-window.h"
+
+static GkApplication *app;
+static char *tmp_dir;
+
+/* --- helpers ------------------------------------------------------------------ */
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+destroy_all_windows (void)
+{
+  GtkWindow *window;
+
+  while ((window = find_toplevel (GTK_TYPE_WINDOW)) != NULL)
+    {
+      if (GK_IS_WINDOW (window) && gk_window_get_document (GK_WINDOW (window)) != NULL)
+        gk_document_set_dirty (gk_window_get_document (GK_WINDOW (window)), FALSE);
+      gtk_window_destroy (window);
+    }
+  drain ();
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+named (GtkWidget  *root,
+       const char *name)
+{
+  GtkWidget *widget = find_named (root, name);
+
+  if (widget == NULL)
+    g_error ("no widget named %s", name);
+  return widget;
+}
+
+static GtkButton *
+find_button_with_label (GtkWidget  *widget,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return GTK_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkButton *found = find_button_with_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_descendants (GtkWidget *widget,
+                   GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_descendants (child, type);
+  return n;
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  drain ();
+}
+
+static gboolean
+error_shown (GtkWidget  *root,
+             const char *label_name)
+{
+  GtkWidget *label = named (root, label_name);
+
+  return gtk_widget_get_visible (label) && *gtk_label_get_text (GTK_LABEL (label)) != '\0';
+}
+
+static GkWindow *
+open_demo_on_team (const char  *name,
+                   GkTeamPage **out_page)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GkWindow *window = gk_window_new (app);
+  GtkWidget *page;
+  GDate today;
+
+  gk_date_set_today (&today);
+  g_remove (path);
+  g_assert_true (gk_command_line_write_demo (path, &today, &error));
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gk_window_open_file (window, file);
+  g_assert_nonnull (gk_window_get_document (window));
+  page = gk_window_show_page (window, "team");
+  g_assert_true (GK_IS_TEAM_PAGE (page));
+  drain ();
+  *out_page = GK_TEAM_PAGE (page);
+  return window;
+}
+
+static GkPerson *
+person_named (GkDocument *document,
+              const char *name)
+{
+  GListModel *people = gk_document_get_people (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(GkPerson) person = g_list_model_get_item (people, i);
+
+      if (g_str_equal (gk_person_get_name (person), name))
+        return person;  /* the list keeps it alive */
+    }
+  return NULL;
+}
+
+static GtkWidget *
+person_row (GkTeamPage *page,
+            gint64      person_id)
+{
+  g_autofree char *name = g_strdup_printf ("person-%" G_GINT64_FORMAT, person_id);
+
+  return find_named (GTK_WIDGET (page), name);
+}
+
+/* The number shown by a count ("measures-count") of a person's row. */
+static guint
+shown_count (GtkWidget  *row,
+             const char *name)
+{
+  GtkWidget *box = named (row, name);
+
+  return (guint) g_ascii_strtoull (gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (box))), NULL, 10);
+}
+
+/* The number on a pill ("1 overdue"), 0 when the pill is hidden. */
+static guint
+shown_pill (GtkWidget  *row,
+            const char *name)
+{
+  GtkWidget *pill = named (row, name);
+
+  if (!gtk_widget_get_visible (pill))
+    return 0;
+  return (guint) g_ascii_strtoull (gtk_label_get_text (GTK_LABEL (pill)), NULL, 10);
+}
+
+typedef struct {
+  guint projects, measures, topics, overdue, off_track;
+} Expected;
+
+/* What a person owns, counted from the document itself, independently of
+ * the page and of gk-owner-load. */
+static Expected
+expected_load (GkDocument *document,
+               gint64      person_id)
+{
+  Expected e = { 0 };
+  g_autofree char *today = NULL;
+  GListModel *list;
+  GDate date;
+
+  gk_date_set_today (&date);
+  today = gk_date_to_iso (&date);
+
+  list = gk_document_get_focus_projects (document);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GkFocusProject) p = g_list_model_get_item (list, i);
+      GkProjectStatus status = gk_focus_project_get_status (p);
+
+      if (gk_focus_project_get_owner_id (p) != person_id)
+        continue;
+      e.projects++;
+      e.off_track += gk_focus_project_get_health (p) == GK_HEALTH_OFF_TRACK &&
+                     (status == GK_PROJECT_STATUS_ACTIVE || status == GK_PROJECT_STATUS_PAUSED);
+    }
+  list = gk_document_get_measures (document);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GkMeasure) m = g_list_model_get_item (list, i);
+      GkMeasureStatus status = gk_measure_get_status (m);
+      const char *due = gk_measure_get_due_date (m);
+
+      if (gk_measure_get_owner_id (m) != person_id)
+        continue;
+      e.measures++;
+      e.overdue += due != NULL && strcmp (due, today) < 0 &&
+                   status != GK_MEASURE_STATUS_DONE && status != GK_MEASURE_STATUS_DROPPED;
+    }
+  list = gk_document_get_topics (document);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GkTopic) t = g_list_model_get_item (list, i);
+
+      e.topics += gk_topic_get_owner_id (t) == person_id;
+    }
+  return e;
+}
+
+/* --- tests ----------------------------------------------------------------------- */
+
+static void
+test_owner_load_matches_demo (void)
+{
+  GkTeamPage *page;
+  GkWindow *window = open_demo_on_team ("last.gripkaart", &page);
+  GkDocument *document = gk_window_get_document (window);
+  GListModel *people = gk_document_get_people (document);
+  guint total_overdue = 0;
+  GtkWidget *esther, *marieke;
+
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 12);
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(GkPerson) person = g_list_model_get_item (people, i);
+      gint64 id = gk_record_get_id (GK_RECORD (person));
+      GtkWidget *row = person_row (page, id);
+      Expected e = expected_load (document, id);
+
+      g_assert_nonnull (row);
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, gk_person_get_name (person));
+      /* Role and e-mail under the name. */
+      g_assert_true (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)),
+                             gk_role_label (gk_person_get_role (person))) != NULL);
+      g_assert_true (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)),
+                             gk_person_get_email (person)) != NULL);
+      g_assert_cmpuint (shown_count (row, "projects-count"), ==, e.projects);
+      g_assert_cmpuint (shown_count (row, "measures-count"), ==, e.measures);
+      g_assert_cmpuint (shown_count (row, "topics-count"), ==, e.topics);
+      g_assert_cmpuint (shown_pill (row, "overdue-count"), ==, e.overdue);
+      g_assert_cmpuint (shown_pill (row, "off-track-count"), ==, e.off_track);
+      total_overdue += e.overdue;
+    }
+  /* Everything in the demo has an owner. */
+  g_assert_null (find_named (GTK_WIDGET (page), "person-nobody"));
+  g_assert_cmpuint (total_overdue, ==, 5);
+
+  /* Esther owns the project off track, the Serious topic and an overdue measure. */
+  esther = person_row (page, gk_record_get_id (GK_RECORD (person_named (document, "Esther Willems"))));
+  g_assert_cmpuint (shown_pill (esther, "serious-count"), ==, 1);
+  g_assert_cmpuint (shown_pill (esther, "off-track-count"), ==, 1);
+  g_assert_cmpuint (shown_pill (esther, "overdue-count"), ==, 1);
+  g_assert_cmpuint (shown_count (esther, "measures-count"), ==, 7);
+  /* The alderman owns nothing: nothing to open, nothing flagged. */
+  marieke = person_row (page, gk_record_get_id (GK_RECORD (person_named (document, "Marieke Jansen"))));
+  g_assert_false (adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (marieke)));
+  g_assert_cmpuint (shown_pill (marieke, "serious-count") + shown_pill (marieke, "overdue-count"), ==, 0);
+
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (page), "team-summary"))), ==,
+                   "12 people · 5 overdue measures · 1 Serious topic · 1 focus project off track");
+
+  /* Opening a row lists what the person owns, overdue ones flagged (the
+   * expander row's own header is an action row too). */
+  g_assert_cmpuint (count_descendants (esther, ADW_TYPE_ACTION_ROW), ==, 1);
+  g_assert_null (find_named (esther, "overdue"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (esther), TRUE);
+  drain ();
+  g_assert_cmpuint (count_descendants (esther, ADW_TYPE_ACTION_ROW), ==, 1 + 1 + 7 + 1);
+  g_assert_nonnull (find_named (esther, "overdue"));
+  g_assert_nonnull (find_named (esther, "off-track"));
+
+  destroy_all_windows ();
+}
+
+static void
+test_load_follows_edits (void)
+{
+  GkTeamPage *page;
+  GkWindow *window = open_demo_on_team ("volgt.gripkaart", &page);
+  GkDocument *document = gk_window_get_document (window);
+  GkPerson *esther = person_named (document, "Esther Willems");
+  GkPerson *ruud = person_named (document, "Ruud Hendriks");
+  GtkWidget *esther_row = person_row (page, gk_record_get_id (GK_RECORD (esther)));
+  GtkWidget *ruud_row = person_row (page, gk_record_get_id (GK_RECORD (ruud)));
+  GListModel *measures = gk_document_get_measures (document);
+  g_autoptr(GkRecord) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  guint ruud_measures = shown_count (ruud_row, "measures-count");
+
+  /* Esther's overdue measure goes to Ruud. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (esther_row), TRUE);
+  for (guint i = 0; i < g_list_model_get_n_items (measures) && copy == NULL; i++)
+    {
+      g_autoptr(GkMeasure) m = g_list_model_get_item (measures, i);
+      GDate due, today;
+
+      gk_date_set_today (&today);
+      if (gk_measure_get_owner_id (m) == gk_record_get_id (GK_RECORD (esther)) &&
+          gk_date_parse_iso (gk_measure_get_due_date (m), &due) && g_date_compare (&due, &today) < 0 &&
+          gk_measure_get_status (m) != GK_MEASURE_STATUS_DONE && gk_measure_get_status (m) != GK_MEASURE_STATUS_DROPPED)
+        copy = gk_record_copy (GK_RECORD (m));
+    }
+  g_assert_nonnull (copy);
+  gk_measure_set_owner_id (GK_MEASURE (copy), gk_record_get_id (GK_RECORD (ruud)));
+  g_assert_true (gk_document_update (document, copy, &error));
+  g_assert_no_error (error);
+  drain ();
+
+  /* Updated in place: the same rows, Esther's still open. */
+  g_assert_true (person_row (page, gk_record_get_id (GK_RECORD (esther))) == esther_row);
+  g_assert_cmpuint (shown_pill (esther_row, "overdue-count"), ==, 0);
+  g_assert_cmpuint (shown_count (esther_row, "measures-count"), ==, 6);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (esther_row)));
+  g_assert_cmpuint (count_descendants (esther_row, ADW_TYPE_ACTION_ROW), ==, 1 + 1 + 6 + 1);
+  g_assert_cmpuint (shown_pill (ruud_row, "overdue-count"), ==, 1);
+  g_assert_cmpuint (shown_count (ruud_row, "measures-count"), ==, ruud_measures + 1);
+
+  /* A measure nobody owns shows up under "Without owner". */
+  gk_measure_set_owner_id (GK_MEASURE (copy), 0);
+  g_assert_true (gk_document_update (document, copy, &error));
+  g_assert_no_error (error);
+  drain ();
+  g_assert_nonnull (find_named (GTK_WIDGET (page), "person-nobody"));
+  g_assert_cmpuint (shown_pill (named (GTK_WIDGET (page), "person-nobody"), "overdue-count"), ==, 1);
+  /* Esther's row is rebuilt (the rows changed) and still open. */
+  esther_row = person_row (page, gk_record_get_id (GK_RECORD (esther)));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (esther_row)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  drain ();
+  g_assert_null (find_named (GTK_WIDGET (page), "person-nobody"));
+
+  destroy_all_windows ();
+}
+
+static void
+test_add_person (void)
+{
+  GkTeamPage *page;
+  GkWindow *window = open_demo_on_team ("nieuw-lid.gripkaart", &page);
+  GkDocument *document = gk_window_get_document (window);
+  GListModel *people = gk_document_get_people (document);
+  GtkWidget *dialog;
+  GkPerson *sem;
+  GtkWidget *row;
+  guint controller = 0, n_roles;
+  const GkEnumEntry *roles = gk_role_entries (&n_roles);
+
+  for (guint i = 0; i < n_roles; i++)
+    if (roles[i].value == GK_ROLE_CONTROLLER)
+      controller = i;
+
+  click (named (GTK_WIDGET (page), "add-person"));
+  dialog = GTK_WIDGET (find_toplevel (GK_TYPE_PERSON_DIALOG));
+  g_assert_nonnull (dialog);
+  /* A new person cannot be removed yet. */
+  g_assert_false (gtk_widget_get_mapped (named (dialog, "remove-person")));
+
+  /* No name: refused under the form, nothing added. */
+  click (named (dialog, "save"));
+  g_assert_true (error_shown (dialog, "person-error"));
+  g_assert_true (gtk_widget_has_css_class (named (dialog, "name"), "error"));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 12);
+
+  /* A bad e-mail address is marked where it was typed. */
+  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "name")), "Sem de Boer");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (named (dialog, "role")), controller);
+  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "email")), "sem at voorbeeldstad");
+  click (named (dialog, "save"));
+  g_assert_true (error_shown (dialog, "person-error"));
+  g_assert_true (gtk_widget_has_css_class (named (dialog, "email"), "error"));
+  g_assert_false (gtk_widget_has_css_class (named (dialog, "name"), "error"));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 12);
+
+  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "email")), "s.deboer@voorbeeldstad.example");
+  click (named (dialog, "save"));
+  g_assert_null (find_toplevel (GK_TYPE_PERSON_DIALOG));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 13);
+  sem = person_named (document, "Sem de Boer");
+  g_assert_nonnull (sem);
+  g_assert_cmpint (gk_person_get_role (sem), ==, GK_ROLE_CONTROLLER);
+  g_assert_cmpstr (gk_person_get_email (sem), ==, "s.deboer@voorbeeldstad.example");
+
+  row = person_row (page, gk_record_get_id (GK_RECORD (sem)));
+  g_assert_nonnull (row);
+  g_assert_cmpuint (shown_count (row, "measures-count"), ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (page), "team-summary"))), ==,
+                   "13 people · 5 overdue measures · 1 Serious topic · 1 focus project off track");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 12);
+  g_assert_null (find_named (GTK_WIDGET (page), "person-nobody"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 13);
+  g_assert_nonnull (person_row (page, gk_record_get_id (GK_RECORD (person_named (document, "Sem de Boer")))));
+
+  destroy_all_windows ();
+}
+
+static void
+test_edit_and_remove_person (void)
+{
+  GkTeamPage *page;
+  GkWindow *window = open_demo_on_team ("wijzigen.gripkaart", &page);
+  GkDocument *document = gk_window_get_document (window);
+  GListModel *people = gk_document_get_people (document);
+  GkPerson *marieke = person_named (document, "Marieke Jansen");
+  GkPerson *esther = person_named (document, "Esther Willems");
+  gint64 marieke_id = gk_record_get_id (GK_RECORD (marieke));
+  GtkWidget *dialog;
+  GtkButton *undo;
+
+  /* Edit through the row's button. */
+  click (named (person_row (page, marieke_id), "edit-person"));
+  dialog = GTK_WIDGET (find_toplevel (GK_TYPE_PERSON_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (dialog, "name"))), ==, "Marieke Jansen");
+  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "email")), "wethouder@voorbeeldstad.example");
+  click (named (dialog, "save"));
+  g_assert_null (find_toplevel (GK_TYPE_PERSON_DIALOG));
+  g_assert_cmpstr (gk_person_get_email (marieke), ==, "wethouder@voorbeeldstad.example");
+  g_assert_true (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (person_row (page, marieke_id))),
+                         "wethouder@voorbeeldstad.example") != NULL);
+
+  /* The owner of an active focus project cannot be removed: the dialog
+   * says so, and she stays. */
+  click (named (person_row (page, gk_record_get_id (GK_RECORD (esther))), "edit-person"));
+  dialog = GTK_WIDGET (find_toplevel (GK_TYPE_PERSON_DIALOG));
+  click (named (dialog, "remove-person"));
+  g_assert_true (error_shown (dialog, "remove-error"));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 12);
+  g_assert_true (gtk_widget_activate_action (dialog, "window.close", NULL));
+  drain ();
+
+  /* Marieke can go; the toast offers to undo it. */
+  click (named (person_row (page, marieke_id), "edit-person"));
+  dialog = GTK_WIDGET (find_toplevel (GK_TYPE_PERSON_DIALOG));
+  click (named (dialog, "remove-person"));
+  g_assert_null (find_toplevel (GK_TYPE_PERSON_DIALOG));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 11);
+  g_assert_null (person_row (page, marieke_id));
+  undo = find_button_with_label (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+  click (GTK_WIDGET (undo));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 12);
+  g_assert_nonnull (person_row (page, marieke_id));
+
+  destroy_all_windows ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  int status;
+
+  tmp_dir = g_dir_make_tmp ("gripkaart-test-XXXXXX", NULL);
+  data_home = g_build_filename (tmp_dir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  /* Software GL under Xvfb is slow; the pages look the same with cairo. */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* No transitions to wait for between the steps. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  app = gk_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+
+  g_test_add_func ("/team/owner-load", test_owner_load_matches_demo);
+  g_test_add_func ("/team/load-follows-edits", test_load_follows_edits);
+  g_test_add_func ("/team/add-person", test_add_person);
+  g_test_add_func ("/team/edit-remove-person", test_edit_and_remove_person);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}

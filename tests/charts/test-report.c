@@ -1,0 +1,652 @@
+/* test-report.c: the progress report, its pages and its PDF
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "chart-test-utils.h"
+#include "gk-demo.h"
+#include "gk-report.h"
+#include "gk-report-layout.h"
+#include "gk-schema.h"
+
+static sqlite3 *db;
+static GkDocument *document;
+static char *work_dir;
+
+static GDate
+dmy (int day, int month, int year)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return date;
+}
+
+static void
+setup_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  GDate today = dmy (22, 11, 2026);
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  g_assert_true (gk_schema_create (db, &error));
+  g_assert_true (gk_demo_write (db, &today, &error));
+  document = gk_document_new_for_db (db, &error);
+  g_assert_no_error (error);
+  work_dir = g_dir_make_tmp ("gk-report-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_dir (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static GkReport *
+demo_report (GkFrequency frequency,
+             GDate       period)
+{
+  g_autoptr(GError) error = NULL;
+  GDate today = dmy (22, 11, 2026);
+  GkReport *report = gk_report_new_for_period (document, frequency, &period, &today, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* --- periods and paper ----------------------------------------------------- */
+
+static void
+test_parse_period (void)
+{
+  static const struct {
+    const char *text;
+    GkFrequency frequency;
+    int         month, year;
+  } good[] = {
+    { "2026-10", GK_FREQUENCY_MONTHLY, 10, 2026 },
+    { "2026-1", GK_FREQUENCY_MONTHLY, 1, 2026 },
+    { " 2025-12 ", GK_FREQUENCY_MONTHLY, 12, 2025 },
+    { "2026-Q3", GK_FREQUENCY_QUARTERLY, 7, 2026 },
+    { "2026-q1", GK_FREQUENCY_QUARTERLY, 1, 2026 },
+    { "2027-Q4", GK_FREQUENCY_QUARTERLY, 10, 2027 },
+  };
+  static const char *const bad[] = {
+    "2026-13", "2026-0", "2026-Q5", "2026-Q0", "2026-Q", "26-10", "2026-1x", "", "2026-10-01",
+    "2026/10", "oktober", "2026-+1", "Q3-2026", "2026--3",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GkFrequency frequency;
+      GDate start;
+
+      g_assert_true (gk_report_parse_period (good[i].text, &frequency, &start, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (frequency, ==, good[i].frequency);
+      g_assert_cmpint (g_date_get_day (&start), ==, 1);
+      g_assert_cmpint (g_date_get_month (&start), ==, good[i].month);
+      g_assert_cmpint (g_date_get_year (&start), ==, good[i].year);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GkFrequency frequency;
+      GDate start;
+
+      g_assert_false (gk_report_parse_period (bad[i], &frequency, &start, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+      g_assert_nonnull (strstr (error->message, "2026-Q3"));
+    }
+}
+
+static void
+test_paper (void)
+{
+  GkReportPaper paper;
+  GkReportOrientation orientation;
+  double width, height;
+
+  g_assert_true (gk_report_paper_from_name ("A3", &paper));
+  g_assert_cmpint (paper, ==, GK_REPORT_PAPER_A3);
+  g_assert_true (gk_report_paper_from_name ("a4", &paper));
+  g_assert_cmpint (paper, ==, GK_REPORT_PAPER_A4);
+  g_assert_false (gk_report_paper_from_name ("letter", &paper));
+  g_assert_false (gk_report_paper_from_name (NULL, &paper));
+  g_assert_true (gk_report_orientation_from_name ("Landscape", &orientation));
+  g_assert_cmpint (orientation, ==, GK_REPORT_ORIENTATION_LANDSCAPE);
+  g_assert_false (gk_report_orientation_from_name ("sideways", &orientation));
+
+  gk_report_paper_get_size (GK_REPORT_PAPER_A4, GK_REPORT_ORIENTATION_PORTRAIT, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 595.276, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 841.89, 0.01);
+  gk_report_paper_get_size (GK_REPORT_PAPER_A3, GK_REPORT_ORIENTATION_LANDSCAPE, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 1190.55, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 841.89, 0.01);
+}
+
+/* --- the layout engine ----------------------------------------------------- */
+
+typedef struct {
+  double height;
+} Fixed;
+
+static double
+fixed_measure (GkChartContext *ctx, double width, gpointer data)
+{
+  return ((Fixed *) data)->height;
+}
+
+static void
+fixed_draw (GkChartContext *ctx, const GkChartRect *area, gpointer data)
+{
+  cairo_t *cr = gk_chart_context_get_cairo (ctx);
+
+  cairo_set_source_rgb (cr, 0.2, 0.4, 0.8);
+  cairo_rectangle (cr, area->x, area->y, area->width, area->height);
+  cairo_fill (cr);
+}
+
+static void
+add_fixed (GkReportFlow *flow,
+           double        height,
+           gboolean      keep_with_next)
+{
+  Fixed *fixed = g_new (Fixed, 1);
+
+  fixed->height = height;
+  gk_report_flow_add_block (flow, fixed_measure, fixed_draw, fixed, g_free, keep_with_next);
+}
+
+/* Every placement lies inside its page. */
+static void
+assert_inside_pages (GkReportFlow *flow,
+                     double        page_height)
+{
+  for (guint page = 0; page < gk_report_flow_get_n_pages (flow); page++)
+    {
+      g_assert_cmpuint (gk_report_flow_get_n_placements (flow, page), >, 0);
+      for (guint i = 0; i < gk_report_flow_get_n_placements (flow, page); i++)
+        {
+          const GkReportPlacement *placement = gk_report_flow_get_placement (flow, page, i);
+
+          g_assert_cmpfloat (placement->y, >=, 0);
+          g_assert_cmpfloat (placement->y + placement->height, <=, page_height + 0.01);
+        }
+    }
+}
+
+static void
+test_layout_table_continues (void)
+{
+  g_autoptr(GkChartContext) ctx = gk_chart_context_new (GK_STYLE_VARIANT_LIGHT);
+  g_autoptr(GkReportFlow) flow = gk_report_flow_new ();
+  GkReportTable *table;
+  guint next_row = 0, pieces = 0;
+  double first_piece_top = -1;
+
+  gk_report_flow_add_text (flow, "Measures", GK_REPORT_FONT_SUBHEADING, GK_REPORT_INK_NORMAL, TRUE);
+  table = gk_report_flow_add_table (flow, 3);
+  gk_report_table_set_column (table, 0, "Measure", 3, GK_CHART_ALIGN_START);
+  gk_report_table_set_column (table, 1, "Owner", 1, GK_CHART_ALIGN_START);
+  gk_report_table_set_column (table, 2, "Due", 1, GK_CHART_ALIGN_END);
+  gk_report_table_set_continued_label (table, "Measures (continued)");
+  for (guint i = 0; i < 80; i++)
+    {
+      guint row = gk_report_table_add_row (table);
+
+      /* some rows wrap to several lines */
+      gk_report_table_take_text (table, row, 0, g_strdup_printf ("Measure %u%s", i,
+                                                                  i % 7 == 0 ? " with a title long enough to wrap over more than one line of the column" : ""));
+      gk_report_table_set_text (table, row, 1, "Fatima Yilmaz");
+      gk_report_table_set_chip (table, row, 2, GK_LEVEL_VIGILANT, "Vigilant");
+    }
+
+  g_assert_cmpuint (gk_report_flow_paginate (flow, ctx, 500, 400), >, 3);
+  assert_inside_pages (flow, 400);
+
+  /* The rows come in order, each exactly once, whole, on consecutive pages. */
+  for (guint page = 0; page < gk_report_flow_get_n_pages (flow); page++)
+    for (guint i = 0; i < gk_report_flow_get_n_placements (flow, page); i++)
+      {
+        const GkReportPlacement *placement = gk_report_flow_get_placement (flow, page, i);
+
+        if (placement->block != 1)
+          continue;
+        g_assert_cmpuint (placement->row_start, ==, next_row);
+        g_assert_cmpuint (placement->row_end, >, placement->row_start);
+        next_row = placement->row_end;
+        if (pieces == 0)
+          first_piece_top = placement->y;
+        else
+          g_assert_cmpfloat (placement->y, ==, 0);   /* continued at the top of the next page */
+        pieces++;
+      }
+  g_assert_cmpuint (next_row, ==, 80);
+  g_assert_cmpuint (pieces, ==, gk_report_flow_get_n_pages (flow));
+  /* the heading stayed with the start of the table */
+  g_assert_cmpfloat (first_piece_top, >, 0);
+  g_assert_cmpuint (gk_report_flow_get_placement (flow, 0, 0)->block, ==, 0);
+}
+
+static void
+test_layout_blocks_stay_whole (void)
+{
+  g_autoptr(GkChartContext) ctx = gk_chart_context_new (GK_STYLE_VARIANT_LIGHT);
+  g_autoptr(GkReportFlow) flow = gk_report_flow_new ();
+  const GkReportPlacement *placement;
+
+  add_fixed (flow, 150, FALSE);       /* block 0: page 0 */
+  add_fixed (flow, 150, FALSE);       /* block 1: page 0 */
+  add_fixed (flow, 150, FALSE);       /* block 2: does not fit after 2 x 150 + gaps: page 1 */
+  gk_report_flow_add_space (flow, 30); /* block 3 */
+  gk_report_flow_add_text (flow, "Heading", GK_REPORT_FONT_HEADING, GK_REPORT_INK_NORMAL, TRUE); /* 4 */
+  add_fixed (flow, 200, FALSE);       /* block 5: with its heading on page 2 */
+  add_fixed (flow, 900, FALSE);       /* block 6: taller than a page: scaled, page 3 */
+
+  g_assert_cmpuint (gk_report_flow_paginate (flow, ctx, 500, 400), ==, 4);
+  assert_inside_pages (flow, 400);
+
+  g_assert_cmpuint (gk_report_flow_get_n_placements (flow, 0), ==, 2);
+  g_assert_cmpuint (gk_report_flow_get_placement (flow, 1, 0)->block, ==, 2);
+  g_assert_cmpfloat (gk_report_flow_get_placement (flow, 1, 0)->y, ==, 0);
+  /* The heading would fit under block 2, the block after it would not:
+   * both move. */
+  g_assert_cmpuint (gk_report_flow_get_n_placements (flow, 1), ==, 1);
+  placement = gk_report_flow_get_placement (flow, 2, 0);
+  g_assert_cmpuint (placement->block, ==, 4);
+  g_assert_cmpfloat (placement->y, ==, 0);
+  g_assert_cmpuint (gk_report_flow_get_placement (flow, 2, 1)->block, ==, 5);
+
+  placement = gk_report_flow_get_placement (flow, 3, 0);
+  g_assert_cmpuint (placement->block, ==, 6);
+  g_assert_cmpfloat (placement->height, ==, 400);
+  g_assert_cmpfloat_with_epsilon (placement->scale, 400.0 / 900.0, 1e-9);
+}
+
+static void
+add_shrinkable (GkReportFlow *flow,
+                double        height,
+                double        max_shrink)
+{
+  Fixed *fixed = g_new (Fixed, 1);
+
+  fixed->height = height;
+  gk_report_flow_add_shrinkable_block (flow, fixed_measure, fixed_draw, fixed, g_free, max_shrink);
+}
+
+/* A chart that may be lower stays on its page when that is enough. */
+static void
+test_layout_shrinkable (void)
+{
+  g_autoptr(GkChartContext) ctx = gk_chart_context_new (GK_STYLE_VARIANT_LIGHT);
+  g_autoptr(GkReportFlow) flow = gk_report_flow_new ();
+  const GkReportPlacement *placement;
+
+  add_fixed (flow, 250, FALSE);          /* block 0: page 0, the next starts at 266 */
+  add_shrinkable (flow, 200, 100);       /* block 1: 134 left >= 100: stays, lower */
+  add_fixed (flow, 200, FALSE);          /* block 2: page 1 */
+  add_shrinkable (flow, 300, 50);        /* block 3: 400 - 216 = 184 < 250: page 2, full height */
+
+  g_assert_cmpuint (gk_report_flow_paginate (flow, ctx, 500, 400), ==, 3);
+  assert_inside_pages (flow, 400);
+  placement = gk_report_flow_get_placement (flow, 0, 1);
+  g_assert_cmpuint (placement->block, ==, 1);
+  g_assert_cmpfloat (placement->y, ==, 266);
+  g_assert_cmpfloat (placement->height, ==, 134);
+  g_assert_cmpfloat (placement->scale, ==, 1.0);
+  placement = gk_report_flow_get_placement (flow, 2, 0);
+  g_assert_cmpuint (placement->block, ==, 3);
+  g_assert_cmpfloat (placement->height, ==, 300);
+}
+
+static void
+test_layout_breaks_and_anchors (void)
+{
+  g_autoptr(GkChartContext) ctx = gk_chart_context_new (GK_STYLE_VARIANT_LIGHT);
+  g_autoptr(GkReportFlow) flow = gk_report_flow_new ();
+
+  gk_report_flow_add_page_break (flow);          /* nothing before it: no empty page */
+  gk_report_flow_add_anchor (flow, 0);
+  add_fixed (flow, 50, FALSE);
+  gk_report_flow_add_page_break (flow);
+  gk_report_flow_add_page_break (flow);          /* two in a row make one */
+  gk_report_flow_add_anchor (flow, 2);
+  gk_report_flow_add_space (flow, 20);
+  add_fixed (flow, 50, FALSE);
+  gk_report_flow_add_page_break (flow);          /* at the end: no empty page */
+
+  g_assert_cmpuint (gk_report_flow_paginate (flow, ctx, 500, 400), ==, 2);
+  g_assert_cmpint (gk_report_flow_get_anchor_page (flow, 0), ==, 0);
+  g_assert_cmpint (gk_report_flow_get_anchor_page (flow, 1), ==, -1);
+  g_assert_cmpint (gk_report_flow_get_anchor_page (flow, 2), ==, 1);
+  g_assert_cmpint (gk_report_flow_get_anchor_page (flow, 7), ==, -1);
+  g_assert_cmpfloat (gk_report_flow_get_placement (flow, 1, 0)->y, ==, 0);
+}
+
+/* --- the demo report ------------------------------------------------------- */
+
+static void
+test_demo_period (void)
+{
+  g_autoptr(GkReport) october = demo_report (GK_FREQUENCY_MONTHLY, dmy (14, 10, 2026));
+  g_autoptr(GkReport) november = demo_report (GK_FREQUENCY_MONTHLY, dmy (1, 11, 2026));
+  g_autoptr(GkReport) q3 = demo_report (GK_FREQUENCY_QUARTERLY, dmy (1, 8, 2026));
+  g_autoptr(GError) error = NULL;
+  GDate today = dmy (22, 11, 2026), later = dmy (1, 12, 2026);
+
+  g_assert_cmpstr (gk_report_get_period_label (october), ==, "October 2026");
+  g_assert_cmpint (g_date_get_day (gk_report_get_period_start (october)), ==, 1);
+  g_assert_cmpint (g_date_get_day (gk_report_get_as_of (october)), ==, 31);
+  g_assert_cmpint (g_date_get_month (gk_report_get_as_of (october)), ==, 10);
+
+  /* a period not over yet stands on today */
+  g_assert_cmpint (g_date_compare (gk_report_get_as_of (november), &today), ==, 0);
+  g_assert_cmpint (g_date_get_day (gk_report_get_period_end (november)), ==, 30);
+
+  g_assert_cmpstr (gk_report_get_period_label (q3), ==, "Q3 2026");
+  g_assert_cmpint (g_date_get_month (gk_report_get_period_start (q3)), ==, 7);
+  g_assert_cmpint (g_date_get_month (gk_report_get_as_of (q3)), ==, 9);
+  g_assert_cmpint (g_date_get_day (gk_report_get_as_of (q3)), ==, 30);
+
+  g_assert_null (gk_report_new_for_period (document, GK_FREQUENCY_MONTHLY, &later, &today, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
+static void
+test_demo_pages (void)
+{
+  g_autoptr(GkReport) report = demo_report (GK_FREQUENCY_MONTHLY, dmy (1, 10, 2026));
+  double width, height;
+  guint a4, a4_landscape, a3;
+
+  gk_report_paper_get_size (GK_REPORT_PAPER_A4, GK_REPORT_ORIENTATION_PORTRAIT, &width, &height);
+  a4 = gk_report_get_n_pages (report, width, height);
+  /* the summary, roadmap, 7 projects, indicators, timeline, decisions */
+  g_assert_cmpuint (a4, >=, 12);
+  g_assert_cmpuint (a4, <=, 30);
+  /* asking again gives the same answer */
+  g_assert_cmpuint (gk_report_get_n_pages (report, width, height), ==, a4);
+
+  gk_report_paper_get_size (GK_REPORT_PAPER_A4, GK_REPORT_ORIENTATION_LANDSCAPE, &width, &height);
+  a4_landscape = gk_report_get_n_pages (report, width, height);
+  gk_report_paper_get_size (GK_REPORT_PAPER_A3, GK_REPORT_ORIENTATION_LANDSCAPE, &width, &height);
+  a3 = gk_report_get_n_pages (report, width, height);
+  g_assert_cmpuint (a3, <=, a4);
+  g_assert_cmpuint (a3, <=, a4_landscape);
+  /* every focus project starts its own page */
+  g_assert_cmpuint (a3, >=, 2 + 7);
+}
+
+/* Each page, drawn as GtkPrintOperation would (on any cairo_t), has ink
+ * in its body, not only in its header and footer. */
+static void
+test_demo_pages_not_blank (void)
+{
+  g_autoptr(GkReport) report = demo_report (GK_FREQUENCY_MONTHLY, dmy (1, 10, 2026));
+  double width, height;
+  guint n;
+
+  gk_report_paper_get_size (GK_REPORT_PAPER_A4, GK_REPORT_ORIENTATION_PORTRAIT, &width, &height);
+  n = gk_report_get_n_pages (report, width, height);
+  for (guint page = 0; page < n; page++)
+    {
+      int w = (int) ceil (width / 2), h = (int) ceil (height / 2);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+      cairo_t *cr = cairo_create (surface);
+      guint ink = 0;
+
+      cairo_scale (cr, 0.5, 0.5);
+      gk_report_draw_page (report, page, cr, width, height);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      for (int y = h / 8; y < h * 7 / 8; y++)
+        for (int x = 0; x < w; x++)
+          {
+            guint32 pixel = *(guint32 *) (void *) (cairo_image_surface_get_data (surface) +
+                                                   y * cairo_image_surface_get_stride (surface) + x * 4);
+
+            ink += (pixel & 0xffffff) != 0xffffff;
+          }
+      cairo_surface_destroy (surface);
+      if (ink < 400)
+        g_error ("page %u of %u is nearly blank (%u pixels of ink)", page + 1, n, ink);
+    }
+}
+
+static char *
+export_text (GkReport   *report,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (work_dir, name, NULL);
+
+  g_assert_true (gk_report_export_pdf (report, path, &error));
+  g_assert_no_error (error);
+  return pdf_text (path);
+}
+
+static void
+test_demo_text (void)
+{
+  g_autoptr(GkReport) report = demo_report (GK_FREQUENCY_MONTHLY, dmy (1, 10, 2026));
+  g_autofree char *text = export_text (report, "october.pdf");
+  GListModel *projects = gk_document_get_focus_projects (document);
+  GDate october = dmy (31, 10, 2026);
+  g_autoptr(GkAnalysis) analysis = gk_analysis_new (document, &october);
+  g_autofree char *first_page = NULL;
+  double width, height;
+
+  if (text == NULL)
+    return;
+  gk_report_paper_get_size (GK_REPORT_PAPER_A4, GK_REPORT_ORIENTATION_PORTRAIT, &width, &height);
+  first_page = g_strdup_printf ("Page 1 of %u", gk_report_get_n_pages (report, width, height));
+
+  g_assert_nonnull (strstr (text, "Veranderopgave jeugdhulp"));
+  g_assert_nonnull (strstr (text, "Progress report October 2026"));
+  g_assert_nonnull (strstr (text, first_page));
+  g_assert_nonnull (strstr (text, gk_level_label (gk_analysis_get_headline (analysis))));
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(GkFocusProject) project = g_list_model_get_item (projects, i);
+      GkPerson *owner = gk_document_lookup_person (document, gk_focus_project_get_owner_id (project));
+
+      g_assert_nonnull (strstr (text, gk_focus_project_get_name (project)));
+      g_assert_nonnull (owner);
+      g_assert_nonnull (strstr (text, gk_person_get_name (owner)));
+    }
+  /* the risk of October, not the decision of August */
+  g_assert_nonnull (strstr (text, "Decisions and risks in October 2026"));
+  g_assert_nonnull (strstr (text, "De werving van pleegouders blijft achter"));
+  g_assert_null (strstr (text, "Het MT besluit tot de werving"));
+  /* a measure due on 23 October and not done is overdue at the end of the month */
+  g_assert_nonnull (strstr (text, "overdue by 8 days"));
+}
+
+/* A report about the past leaves out what came later. */
+static void
+test_demo_past_period (void)
+{
+  g_autoptr(GkReport) report = demo_report (GK_FREQUENCY_QUARTERLY, dmy (1, 7, 2026));
+  g_autofree char *text = export_text (report, "q3.pdf");
+
+  if (text == NULL)
+    return;
+  g_assert_nonnull (strstr (text, "Progress report Q3 2026"));
+  g_assert_nonnull (strstr (text, "Decisions and risks in Q3 2026"));
+  g_assert_nonnull (strstr (text, "Het MT besluit tot de werving"));
+  g_assert_null (strstr (text, "De werving van pleegouders blijft achter"));
+  /* the latest figures are of September at the latest */
+  g_assert_nonnull (strstr (text, "(Sep 2026)"));
+  g_assert_null (strstr (text, "(Oct 2026)"));
+  g_assert_nonnull (strstr (text, "compared with Q2 2026"));
+}
+
+/* Like strstr, past the NUL bytes of a binary file. */
+static gboolean
+contains_bytes (const char *haystack,
+                gsize       length,
+                const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (haystack + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A new file without programme, topics, projects or figures still gives a
+ * report that says so. */
+static void
+test_empty_programme (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkDocument) empty = NULL;
+  g_autoptr(GkReport) report = NULL;
+  g_autofree char *text = NULL;
+  GDate today = dmy (22, 11, 2026), period = dmy (1, 10, 2026);
+  sqlite3 *empty_db = NULL;
+  double width, height;
+  guint n;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &empty_db), ==, SQLITE_OK);
+  g_assert_true (gk_schema_create (empty_db, &error));
+  empty = gk_document_new_for_db (empty_db, &error);
+  g_assert_no_error (error);
+  report = gk_report_new_for_period (empty, GK_FREQUENCY_MONTHLY, &period, &today, &error);
+  g_assert_no_error (error);
+
+  gk_report_paper_get_size (GK_REPORT_PAPER_A4, GK_REPORT_ORIENTATION_PORTRAIT, &width, &height);
+  n = gk_report_get_n_pages (report, width, height);
+  g_assert_cmpuint (n, >=, 1);
+  g_assert_cmpuint (n, <=, 8);
+  text = export_text (report, "empty.pdf");
+  if (text != NULL)
+    {
+      g_assert_nonnull (strstr (text, "The programme has no focus projects yet."));
+      g_assert_nonnull (strstr (text, "The programme follows no indicators yet."));
+      g_assert_nonnull (strstr (text, "No decisions or risks were recorded in October 2026."));
+    }
+  g_clear_object (&report);
+  g_clear_object (&empty);
+  sqlite3_close (empty_db);
+}
+
+static void
+test_reproducible (void)
+{
+  g_autoptr(GkReport) first = NULL;
+  g_autoptr(GkReport) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = g_build_filename (work_dir, "a.pdf", NULL);
+  g_autofree char *b = g_build_filename (work_dir, "b.pdf", NULL);
+  g_autofree char *bytes_a = NULL;
+  g_autofree char *bytes_b = NULL;
+  gsize length_a, length_b;
+
+  /* main() set SOURCE_DATE_EPOCH to 18 Nov 2026, 11:06:40 UTC */
+  first = demo_report (GK_FREQUENCY_MONTHLY, dmy (1, 10, 2026));
+  g_assert_cmpint (g_date_get_day (gk_report_get_printed_date (first)), ==, 18);
+  g_assert_cmpint (g_date_get_month (gk_report_get_printed_date (first)), ==, 11);
+  g_assert_true (gk_report_export_pdf (first, a, &error));
+  g_usleep (1100 * 1000);   /* a second later: nothing may depend on the clock */
+  second = demo_report (GK_FREQUENCY_MONTHLY, dmy (1, 10, 2026));
+  g_assert_true (gk_report_export_pdf (second, b, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (a, &bytes_a, &length_a, NULL));
+  g_assert_true (g_file_get_contents (b, &bytes_b, &length_b, NULL));
+  g_assert_cmpmem (bytes_a, length_a, bytes_b, length_b);
+  g_assert_true (g_str_has_prefix (bytes_a, "%PDF-"));
+  /* cairo 1.16 writes the date without its "D:" prefix, later ones with it */
+  g_assert_true (contains_bytes (bytes_a, length_a, "20261118110640Z"));
+}
+
+static void
+test_export_failure_leaves_nothing (void)
+{
+  g_autoptr(GkReport) report = demo_report (GK_FREQUENCY_MONTHLY, dmy (1, 10, 2026));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (work_dir, "failing", NULL);
+  g_autofree char *target = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *missing = g_build_filename (work_dir, "no-such-folder", "report.pdf", NULL);
+
+  /* a folder where the file should go: the rename fails */
+  g_assert_cmpint (g_mkdir_with_parents (target, 0700), ==, 0);
+  g_assert_false (gk_report_export_pdf (report, target, &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_file_test (target, G_FILE_TEST_IS_DIR));
+  g_assert_cmpuint (count_files (dir), ==, 1);   /* no temporary file left */
+  g_clear_error (&error);
+
+  g_assert_false (gk_report_export_pdf (report, missing, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  /* Before any thread starts: every report here is dated by it. */
+  g_setenv ("SOURCE_DATE_EPOCH", "1795000000", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  setup_demo ();
+
+  g_test_add_func ("/report/period/parse", test_parse_period);
+  g_test_add_func ("/report/paper", test_paper);
+  g_test_add_func ("/report/layout/table-continues", test_layout_table_continues);
+  g_test_add_func ("/report/layout/blocks-stay-whole", test_layout_blocks_stay_whole);
+  g_test_add_func ("/report/layout/shrinkable", test_layout_shrinkable);
+  g_test_add_func ("/report/layout/breaks-and-anchors", test_layout_breaks_and_anchors);
+  g_test_add_func ("/report/demo/period", test_demo_period);
+  g_test_add_func ("/report/demo/pages", test_demo_pages);
+  g_test_add_func ("/report/demo/pages-not-blank", test_demo_pages_not_blank);
+  g_test_add_func ("/report/demo/text", test_demo_text);
+  g_test_add_func ("/report/demo/past-period", test_demo_past_period);
+  g_test_add_func ("/report/demo/empty-programme", test_empty_programme);
+  g_test_add_func ("/report/pdf/reproducible", test_reproducible);
+  g_test_add_func ("/report/pdf/failure-leaves-nothing", test_export_failure_leaves_nothing);
+
+  status = g_test_run ();
+
+  g_clear_object (&document);
+  sqlite3_close (db);
+  remove_dir (work_dir);
+  g_free (work_dir);
+  return status;
+}
