@@ -98,9 +98,8 @@ entry_row_new (GkCatalogueMeasure *entry)
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = NULL;
 
-  /* Translators: under a catalogue measure: its topic, kind and chain phase */
-  subtitle = g_strdup_printf (_("%s · %s · %s"),
-                              gk_catalogue_measure_get_topic_name (entry),
+  /* Translators: under a catalogue measure: its kind and chain phase */
+  subtitle = g_strdup_printf (_("%s · %s"),
                               gk_measure_kind_label (gk_catalogue_measure_get_kind (entry)),
                               gk_chain_phase_label (gk_catalogue_measure_get_chain_phase (entry)));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gk_catalogue_measure_get_title (entry));
@@ -115,6 +114,31 @@ entry_row_new (GkCatalogueMeasure *entry)
   return row;
 }
 
+/* The catalogue comes sorted by topic: a heading where the topic changes. */
+static void
+update_header (GtkListBoxRow *row,
+               GtkListBoxRow *before,
+               gpointer       user_data)
+{
+  GkCatalogueMeasure *entry = g_object_get_data (G_OBJECT (row), ENTRY_KEY);
+  GkCatalogueMeasure *previous = before != NULL ? g_object_get_data (G_OBJECT (before), ENTRY_KEY) : NULL;
+  const char *topic = gk_catalogue_measure_get_topic_name (entry);
+  GtkWidget *header;
+
+  if (previous != NULL && g_str_equal (gk_catalogue_measure_get_topic_name (previous), topic))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  header = gtk_label_new (topic);
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_set_margin_top (header, 12);
+  gtk_widget_set_margin_bottom (header, 6);
+  gtk_widget_set_margin_start (header, 12);
+  gtk_list_box_row_set_header (row, header);
+}
+
 static void
 fill_catalogue (GkCatalogueDialog *self)
 {
@@ -127,6 +151,7 @@ fill_catalogue (GkCatalogueDialog *self)
       gtk_list_box_append (self->catalogue_list, entry_row_new (entry));
     }
   gtk_list_box_set_filter_func (self->catalogue_list, filter_row, self, NULL);
+  gtk_list_box_set_header_func (self->catalogue_list, update_header, NULL, NULL);
 }
 
 /* --- the target -------------------------------------------------------------- */

@@ -28,8 +28,7 @@ struct _GkIndicatorsPage
   GkAnalysis          *analysis;
   GtkSingleSelection  *selection;
   GkIndicator         *shown;           /* the live record in the detail */
-  GtkCustomFilter     *measurement_filter;
-  GtkSortListModel    *measurements;    /* of the shown indicator, newest first */
+  GListStore          *measurements;    /* of the shown indicator, newest first */
   GHashTable          *bound_rows;      /* list row widget -> GtkListItem */
 
   AdwLeaflet          *leaflet;
@@ -548,6 +547,8 @@ clear_measurement_problems (GkIndicatorsPage *self)
   gk_form_clear_problem (GTK_WIDGET (self->new_note_entry), NULL);
 }
 
+static void sync_measurements (GkIndicatorsPage *self);
+
 static void
 shown_changed_cb (GkIndicatorsPage *self)
 {
@@ -566,7 +567,7 @@ set_shown (GkIndicatorsPage *self,
   if (indicator != NULL)
     g_signal_connect_swapped (indicator, "notify", G_CALLBACK (shown_changed_cb), self);
 
-  gtk_filter_changed (GTK_FILTER (self->measurement_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  sync_measurements (self);
   clear_measurement_problems (self);
   gtk_editable_set_text (GTK_EDITABLE (self->new_value_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->new_note_entry), "");
@@ -583,23 +584,55 @@ selection_changed_cb (GkIndicatorsPage *self)
 
 /* --- the table of measurements ----------------------------------------------- */
 
-static gboolean
-measurement_of_shown (gpointer item,
-                      gpointer user_data)
+/* Makes the table's list the shown indicator's measurements, newest first,
+ * changing only the rows that differ: the rows around an edit stay as they
+ * are (with the focus and what is being typed), and a large programme does
+ * not filter every measurement of every indicator. */
+static void
+sync_measurements (GkIndicatorsPage *self)
 {
-  GkIndicatorsPage *self = user_data;
+  g_autoptr(GPtrArray) series = NULL;
+  GListModel *old = G_LIST_MODEL (self->measurements);
+  guint n_old = g_list_model_get_n_items (old);
+  guint n_new, prefix = 0, suffix = 0;
 
-  return self->shown != NULL &&
-         gk_measurement_get_indicator_id (item) == gk_record_get_id (GK_RECORD (self->shown));
-}
+  if (self->shown != NULL && self->document != NULL)
+    series = gk_document_get_measurements_for_indicator (self->document, gk_record_get_id (GK_RECORD (self->shown)));
+  else
+    series = g_ptr_array_new ();
+  n_new = series->len;
 
-static int
-newest_first (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
-{
-  return -g_strcmp0 (gk_measurement_get_period_date ((GkMeasurement *) a),
-                     gk_measurement_get_period_date ((GkMeasurement *) b));
+  /* series is oldest first; the table shows it the other way round */
+#define NEW_AT(i) g_ptr_array_index (series, n_new - 1 - (i))
+  while (prefix < MIN (n_old, n_new))
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (old, prefix);
+
+      if (item != NEW_AT (prefix))
+        break;
+      prefix++;
+    }
+  while (suffix < MIN (n_old, n_new) - prefix)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (old, n_old - 1 - suffix);
+
+      if (item != NEW_AT (n_new - 1 - suffix))
+        break;
+      suffix++;
+    }
+  if (prefix + suffix == n_old && n_old == n_new)
+    return;
+
+  {
+    guint n_added = n_new - prefix - suffix;
+    g_autofree gpointer *added = g_new (gpointer, MAX (n_added, 1));
+
+    for (guint i = 0; i < n_added; i++)
+      added[i] = NEW_AT (prefix + i);
+    g_list_store_splice (self->measurements, prefix, n_old - prefix - suffix, added, n_added);
+  }
+#undef NEW_AT
+  update_table_stack (self);
 }
 
 static GkIndicatorsPage *
@@ -1092,7 +1125,7 @@ new_measurement_activate_cb (GkIndicatorsPage *self)
 static void
 measurements_changed_cb (GkIndicatorsPage *self)
 {
-  update_table_stack (self);
+  sync_measurements (self);
 }
 
 /* --- indicators: add, edit, delete ------------------------------------------- */
@@ -1177,14 +1210,13 @@ disconnect_document (GkIndicatorsPage *self)
     return;
   g_signal_handlers_disconnect_by_data (gk_document_get_indicator_topics (self->document), self);
   g_signal_handlers_disconnect_by_data (gk_document_get_indicator_projects (self->document), self);
+  g_signal_handlers_disconnect_by_data (gk_document_get_measurements (self->document), self);
 }
 
 void
 gk_indicators_page_set_document (GkIndicatorsPage *self,
                                  GkDocument       *document)
 {
-  g_autoptr(GtkFilterListModel) filtered = NULL;
-
   g_return_if_fail (GK_IS_INDICATORS_PAGE (self));
   g_return_if_fail (document == NULL || GK_IS_DOCUMENT (document));
 
@@ -1199,14 +1231,10 @@ gk_indicators_page_set_document (GkIndicatorsPage *self,
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
-  if (self->measurements != NULL)
-    g_signal_handlers_disconnect_by_data (self->measurements, self);
-  g_clear_object (&self->measurements);
 
   if (document == NULL)
     {
       gtk_list_view_set_model (self->indicator_list, NULL);
-      gtk_column_view_set_model (self->measurement_table, NULL);
       show_detail (self);
       return;
     }
@@ -1215,17 +1243,8 @@ gk_indicators_page_set_document (GkIndicatorsPage *self,
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
   gtk_list_view_set_model (self->indicator_list, GTK_SELECTION_MODEL (self->selection));
 
-  filtered = gtk_filter_list_model_new (g_object_ref (gk_document_get_measurements (document)),
-                                        GTK_FILTER (g_object_ref (self->measurement_filter)));
-  self->measurements = gtk_sort_list_model_new (G_LIST_MODEL (g_steal_pointer (&filtered)),
-                                                GTK_SORTER (gtk_custom_sorter_new (newest_first, NULL, NULL)));
-  g_signal_connect_swapped (self->measurements, "items-changed", G_CALLBACK (measurements_changed_cb), self);
-  {
-    g_autoptr(GtkNoSelection) no_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->measurements)));
-
-    gtk_column_view_set_model (self->measurement_table, GTK_SELECTION_MODEL (no_selection));
-  }
-
+  g_signal_connect_swapped (gk_document_get_measurements (document), "items-changed",
+                            G_CALLBACK (measurements_changed_cb), self);
   g_signal_connect_swapped (gk_document_get_indicator_topics (document), "items-changed",
                             G_CALLBACK (links_changed_cb), self);
   g_signal_connect_swapped (gk_document_get_indicator_projects (document), "items-changed",
@@ -1299,7 +1318,7 @@ gk_indicators_page_dispose (GObject *object)
    * or the template would unparent it behind the bin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_INDICATORS_PAGE);
-  g_clear_object (&self->measurement_filter);
+  g_clear_object (&self->measurements);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (gk_indicators_page_parent_class)->dispose (object);
@@ -1368,7 +1387,12 @@ gk_indicators_page_init (GkIndicatorsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->bound_rows = g_hash_table_new (NULL, NULL);
-  self->measurement_filter = gtk_custom_filter_new (measurement_of_shown, self, NULL);
+  self->measurements = g_list_store_new (GK_TYPE_MEASUREMENT);
+  {
+    g_autoptr(GtkNoSelection) no_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->measurements)));
+
+    gtk_column_view_set_model (self->measurement_table, GTK_SELECTION_MODEL (no_selection));
+  }
 
   g_signal_connect (factory, "setup", G_CALLBACK (list_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (list_bind_cb), self);

@@ -762,8 +762,9 @@ fill_form (GkMeasureEditor *self,
     }
 
   gk_choice_drop_down_setup_labels (self->target_topic_drop, FALSE);
+  /* Translators: the choice of a topic before one is chosen; keep it short */
   gk_choice_record_setup (self->target_topic_drop, gk_document_get_topics (self->document),
-                          _("Choose a topic…"), 0);
+                          C_("target topic", "Topic…"), 0);
   /* A target is a level to reach: "not assessed" is no aim. */
   entries = gk_level_entries (&n);
   gk_choice_enum_setup (self->target_level_drop, entries + 1, n - 1, GK_LEVEL_IN_CONTROL);

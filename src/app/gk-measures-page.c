@@ -186,12 +186,12 @@ label_new (Column column)
   /* The least and the most characters a column shows: the title gets
    * the room, the names are recognised by their start. */
   static const int chars[][2] = {
-    [COLUMN_TITLE] = { 24, 60 },
-    [COLUMN_PROJECT] = { 14, 24 },
+    [COLUMN_TITLE] = { 20, 60 },
+    [COLUMN_PROJECT] = { 12, 24 },
     [COLUMN_OWNER] = { 10, 18 },
-    [COLUMN_STATUS] = { 6, 14 },
-    [COLUMN_KIND] = { 6, 14 },
-    [COLUMN_DUE] = { 6, 14 },
+    [COLUMN_STATUS] = { 10, 14 },
+    [COLUMN_KIND] = { 9, 14 },
+    [COLUMN_DUE] = { 11, 14 },
     [COLUMN_PROGRESS] = { 4, 6 },
   };
   GtkWidget *label = gtk_label_new (NULL);
@@ -741,20 +741,22 @@ update_actions (GkMeasuresPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.delete", selected_measure (self) != NULL);
 }
 
-/* Targets, names and the date may all have changed: filter and sort again. */
+/* A measure that changed is filtered again by its list (items-changed);
+ * what the filter cannot see is whether targets or the date changed. */
 static void
 document_changed_cb (GkMeasuresPage *self)
 {
-  gtk_sorter_changed (self->project_sorter, GTK_SORTER_CHANGE_DIFFERENT);
-  gtk_sorter_changed (self->owner_sorter, GTK_SORTER_CHANGE_DIFFERENT);
   filters_changed (self);
   update_actions (self);
 }
 
+/* A project or person renamed: the filter bar and the order by name. */
 static void
 choices_changed_cb (GkMeasuresPage *self)
 {
   fill_filter_choices (self);
+  gtk_sorter_changed (self->project_sorter, GTK_SORTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (self->owner_sorter, GTK_SORTER_CHANGE_DIFFERENT);
 }
 
 static void

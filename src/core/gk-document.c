@@ -22,6 +22,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 /* The session extension's API is only declared with these. */
 #define SQLITE_ENABLE_SESSION 1
 #define SQLITE_ENABLE_PREUPDATE_HOOK 1
@@ -1747,8 +1749,76 @@ failed:
 /* ---- undo and redo --------------------------------------------------------- */
 
 typedef struct {
-  guint n_conflicts;
+  sqlite3 *db;
+  guint    n_conflicts;
 } ApplyContext;
+
+static gboolean
+is_stamp_column (const char *name)
+{
+  return g_str_equal (name, "version") || g_str_equal (name, "updated_at") || g_str_equal (name, "updated_by");
+}
+
+static gboolean
+values_equal (sqlite3_value *a,
+              sqlite3_value *b)
+{
+  int type = sqlite3_value_type (a);
+
+  if (b == NULL || type != sqlite3_value_type (b))
+    return FALSE;
+  switch (type)
+    {
+    case SQLITE_NULL:
+      return TRUE;
+    case SQLITE_INTEGER:
+      return sqlite3_value_int64 (a) == sqlite3_value_int64 (b);
+    case SQLITE_FLOAT:
+      return sqlite3_value_double (a) == sqlite3_value_double (b);
+    default:
+      return sqlite3_value_bytes (a) == sqlite3_value_bytes (b) &&
+             memcmp (sqlite3_value_blob (a), sqlite3_value_blob (b), sqlite3_value_bytes (a)) == 0;
+    }
+}
+
+/* Undo and redo stamp the rows they touch with a new version, so an older
+ * step finds its rows with other stamps than it recorded. That is our own
+ * bookkeeping, not somebody else's edit: when only the stamps differ, the
+ * step still applies. */
+static gboolean
+only_stamps_differ (sqlite3                *db,
+                    sqlite3_changeset_iter *iter)
+{
+  char *sql;
+  sqlite3_stmt *columns = NULL;
+  const char *table;
+  int n_columns, op, indirect, rc;
+  gboolean same = TRUE;
+
+  if (sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect) != SQLITE_OK ||
+      (op != SQLITE_UPDATE && op != SQLITE_DELETE))
+    return FALSE;
+
+  sql = sqlite3_mprintf ("SELECT name FROM pragma_table_info(%Q) ORDER BY cid", table);
+  rc = sqlite3_prepare_v2 (db, sql, -1, &columns, NULL);
+  sqlite3_free (sql);
+  if (rc != SQLITE_OK)
+    return FALSE;
+  for (int column = 0; same && column < n_columns && sqlite3_step (columns) == SQLITE_ROW; column++)
+    {
+      sqlite3_value *expected = NULL, *actual = NULL;
+
+      if (is_stamp_column ((const char *) sqlite3_column_text (columns, 0)))
+        continue;
+      /* An UPDATE records old values only for the columns it changed. */
+      if (sqlite3changeset_old (iter, column, &expected) != SQLITE_OK || expected == NULL)
+        continue;
+      sqlite3changeset_conflict (iter, column, &actual);
+      same = values_equal (expected, actual);
+    }
+  sqlite3_finalize (columns);
+  return same;
+}
 
 static int
 on_conflict (void                   *user_data,
@@ -1756,6 +1826,9 @@ on_conflict (void                   *user_data,
              sqlite3_changeset_iter *iter)
 {
   ApplyContext *context = user_data;
+
+  if (conflict == SQLITE_CHANGESET_DATA && only_stamps_differ (context->db, iter))
+    return SQLITE_CHANGESET_REPLACE;
 
   /* The row is not as the step left it: someone else changed it. */
   context->n_conflicts++;
@@ -1786,7 +1859,7 @@ apply_inverse (GkDocument  *self,
   g_autofree char *now = now_utc ();
   g_autoptr(GBytes) inverse = NULL;
   g_autoptr(GBytes) changes = NULL;
-  ApplyContext context = { 0 };
+  ApplyContext context = { self->db, 0 };
   sqlite3_session *session = NULL;
   gsize size = 0;
   gconstpointer data = g_bytes_get_data (step, &size);

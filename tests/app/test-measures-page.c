@@ -90,7 +90,8 @@ open_file (const char      *path,
   GkWindow *window = gk_window_new (app);
   GtkWidget *page;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  /* A laptop screen: everything must work there. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
   gtk_window_present (GTK_WINDOW (window));
   gk_window_open_file (window, file);
   g_assert_nonnull (gk_window_get_document (window));

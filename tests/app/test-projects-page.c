@@ -116,7 +116,8 @@ open_demo (GkProjectsPage **out_page)
   g_remove (path);
   g_assert_true (gk_command_line_write_demo (path, &today, &error));
   g_assert_no_error (error);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  /* A laptop screen: everything must work there. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
   gtk_window_present (GTK_WINDOW (window));
   gk_window_open_file (window, file);
   g_assert_nonnull (gk_window_get_document (window));

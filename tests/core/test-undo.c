@@ -582,6 +582,53 @@ test_versions_only_grow (Fixture       *fixture,
   g_assert_cmpint (fixture_query_int (fixture->db, "SELECT version FROM topic WHERE id = 2"), ==, 4);
 }
 
+/* Undo stamps the rows it restores; older steps must still apply to them. */
+static void
+test_undo_and_redo_a_whole_history (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  GkDocument *doc = fixture->document;
+  g_autoptr(GkPerson) person = gk_person_new ();
+  g_autoptr(GkRecord) copy = NULL;
+  g_autofree char *start = fixture_dump (fixture->db);
+  g_autofree char *end = NULL;
+  g_autofree char *again = NULL;
+  gint64 id;
+
+  gk_person_set_name (person, "Sem Jansen");
+  g_assert_true (gk_document_insert (doc, GK_RECORD (person), NULL));
+  id = gk_record_get_id (GK_RECORD (person));
+  copy = gk_record_copy (GK_RECORD (gk_document_lookup_person (doc, id)));
+  gk_person_set_email (GK_PERSON (copy), "s.jansen@voorbeeldstad.example");
+  g_assert_true (gk_document_update (doc, copy, NULL));
+  g_assert_true (gk_document_delete (doc, GK_RECORD (gk_document_lookup_person (doc, id)), NULL));
+  end = fixture_dump (fixture->db);
+
+  for (int round = 0; round < 2; round++)
+    {
+      undo_ok (doc);                                       /* the delete */
+      g_assert_nonnull (gk_document_lookup_person (doc, id));
+      undo_ok (doc);                                       /* the update */
+      g_assert_cmpstr (gk_person_get_email (gk_document_lookup_person (doc, id)), ==, "");
+      undo_ok (doc);                                       /* the insert */
+      g_assert_null (gk_document_lookup_person (doc, id));
+      g_assert_false (gk_document_can_undo (doc));
+
+      redo_ok (doc);
+      redo_ok (doc);
+      g_assert_cmpstr (gk_person_get_email (gk_document_lookup_person (doc, id)), ==,
+                       "s.jansen@voorbeeldstad.example");
+      redo_ok (doc);
+      g_assert_null (gk_document_lookup_person (doc, id));
+    }
+
+  /* Back where the history ended: only stamps and the change log differ. */
+  again = fixture_dump (fixture->db);
+  g_assert_null (strstr (again, "Sem Jansen"));
+  g_assert_null (strstr (end, "Sem Jansen"));
+  g_assert_cmpuint (strlen (again), ==, strlen (start));
+}
+
 static void
 test_undo_after_change_underneath (Fixture       *fixture,
                                    gconstpointer  data)
@@ -655,6 +702,7 @@ main (int   argc,
   ADD ("/undo/history/descriptions", test_descriptions_and_notifications);
   ADD ("/undo/history/change-log", test_change_log_keeps_growing);
   ADD ("/undo/history/versions-only-grow", test_versions_only_grow);
+  ADD ("/undo/history/whole-history-twice", test_undo_and_redo_a_whole_history);
   ADD ("/undo/conflict/changed-underneath", test_undo_after_change_underneath);
   ADD ("/undo/conflict/dangling-reference", test_undo_refused_when_it_would_break_references);
 
