@@ -21,6 +21,7 @@
 #include "gk-measure-editor.h"
 #include "gk-money.h"
 #include "gk-project-editor.h"
+#include "gk-chart-view.h"
 #include "gk-projects-page.h"
 
 /* Dragging the progress slider writes once the hand rests, not per pixel:
@@ -354,6 +355,7 @@ struct _GkProjectsPage
 
   GkDocument          *document;
   GkAnalysis          *analysis;
+  GkChartModel        *charts;
   GtkSingleSelection  *selection;      /* of the document's focus projects */
   GkFocusProject      *project;        /* the one shown (live), or NULL */
   gint64               project_id;
@@ -682,7 +684,12 @@ show_indicators (GkProjectsPage *self)
 {
   GListModel *links = gk_document_get_indicator_projects (self->document);
 
+  GtkWidget *child;
+
   remove_all_rows (self->indicators_list);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->indicator_charts_box))) != NULL)
+    gtk_box_remove (self->indicator_charts_box, child);
+
   for (guint i = 0; i < g_list_model_get_n_items (links); i++)
     {
       g_autoptr(GkIndicatorProject) link = g_list_model_get_item (links, i);
@@ -691,8 +698,25 @@ show_indicators (GkProjectsPage *self)
       if (gk_indicator_project_get_project_id (link) != self->project_id)
         continue;
       indicator = gk_document_lookup_indicator (self->document, gk_indicator_project_get_indicator_id (link));
-      if (indicator != NULL)
-        gtk_list_box_append (self->indicators_list, indicator_row_new (self, indicator));
+      if (indicator == NULL)
+        continue;
+      gtk_list_box_append (self->indicators_list, indicator_row_new (self, indicator));
+      if (self->charts != NULL)
+        {
+          GtkWidget *chart = gk_chart_view_new (GK_CHART_KIND_INDICATOR);
+          GtkWidget *title = gtk_label_new (gk_indicator_get_name (indicator));
+
+          gtk_label_set_xalign (GTK_LABEL (title), 0);
+          gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+          gtk_widget_add_css_class (title, "heading");
+          gtk_widget_set_margin_top (title, 12);
+          gtk_box_append (self->indicator_charts_box, title);
+          gk_chart_view_set_model (GK_CHART_VIEW (chart), self->charts);
+          gk_chart_view_set_indicator (GK_CHART_VIEW (chart), gk_record_get_id (GK_RECORD (indicator)));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          gk_indicator_get_name (indicator), -1);
+          gtk_box_append (self->indicator_charts_box, chart);
+        }
     }
 }
 
@@ -989,6 +1013,7 @@ detach_document (GkProjectsPage *self)
   g_clear_object (&self->selection);
   g_clear_object (&self->project);
   g_clear_object (&self->analysis);
+  g_clear_object (&self->charts);
   g_clear_object (&self->document);
   self->project_id = 0;
 }
@@ -1036,6 +1061,19 @@ gk_projects_page_set_analysis (GkProjectsPage *self,
       show_topics (self);
       show_indicators (self);
     }
+}
+
+/* The indicator charts of the shown project draw from @charts. */
+void
+gk_projects_page_set_charts (GkProjectsPage *self,
+                             GkChartModel   *charts)
+{
+  g_return_if_fail (GK_IS_PROJECTS_PAGE (self));
+  g_return_if_fail (charts == NULL || GK_IS_CHART_MODEL (charts));
+
+  g_set_object (&self->charts, charts);
+  if (self->project != NULL)
+    show_indicators (self);
 }
 
 /* --- construction ------------------------------------------------------------------- */

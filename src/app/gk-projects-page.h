@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "gk-chart-model.h"
+
 #include "gk-analysis.h"
 #include "gk-document.h"
 
@@ -30,5 +32,8 @@ GkFocusProject *gk_projects_page_get_project              (GkProjectsPage *self)
 /* The box under the indicator list that holds the charts of the shown
  * project's indicators. */
 GtkBox         *gk_projects_page_get_indicator_charts_box (GkProjectsPage *self);
+
+void            gk_projects_page_set_charts   (GkProjectsPage *self,
+                                               GkChartModel   *charts);
 
 G_END_DECLS

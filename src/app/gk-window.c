@@ -266,6 +266,7 @@ refresh_analysis (GkWindow *self)
   gk_roadmap_page_set_analysis (self->roadmap_page, self->analysis);
   gk_team_page_set_analysis (self->team_page, self->analysis);
   gk_projects_page_set_analysis (self->projects_page, self->analysis);
+  gk_projects_page_set_charts (self->projects_page, self->charts);
 }
 
 static gboolean
