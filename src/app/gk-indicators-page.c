@@ -70,6 +70,95 @@ struct _GkIndicatorsPage
 
 G_DEFINE_FINAL_TYPE (GkIndicatorsPage, gk_indicators_page, ADW_TYPE_BIN)
 
+/* --- rows of the table ------------------------------------------------------- *
+ * The table's items are rows that stay while the measurement they show
+ * changes: showing another indicator then refills the cells GTK already
+ * built instead of building hundreds of new ones (GTK 4.8 keeps about two
+ * hundred rows of a list alive, visible or not). A row notifies
+ * "measurement" when it shows another one and when the one it shows
+ * changes. */
+
+#define GK_TYPE_MEASUREMENT_ROW (gk_measurement_row_get_type ())
+G_DECLARE_FINAL_TYPE (GkMeasurementRow, gk_measurement_row, GK, MEASUREMENT_ROW, GObject)
+
+struct _GkMeasurementRow
+{
+  GObject        parent_instance;
+  GkMeasurement *measurement;
+};
+
+enum {
+  ROW_PROP_0,
+  ROW_PROP_MEASUREMENT,
+  ROW_N_PROPS
+};
+
+static GParamSpec *row_properties[ROW_N_PROPS];
+
+G_DEFINE_FINAL_TYPE (GkMeasurementRow, gk_measurement_row, G_TYPE_OBJECT)
+
+static void
+measurement_row_changed_cb (GkMeasurementRow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), row_properties[ROW_PROP_MEASUREMENT]);
+}
+
+static void
+gk_measurement_row_set_measurement (GkMeasurementRow *self,
+                                    GkMeasurement    *measurement)
+{
+  if (self->measurement == measurement)
+    return;
+  if (self->measurement != NULL)
+    g_signal_handlers_disconnect_by_data (self->measurement, self);
+  g_set_object (&self->measurement, measurement);
+  if (measurement != NULL)
+    g_signal_connect_swapped (measurement, "notify", G_CALLBACK (measurement_row_changed_cb), self);
+  g_object_notify_by_pspec (G_OBJECT (self), row_properties[ROW_PROP_MEASUREMENT]);
+}
+
+static void
+gk_measurement_row_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case ROW_PROP_MEASUREMENT:
+      g_value_set_object (value, GK_MEASUREMENT_ROW (object)->measurement);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_measurement_row_dispose (GObject *object)
+{
+  gk_measurement_row_set_measurement (GK_MEASUREMENT_ROW (object), NULL);
+
+  G_OBJECT_CLASS (gk_measurement_row_parent_class)->dispose (object);
+}
+
+static void
+gk_measurement_row_class_init (GkMeasurementRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = gk_measurement_row_get_property;
+  object_class->dispose = gk_measurement_row_dispose;
+  row_properties[ROW_PROP_MEASUREMENT] =
+    g_param_spec_object ("measurement", NULL, NULL, GK_TYPE_MEASUREMENT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, ROW_N_PROPS, row_properties);
+}
+
+static void
+gk_measurement_row_init (GkMeasurementRow *self)
+{
+}
+
 #define ITEM_HANDLER_KEY "gk-notify-handler"
 
 static GkIndicator *
@@ -584,17 +673,16 @@ selection_changed_cb (GkIndicatorsPage *self)
 
 /* --- the table of measurements ----------------------------------------------- */
 
-/* Makes the table's list the shown indicator's measurements, newest first,
- * changing only the rows that differ: the rows around an edit stay as they
- * are (with the focus and what is being typed), and a large programme does
- * not filter every measurement of every indicator. */
+/* Makes the table's rows show the shown indicator's measurements, newest
+ * first: existing rows get another measurement where it differs, and rows
+ * are added or removed at the end. */
 static void
 sync_measurements (GkIndicatorsPage *self)
 {
   g_autoptr(GPtrArray) series = NULL;
-  GListModel *old = G_LIST_MODEL (self->measurements);
-  guint n_old = g_list_model_get_n_items (old);
-  guint n_new, prefix = 0, suffix = 0;
+  GListModel *rows = G_LIST_MODEL (self->measurements);
+  guint n_old = g_list_model_get_n_items (rows);
+  guint n_new;
 
   if (self->shown != NULL && self->document != NULL)
     series = gk_document_get_measurements_for_indicator (self->document, gk_record_get_id (GK_RECORD (self->shown)));
@@ -602,36 +690,28 @@ sync_measurements (GkIndicatorsPage *self)
     series = g_ptr_array_new ();
   n_new = series->len;
 
-  /* series is oldest first; the table shows it the other way round */
-#define NEW_AT(i) g_ptr_array_index (series, n_new - 1 - (i))
-  while (prefix < MIN (n_old, n_new))
+  if (n_new < n_old)
+    g_list_store_splice (self->measurements, n_new, n_old - n_new, NULL, 0);
+  for (guint i = 0; i < MIN (n_old, n_new); i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (old, prefix);
+      g_autoptr(GkMeasurementRow) row = g_list_model_get_item (rows, i);
 
-      if (item != NEW_AT (prefix))
-        break;
-      prefix++;
+      /* series is oldest first; the table shows it the other way round */
+      gk_measurement_row_set_measurement (row, g_ptr_array_index (series, n_new - 1 - i));
     }
-  while (suffix < MIN (n_old, n_new) - prefix)
+  if (n_new > n_old)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (old, n_old - 1 - suffix);
+      g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
 
-      if (item != NEW_AT (n_new - 1 - suffix))
-        break;
-      suffix++;
+      for (guint i = n_old; i < n_new; i++)
+        {
+          GkMeasurementRow *row = g_object_new (GK_TYPE_MEASUREMENT_ROW, NULL);
+
+          gk_measurement_row_set_measurement (row, g_ptr_array_index (series, n_new - 1 - i));
+          g_ptr_array_add (added, row);
+        }
+      g_list_store_splice (self->measurements, n_old, 0, added->pdata, added->len);
     }
-  if (prefix + suffix == n_old && n_old == n_new)
-    return;
-
-  {
-    guint n_added = n_new - prefix - suffix;
-    g_autofree gpointer *added = g_new (gpointer, MAX (n_added, 1));
-
-    for (guint i = 0; i < n_added; i++)
-      added[i] = NEW_AT (prefix + i);
-    g_list_store_splice (self->measurements, prefix, n_old - prefix - suffix, added, n_added);
-  }
-#undef NEW_AT
   update_table_stack (self);
 }
 
@@ -645,8 +725,9 @@ static GkMeasurement *
 measurement_of_cell (GtkWidget *cell)
 {
   GtkListItem *item = g_object_get_data (G_OBJECT (cell), "list-item");
+  GkMeasurementRow *row = item != NULL ? gtk_list_item_get_item (item) : NULL;
 
-  return item != NULL ? gtk_list_item_get_item (item) : NULL;
+  return row != NULL ? row->measurement : NULL;
 }
 
 static void
@@ -949,22 +1030,27 @@ cell_fill (Column         column,
     gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
+/* The row shows another measurement, or its measurement changed. */
 static void
-cell_measurement_changed_cb (GkMeasurement *measurement,
-                             GParamSpec    *pspec,
-                             GtkListItem   *item)
+cell_row_changed_cb (GkMeasurementRow *row,
+                     GParamSpec       *pspec,
+                     GtkListItem      *item)
 {
   GtkWidget *cell = gtk_list_item_get_child (item);
   GkIndicatorsPage *self = page_of_cell (cell);
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "column"));
+  gboolean same = g_object_get_data (G_OBJECT (cell), "measurement") == (gpointer) row->measurement;
 
-  if (self == NULL || self->shown == NULL)
+  if (self == NULL || self->shown == NULL || row->measurement == NULL)
     return;
-  /* Never overwrite what someone is typing. */
-  if (GTK_IS_ENTRY (cell) && cell_has_focus (cell))
+  /* Never overwrite what someone is typing in this very measurement. */
+  if (same && GTK_IS_ENTRY (cell) && cell_has_focus (cell))
     return;
+  if (!same)
+    gtk_widget_remove_css_class (cell, "error");
+  g_object_set_data (G_OBJECT (cell), "measurement", row->measurement);
   g_object_set_data (G_OBJECT (cell), "binding", GINT_TO_POINTER (TRUE));
-  cell_fill (column, cell, self->shown, measurement);
+  cell_fill (column, cell, self->shown, row->measurement);
   g_object_set_data (G_OBJECT (cell), "binding", NULL);
 }
 
@@ -974,18 +1060,14 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
               GkIndicatorsPage         *self)
 {
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  GkMeasurement *measurement = gtk_list_item_get_item (item);
+  GkMeasurementRow *row = gtk_list_item_get_item (item);
   GtkWidget *cell = gtk_list_item_get_child (item);
   gulong handler;
 
-  if (self->shown == NULL)
-    return;
   g_object_set_data (G_OBJECT (item), "column", GINT_TO_POINTER (column));
-  g_object_set_data (G_OBJECT (cell), "binding", GINT_TO_POINTER (TRUE));
-  gtk_widget_remove_css_class (cell, "error");
-  cell_fill (column, cell, self->shown, measurement);
-  g_object_set_data (G_OBJECT (cell), "binding", NULL);
-  handler = g_signal_connect (measurement, "notify", G_CALLBACK (cell_measurement_changed_cb), item);
+  g_object_set_data (G_OBJECT (cell), "measurement", NULL);
+  cell_row_changed_cb (row, NULL, item);
+  handler = g_signal_connect (row, "notify::measurement", G_CALLBACK (cell_row_changed_cb), item);
   g_object_set_data (G_OBJECT (item), ITEM_HANDLER_KEY, GSIZE_TO_POINTER (handler));
 }
 
@@ -1001,6 +1083,7 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (item), ITEM_HANDLER_KEY, NULL);
   /* A recycled cell must not carry an edit over to another row: the next
    * bind fills it anew. */
+  g_object_set_data (G_OBJECT (cell), "measurement", NULL);
   gtk_widget_remove_css_class (cell, "error");
 }
 
@@ -1387,7 +1470,7 @@ gk_indicators_page_init (GkIndicatorsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->bound_rows = g_hash_table_new (NULL, NULL);
-  self->measurements = g_list_store_new (GK_TYPE_MEASUREMENT);
+  self->measurements = g_list_store_new (GK_TYPE_MEASUREMENT_ROW);
   {
     g_autoptr(GtkNoSelection) no_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->measurements)));
 

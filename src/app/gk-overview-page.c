@@ -22,6 +22,13 @@ struct _GkOverviewPage
   GtkListBox    *signals_list;
 };
 
+enum {
+  NAVIGATE,
+  N_SIGNALS
+};
+
+static guint page_signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (GkOverviewPage, gk_overview_page, ADW_TYPE_BIN)
 
 static const char *
@@ -78,6 +85,14 @@ show_signals (GkOverviewPage *self,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      /* A signal is a link to the row it is about. */
+      if (signal->row_id != 0 && g_strcmp0 (signal->table, "programme") != 0)
+        {
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          g_object_set_data (G_OBJECT (row), "table", (gpointer) signal->table);
+          g_object_set_data_full (G_OBJECT (row), "row-id", g_memdup2 (&signal->row_id, sizeof signal->row_id), g_free);
+        }
       gtk_list_box_append (self->signals_list, row);
     }
 
@@ -94,6 +109,25 @@ show_signals (GkOverviewPage *self,
       gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->signals_list, row);
     }
+}
+
+static void
+signal_activated_cb (GkOverviewPage *self,
+                     GtkListBoxRow  *row)
+{
+  const char *table = g_object_get_data (G_OBJECT (row), "table");
+  const gint64 *id = g_object_get_data (G_OBJECT (row), "row-id");
+
+  if (table != NULL && id != NULL)
+    g_signal_emit (self, page_signals[NAVIGATE], 0, table, *id);
+}
+
+static void
+chart_activated_cb (GkOverviewPage *self,
+                    const char     *table,
+                    gint64          id)
+{
+  g_signal_emit (self, page_signals[NAVIGATE], 0, table, id);
 }
 
 void
@@ -124,6 +158,16 @@ gk_overview_page_class_init (GkOverviewPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = gk_overview_page_dispose;
 
+  /**
+   * GkOverviewPage::navigate:
+   * @table: the table of the record to show ("topic", "measure", ...)
+   * @id: its id
+   *
+   * The user asked to see a record: an attention signal or a chart was activated.
+   */
+  page_signals[NAVIGATE] = g_signal_new ("navigate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GkOverviewPage, headline_chart);
   gtk_widget_class_bind_template_child (widget_class, GkOverviewPage, roadmap_chart);
@@ -136,6 +180,9 @@ gk_overview_page_init (GkOverviewPage *self)
 {
   g_type_ensure (GK_TYPE_CHART_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->signals_list, "row-activated", G_CALLBACK (signal_activated_cb), self);
+  g_signal_connect_swapped (self->roadmap_chart, "activated", G_CALLBACK (chart_activated_cb), self);
+  g_signal_connect_swapped (self->progress_chart, "activated", G_CALLBACK (chart_activated_cb), self);
 }
 
 GtkWidget *

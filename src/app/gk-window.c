@@ -657,39 +657,58 @@ search_activated (GtkWidget  *widget,
   gk_search_bar_start (GK_WINDOW (widget)->search_bar);
 }
 
-/* Takes a search result to its page and selects it there. */
-static void
-search_result_activated_cb (GkWindow       *self,
-                            GkSearchResult *result)
+/* Shows the record @id of @table on its page and selects it there: for
+ * search results, attention signals and clicks in the charts. */
+void
+gk_window_show_record (GkWindow   *self,
+                       const char *table,
+                       gint64      id)
 {
-  GType type = gk_search_result_get_record_type (result);
-  gint64 id = gk_search_result_get_id (result);
   GtkWidget *page;
 
-  if (type == GK_TYPE_INDICATOR)
+  g_return_if_fail (GK_IS_WINDOW (self));
+
+  if (g_strcmp0 (table, "indicator") == 0)
     {
       page = gk_window_show_page (self, "indicators");
       if (GK_IS_INDICATORS_PAGE (page))
         gk_indicators_page_select (GK_INDICATORS_PAGE (page), id);
     }
-  else if (type == GK_TYPE_MEASURE)
+  else if (g_strcmp0 (table, "measure") == 0)
     {
       page = gk_window_show_page (self, "measures");
       if (GK_IS_MEASURES_PAGE (page))
         gk_measures_page_select_measure (GK_MEASURES_PAGE (page), id);
     }
-  else if (type == GK_TYPE_FOCUS_PROJECT)
+  else if (g_strcmp0 (table, "focus_project") == 0)
     {
       page = gk_window_show_page (self, "projects");
       if (GK_IS_PROJECTS_PAGE (page))
         gk_projects_page_select_project (GK_PROJECTS_PAGE (page), id);
     }
-  else if (type == GK_TYPE_PERSON)
+  else if (g_strcmp0 (table, "person") == 0)
     {
       page = gk_window_show_page (self, "team");
       if (GK_IS_TEAM_PAGE (page))
         gk_team_page_show_person (GK_TEAM_PAGE (page), id);
     }
+  else if (g_strcmp0 (table, "topic") == 0)
+    {
+      page = gk_window_show_page (self, "roadmap");
+      if (GK_IS_ROADMAP_PAGE (page))
+        gk_roadmap_page_select_topic (GK_ROADMAP_PAGE (page), id);
+    }
+}
+
+static void
+search_result_activated_cb (GkWindow       *self,
+                            GkSearchResult *result)
+{
+  GkRecord *record = gk_document_lookup (self->document, gk_search_result_get_record_type (result),
+                                         gk_search_result_get_id (result));
+
+  if (record != NULL)
+    gk_window_show_record (self, gk_record_get_table_name (record), gk_record_get_id (record));
 }
 
 static void
@@ -787,6 +806,14 @@ gk_window_class_init (GkWindowClass *klass)
 }
 
 static void
+overview_navigate_cb (GkWindow   *self,
+                      const char *table,
+                      gint64      id)
+{
+  gk_window_show_record (self, table, id);
+}
+
+static void
 gk_window_init (GkWindow *self)
 {
   g_type_ensure (GK_TYPE_OVERVIEW_PAGE);
@@ -798,6 +825,7 @@ gk_window_init (GkWindow *self)
   g_type_ensure (GK_TYPE_PROJECTS_PAGE);
   g_type_ensure (GK_TYPE_MEASURES_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->overview_page, "navigate", G_CALLBACK (overview_navigate_cb), self);
   g_object_bind_property (self->search_button, "active", self->search_bar, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   update_actions (self);

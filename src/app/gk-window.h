@@ -34,4 +34,8 @@ void        gk_window_add_toast       (GkWindow      *self,
 gboolean    gk_window_save_as_file    (GkWindow      *self,
                                        GFile         *file);
 
+void        gk_window_show_record     (GkWindow      *self,
+                                       const char    *table,
+                                       gint64         id);
+
 G_END_DECLS
