@@ -10,6 +10,8 @@
 #include "gk-application.h"
 #include "gk-command-line.h"
 #include "gk-new-programme-dialog.h"
+#include "gk-projects-page.h"
+#include "gk-roadmap-page.h"
 #include "gk-window.h"
 
 static GkApplication *app;
@@ -215,6 +217,21 @@ test_demo_from_empty_state (void)
   g_assert_nonnull (document);
   g_assert_cmpstr (gk_programme_get_municipality (gk_document_get_programme (document)), ==, "Voorbeeldstad");
   g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_measures (document)), >=, 40);
+
+  /* An attention signal or a chart leads to its record, on its page. */
+  {
+    g_autoptr(GkFocusProject) project = g_list_model_get_item (gk_document_get_focus_projects (document), 4);
+    g_autoptr(GkTopic) topic = g_list_model_get_item (gk_document_get_topics (document), 2);
+    GtkWidget *page;
+
+    gk_window_show_record (window, "focus_project", gk_record_get_id (GK_RECORD (project)));
+    page = gk_window_show_page (window, "projects");
+    g_assert_true (gk_projects_page_get_project (GK_PROJECTS_PAGE (page)) == project);
+
+    gk_window_show_record (window, "topic", gk_record_get_id (GK_RECORD (topic)));
+    page = gk_window_show_page (window, "roadmap");
+    g_assert_true (gk_roadmap_page_get_selected_topic (GK_ROADMAP_PAGE (page)) == topic);
+  }
   destroy_all_windows ();
 }
 
