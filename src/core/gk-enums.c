@@ -258,7 +258,7 @@ gk_level_short_label (GkLevel level)
     case GK_LEVEL_VIGILANT:
       return C_("level short", "Vigilant");
     case GK_LEVEL_IN_CONTROL:
-      return C_("level short", "Control");
+      return C_("level short", "In control");
     case GK_LEVEL_NONE:
     default:
       return C_("level short", "None");
