@@ -1540,11 +1540,12 @@ add_indicators (GkReport     *self,
 
   table = gk_report_flow_add_table (flow, 7);
   self->indicator_table = table;
-  gk_report_table_set_column (table, 0, _("Indicator"), 2.4, GK_CHART_ALIGN_START);
+  /* Widths leave room for the longer Dutch headings ("Voortgang"). */
+  gk_report_table_set_column (table, 0, _("Indicator"), 2.2, GK_CHART_ALIGN_START);
   gk_report_table_set_column (table, 1, _("Latest figure"), 1.6, GK_CHART_ALIGN_START);
   gk_report_table_set_column (table, 2, _("Grip level"), 1.3, GK_CHART_ALIGN_START);
   gk_report_table_set_column (table, 3, _("Target"), 1.5, GK_CHART_ALIGN_START);
-  gk_report_table_set_column (table, 4, _("Progress"), 1.1, GK_CHART_ALIGN_END);
+  gk_report_table_set_column (table, 4, _("Progress"), 1.3, GK_CHART_ALIGN_END);
   gk_report_table_set_column (table, 5, _("Forecast"), 1.4, GK_CHART_ALIGN_START);
   gk_report_table_set_column (table, 6, _("Page"), 0.6, GK_CHART_ALIGN_END);
   gk_report_table_set_continued_label (table, _("Indicators (continued)"));
@@ -1687,11 +1688,11 @@ add_measures_table (GkReport     *self,
       return;
     }
   table = gk_report_flow_add_table (flow, 5);
-  gk_report_table_set_column (table, 0, _("Measure"), 3.2, GK_CHART_ALIGN_START);
+  gk_report_table_set_column (table, 0, _("Measure"), 3.0, GK_CHART_ALIGN_START);
   gk_report_table_set_column (table, 1, _("Owner"), 1.6, GK_CHART_ALIGN_START);
   gk_report_table_set_column (table, 2, _("Status"), 1.4, GK_CHART_ALIGN_START);
   gk_report_table_set_column (table, 3, _("Due"), 1.1, GK_CHART_ALIGN_START);
-  gk_report_table_set_column (table, 4, _("Progress"), 1.0, GK_CHART_ALIGN_END);
+  gk_report_table_set_column (table, 4, _("Progress"), 1.2, GK_CHART_ALIGN_END);
   /* Translators: %s is a focus project */
   continued = g_strdup_printf (_("Measures of %s (continued)"), project_name);
   gk_report_table_set_continued_label (table, continued);
