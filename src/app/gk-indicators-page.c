@@ -29,6 +29,9 @@ struct _GkIndicatorsPage
   GtkSingleSelection  *selection;
   GkIndicator         *shown;           /* the live record in the detail */
   GListStore          *measurements;    /* of the shown indicator, newest first */
+  gboolean             show_all;        /* or only the latest MAX_ROWS_SHOWN */
+  gboolean             views_attached;  /* the lists are filled once the page is shown */
+  guint                sync_source;
   GHashTable          *bound_rows;      /* list row widget -> GtkListItem */
 
   AdwLeaflet          *leaflet;
@@ -66,6 +69,7 @@ struct _GkIndicatorsPage
   GtkLabel            *measurement_error;
   GtkStack            *table_stack;
   GtkColumnView       *measurement_table;
+  GtkWidget           *show_all_button;
 };
 
 G_DEFINE_FINAL_TYPE (GkIndicatorsPage, gk_indicators_page, ADW_TYPE_BIN)
@@ -160,6 +164,11 @@ gk_measurement_row_init (GkMeasurementRow *self)
 }
 
 #define ITEM_HANDLER_KEY "gk-notify-handler"
+
+/* Three years of monthly figures: what people look at and correct. Older
+ * ones are a click away; a table of hundreds of rows takes GTK 4.8 a
+ * moment to fill, too long for every change of indicator. */
+#define MAX_ROWS_SHOWN 36
 
 static GkIndicator *
 selected_indicator (GkIndicatorsPage *self)
@@ -653,6 +662,7 @@ set_shown (GkIndicatorsPage *self,
   if (self->shown != NULL)
     g_signal_handlers_disconnect_by_data (self->shown, self);
   g_set_object (&self->shown, indicator);
+  self->show_all = FALSE;
   if (indicator != NULL)
     g_signal_connect_swapped (indicator, "notify", G_CALLBACK (shown_changed_cb), self);
 
@@ -673,6 +683,22 @@ selection_changed_cb (GkIndicatorsPage *self)
 
 /* --- the table of measurements ----------------------------------------------- */
 
+static void
+update_show_all (GkIndicatorsPage *self,
+                 guint             n_measurements)
+{
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_visible (self->show_all_button, !self->show_all && n_measurements > MAX_ROWS_SHOWN);
+  if (n_measurements <= MAX_ROWS_SHOWN)
+    return;
+  /* Translators: a button under the table of measurements */
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %u Measurements", "Show All %u Measurements",
+                                        n_measurements),
+                           n_measurements);
+  gtk_button_set_label (GTK_BUTTON (self->show_all_button), label);
+}
+
 /* Makes the table's rows show the shown indicator's measurements, newest
  * first: existing rows get another measurement where it differs, and rows
  * are added or removed at the end. */
@@ -684,11 +710,15 @@ sync_measurements (GkIndicatorsPage *self)
   guint n_old = g_list_model_get_n_items (rows);
   guint n_new;
 
+  if (!self->views_attached)
+    return;
+
   if (self->shown != NULL && self->document != NULL)
     series = gk_document_get_measurements_for_indicator (self->document, gk_record_get_id (GK_RECORD (self->shown)));
   else
     series = g_ptr_array_new ();
-  n_new = series->len;
+  n_new = self->show_all ? series->len : MIN (series->len, MAX_ROWS_SHOWN);
+  update_show_all (self, series->len);
 
   if (n_new < n_old)
     g_list_store_splice (self->measurements, n_new, n_old - n_new, NULL, 0);
@@ -697,7 +727,7 @@ sync_measurements (GkIndicatorsPage *self)
       g_autoptr(GkMeasurementRow) row = g_list_model_get_item (rows, i);
 
       /* series is oldest first; the table shows it the other way round */
-      gk_measurement_row_set_measurement (row, g_ptr_array_index (series, n_new - 1 - i));
+      gk_measurement_row_set_measurement (row, g_ptr_array_index (series, series->len - 1 - i));
     }
   if (n_new > n_old)
     {
@@ -707,7 +737,7 @@ sync_measurements (GkIndicatorsPage *self)
         {
           GkMeasurementRow *row = g_object_new (GK_TYPE_MEASUREMENT_ROW, NULL);
 
-          gk_measurement_row_set_measurement (row, g_ptr_array_index (series, n_new - 1 - i));
+          gk_measurement_row_set_measurement (row, g_ptr_array_index (series, series->len - 1 - i));
           g_ptr_array_add (added, row);
         }
       g_list_store_splice (self->measurements, n_old, 0, added->pdata, added->len);
@@ -1205,9 +1235,31 @@ new_measurement_activate_cb (GkIndicatorsPage *self)
   add_measurement (self);
 }
 
+static gboolean
+sync_measurements_idle (gpointer data)
+{
+  GkIndicatorsPage *self = data;
+
+  self->sync_source = 0;
+  sync_measurements (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Measurements changed somewhere. The table follows once the document is
+ * done: while it emits items-changed its index of measurements per
+ * indicator may not have the changed row yet, and an undo of many edits
+ * is read once. Before the next frame is drawn. */
 static void
 measurements_changed_cb (GkIndicatorsPage *self)
 {
+  if (self->sync_source == 0)
+    self->sync_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_measurements_idle, self, NULL);
+}
+
+static void
+show_all_clicked_cb (GkIndicatorsPage *self)
+{
+  self->show_all = TRUE;
   sync_measurements (self);
 }
 
@@ -1277,6 +1329,25 @@ delete_activated (GtkWidget  *widget,
   gk_form_add_toast (widget, gk_form_undo_toast_new (title));
 }
 
+/* The list and the table are filled when the page is first shown, not when
+ * a programme opens: opening stays quick with a large programme. */
+static void
+attach_views (GkIndicatorsPage *self)
+{
+  if (self->views_attached || self->selection == NULL)
+    return;
+  self->views_attached = TRUE;
+  gtk_list_view_set_model (self->indicator_list, GTK_SELECTION_MODEL (self->selection));
+  sync_measurements (self);
+}
+
+static void
+gk_indicators_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (gk_indicators_page_parent_class)->map (widget);
+  attach_views (GK_INDICATORS_PAGE (widget));
+}
+
 /* --- public ------------------------------------------------------------------ */
 
 static void
@@ -1307,6 +1378,7 @@ gk_indicators_page_set_document (GkIndicatorsPage *self,
     return;
 
   set_shown (self, NULL);
+  g_clear_handle_id (&self->sync_source, g_source_remove);
   disconnect_document (self);
   g_set_object (&self->document, document);
   g_clear_object (&self->analysis);
@@ -1315,16 +1387,18 @@ gk_indicators_page_set_document (GkIndicatorsPage *self,
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
 
+  gtk_list_view_set_model (self->indicator_list, NULL);
+  self->views_attached = FALSE;
   if (document == NULL)
     {
-      gtk_list_view_set_model (self->indicator_list, NULL);
       show_detail (self);
       return;
     }
 
   self->selection = gtk_single_selection_new (g_object_ref (gk_document_get_indicators (document)));
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
-  gtk_list_view_set_model (self->indicator_list, GTK_SELECTION_MODEL (self->selection));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    attach_views (self);
 
   g_signal_connect_swapped (gk_document_get_measurements (document), "items-changed",
                             G_CALLBACK (measurements_changed_cb), self);
@@ -1413,6 +1487,7 @@ gk_indicators_page_class_init (GkIndicatorsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = gk_indicators_page_dispose;
+  widget_class->map = gk_indicators_page_map;
 
   g_type_ensure (GK_TYPE_LEVEL_BADGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-indicators-page.ui");
@@ -1451,6 +1526,8 @@ gk_indicators_page_class_init (GkIndicatorsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorsPage, measurement_error);
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorsPage, table_stack);
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorsPage, measurement_table);
+  gtk_widget_class_bind_template_child (widget_class, GkIndicatorsPage, show_all_button);
+  gtk_widget_class_bind_template_callback (widget_class, show_all_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, indicator_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);

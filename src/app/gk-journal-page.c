@@ -37,9 +37,11 @@ struct _GkJournalPage
   GkDocument          *document;
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filtered;
+  GtkSliceListModel   *newest;        /* the first entries of filtered */
   GtkSingleSelection  *selection;
   GArray              *link_keys;     /* LinkKey, parallel to the drop-down */
   gboolean             rebuilding_links;
+  gboolean             list_attached;
   char                *search_folded;
 
   GtkToggleButton     *progress_toggle;
@@ -49,12 +51,19 @@ struct _GkJournalPage
   GtkSearchEntry      *search_entry;
   GtkStack            *content_stack;
   GtkListView         *entry_list;
+  GtkWidget           *more_button;
   AdwStatusPage       *empty_status;
 };
 
 G_DEFINE_FINAL_TYPE (GkJournalPage, gk_journal_page, ADW_TYPE_BIN)
 
 #define ITEM_HANDLER_KEY "gk-notify-handler"
+
+/* Entries shown at first, and added by "Show Older Entries": a year or two
+ * of a busy programme. GTK 4.8 builds a row for about two hundred entries
+ * of a list whether they are seen or not, and the filters reach further
+ * back than scrolling does. */
+#define ENTRIES_PER_PAGE 60
 
 static LinkKey
 link_of (GkJournalEntry *entry)
@@ -151,6 +160,11 @@ update_content (GkJournalPage *self)
 {
   gboolean filtering;
 
+  if (self->filtered != NULL)
+    gtk_widget_set_visible (self->more_button,
+                            g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) >
+                            gtk_slice_list_model_get_size (self->newest));
+
   if (self->filtered != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "entries");
@@ -180,7 +194,16 @@ filter_changed_cb (GkJournalPage *self)
   g_clear_pointer (&self->search_folded, g_free);
   if (*stripped != '\0')
     self->search_folded = g_utf8_casefold (stripped, -1);
+  if (self->newest != NULL)
+    gtk_slice_list_model_set_size (self->newest, ENTRIES_PER_PAGE);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_content (self);
+}
+
+static void
+more_clicked_cb (GkJournalPage *self)
+{
+  gtk_slice_list_model_set_size (self->newest, gtk_slice_list_model_get_size (self->newest) + ENTRIES_PER_PAGE);
   update_content (self);
 }
 
@@ -292,9 +315,7 @@ update_row (GkJournalPage  *self,
             GkJournalEntry *entry)
 {
   GtkLabel *kind = g_object_get_data (G_OBJECT (row), "kind");
-  GtkLabel *date = g_object_get_data (G_OBJECT (row), "date");
-  GtkLabel *author = g_object_get_data (G_OBJECT (row), "author");
-  GtkLabel *about = g_object_get_data (G_OBJECT (row), "about");
+  GtkLabel *meta = g_object_get_data (G_OBJECT (row), "meta");
   GtkLabel *text = g_object_get_data (G_OBJECT (row), "text");
   GtkWidget *edit = g_object_get_data (G_OBJECT (row), "edit");
   GtkWidget *delete = g_object_get_data (G_OBJECT (row), "delete");
@@ -302,6 +323,7 @@ update_row (GkJournalPage  *self,
   g_autofree char *when = NULL;
   g_autofree char *edit_label = NULL;
   g_autofree char *delete_label = NULL;
+  g_autofree char *markup = NULL;
   GDate day;
 
   for (GkJournalKind k = GK_JOURNAL_KIND_PROGRESS; k <= GK_JOURNAL_KIND_RISK; k++)
@@ -311,10 +333,14 @@ update_row (GkJournalPage  *self,
 
   when = gk_date_parse_iso (gk_journal_entry_get_date (entry), &day)
          ? gk_date_format_display (&day) : g_strdup (gk_journal_entry_get_date (entry));
-  gtk_label_set_text (date, when);
-  gtk_label_set_text (author, gk_journal_entry_get_author (entry));
-  gtk_widget_set_visible (GTK_WIDGET (author), *gk_journal_entry_get_author (entry) != '\0');
-  gtk_label_set_text (about, link);
+  /* One label for date, author and subject: a journal of thousands of
+   * entries has hundreds of rows alive in GTK 4.8, each widget counts. */
+  if (*gk_journal_entry_get_author (entry) != '\0')
+    markup = g_markup_printf_escaped ("<b>%s</b>   <span alpha=\"70%%\">%s · %s</span>",
+                                      when, gk_journal_entry_get_author (entry), link);
+  else
+    markup = g_markup_printf_escaped ("<b>%s</b>   <span alpha=\"70%%\">%s</span>", when, link);
+  gtk_label_set_markup (meta, markup);
   gtk_label_set_text (text, gk_journal_entry_get_text (entry));
 
   /* Translators: a button on a journal entry, %s is its date */
@@ -390,9 +416,7 @@ setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *kind = small_label ("journal-kind");
-  GtkWidget *date = small_label ("heading");
-  GtkWidget *author = small_label ("dim-label");
-  GtkWidget *about = small_label ("dim-label");
+  GtkWidget *meta = small_label (NULL);
   GtkWidget *text = gtk_label_new (NULL);
   GtkWidget *edit = icon_button ("document-edit-symbolic", "edit-entry");
   GtkWidget *delete = icon_button ("user-trash-symbolic", "delete-entry");
@@ -402,25 +426,20 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_start (row, 6);
   gtk_widget_set_margin_end (row, 6);
   gtk_widget_set_valign (kind, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (about, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (about), 0);
+  gtk_widget_set_hexpand (meta, TRUE);
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (text), 0);
 
   gtk_box_append (GTK_BOX (top), kind);
-  gtk_box_append (GTK_BOX (top), date);
-  gtk_box_append (GTK_BOX (top), author);
-  gtk_box_append (GTK_BOX (top), about);
+  gtk_box_append (GTK_BOX (top), meta);
   gtk_box_append (GTK_BOX (top), edit);
   gtk_box_append (GTK_BOX (top), delete);
   gtk_box_append (GTK_BOX (row), top);
   gtk_box_append (GTK_BOX (row), text);
 
   g_object_set_data (G_OBJECT (row), "kind", kind);
-  g_object_set_data (G_OBJECT (row), "date", date);
-  g_object_set_data (G_OBJECT (row), "author", author);
-  g_object_set_data (G_OBJECT (row), "about", about);
+  g_object_set_data (G_OBJECT (row), "meta", meta);
   g_object_set_data (G_OBJECT (row), "text", text);
   g_object_set_data (G_OBJECT (row), "edit", edit);
   g_object_set_data (G_OBJECT (row), "delete", delete);
@@ -530,7 +549,7 @@ static void
 entry_activated_cb (GkJournalPage *self,
                     guint          position)
 {
-  g_autoptr(GkJournalEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  g_autoptr(GkJournalEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->newest), position);
 
   if (entry != NULL)
     open_dialog (self, entry);
@@ -551,6 +570,24 @@ journal_changed_cb (GkJournalPage *self)
   update_content (self);
 }
 
+/* The rows are built when the page is first shown, not when a programme
+ * opens: a long journal costs GTK a moment to lay out. */
+static void
+attach_list (GkJournalPage *self)
+{
+  if (self->list_attached || self->selection == NULL)
+    return;
+  gtk_list_view_set_model (self->entry_list, GTK_SELECTION_MODEL (self->selection));
+  self->list_attached = TRUE;
+}
+
+static void
+gk_journal_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (gk_journal_page_parent_class)->map (widget);
+  attach_list (GK_JOURNAL_PAGE (widget));
+}
+
 /* --- public ------------------------------------------------------------------ */
 
 void
@@ -566,7 +603,9 @@ gk_journal_page_set_document (GkJournalPage *self,
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (gk_document_get_journal (self->document), self);
   gtk_list_view_set_model (self->entry_list, NULL);
+  self->list_attached = FALSE;
   g_clear_object (&self->selection);
+  g_clear_object (&self->newest);
   g_clear_object (&self->filtered);
   g_set_object (&self->document, document);
 
@@ -578,11 +617,13 @@ gk_journal_page_set_document (GkJournalPage *self,
 
   self->filtered = gtk_filter_list_model_new (g_object_ref (gk_document_get_journal (document)),
                                               GTK_FILTER (g_object_ref (self->filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  self->newest = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), 0, ENTRIES_PER_PAGE);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->newest)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  gtk_list_view_set_model (self->entry_list, GTK_SELECTION_MODEL (self->selection));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    attach_list (self);
   g_signal_connect_swapped (gk_document_get_journal (document), "items-changed",
                             G_CALLBACK (journal_changed_cb), self);
   journal_changed_cb (self);
@@ -608,6 +649,11 @@ gk_journal_page_select (GkJournalPage *self,
 
           if (gk_record_get_id (entry) == id)
             {
+              /* Far back: show the entries up to it. */
+              if (i >= gtk_slice_list_model_get_size (self->newest))
+                gtk_slice_list_model_set_size (self->newest, (i / ENTRIES_PER_PAGE + 1) * ENTRIES_PER_PAGE);
+              update_content (self);
+              attach_list (self);
               gtk_single_selection_set_selected (self->selection, i);
               gtk_widget_activate_action (GTK_WIDGET (self->entry_list), "list.scroll-to-item", "u", i);
               return TRUE;
@@ -654,6 +700,7 @@ gk_journal_page_class_init (GkJournalPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = gk_journal_page_dispose;
+  widget_class->map = gk_journal_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-journal-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GkJournalPage, progress_toggle);
@@ -663,6 +710,8 @@ gk_journal_page_class_init (GkJournalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkJournalPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GkJournalPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, GkJournalPage, entry_list);
+  gtk_widget_class_bind_template_child (widget_class, GkJournalPage, more_button);
+  gtk_widget_class_bind_template_callback (widget_class, more_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, GkJournalPage, empty_status);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);

@@ -148,11 +148,17 @@ test_invalid_measurement_shows_inline (void)
   destroy_all_windows ();
 }
 
+/* The table's items are its rows; each shows a measurement. */
 static gboolean
 is_period (gpointer      item,
            gconstpointer data)
 {
-  return GK_IS_MEASUREMENT (item) && g_strcmp0 (gk_measurement_get_period_date (item), data) == 0;
+  g_autoptr(GkMeasurement) measurement = NULL;
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (item), "measurement") == NULL)
+    return FALSE;
+  g_object_get (item, "measurement", &measurement, NULL);
+  return measurement != NULL && g_strcmp0 (gk_measurement_get_period_date (measurement), data) == 0;
 }
 
 /* Click in the cell, type over it, press Enter. */
