@@ -1460,6 +1460,8 @@ gk_indicators_page_get_chart_box (GkIndicatorsPage *self)
 {
   g_return_val_if_fail (GK_IS_INDICATORS_PAGE (self), NULL);
 
+  /* Asked for, it is about to get the chart: show it. */
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_box), TRUE);
   return self->chart_box;
 }
 

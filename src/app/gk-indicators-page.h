@@ -29,7 +29,8 @@ gboolean   gk_indicators_page_select           (GkIndicatorsPage *self,
                                                 gint64            id);
 /* The id of the indicator shown, 0 if none. */
 gint64     gk_indicators_page_get_selected_id  (GkIndicatorsPage *self);
-/* The empty box at the top of the detail that holds the indicator chart. */
+/* The box at the top of the detail for the indicator chart; hidden until
+ * it is asked for (then it is shown), so that an empty one leaves no gap. */
 GtkBox    *gk_indicators_page_get_chart_box    (GkIndicatorsPage *self);
 
 G_END_DECLS

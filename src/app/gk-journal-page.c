@@ -16,7 +16,10 @@
 #include "gk-journal-dialog.h"
 #include "gk-journal-page.h"
 
-/* What an entry is about, as the link filter tells them apart. */
+/* What an entry is about, as the "About" filter tells them apart: also the
+ * positions of its choices. (One topic or project is found by typing its
+ * name in the search: a choice per row would make the drop-down build
+ * hundreds of rows whenever the journal changes.) */
 typedef enum {
   LINK_EVERYTHING,
   LINK_PROGRAMME,
@@ -24,11 +27,6 @@ typedef enum {
   LINK_PROJECT,
   LINK_MEASURE,
 } LinkKind;
-
-typedef struct {
-  LinkKind kind;
-  gint64   id;      /* 0: all of that kind */
-} LinkKey;
 
 struct _GkJournalPage
 {
@@ -39,8 +37,6 @@ struct _GkJournalPage
   GtkFilterListModel  *filtered;
   GtkSliceListModel   *newest;        /* the first entries of filtered */
   GtkSingleSelection  *selection;
-  GArray              *link_keys;     /* LinkKey, parallel to the drop-down */
-  gboolean             rebuilding_links;
   gboolean             list_attached;
   char                *search_folded;
 
@@ -65,16 +61,16 @@ G_DEFINE_FINAL_TYPE (GkJournalPage, gk_journal_page, ADW_TYPE_BIN)
  * back than scrolling does. */
 #define ENTRIES_PER_PAGE 60
 
-static LinkKey
+static LinkKind
 link_of (GkJournalEntry *entry)
 {
   if (gk_journal_entry_get_topic_id (entry) != 0)
-    return (LinkKey) { LINK_TOPIC, gk_journal_entry_get_topic_id (entry) };
+    return LINK_TOPIC;
   if (gk_journal_entry_get_project_id (entry) != 0)
-    return (LinkKey) { LINK_PROJECT, gk_journal_entry_get_project_id (entry) };
+    return LINK_PROJECT;
   if (gk_journal_entry_get_measure_id (entry) != 0)
-    return (LinkKey) { LINK_MEASURE, gk_journal_entry_get_measure_id (entry) };
-  return (LinkKey) { LINK_PROGRAMME, 0 };
+    return LINK_MEASURE;
+  return LINK_PROGRAMME;
 }
 
 static const char *
@@ -94,14 +90,14 @@ kind_css_class (GkJournalKind kind)
 
 /* --- filtering --------------------------------------------------------------- */
 
-static LinkKey
+static LinkKind
 chosen_link (GkJournalPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->link_filter);
 
-  if (self->link_keys == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= self->link_keys->len)
-    return (LinkKey) { LINK_EVERYTHING, 0 };
-  return g_array_index (self->link_keys, LinkKey, selected);
+  if (selected > LINK_MEASURE)
+    return LINK_EVERYTHING;
+  return (LinkKind) selected;
 }
 
 static gboolean
@@ -135,13 +131,11 @@ entry_shown (gpointer item,
 {
   GkJournalPage *self = user_data;
   GkJournalEntry *entry = item;
-  LinkKey wanted = chosen_link (self);
-  LinkKey link = link_of (entry);
+  LinkKind wanted = chosen_link (self);
 
   if (!kind_shown (self, gk_journal_entry_get_kind (entry)))
     return FALSE;
-  if (wanted.kind != LINK_EVERYTHING &&
-      (wanted.kind != link.kind || (wanted.id != 0 && wanted.id != link.id)))
+  if (wanted != LINK_EVERYTHING && wanted != link_of (entry))
     return FALSE;
   if (self->search_folded != NULL)
     {
@@ -188,7 +182,7 @@ filter_changed_cb (GkJournalPage *self)
   g_autofree char *stripped = NULL;
 
   /* Also called while the template is being built. */
-  if (self->rebuilding_links || self->search_entry == NULL || self->content_stack == NULL)
+  if (self->search_entry == NULL || self->content_stack == NULL)
     return;
   stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
   g_clear_pointer (&self->search_folded, g_free);
@@ -209,102 +203,21 @@ more_clicked_cb (GkJournalPage *self)
 
 /* --- the link filter --------------------------------------------------------- */
 
-static int
-compare_keys (gconstpointer a,
-              gconstpointer b)
-{
-  const LinkKey *ka = a, *kb = b;
-
-  if (ka->kind != kb->kind)
-    return ka->kind < kb->kind ? -1 : 1;
-  return ka->id < kb->id ? -1 : ka->id > kb->id;
-}
-
-static char *
-link_key_label (GkJournalPage *self,
-                LinkKey        key)
-{
-  GkRecord *record = NULL;
-
-  switch (key.kind)
-    {
-    case LINK_EVERYTHING:
-      return g_strdup (_("About anything"));
-    case LINK_PROGRAMME:
-      return g_strdup (_("The programme as a whole"));
-    case LINK_TOPIC:
-      if (key.id == 0)
-        return g_strdup (_("All topics"));
-      record = GK_RECORD (gk_document_lookup_topic (self->document, key.id));
-      /* Translators: a choice in the journal's filter, %s is a topic */
-      return g_strdup_printf (_("Topic: %s"), record != NULL ? gk_record_get_label (record) : "?");
-    case LINK_PROJECT:
-      if (key.id == 0)
-        return g_strdup (_("All focus projects"));
-      record = GK_RECORD (gk_document_lookup_focus_project (self->document, key.id));
-      /* Translators: a choice in the journal's filter, %s is a focus project */
-      return g_strdup_printf (_("Focus project: %s"), record != NULL ? gk_record_get_label (record) : "?");
-    case LINK_MEASURE:
-    default:
-      if (key.id == 0)
-        return g_strdup (_("All measures"));
-      record = GK_RECORD (gk_document_lookup_measure (self->document, key.id));
-      /* Translators: a choice in the journal's filter, %s is a measure */
-      return g_strdup_printf (_("Measure: %s"), record != NULL ? gk_record_get_label (record) : "?");
-    }
-}
-
-/* The choices are what the journal is about: everything, the programme,
- * and per kind "all" followed by each topic, project or measure that has
- * entries. The chosen one stays chosen while it exists. */
 static void
-rebuild_link_filter (GkJournalPage *self)
+setup_link_filter (GkJournalPage *self)
 {
-  GListModel *journal = gk_document_get_journal (self->document);
-  LinkKey chosen = chosen_link (self);
-  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (LinkKey));
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  guint select = 0;
+  const char *labels[] = {
+    [LINK_EVERYTHING] = _("About anything"),
+    [LINK_PROGRAMME] = _("The programme as a whole"),
+    [LINK_TOPIC] = _("Topics"),
+    [LINK_PROJECT] = _("Focus projects"),
+    [LINK_MEASURE] = _("Measures"),
+    NULL
+  };
+  g_autoptr(GtkStringList) model = gtk_string_list_new (labels);
 
-  for (guint i = 0; i < g_list_model_get_n_items (journal); i++)
-    {
-      g_autoptr(GkJournalEntry) entry = g_list_model_get_item (journal, i);
-      LinkKey key = link_of (entry);
-      LinkKey all = { key.kind, 0 };
-
-      g_array_append_val (found, key);
-      if (key.kind != LINK_PROGRAMME)
-        g_array_append_val (found, all);
-    }
-  g_array_sort (found, compare_keys);
-
-  if (self->link_keys != NULL)
-    g_array_unref (self->link_keys);
-  self->link_keys = g_array_new (FALSE, FALSE, sizeof (LinkKey));
-  g_array_append_val (self->link_keys, ((LinkKey) { LINK_EVERYTHING, 0 }));
-  for (guint i = 0; i < found->len; i++)
-    {
-      LinkKey key = g_array_index (found, LinkKey, i);
-
-      if (i > 0 && compare_keys (&key, &g_array_index (found, LinkKey, i - 1)) == 0)
-        continue;
-      g_array_append_val (self->link_keys, key);
-    }
-
-  for (guint i = 0; i < self->link_keys->len; i++)
-    {
-      LinkKey key = g_array_index (self->link_keys, LinkKey, i);
-      g_autofree char *label = link_key_label (self, key);
-
-      gtk_string_list_append (labels, label);
-      if (compare_keys (&key, &chosen) == 0)
-        select = i;
-    }
-
-  self->rebuilding_links = TRUE;
-  gtk_drop_down_set_model (self->link_filter, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (self->link_filter, select);
-  self->rebuilding_links = FALSE;
+  gtk_drop_down_set_model (self->link_filter, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (self->link_filter, LINK_EVERYTHING);
 }
 
 /* --- rows -------------------------------------------------------------------- */
@@ -566,7 +479,6 @@ add_activated (GtkWidget  *widget,
 static void
 journal_changed_cb (GkJournalPage *self)
 {
-  rebuild_link_filter (self);
   update_content (self);
 }
 
@@ -688,7 +600,6 @@ gk_journal_page_dispose (GObject *object)
   gk_journal_page_set_document (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_JOURNAL_PAGE);
   g_clear_object (&self->filter);
-  g_clear_pointer (&self->link_keys, g_array_unref);
   g_clear_pointer (&self->search_folded, g_free);
 
   G_OBJECT_CLASS (gk_journal_page_parent_class)->dispose (object);
@@ -731,6 +642,7 @@ gk_journal_page_init (GkJournalPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   gtk_list_view_set_factory (self->entry_list, factory);
+  setup_link_filter (self);
   update_content (self);
 }
 

@@ -1776,8 +1776,10 @@ values_equal (sqlite3_value *a,
     case SQLITE_FLOAT:
       return sqlite3_value_double (a) == sqlite3_value_double (b);
     default:
+      /* An empty text or blob has no pointer to compare. */
       return sqlite3_value_bytes (a) == sqlite3_value_bytes (b) &&
-             memcmp (sqlite3_value_blob (a), sqlite3_value_blob (b), sqlite3_value_bytes (a)) == 0;
+             (sqlite3_value_bytes (a) == 0 ||
+              memcmp (sqlite3_value_blob (a), sqlite3_value_blob (b), sqlite3_value_bytes (a)) == 0);
     }
 }
 

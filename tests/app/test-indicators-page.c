@@ -317,6 +317,51 @@ test_add_and_delete_indicator (void)
   destroy_all_windows ();
 }
 
+/* Years of monthly figures: the latest three years are shown, the rest
+ * after asking. */
+static void
+test_long_series_shows_latest_first (void)
+{
+  GkWindow *window = open_demo_window ("lang.gripkaart");
+  GkDocument *document = gk_window_get_document (window);
+  g_autoptr(GError) error = NULL;
+  GkIndicatorsPage *page;
+  GtkWidget *show_all;
+  GDate period;
+
+  /* 48 more months before the demo's first one (November 2024). */
+  gk_document_begin_group (document, "Oude cijfers");
+  g_date_clear (&period, 1);
+  g_date_set_dmy (&period, 1, 11, 2020);
+  for (int i = 0; i < 48; i++, g_date_add_months (&period, 1))
+    {
+      g_autoptr(GkMeasurement) measurement = gk_measurement_new ();
+      g_autofree char *iso = g_strdup_printf ("%04d-%02d-01", g_date_get_year (&period), g_date_get_month (&period));
+
+      gk_measurement_set_indicator_id (measurement, WAITING_TIME_ID);
+      gk_measurement_set_period_date (measurement, iso);
+      gk_measurement_set_value (measurement, 6 + i / 10.0);
+      g_assert_true (gk_document_insert (document, GK_RECORD (measurement), &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (gk_document_end_group (document, &error));
+  g_assert_cmpuint (count_measurements (document, WAITING_TIME_ID), ==, 72);
+
+  page = show_indicators (window, WAITING_TIME_ID);
+  show_all = require_named (GTK_WIDGET (page), "show-all-measurements");
+  g_assert_true (gtk_widget_get_visible (show_all));
+  g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (show_all)), "72"));
+  /* The newest is there, the oldest not yet. */
+  wait_for_cell (GTK_WIDGET (page), "measurement-value", is_period, "2026-10-01");
+  g_assert_null (find_cell_in (GTK_WIDGET (page), "measurement-value", is_period, "2020-11-01"));
+
+  g_signal_emit_by_name (show_all, "clicked");
+  g_assert_false (gtk_widget_get_visible (show_all));
+  wait_for_cell (GTK_WIDGET (page), "measurement-value", is_period, "2020-11-01");
+
+  destroy_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,6 +375,7 @@ main (int   argc,
   g_test_add_func ("/indicators-page/edit-in-table", test_edit_and_delete_in_table);
   g_test_add_func ("/indicators-page/edit-indicator", test_edit_indicator_validates_signals);
   g_test_add_func ("/indicators-page/add-delete-indicator", test_add_and_delete_indicator);
+  g_test_add_func ("/indicators-page/long-series", test_long_series_shows_latest_first);
 
   status = g_test_run ();
   g_clear_object (&app);
