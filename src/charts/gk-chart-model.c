@@ -266,8 +266,17 @@ build_indicators (GkChartModel *self)
           GkMeasurement *m = g_ptr_array_index (rows, j);
           const char *note = gk_measurement_get_note (m);
 
-          points[j].date = parse_date (gk_measurement_get_period_date (m));
-          points[j].value = gk_measurement_get_value (m);
+          /* The analysis parsed the same rows, in the same order, already. */
+          if (grip != NULL && grip->input.n_measurements == rows->len)
+            {
+              points[j].date = grip->input.measurements[j].period_date;
+              points[j].value = grip->input.measurements[j].value;
+            }
+          else
+            {
+              points[j].date = parse_date (gk_measurement_get_period_date (m));
+              points[j].value = gk_measurement_get_value (m);
+            }
           points[j].note = note != NULL && *note != '\0' ? note : NULL;
         }
       /* The notes point into the measurement objects: keep them alive. */
