@@ -31,6 +31,19 @@ xgettext --files-from=po/POTFILES.in --directory="$srcdir" --from-code=UTF-8 \
   --output="$work/gripkaart.pot" --package-name=gripkaart 2>"$work/xgettext.log" || {
     cat "$work/xgettext.log"; exit 1; }
 
+# Each message's context and whole msgid, its continuation lines joined:
+# a multi-line message is named in full, not by its empty first line.
+show_msgids () {
+  awk '
+    /^msgctxt / { ctx = $0; next }
+    /^msgid /   { id = substr($0, 7); inid = 1; next }
+    /^"/        { if (inid) id = id " " $0; next }
+    /^msgid_plural|^msgstr/ {
+      if (inid && id != "\"\"") print (ctx != "" ? ctx "  " : "") "msgid " id
+      inid = 0; ctx = ""
+    }'
+}
+
 msgmerge --quiet --no-fuzzy-matching --output-file="$work/merged.po" "po/$lang.po" "$work/gripkaart.pot"
 msgfmt --check --output-file=/dev/null "po/$lang.po"
 stats=$(msgfmt --statistics --output-file=/dev/null "$work/merged.po" 2>&1)
@@ -39,8 +52,9 @@ echo "po/$lang.po against the sources: $stats"
 case "$stats" in
   *untranslated*|*fuzzy*)
     echo "Messages still to translate:"
-    msgattrib --untranslated --no-obsolete "$work/merged.po" | grep -E '^msgid|^msgctxt' | grep -v '^msgid ""$' | head -50
-    msgattrib --only-fuzzy --no-obsolete "$work/merged.po" | grep -E '^msgid' | grep -v '^msgid ""$' | head -20
+    msgattrib --untranslated --no-obsolete --no-location "$work/merged.po" | show_msgids | head -80
+    echo "Fuzzy messages:"
+    msgattrib --only-fuzzy --no-obsolete --no-location "$work/merged.po" | show_msgids | head -40
     exit 1
     ;;
 esac
