@@ -279,7 +279,9 @@ gk_report_parse_period (const char   *text,
     {
       const char *period = parts[1];
 
-      if ((period[0] == 'Q' || period[0] == 'q') && parse_number (period + 1, 1, 1, 1, 4, &number))
+      /* Q for quarter, and K for the Dutch kwartaal: the period the report
+       * itself names "K3 2026" must be accepted back. */
+      if (period[0] != '\0' && strchr ("QqKk", period[0]) != NULL && parse_number (period + 1, 1, 1, 1, 4, &number))
         {
           *out_frequency = GK_FREQUENCY_QUARTERLY;
           *out_start = gk_period_date_dmy (1, (GDateMonth) ((number - 1) * 3 + 1), (GDateYear) year);

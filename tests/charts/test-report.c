@@ -99,9 +99,11 @@ test_parse_period (void)
     { "2026-Q3", GK_FREQUENCY_QUARTERLY, 7, 2026 },
     { "2026-q1", GK_FREQUENCY_QUARTERLY, 1, 2026 },
     { "2027-Q4", GK_FREQUENCY_QUARTERLY, 10, 2027 },
+    { "2026-K3", GK_FREQUENCY_QUARTERLY, 7, 2026 },
+    { "2026-k2", GK_FREQUENCY_QUARTERLY, 4, 2026 },
   };
   static const char *const bad[] = {
-    "2026-13", "2026-0", "2026-Q5", "2026-Q0", "2026-Q", "26-10", "2026-1x", "", "2026-10-01",
+    "2026-13", "2026-0", "2026-Q5", "2026-Q0", "2026-Q", "2026-K5", "2026-X3", "26-10", "2026-1x", "", "2026-10-01",
     "2026/10", "oktober", "2026-+1", "Q3-2026", "2026--3",
   };
 
