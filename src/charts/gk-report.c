@@ -954,19 +954,15 @@ make_tiles (GkReport *self)
     }
   tiles->tiles[1].value = g_strdup_printf ("%u", active);
   tiles->tiles[1].label = g_strdup (ngettext ("active focus project", "active focus projects", active));
-  /* Health in running text: "1 at risk · 1 off track". */
+  /* Health in running text: "1 at risk · 1 off track". Whole phrases, not
+   * a count before the health label, so that a translation can word them
+   * as its language does ("1 met risico"). */
   if (at_risk > 0)
-    {
-      g_autofree char *label = g_utf8_strdown (gk_health_label (GK_HEALTH_AT_RISK), -1);
-
-      g_ptr_array_add (parts, g_strdup_printf ("%u %s", at_risk, label));
-    }
+    /* Translators: focus projects whose health is At risk */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u at risk", "%u at risk", at_risk), at_risk));
   if (off_track > 0)
-    {
-      g_autofree char *label = g_utf8_strdown (gk_health_label (GK_HEALTH_OFF_TRACK), -1);
-
-      g_ptr_array_add (parts, g_strdup_printf ("%u %s", off_track, label));
-    }
+    /* Translators: focus projects whose health is Off track */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u off track", "%u off track", off_track), off_track));
   tiles->tiles[1].detail = join_counts (parts, active > 0 ? _("all on track") : "");
   g_ptr_array_set_size (parts, 0);
 

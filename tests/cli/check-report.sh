@@ -84,6 +84,7 @@ grep -qF "Printed on 18 Nov 2026" <<<"$(text "$work/a.pdf")" || fail "the footer
 "$gripkaart" --export-report="$work/q3.pdf" --period=2026-Q3 --today=2026-11-22 "$db"
 q3=$(text "$work/q3.pdf")
 grep -qF "Progress report Q3 2026" <<<"$q3" || fail "--period=2026-Q3 not used"
+grep -qF "1 at risk · 1 off track" <<<"$(text "$work/report.pdf")" || fail "the project health counts are missing"
 grep -qF "Het MT besluit tot de werving" <<<"$q3" || fail "a decision of August 2026 is missing in Q3"
 "$gripkaart" --export-report="$work/a3.pdf" --paper=a3 --orientation=landscape --today=2026-11-22 "$db"
 pdfinfo "$work/a3.pdf" | grep -q "Page size: *1190.55 x 841.89 pts (A3)" || fail "not A3 landscape: $(pdfinfo "$work/a3.pdf" | grep 'Page size')"
@@ -122,6 +123,12 @@ if [ -n "$localedir" ] && [ -e "$localedir/nl/LC_MESSAGES/gripkaart.mo" ] && loc
   nl=$(text "$work/nl.pdf")
   grep -qiF "oktober 2026" <<<"$nl" || fail "the Dutch report has no Dutch month"
   grep -qF "20 okt 2026" <<<"$nl" || grep -qF "31 okt 2026" <<<"$nl" || fail "the Dutch report has no Dutch dates"
+  # Health counts are whole Dutch phrases, not "1 Risico".
+  grep -qF "1 met risico · 1 uit koers" <<<"$nl" || fail "the Dutch report words the project health counts wrongly"
+  # The quarter as the Dutch report names it (K3) is accepted back.
+  LANGUAGE=nl LANG=nl_NL.UTF-8 LC_ALL=nl_NL.UTF-8 GRIPKAART_LOCALEDIR="$localedir" \
+    "$gripkaart" --export-report="$work/nl-k3.pdf" --period=2026-K3 --today=2026-11-22 "$db"
+  grep -qF "Voortgangsrapportage K3 2026" <<<"$(text "$work/nl-k3.pdf")" || fail "--period=2026-K3 not used"
   # Glossary words, where the catalog translates them already.
   for pair in "Progress report|voortgangsrapportage" "Focus projects|Focusprojecten" "Roadmap|Routekaart" \
               "Serious|Ernstig" "Vigilant|Waakzaam"; do
