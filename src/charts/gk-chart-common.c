@@ -23,6 +23,7 @@ struct _GkChartContext {
   GkStyleVariant        variant;
   double                font_scale;
   GDate                 today;
+  char                 *today_label;
 
   cairo_t              *cr;
   PangoContext         *pango;
@@ -193,6 +194,7 @@ gk_chart_context_free (GkChartContext *ctx)
   g_object_unref (ctx->pango);
   g_array_unref (ctx->text_boxes);
   g_array_unref (ctx->hit_regions);
+  g_free (ctx->today_label);
   g_free (ctx);
 }
 
@@ -235,6 +237,22 @@ gk_chart_context_set_today (GkChartContext *ctx,
     ctx->today = *today;
   else
     g_date_clear (&ctx->today, 1);
+}
+
+/* A chart about a past period marks its end, not today: the report names
+ * that line "End of period" instead of "Today". NULL names it "Today". */
+void
+gk_chart_context_set_today_label (GkChartContext *ctx,
+                                  const char     *label)
+{
+  g_free (ctx->today_label);
+  ctx->today_label = g_strdup (label);
+}
+
+const char *
+gk_chart_context_get_today_label (GkChartContext *ctx)
+{
+  return ctx->today_label != NULL ? ctx->today_label : _("Today");
 }
 
 GDate
@@ -913,10 +931,12 @@ gk_chart_draw_legend (GkChartContext          *ctx,
 
   for (guint i = 0; i < n_items; i++)
     {
+      const char *label = items[i].kind == GK_CHART_LEGEND_TODAY ? gk_chart_context_get_today_label (ctx)
+                                                                 : items[i].label;
       double text_width;
       double item_width;
 
-      gk_chart_text_size (ctx, items[i].label, GK_CHART_FONT_SMALL, &text_width, NULL);
+      gk_chart_text_size (ctx, label, GK_CHART_FONT_SMALL, &text_width, NULL);
       item_width = swatch + gap + text_width;
       if (x > area->x && x + item_width > area->x + area->width)
         {
@@ -929,7 +949,7 @@ gk_chart_draw_legend (GkChartContext          *ctx,
           GkChartRect text_rect = { x + swatch + gap, y, area->x + area->width - (x + swatch + gap), line };
 
           draw_legend_swatch (ctx, &items[i], &swatch_rect);
-          gk_chart_draw_text (ctx, items[i].label, GK_CHART_FONT_SMALL, &palette->foreground_dim,
+          gk_chart_draw_text (ctx, label, GK_CHART_FONT_SMALL, &palette->foreground_dim,
                               &text_rect, GK_CHART_ALIGN_START, GK_CHART_ALIGN_CENTER,
                               GK_CHART_TEXT_ELLIPSIZE, NULL);
         }
@@ -1588,7 +1608,7 @@ gk_chart_draw_today_line (GkChartContext         *ctx,
       double line = gk_chart_line_height (ctx, GK_CHART_FONT_SMALL);
       GkChartRect box = { x + 5, y_top, 200, line };
 
-      gk_chart_draw_text (ctx, _("Today"), GK_CHART_FONT_SMALL, &palette->accent, &box,
+      gk_chart_draw_text (ctx, gk_chart_context_get_today_label (ctx), GK_CHART_FONT_SMALL, &palette->accent, &box,
                           GK_CHART_ALIGN_START, GK_CHART_ALIGN_START,
                           GK_CHART_TEXT_AVOID_OVERLAP, NULL);
     }

@@ -139,6 +139,9 @@ double                gk_chart_context_get_font_scale   (GkChartContext   *ctx);
 void                  gk_chart_context_set_today        (GkChartContext   *ctx,
                                                          const GDate      *today);
 GDate                 gk_chart_context_get_today        (GkChartContext   *ctx);
+void                  gk_chart_context_set_today_label  (GkChartContext   *ctx,
+                                                         const char       *label);
+const char           *gk_chart_context_get_today_label  (GkChartContext   *ctx);
 
 /* Draw between begin and end. begin forgets the text boxes and hit regions
  * of the previous drawing; they stay readable after end. */

@@ -595,6 +595,11 @@ gk_report_new (GkDocument   *document,
 
   self->ctx = gk_chart_context_new (GK_STYLE_VARIANT_LIGHT);
   gk_chart_context_set_today (self->ctx, &self->as_of);
+  /* A finished period is reported as it stood at its end: the line marks
+   * that day, which is not today. */
+  if (g_date_compare (&self->as_of, &self->period_end) == 0)
+    /* Translators: the line in the report's charts that marks the end of the reported period */
+    gk_chart_context_set_today_label (self->ctx, _("End of period"));
 
   collect_indicators (self);
   collect_levels (self);

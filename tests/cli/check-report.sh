@@ -85,6 +85,11 @@ grep -qF "Printed on 18 Nov 2026" <<<"$(text "$work/a.pdf")" || fail "the footer
 q3=$(text "$work/q3.pdf")
 grep -qF "Progress report Q3 2026" <<<"$q3" || fail "--period=2026-Q3 not used"
 grep -qF "1 at risk · 1 off track" <<<"$(text "$work/report.pdf")" || fail "the project health counts are missing"
+# A finished period's charts mark its end, a running period's charts today.
+grep -qF "End of period" <<<"$all" || fail "the October report does not mark the end of the period"
+grep -qF "Today" <<<"$all" && fail "the October report (printed in November) marks a line as Today"
+"$gripkaart" --export-report="$work/running.pdf" --period=2026-11 --today=2026-11-22 "$db"
+grep -qF "Today" <<<"$(text "$work/running.pdf")" || fail "the report on the running month does not mark today"
 grep -qF "Het MT besluit tot de werving" <<<"$q3" || fail "a decision of August 2026 is missing in Q3"
 "$gripkaart" --export-report="$work/a3.pdf" --paper=a3 --orientation=landscape --today=2026-11-22 "$db"
 pdfinfo "$work/a3.pdf" | grep -q "Page size: *1190.55 x 841.89 pts (A3)" || fail "not A3 landscape: $(pdfinfo "$work/a3.pdf" | grep 'Page size')"
