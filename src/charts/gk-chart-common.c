@@ -439,16 +439,17 @@ gk_chart_line_height (GkChartContext *ctx,
 /* A shaped layout for the text in the font, ellipsized to width (in whole
  * pixels) when width > 0. Owned by the cache. */
 static PangoLayout *
-get_layout (GkChartContext *ctx,
-            const char     *text,
-            GkChartFont     font,
-            int             width)
+get_layout_lines (GkChartContext *ctx,
+                  const char     *text,
+                  GkChartFont     font,
+                  int             width,
+                  int             max_lines)
 {
-  char key_prefix[32];
+  char key_prefix[48];
   g_autofree char *key = NULL;
   PangoLayout *layout;
 
-  g_snprintf (key_prefix, sizeof key_prefix, "%d:%d:", (int) font, width);
+  g_snprintf (key_prefix, sizeof key_prefix, "%d:%d:%d:", (int) font, width, max_lines);
   key = g_strconcat (key_prefix, text, NULL);
   layout = g_hash_table_lookup (ctx->layouts, key);
   if (layout != NULL)
@@ -464,11 +465,26 @@ get_layout (GkChartContext *ctx,
     {
       pango_layout_set_width (layout, width * PANGO_SCALE);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      if (max_lines > 1)
+        {
+          /* A negative height counts lines: wrap at words, ellipsize the last. */
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_height (layout, -max_lines);
+        }
     }
   pango_layout_set_text (layout, text, -1);
   g_hash_table_insert (ctx->layouts, g_steal_pointer (&key), layout);
 
   return layout;
+}
+
+static PangoLayout *
+get_layout (GkChartContext *ctx,
+            const char     *text,
+            GkChartFont     font,
+            int             width)
+{
+  return get_layout_lines (ctx, text, font, width, 1);
 }
 
 static void
@@ -481,6 +497,22 @@ layout_size (PangoLayout *layout,
   pango_layout_get_extents (layout, NULL, &logical);
   *width = logical.width / (double) PANGO_SCALE;
   *height = logical.height / (double) PANGO_SCALE;
+}
+
+/* The height @text takes wrapped to @width in at most @max_lines lines. */
+double
+gk_chart_text_wrapped_height (GkChartContext *ctx,
+                              const char     *text,
+                              GkChartFont     font,
+                              double          width,
+                              int             max_lines)
+{
+  double w, h;
+
+  if (text == NULL || *text == '\0' || width < 1)
+    return gk_chart_line_height (ctx, font);
+  layout_size (get_layout_lines (ctx, text, font, (int) floor (width), MAX (max_lines, 1)), &w, &h);
+  return h;
 }
 
 void
@@ -548,10 +580,14 @@ draw_text_full (GkChartContext    *ctx,
     {
       int max_width = (int) floor (box->width);
 
+      int max_lines = 1;
+
       /* An ellipsis after less than about three letters says nothing. */
       if (!(flags & GK_CHART_TEXT_ELLIPSIZE) || max_width < 2.6 * gk_chart_font_size (ctx, font))
         return FALSE;
-      layout = get_layout (ctx, text, font, max_width);
+      if (flags & GK_CHART_TEXT_WRAP)
+        max_lines = MAX (1, (int) floor ((box->height + 0.5) / gk_chart_line_height (ctx, font)));
+      layout = get_layout_lines (ctx, text, font, max_width, max_lines);
       layout_size (layout, &width, &height);
       width = MIN (width, max_width);
     }

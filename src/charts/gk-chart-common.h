@@ -81,6 +81,7 @@ typedef enum {
   GK_CHART_TEXT_AVOID_OVERLAP   = 1 << 1, /* drop when it would touch text drawn before */
   GK_CHART_TEXT_STRIKETHROUGH   = 1 << 2,
   GK_CHART_TEXT_ALLOW_OVERFLOW  = 1 << 3, /* may stick out of the box's height */
+  GK_CHART_TEXT_WRAP            = 1 << 4, /* with ELLIPSIZE: wrap into the lines the box's height holds */
 } GkChartTextFlags;
 
 typedef struct {
@@ -191,6 +192,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkChartContext, gk_chart_context_free)
 /* Text. Sizes are in chart pixels, the font scale applied. */
 double   gk_chart_font_size         (GkChartContext   *ctx,
                                      GkChartFont       font);
+double   gk_chart_text_wrapped_height (GkChartContext *ctx,
+                                       const char     *text,
+                                       GkChartFont     font,
+                                       double          width,
+                                       int             max_lines);
 void     gk_chart_text_size         (GkChartContext   *ctx,
                                      const char       *text,
                                      GkChartFont       font,

@@ -42,6 +42,7 @@ typedef struct {
   double y, height;
   guint  n_rows;
   guint  first_item, n_items;
+  double name_height;   /* a long project name wraps into a second line */
 } Lane;
 
 typedef struct {
@@ -331,13 +332,17 @@ compute_layout (GkChartContext            *ctx,
     }
   g_array_sort_with_data (layout->items, compare_items, (gpointer) data);
 
-  lane_header = gk_chart_line_height (ctx, GK_CHART_FONT_BOLD) +
-                gk_chart_line_height (ctx, GK_CHART_FONT_SMALL) + 2 * LANE_PADDING;
   y = layout->axis.y + layout->axis.height;
   i = 0;
   for (guint p = 0; p < data->n_projects; p++)
     {
-      Lane lane = { y, 0, 0, i, 0 };
+      Lane lane = { y, 0, 0, i, 0, 0 };
+
+      /* Two lines name a project on a narrow page, where one line would
+       * cut "Resultaatgericht contracteren" to "Resultaatgericht contra…". */
+      lane.name_height = gk_chart_text_wrapped_height (ctx, data->projects[p].name, GK_CHART_FONT_BOLD,
+                                                       layout->header_width - LANE_PADDING, 2);
+      lane_header = lane.name_height + gk_chart_line_height (ctx, GK_CHART_FONT_SMALL) + 2 * LANE_PADDING;
 
       while (i < layout->items->len &&
              data->measures[g_array_index (layout->items, Item, i).measure].project == p)
@@ -418,14 +423,15 @@ draw_lane_header (GkChartContext            *ctx,
   const Lane *lane = &g_array_index (layout->lanes, Lane, p);
   double x = area->x + PADDING + LANE_PADDING;
   double width = layout->header_width - LANE_PADDING;
-  double name_height = gk_chart_line_height (ctx, GK_CHART_FONT_BOLD);
+  double name_height = lane->name_height;
   double owner_height = gk_chart_line_height (ctx, GK_CHART_FONT_SMALL);
   gboolean has_owner = project->owner != NULL && *project->owner != '\0';
   GkChartRect box = { x, lane->y + LANE_PADDING - 1, width, name_height };
   GkChartRect hit = { area->x + PADDING, lane->y, layout->header_width, lane->height };
 
   gk_chart_draw_text (ctx, project->name, GK_CHART_FONT_BOLD, &palette->foreground, &box,
-                      GK_CHART_ALIGN_START, GK_CHART_ALIGN_START, GK_CHART_TEXT_ELLIPSIZE, NULL);
+                      GK_CHART_ALIGN_START, GK_CHART_ALIGN_START,
+                      GK_CHART_TEXT_ELLIPSIZE | GK_CHART_TEXT_WRAP, NULL);
   box = (GkChartRect) { x, box.y + name_height, width, owner_height };
   gk_chart_draw_text (ctx, owner_text (project), GK_CHART_FONT_SMALL,
                       has_owner ? &palette->foreground_dim : &palette->warning, &box,

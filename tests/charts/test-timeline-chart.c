@@ -218,6 +218,38 @@ test_pdf_text (void)
   chart_fixtures_free (f);
 }
 
+/* On a narrow page a long project name wraps into two lines instead of
+ * losing its end to an ellipsis; its lane grows to hold them. */
+static void
+test_long_name_wraps (void)
+{
+  static const char *name = "Resultaatgericht contracteren jeugdhulp";
+  ChartFixtures *f = chart_fixtures_new (10, 24, 10, 6, 40);
+  const GkChartTextBox *boxes;
+  const GkChartTextBox *box = NULL;
+  Rendered *r;
+  guint n;
+
+  f->projects[0].name = name;
+  r = render_timeline (f, 700, GK_STYLE_VARIANT_LIGHT);
+  assert_no_text_overlaps (r->ctx);
+  boxes = gk_chart_context_get_text_boxes (r->ctx, &n);
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (boxes[i].text, name) == 0)
+      box = &boxes[i];
+  g_assert_nonnull (box);
+  /* Two lines, and narrower than the name on one line would be. */
+  g_assert_cmpfloat (box->rect.height, >, 1.8 * gk_chart_line_height (r->ctx, GK_CHART_FONT_BOLD));
+  {
+    double one_line;
+
+    gk_chart_text_size (r->ctx, name, GK_CHART_FONT_BOLD, &one_line, NULL);
+    g_assert_cmpfloat (box->rect.width, <, one_line);
+  }
+  rendered_free (r);
+  chart_fixtures_free (f);
+}
+
 static void
 test_overdue_rule (void)
 {
@@ -251,6 +283,7 @@ main (int   argc,
   g_test_add_func ("/timeline/lanes", test_bars_in_lanes);
   g_test_add_func ("/timeline/pdf-text", test_pdf_text);
   g_test_add_func ("/timeline/overdue", test_overdue_rule);
+  g_test_add_func ("/timeline/long-name-wraps", test_long_name_wraps);
 
   return g_test_run ();
 }
