@@ -22,13 +22,6 @@ struct _GkOverviewPage
   GtkListBox    *signals_list;
 };
 
-enum {
-  NAVIGATE,
-  N_SIGNALS
-};
-
-static guint page_signals[N_SIGNALS];
-
 G_DEFINE_FINAL_TYPE (GkOverviewPage, gk_overview_page, ADW_TYPE_BIN)
 
 static const char *
@@ -119,7 +112,7 @@ signal_activated_cb (GkOverviewPage *self,
   const gint64 *id = g_object_get_data (G_OBJECT (row), "row-id");
 
   if (table != NULL && id != NULL)
-    g_signal_emit (self, page_signals[NAVIGATE], 0, table, *id);
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(sx)", table, *id);
 }
 
 static void
@@ -127,7 +120,7 @@ chart_activated_cb (GkOverviewPage *self,
                     const char     *table,
                     gint64          id)
 {
-  g_signal_emit (self, page_signals[NAVIGATE], 0, table, id);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(sx)", table, id);
 }
 
 void
@@ -157,16 +150,6 @@ gk_overview_page_class_init (GkOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = gk_overview_page_dispose;
-
-  /**
-   * GkOverviewPage::navigate:
-   * @table: the table of the record to show ("topic", "measure", ...)
-   * @id: its id
-   *
-   * The user asked to see a record: an attention signal or a chart was activated.
-   */
-  page_signals[NAVIGATE] = g_signal_new ("navigate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GkOverviewPage, headline_chart);

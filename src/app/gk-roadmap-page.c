@@ -5,7 +5,8 @@
  *
  * A list of the topics beside the one chosen: its levels (assessed,
  * signalled, target), what each level looks like for it, its challenges
- * and its assessments, newest first. The list follows the document's topic
+ * the measures with a target on it (each a link to the Measures page) and
+ * its assessments, newest first. The list follows the document's topic
  * model; the levels follow the analysis, which the window renews after
  * every change. The chosen topic is remembered by id, so that it stays
  * chosen when topics move, and a neighbour is chosen when it is removed.
@@ -18,6 +19,7 @@
 #include "gk-date.h"
 #include "gk-form.h"
 #include "gk-level-badge.h"
+#include "gk-owner-load.h"
 #include "gk-roadmap-page.h"
 #include "gk-topic-dialog.h"
 
@@ -58,6 +60,7 @@ struct _GkRoadmapPage
   AdwActionRow       *vigilant_row;
   AdwActionRow       *in_control_row;
   AdwActionRow       *challenges_row;
+  GtkListBox         *measures_list;
   GtkListBox         *history_list;
   GtkButton          *show_all_button;
 };
@@ -343,6 +346,33 @@ set_text_or_placeholder (AdwActionRow *row,
     gtk_widget_remove_css_class (GTK_WIDGET (row), "dim-label");
 }
 
+/* The names of the topic's indicators whose signal is @level (the most
+ * serious one, which sets the topic's signal), or NULL: why it diverges. */
+static char *
+signalling_indicators (GkRoadmapPage *self,
+                       gint64         topic_id,
+                       GkLevel        level)
+{
+  GListModel *links = gk_document_get_indicator_topics (self->document);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(GkIndicatorTopic) link = g_list_model_get_item (links, i);
+      const GkIndicatorGrip *grip;
+
+      if (gk_indicator_topic_get_topic_id (link) != topic_id)
+        continue;
+      grip = gk_analysis_lookup_indicator (self->analysis, gk_indicator_topic_get_indicator_id (link));
+      if (grip == NULL || grip->signalled != level)
+        continue;
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, gk_indicator_get_name (grip->indicator));
+    }
+  return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
+}
+
 static void
 show_grip (GkRoadmapPage *self,
            GkTopic       *topic)
@@ -378,8 +408,18 @@ show_grip (GkRoadmapPage *self,
       g_autofree char *text = g_strdup_printf (_("The indicators signal %s, the team assessed %s. "
                                                  "Look again at the assessment or at the indicators."),
                                                gk_level_label (signalled), gk_level_label (assessed));
+      g_autofree char *names = signalling_indicators (self, gk_record_get_id (GK_RECORD (topic)), signalled);
 
-      adw_action_row_set_subtitle (self->divergence_row, text);
+      if (names != NULL)
+        {
+          /* Translators: %s is a list of indicator names, separated by commas */
+          g_autofree char *why = g_strdup_printf (_("Signalled by: %s."), names);
+          g_autofree char *full = g_strdup_printf ("%s\n%s", text, why);
+
+          adw_action_row_set_subtitle (self->divergence_row, full);
+        }
+      else
+        adw_action_row_set_subtitle (self->divergence_row, text);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->suggestion_row), suggests);
@@ -414,6 +454,155 @@ show_target (GkRoadmapPage *self,
   adw_action_row_set_subtitle (self->target_row, subtitle);
 }
 
+/* --- the measures for the chosen topic ------------------------------------------- */
+
+#define MEASURE_ID_KEY "gk-roadmap-measure-id"
+
+typedef struct {
+  GkMeasure       *measure;
+  GkMeasureTarget *target;
+} TopicMeasure;
+
+static gboolean
+measure_is_open (GkMeasure *measure)
+{
+  GkMeasureStatus status = gk_measure_get_status (measure);
+
+  return status != GK_MEASURE_STATUS_DONE && status != GK_MEASURE_STATUS_DROPPED;
+}
+
+/* What still has to be done first, soonest target first, then by title. */
+static int
+compare_topic_measures (gconstpointer a,
+                        gconstpointer b)
+{
+  const TopicMeasure *left = a;
+  const TopicMeasure *right = b;
+  const char *left_date = gk_measure_target_get_target_date (left->target);
+  const char *right_date = gk_measure_target_get_target_date (right->target);
+
+  if (measure_is_open (left->measure) != measure_is_open (right->measure))
+    return measure_is_open (left->measure) ? -1 : 1;
+  if ((left_date == NULL) != (right_date == NULL))
+    return left_date == NULL ? 1 : -1;
+  if (g_strcmp0 (left_date, right_date) != 0)
+    return g_strcmp0 (left_date, right_date);
+  return g_utf8_collate (gk_measure_get_title (left->measure), gk_measure_get_title (right->measure));
+}
+
+static GtkWidget *
+topic_measure_row_new (GkRoadmapPage      *self,
+                       const TopicMeasure *item,
+                       const GDate        *today)
+{
+  GkMeasure *measure = item->measure;
+  gint64 id = gk_record_get_id (GK_RECORD (measure));
+  GkFocusProject *project = gk_document_lookup_focus_project (self->document, gk_measure_get_project_id (measure));
+  GkLevel level = gk_measure_target_get_target_level (item->target);
+  g_autofree char *date = display_date (gk_measure_target_get_target_date (item->target));
+  g_autofree char *name = g_strdup_printf ("topic-measure-%" G_GINT64_FORMAT, id);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autoptr(GString) description = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  gtk_widget_set_name (row, name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gk_measure_get_title (measure));
+  /* Which focus project carries it, how far it is and by when its target
+   * must be reached: in the subtitle, which wraps on a narrow window. */
+  if (project != NULL)
+    g_string_append_printf (subtitle, "%s · ", gk_focus_project_get_name (project));
+  g_string_append (subtitle, gk_measure_status_label (gk_measure_get_status (measure)));
+  if (date != NULL)
+    {
+      g_string_append (subtitle, " · ");
+      /* Translators: %s is a date, by which a measure's target must be reached */
+      g_string_append_printf (subtitle, _("target by %s"), date);
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  description = g_string_new (subtitle->str);
+
+  if (gk_owner_load_measure_is_overdue (measure, today))
+    {
+      GtkWidget *pill = gtk_label_new (_("Overdue"));
+
+      gtk_widget_set_name (pill, "overdue");
+      gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (pill, "load-pill");
+      gtk_widget_add_css_class (pill, "overdue");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
+      g_string_append_printf (description, " · %s", _("Overdue"));
+    }
+
+  if (level != GK_LEVEL_NONE)
+    {
+      GtkWidget *badge = gk_level_badge_new (level);
+      /* Translators: %s is a grip level, the level a measure must help its topic reach */
+      g_autofree char *target = g_strdup_printf (_("Target: %s"), gk_level_label (level));
+
+      gtk_widget_set_name (badge, "measure-target-level");
+      gtk_widget_set_tooltip_text (badge, target);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+      g_string_append_printf (description, " · %s", target);
+    }
+
+  /* A link to the measure on the Measures page. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str, -1);
+  g_object_set_data_full (G_OBJECT (row), MEASURE_ID_KEY, g_memdup2 (&id, sizeof id), g_free);
+  return row;
+}
+
+/* A handful of rows, rebuilt with the rest of the detail after a change. */
+static void
+show_measures (GkRoadmapPage *self,
+               GkTopic       *topic)
+{
+  GListModel *targets = gk_document_get_measure_targets (self->document);
+  gint64 topic_id = gk_record_get_id (GK_RECORD (topic));
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (TopicMeasure));
+  GtkListBoxRow *row;
+  GDate today;
+
+  while ((row = gtk_list_box_get_row_at_index (self->measures_list, 0)) != NULL)
+    gtk_list_box_remove (self->measures_list, GTK_WIDGET (row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(GkMeasureTarget) target = g_list_model_get_item (targets, i);
+      TopicMeasure item = { NULL, target };
+
+      if (gk_measure_target_get_topic_id (target) != topic_id)
+        continue;
+      item.measure = gk_document_lookup_measure (self->document, gk_measure_target_get_measure_id (target));
+      if (item.measure != NULL)
+        g_array_append_val (items, item);  /* the document's lists keep both alive */
+    }
+  g_array_sort (items, compare_topic_measures);
+
+  if (self->analysis != NULL)
+    today = *gk_analysis_get_today (self->analysis);
+  else
+    gk_date_set_today (&today);
+  for (guint i = 0; i < items->len; i++)
+    gtk_list_box_append (self->measures_list,
+                         topic_measure_row_new (self, &g_array_index (items, TopicMeasure, i), &today));
+}
+
+static void
+measure_activated_cb (GkRoadmapPage *self,
+                      GtkListBoxRow *row)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (row), MEASURE_ID_KEY);
+
+  if (id != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(sx)", "measure", *id);
+}
+
 static void
 show_detail (GkRoadmapPage *self)
 {
@@ -446,6 +635,7 @@ show_detail (GkRoadmapPage *self)
 
   show_grip (self, topic);
   show_target (self, topic);
+  show_measures (self, topic);
   set_text_or_placeholder (self->serious_row, gk_topic_get_descriptor_serious (topic), _("Not described yet"));
   set_text_or_placeholder (self->vigilant_row, gk_topic_get_descriptor_vigilant (topic), _("Not described yet"));
   set_text_or_placeholder (self->in_control_row, gk_topic_get_descriptor_in_control (topic), _("Not described yet"));
@@ -884,6 +1074,8 @@ gk_roadmap_page_class_init (GkRoadmapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, vigilant_row);
   gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, in_control_row);
   gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, challenges_row);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, measures_list);
+  gtk_widget_class_bind_template_callback (widget_class, measure_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, history_list);
   gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, show_all_button);
   gtk_widget_class_bind_template_callback (widget_class, show_all_clicked_cb);

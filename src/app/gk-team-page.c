@@ -9,6 +9,8 @@
  * opened, so that the page stays quick with hundreds of measures. Items
  * nobody owns get a row of their own at the end.
  *
+ * Each item is a link to its page (win.show-record).
+ *
  * The rows are rebuilt from gk_owner_load_collect() whenever the window
  * renews the analysis (after every change); while the people stay the same
  * the rows are updated in place, so that focus and open rows survive.
@@ -101,21 +103,64 @@ set_count (GtkLabel   *pill,
 
 /* --- the items of one person ------------------------------------------------- */
 
+#define ITEM_TABLE_KEY "gk-team-item-table"
+#define ITEM_ID_KEY    "gk-team-item-id"
+
+/* An item is a link to its record on its own page: a click, Enter or Space
+ * on the row goes there (the window knows where each table is shown). */
+static void
+item_activated_cb (AdwActionRow *row)
+{
+  const char *table = g_object_get_data (G_OBJECT (row), ITEM_TABLE_KEY);
+  const gint64 *id = g_object_get_data (G_OBJECT (row), ITEM_ID_KEY);
+
+  if (table != NULL && id != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (row), "win.show-record", "(sx)", table, *id);
+}
+
 static GtkWidget *
-item_row_new (const char *icon_name,
+item_row_new (const char *table,
+              GkRecord   *record,
+              const char *icon_name,
               const char *kind,
               const char *title,
               const char *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+  gint64 id = gk_record_get_id (record);
+  g_autofree char *name = g_strdup_printf ("%s-%" G_GINT64_FORMAT, table, id);
+  /* Translators: how a screen reader names a link in the team page, e.g.
+   * "Measure: Train the buyers"; the first %s is the kind of item */
+  g_autofree char *label = g_strdup_printf (_("%s: %s"), kind, title);
 
+  gtk_widget_set_name (row, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, kind, -1);
   gtk_widget_set_tooltip_text (icon, kind);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
+  g_object_set_data (G_OBJECT (row), ITEM_TABLE_KEY, (gpointer) table);
+  g_object_set_data_full (G_OBJECT (row), ITEM_ID_KEY, g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect (row, "activated", G_CALLBACK (item_activated_cb), NULL);
+  return row;
+}
+
+/* The arrow that says the row leads elsewhere: last, after any pill. */
+static GtkWidget *
+end_with_link_arrow (GtkWidget *row)
+{
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
   return row;
 }
 
@@ -128,7 +173,8 @@ project_row_new (GkFocusProject *project)
 
   if (health != GK_HEALTH_ON_TRACK)
     g_string_append_printf (subtitle, " · %s", gk_health_label (health));
-  row = item_row_new ("folder-symbolic", _("Focus project"), gk_focus_project_get_name (project), subtitle->str);
+  row = item_row_new ("focus_project", GK_RECORD (project), "folder-symbolic", _("Focus project"),
+                      gk_focus_project_get_name (project), subtitle->str);
   if (gk_owner_load_project_is_off_track (project))
     {
       GtkLabel *pill = pill_new ("off-track", "off-track", NULL);
@@ -137,7 +183,7 @@ project_row_new (GkFocusProject *project)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (pill));
     }
   g_string_free (subtitle, TRUE);
-  return row;
+  return end_with_link_arrow (row);
 }
 
 static GtkWidget *
@@ -163,7 +209,8 @@ measure_row_new (GkTeamPage  *self,
       /* Translators: %s is a date */
       g_string_append_printf (subtitle, _("due %s"), date);
     }
-  row = item_row_new ("checkbox-checked-symbolic", _("Measure"), gk_measure_get_title (measure), subtitle->str);
+  row = item_row_new ("measure", GK_RECORD (measure), "checkbox-checked-symbolic", _("Measure"),
+                      gk_measure_get_title (measure), subtitle->str);
   if (gk_owner_load_measure_is_overdue (measure, today))
     {
       GtkLabel *pill = pill_new ("overdue", "overdue", NULL);
@@ -172,7 +219,7 @@ measure_row_new (GkTeamPage  *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (pill));
     }
   g_string_free (subtitle, TRUE);
-  return row;
+  return end_with_link_arrow (row);
 }
 
 static GtkWidget *
@@ -180,12 +227,12 @@ topic_row_new (GkTeamPage *self,
                GkTopic    *topic)
 {
   const GkTopicGrip *grip = gk_analysis_lookup_topic (self->analysis, gk_record_get_id (GK_RECORD (topic)));
-  GtkWidget *row = item_row_new ("view-list-bullet-symbolic", _("Topic"), gk_topic_get_name (topic),
-                                 _("Topic of the roadmap"));
+  GtkWidget *row = item_row_new ("topic", GK_RECORD (topic), "view-list-bullet-symbolic", _("Topic"),
+                                 gk_topic_get_name (topic), _("Topic of the roadmap"));
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              gk_level_badge_new (grip != NULL ? grip->assessed : GK_LEVEL_NONE));
-  return row;
+  return end_with_link_arrow (row);
 }
 
 static void

@@ -36,6 +36,10 @@ struct _GkWindow
   GtkStack             *stack;
   AdwStatusPage        *empty_page;
   GMenu                *recent_section;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *sidebar_list;  /* inside the sidebar; may be NULL */
+  GtkWidget            *back_button;
   GtkStack             *pages;
   GkOverviewPage       *overview_page;
   GkIndicatorsPage     *indicators_page;
@@ -56,10 +60,16 @@ struct _GkWindow
   GkAnalysis           *analysis;
   GkChartModel         *charts;
   guint                 analysis_source;
+  guint                 back_source;
   gboolean              close_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (GkWindow, gk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The pages in the order of the sidebar (Alt+1 is the first). */
+static const char * const page_names[] = {
+  "overview", "roadmap", "projects", "measures", "indicators", "team", "journal",
+};
 
 static GSettings *
 get_settings (GkWindow *self)
@@ -250,6 +260,8 @@ update_actions (GkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-record", open);
   gtk_widget_set_visible (self->search_button, open);
 }
 
@@ -700,6 +712,128 @@ gk_window_show_record (GkWindow   *self,
     }
 }
 
+/* win.show-record (table, id): the one way a page links to a record, e.g.
+ * gtk_widget_activate_action (row, "win.show-record", "(sx)", "measure", id). */
+static void
+show_record_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  const char *table;
+  gint64 id;
+
+  g_variant_get (parameter, "(&sx)", &table, &id);
+  gk_window_show_record (GK_WINDOW (widget), table, id);
+}
+
+static void
+show_page_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gk_window_show_page (GK_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* --- the narrow window ------------------------------------------------------------ */
+
+/* Folded, the leaflet shows either the sidebar or the page: going to a page
+ * (a click in the sidebar, a link, a search result) must slide to it. Done
+ * on a wide window too, so that making it narrow keeps the page in view. */
+static void
+show_pages (GkWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean from_sidebar = focus != NULL && gtk_widget_is_ancestor (focus, self->sidebar);
+
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->pages));
+  /* The keyboard follows to the page, or it would stay on a hidden row. */
+  if (from_sidebar && adw_leaflet_get_folded (self->leaflet))
+    gtk_widget_child_focus (GTK_WIDGET (self->pages), GTK_DIR_TAB_FORWARD);
+}
+
+static gboolean
+showing_page_folded (GkWindow *self)
+{
+  return adw_leaflet_get_folded (self->leaflet) &&
+         adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->pages);
+}
+
+static gboolean
+update_back_button (gpointer data)
+{
+  GkWindow *self = data;
+  gboolean back = showing_page_folded (self);
+
+  self->back_source = 0;
+  gtk_widget_set_visible (self->back_button, back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", back);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is given its size, after the header bar above
+ * it got its own: showing the button then would leave the header bar without
+ * a size for this frame. So it waits for the frame to end. */
+static void
+leaflet_changed_cb (GkWindow *self)
+{
+  if (self->back_source == 0)
+    self->back_source = g_idle_add (update_back_button, self);
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+
+  GtkListBoxRow *row;
+
+  if (!showing_page_folded (self))
+    return;
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  /* Back where the keyboard left: on the page's row. */
+  row = self->sidebar_list != NULL ? gtk_list_box_get_selected_row (GTK_LIST_BOX (self->sidebar_list)) : NULL;
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+/* Choosing the page already shown changes nothing in the stack, so the
+ * sidebar's rows are watched rather than the stack: a click or Enter on a
+ * row goes to its page, while moving through the rows with the arrow keys
+ * only selects. GtkStackSidebar keeps its list box to itself; it is found
+ * among its children. */
+static GtkWidget *
+find_list_box (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_box (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+watch_sidebar (GkWindow *self)
+{
+  GtkWidget *list = find_list_box (self->sidebar);
+
+  self->sidebar_list = list;
+  if (list != NULL)
+    g_signal_connect_object (list, "row-activated", G_CALLBACK (show_pages), self, G_CONNECT_SWAPPED);
+  else
+    /* A GtkStackSidebar built otherwise: every change of page slides. */
+    g_signal_connect_object (self->pages, "notify::visible-child", G_CALLBACK (show_pages), self,
+                             G_CONNECT_SWAPPED);
+}
+
 static void
 search_result_activated_cb (GkWindow       *self,
                             GkSearchResult *result)
@@ -757,6 +891,7 @@ gk_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_handle_id (&self->back_source, g_source_remove);
   close_programme (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_WINDOW);
 
@@ -779,6 +914,10 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, back_button);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, indicators_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, journal_page);
@@ -803,14 +942,19 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, report_activated);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, report_activated);
-}
+  gtk_widget_class_install_action (widget_class, "win.show-record", "(sx)", show_record_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
 
-static void
-overview_navigate_cb (GkWindow   *self,
-                      const char *table,
-                      gint64      id)
-{
-  gk_window_show_record (self, table, id);
+  /* The leaflet goes back by itself on Alt+Left while the focus is in it;
+   * this also does when the focus is in the header bar. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "win.back", NULL);
+  /* Alt+1 to Alt+7 go to the pages in the order of the sidebar, as Alt and
+   * a number go to a tab elsewhere in GNOME. */
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-page", "s",
+                                         page_names[i]);
 }
 
 static void
@@ -825,7 +969,8 @@ gk_window_init (GkWindow *self)
   g_type_ensure (GK_TYPE_PROJECTS_PAGE);
   g_type_ensure (GK_TYPE_MEASURES_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_swapped (self->overview_page, "navigate", G_CALLBACK (overview_navigate_cb), self);
+  watch_sidebar (self);
+  update_back_button (self);
   g_object_bind_property (self->search_button, "active", self->search_bar, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   update_actions (self);
@@ -858,6 +1003,7 @@ gk_window_show_page (GkWindow   *self,
   if (page == NULL || self->document == NULL)
     return NULL;
   gtk_stack_set_visible_child (self->pages, page);
+  show_pages (self);
   return page;
 }
 

@@ -34,6 +34,9 @@ void        gk_window_add_toast       (GkWindow      *self,
 gboolean    gk_window_save_as_file    (GkWindow      *self,
                                        GFile         *file);
 
+/* Shows the record @id of @table ("measure", "topic", "focus_project",
+ * "indicator", "person") selected on its page. Pages link through the
+ * action: gtk_widget_activate_action (w, "win.show-record", "(sx)", table, id). */
 void        gk_window_show_record     (GkWindow      *self,
                                        const char    *table,
                                        gint64         id);

@@ -12,24 +12,18 @@
 #include "gk-command-line.h"
 #include "gk-date.h"
 #include "gk-level-badge.h"
+#include "gk-measures-page.h"
 #include "gk-roadmap-page.h"
 #include "gk-topic-dialog.h"
 #include "gk-window.h"
 
-static GkApplication *app;
-static char *tmp_dir;
+#include "page-test-helpers.h"
 
 /* --- helpers ------------------------------------------------------------------ */
 
+/* Nothing is saved in these tests: no question (or recovery copy) on closing. */
 static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
+destroy_windows_unsaved (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -37,55 +31,10 @@ find_toplevel (GType type)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static void
-destroy_all_windows (void)
-{
-  GtkWindow *window;
-
-  while ((window = find_toplevel (GTK_TYPE_WINDOW)) != NULL)
-    {
-      /* Nothing is saved in these tests: no question before closing. */
       if (GK_IS_WINDOW (window) && gk_window_get_document (GK_WINDOW (window)) != NULL)
         gk_document_set_dirty (gk_window_get_document (GK_WINDOW (window)), FALSE);
-      gtk_window_destroy (window);
     }
-  drain ();
-}
-
-/* The widget called @name (the "name" property of the .ui files). */
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-named (GtkWidget  *root,
-       const char *name)
-{
-  GtkWidget *widget = find_named (root, name);
-
-  if (widget == NULL)
-    g_error ("no widget named %s", name);
-  return widget;
+  destroy_all_windows ();
 }
 
 static GtkButton *
@@ -144,7 +93,7 @@ static gboolean
 error_shown (GtkWidget  *root,
              const char *label_name)
 {
-  GtkWidget *label = named (root, label_name);
+  GtkWidget *label = require_named (root, label_name);
 
   return gtk_widget_get_visible (label) && *gtk_label_get_text (GTK_LABEL (label)) != '\0';
 }
@@ -166,6 +115,27 @@ today_iso (void)
 
   gk_date_set_today (&today);
   return gk_date_to_iso (&today);
+}
+
+/* @text says "Signalled by:" and names an indicator of the topic. */
+static void
+assert_names_an_indicator (GkDocument *document,
+                           gint64      topic_id,
+                           const char *text)
+{
+  GListModel *links = gk_document_get_indicator_topics (document);
+  const char *why = strstr (text, "Signalled by: ");
+
+  g_assert_nonnull (why);
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(GkIndicatorTopic) link = g_list_model_get_item (links, i);
+      GkIndicator *indicator = gk_document_lookup_indicator (document, gk_indicator_topic_get_indicator_id (link));
+
+      if (gk_indicator_topic_get_topic_id (link) == topic_id && strstr (why, gk_indicator_get_name (indicator)) != NULL)
+        return;
+    }
+  g_error ("“%s” names no indicator of the topic", why);
 }
 
 /* A window with the demo, judged on today as the app does, on the roadmap. */
@@ -216,7 +186,7 @@ static void
 select_topic_row (GkRoadmapPage *page,
                   int            index)
 {
-  GtkListBox *list = GTK_LIST_BOX (named (GTK_WIDGET (page), "topic-list"));
+  GtkListBox *list = GTK_LIST_BOX (require_named (GTK_WIDGET (page), "topic-list"));
 
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, index));
   drain ();
@@ -242,7 +212,7 @@ static GkLevel
 badge_level (GkRoadmapPage *page,
              const char    *name)
 {
-  return gk_level_badge_get_level (GK_LEVEL_BADGE (named (GTK_WIDGET (page), name)));
+  return gk_level_badge_get_level (GK_LEVEL_BADGE (require_named (GTK_WIDGET (page), name)));
 }
 
 static const char *
@@ -259,8 +229,8 @@ test_shows_topics_levels_and_history (void)
   GkRoadmapPage *page;
   GkWindow *window = open_demo_on_roadmap ("overzicht.gripkaart", &page);
   GkDocument *document = gk_window_get_document (window);
-  GtkWidget *list = named (GTK_WIDGET (page), "topic-list");
-  GtkWidget *history = named (GTK_WIDGET (page), "history");
+  GtkWidget *list = require_named (GTK_WIDGET (page), "topic-list");
+  GtkWidget *history = require_named (GTK_WIDGET (page), "history");
   int toegang = topic_index_named (document, "Toegang");
   GkTopic *topic;
   g_autofree char *latest = NULL;
@@ -276,21 +246,21 @@ test_shows_topics_levels_and_history (void)
   select_topic_row (page, toegang);
   topic = gk_roadmap_page_get_selected_topic (page);
   g_assert_cmpstr (gk_topic_get_name (topic), ==, "Toegang");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (page), "topic-name"))), ==, "Toegang");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (require_named (GTK_WIDGET (page), "topic-name"))), ==, "Toegang");
   g_assert_cmpint (badge_level (page, "current-level"), ==, GK_LEVEL_SERIOUS);
   g_assert_cmpint (badge_level (page, "signalled-level"), ==, GK_LEVEL_SERIOUS);
-  g_assert_true (gtk_widget_get_visible (named (GTK_WIDGET (page), "signalled-level")));
+  g_assert_true (gtk_widget_get_visible (require_named (GTK_WIDGET (page), "signalled-level")));
   g_assert_cmpint (badge_level (page, "target-level"), ==, GK_LEVEL_IN_CONTROL);
   /* They agree: no divergence note. */
-  g_assert_false (gtk_widget_get_visible (named (GTK_WIDGET (page), "divergence")));
+  g_assert_false (gtk_widget_get_visible (require_named (GTK_WIDGET (page), "divergence")));
 
   /* Its history, newest first: the newest year at once, all on request. */
   g_assert_cmpuint (n_assessments_of (document, gk_record_get_id (GK_RECORD (topic))), >, 12);
   g_assert_cmpuint (n_rows (history), ==, 12);
-  g_assert_true (gtk_widget_get_visible (named (GTK_WIDGET (page), "show-all-assessments")));
-  click (named (GTK_WIDGET (page), "show-all-assessments"));
+  g_assert_true (gtk_widget_get_visible (require_named (GTK_WIDGET (page), "show-all-assessments")));
+  click (require_named (GTK_WIDGET (page), "show-all-assessments"));
   g_assert_cmpuint (n_rows (history), ==, n_assessments_of (document, gk_record_get_id (GK_RECORD (topic))));
-  g_assert_false (gtk_widget_get_visible (named (GTK_WIDGET (page), "show-all-assessments")));
+  g_assert_false (gtk_widget_get_visible (require_named (GTK_WIDGET (page), "show-all-assessments")));
   for (guint i = 0; i < g_list_model_get_n_items (assessments); i++)
     {
       g_autoptr(GkAssessment) a = g_list_model_get_item (assessments, i);
@@ -307,7 +277,7 @@ test_shows_topics_levels_and_history (void)
   g_assert_true (g_str_has_prefix (row_title (gtk_list_box_get_row_at_index (GTK_LIST_BOX (history), 0)),
                                    latest_display));
 
-  destroy_all_windows ();
+  destroy_windows_unsaved ();
 }
 
 static void
@@ -319,38 +289,38 @@ test_record_assessment (void)
   GListModel *assessments = gk_document_get_assessments (document);
   guint before = g_list_model_get_n_items (assessments);
   GtkWidget *dialog;
-  GtkWidget *history = named (GTK_WIDGET (page), "history");
+  GtkWidget *history = require_named (GTK_WIDGET (page), "history");
   g_autofree char *today = today_iso ();
   g_autoptr(GkAssessment) recorded = NULL;
   gint64 topic_id;
 
   select_topic_row (page, topic_index_named (document, "Toegang"));
   topic_id = gk_record_get_id (GK_RECORD (gk_roadmap_page_get_selected_topic (page)));
-  click (named (GTK_WIDGET (page), "record-assessment"));
+  click (require_named (GTK_WIDGET (page), "record-assessment"));
   dialog = GTK_WIDGET (find_toplevel (GK_TYPE_ASSESSMENT_DIALOG));
   g_assert_nonnull (dialog);
 
   /* Without a rationale nothing is written, and the dialog says why where
    * the rationale goes. */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (named (dialog, "level-in-control")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (require_named (dialog, "level-in-control")), TRUE);
   g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
   drain ();
   g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, before);
   g_assert_true (find_toplevel (GK_TYPE_ASSESSMENT_DIALOG) == GTK_WINDOW (dialog));
   g_assert_true (error_shown (dialog, "rationale-error"));
-  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (named (dialog, "rationale")), "error"));
-  g_assert_false (gtk_widget_get_visible (named (dialog, "details-error")));
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (require_named (dialog, "rationale")), "error"));
+  g_assert_false (gtk_widget_get_visible (require_named (dialog, "details-error")));
 
   /* An impossible date is refused next to the date. */
-  set_text_view (named (dialog, "rationale"), "De wachttijd is terug binnen de norm.");
-  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "date")), "31-02-2026");
+  set_text_view (require_named (dialog, "rationale"), "De wachttijd is terug binnen de norm.");
+  gtk_editable_set_text (GTK_EDITABLE (require_named (dialog, "date")), "31-02-2026");
   g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
   drain ();
   g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, before);
   g_assert_true (error_shown (dialog, "details-error"));
-  g_assert_true (gtk_widget_has_css_class (named (dialog, "date"), "error"));
-  g_assert_false (gtk_widget_get_visible (named (dialog, "rationale-error")));
-  g_assert_false (gtk_widget_has_css_class (gtk_widget_get_parent (named (dialog, "rationale")), "error"));
+  g_assert_true (gtk_widget_has_css_class (require_named (dialog, "date"), "error"));
+  g_assert_false (gtk_widget_get_visible (require_named (dialog, "rationale-error")));
+  g_assert_false (gtk_widget_has_css_class (gtk_widget_get_parent (require_named (dialog, "rationale")), "error"));
 
   /* Today, confidence 8: recorded, and the dialog closes. */
   {
@@ -359,10 +329,10 @@ test_record_assessment (void)
 
     g_assert_true (gk_date_parse_iso (today, &date));
     typed = g_strdup_printf ("%u-%u-%u", g_date_get_day (&date), g_date_get_month (&date), g_date_get_year (&date));
-    gtk_editable_set_text (GTK_EDITABLE (named (dialog, "date")), typed);
+    gtk_editable_set_text (GTK_EDITABLE (require_named (dialog, "date")), typed);
   }
-  gtk_range_set_value (GTK_RANGE (named (dialog, "confidence")), 8);
-  click (named (dialog, "save"));
+  gtk_range_set_value (GTK_RANGE (require_named (dialog, "confidence")), 8);
+  click (require_named (dialog, "save"));
   g_assert_null (find_toplevel (GK_TYPE_ASSESSMENT_DIALOG));
   g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, before + 1);
 
@@ -384,7 +354,10 @@ test_record_assessment (void)
 
   /* The topic's current level follows; the figures still say Serious. */
   g_assert_cmpint (badge_level (page, "current-level"), ==, GK_LEVEL_IN_CONTROL);
-  g_assert_true (gtk_widget_get_visible (named (GTK_WIDGET (page), "divergence")));
+  g_assert_true (gtk_widget_get_visible (require_named (GTK_WIDGET (page), "divergence")));
+  /* It says which indicators signal otherwise. */
+  assert_names_an_indicator (document, topic_id,
+                             adw_action_row_get_subtitle (ADW_ACTION_ROW (require_named (GTK_WIDGET (page), "divergence"))));
   g_assert_cmpuint (n_rows (history), ==, MIN (12, n_assessments_of (document, topic_id)));
   g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (history), 0))),
                                    "binnen de norm."));
@@ -394,22 +367,22 @@ test_record_assessment (void)
   drain ();
   g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, before);
   g_assert_cmpint (badge_level (page, "current-level"), ==, GK_LEVEL_SERIOUS);
-  g_assert_false (gtk_widget_get_visible (named (GTK_WIDGET (page), "divergence")));
+  g_assert_false (gtk_widget_get_visible (require_named (GTK_WIDGET (page), "divergence")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   drain ();
   g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, before + 1);
   g_assert_cmpint (badge_level (page, "current-level"), ==, GK_LEVEL_IN_CONTROL);
 
   /* Escape-like cancel writes nothing. */
-  click (named (GTK_WIDGET (page), "record-assessment"));
+  click (require_named (GTK_WIDGET (page), "record-assessment"));
   dialog = GTK_WIDGET (find_toplevel (GK_TYPE_ASSESSMENT_DIALOG));
-  set_text_view (named (dialog, "rationale"), "Toch niet.");
+  set_text_view (require_named (dialog, "rationale"), "Toch niet.");
   g_assert_true (gtk_widget_activate_action (dialog, "window.close", NULL));
   drain ();
   g_assert_null (find_toplevel (GK_TYPE_ASSESSMENT_DIALOG));
   g_assert_cmpuint (g_list_model_get_n_items (assessments), ==, before + 1);
 
-  destroy_all_windows ();
+  destroy_windows_unsaved ();
 }
 
 static void
@@ -421,7 +394,7 @@ test_edit_topic (void)
   GkTopic *topic;
   g_autofree char *old_name = NULL;
   GtkWidget *dialog;
-  GtkListBox *list = GTK_LIST_BOX (named (GTK_WIDGET (page), "topic-list"));
+  GtkListBox *list = GTK_LIST_BOX (require_named (GTK_WIDGET (page), "topic-list"));
   gint64 joost = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (gk_document_get_people (document)); i++)
@@ -435,40 +408,40 @@ test_edit_topic (void)
   select_topic_row (page, 0);
   topic = gk_roadmap_page_get_selected_topic (page);
   old_name = g_strdup (gk_topic_get_name (topic));
-  click (named (GTK_WIDGET (page), "edit-topic"));
+  click (require_named (GTK_WIDGET (page), "edit-topic"));
   dialog = GTK_WIDGET (find_toplevel (GK_TYPE_TOPIC_DIALOG));
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (dialog, "name"))), ==, old_name);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (dialog, "name"))), ==, old_name);
 
   /* A blank name is refused under the name. */
-  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "name")), "   ");
-  click (named (dialog, "save"));
+  gtk_editable_set_text (GTK_EDITABLE (require_named (dialog, "name")), "   ");
+  click (require_named (dialog, "save"));
   g_assert_true (error_shown (dialog, "name-error"));
-  g_assert_true (gtk_widget_has_css_class (named (dialog, "name"), "error"));
+  g_assert_true (gtk_widget_has_css_class (require_named (dialog, "name"), "error"));
   g_assert_cmpstr (gk_topic_get_name (topic), ==, old_name);
 
   /* So is a date that is not one. */
-  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "name")), "Visie, sturing en regie");
-  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "target-date")), "32-13-2027");
-  click (named (dialog, "save"));
-  g_assert_false (gtk_widget_get_visible (named (dialog, "name-error")));
+  gtk_editable_set_text (GTK_EDITABLE (require_named (dialog, "name")), "Visie, sturing en regie");
+  gtk_editable_set_text (GTK_EDITABLE (require_named (dialog, "target-date")), "32-13-2027");
+  click (require_named (dialog, "save"));
+  g_assert_false (gtk_widget_get_visible (require_named (dialog, "name-error")));
   g_assert_true (error_shown (dialog, "target-error"));
   g_assert_cmpstr (gk_topic_get_name (topic), ==, old_name);
 
-  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "target-date")), "1-6-2027");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (named (dialog, "target-level")), GK_LEVEL_VIGILANT);
-  set_text_view (named (dialog, "descriptor-vigilant"), "Sturing op hoofdlijnen, nog weinig op data.");
-  set_text_view (named (dialog, "challenges"), "Bestuurlijke wisselingen.");
+  gtk_editable_set_text (GTK_EDITABLE (require_named (dialog, "target-date")), "1-6-2027");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (require_named (dialog, "target-level")), GK_LEVEL_VIGILANT);
+  set_text_view (require_named (dialog, "descriptor-vigilant"), "Sturing op hoofdlijnen, nog weinig op data.");
+  set_text_view (require_named (dialog, "challenges"), "Bestuurlijke wisselingen.");
   {
     /* The owner is chosen by name, as a user would. */
-    AdwComboRow *owner = ADW_COMBO_ROW (named (dialog, "owner"));
+    AdwComboRow *owner = ADW_COMBO_ROW (require_named (dialog, "owner"));
     GListModel *names = adw_combo_row_get_model (owner);
 
     for (guint i = 0; i < g_list_model_get_n_items (names); i++)
       if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "Joost van Dijk"))
         adw_combo_row_set_selected (owner, i);
   }
-  click (named (dialog, "save"));
+  click (require_named (dialog, "save"));
   g_assert_null (find_toplevel (GK_TYPE_TOPIC_DIALOG));
 
   g_assert_cmpstr (gk_topic_get_name (topic), ==, "Visie, sturing en regie");
@@ -478,7 +451,7 @@ test_edit_topic (void)
   g_assert_cmpstr (gk_topic_get_challenges (topic), ==, "Bestuurlijke wisselingen.");
   g_assert_cmpint (gk_topic_get_owner_id (topic), ==, joost);
   /* The page and its list show it. */
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (page), "topic-name"))), ==,
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (require_named (GTK_WIDGET (page), "topic-name"))), ==,
                    "Visie, sturing en regie");
   g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 0));
   g_assert_cmpint (badge_level (page, "target-level"), ==, GK_LEVEL_VIGILANT);
@@ -488,9 +461,9 @@ test_edit_topic (void)
   drain ();
   g_assert_cmpstr (gk_topic_get_name (topic), ==, old_name);
   g_assert_cmpint (gk_topic_get_target_level (topic), ==, GK_LEVEL_IN_CONTROL);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (page), "topic-name"))), ==, old_name);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (require_named (GTK_WIDGET (page), "topic-name"))), ==, old_name);
 
-  destroy_all_windows ();
+  destroy_windows_unsaved ();
 }
 
 static void
@@ -504,17 +477,17 @@ test_add_and_remove_topic (void)
   GListModel *targets = gk_document_get_measure_targets (document);
   guint n_assessments = g_list_model_get_n_items (assessments);
   guint n_targets = g_list_model_get_n_items (targets);
-  GtkWidget *list = named (GTK_WIDGET (page), "topic-list");
+  GtkWidget *list = require_named (GTK_WIDGET (page), "topic-list");
   GtkWidget *dialog;
   GtkButton *undo;
 
-  click (named (GTK_WIDGET (page), "add-topic"));
+  click (require_named (GTK_WIDGET (page), "add-topic"));
   dialog = GTK_WIDGET (find_toplevel (GK_TYPE_TOPIC_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "New Topic");
-  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "name")), "Wonen en zorg");
-  set_text_view (named (dialog, "descriptor-serious"), "Geen zicht op beschermd wonen.");
-  click (named (dialog, "save"));
+  gtk_editable_set_text (GTK_EDITABLE (require_named (dialog, "name")), "Wonen en zorg");
+  set_text_view (require_named (dialog, "descriptor-serious"), "Geen zicht op beschermd wonen.");
+  click (require_named (dialog, "save"));
   g_assert_null (find_toplevel (GK_TYPE_TOPIC_DIALOG));
 
   /* Added at the end, and shown. */
@@ -524,11 +497,11 @@ test_add_and_remove_topic (void)
   g_assert_cmpstr (gk_topic_get_name (gk_roadmap_page_get_selected_topic (page)), ==, "Wonen en zorg");
   /* Not assessed yet, and no signal. */
   g_assert_cmpint (badge_level (page, "current-level"), ==, GK_LEVEL_NONE);
-  g_assert_false (gtk_widget_get_visible (named (GTK_WIDGET (page), "signalled-level")));
-  g_assert_cmpuint (n_rows (named (GTK_WIDGET (page), "history")), ==, 0);
+  g_assert_false (gtk_widget_get_visible (require_named (GTK_WIDGET (page), "signalled-level")));
+  g_assert_cmpuint (n_rows (require_named (GTK_WIDGET (page), "history")), ==, 0);
 
   /* Remove it: the neighbour is shown, with an undo toast. */
-  click (named (GTK_WIDGET (page), "remove-topic"));
+  click (require_named (GTK_WIDGET (page), "remove-topic"));
   g_assert_cmpuint (g_list_model_get_n_items (topics), ==, 9);
   g_assert_cmpstr (gk_topic_get_name (gk_roadmap_page_get_selected_topic (page)), ==, "Uitvoering en beheer");
   undo = find_button_with_label (GTK_WIDGET (window), "_Undo");
@@ -540,7 +513,7 @@ test_add_and_remove_topic (void)
   /* Removing a topic takes its assessments and targets along; undo brings
    * them all back. */
   select_topic_row (page, topic_index_named (document, "Toegang"));
-  click (named (GTK_WIDGET (page), "remove-topic"));
+  click (require_named (GTK_WIDGET (page), "remove-topic"));
   g_assert_cmpint (topic_index_named (document, "Toegang"), ==, -1);
   g_assert_cmpuint (g_list_model_get_n_items (assessments), <, n_assessments);
   g_assert_cmpuint (g_list_model_get_n_items (targets), <, n_targets);
@@ -551,7 +524,7 @@ test_add_and_remove_topic (void)
   g_assert_cmpuint (g_list_model_get_n_items (targets), ==, n_targets);
   g_assert_cmpuint (n_rows (list), ==, 10);
 
-  destroy_all_windows ();
+  destroy_windows_unsaved ();
 }
 
 static void
@@ -560,9 +533,9 @@ test_reorder_topics (void)
   GkRoadmapPage *page;
   GkWindow *window = open_demo_on_roadmap ("volgorde.gripkaart", &page);
   GkDocument *document = gk_window_get_document (window);
-  GtkListBox *list = GTK_LIST_BOX (named (GTK_WIDGET (page), "topic-list"));
-  GtkWidget *up = named (GTK_WIDGET (page), "move-up");
-  GtkWidget *down = named (GTK_WIDGET (page), "move-down");
+  GtkListBox *list = GTK_LIST_BOX (require_named (GTK_WIDGET (page), "topic-list"));
+  GtkWidget *up = require_named (GTK_WIDGET (page), "move-up");
+  GtkWidget *down = require_named (GTK_WIDGET (page), "move-down");
   g_autoptr(GkTopic) first = g_list_model_get_item (gk_document_get_topics (document), 0);
   g_autoptr(GkTopic) last = g_list_model_get_item (gk_document_get_topics (document), 8);
   g_autofree char *name = g_strdup (gk_topic_get_name (first));
@@ -599,7 +572,7 @@ test_reorder_topics (void)
   g_assert_true (gk_roadmap_page_get_selected_topic (page) == last);
   g_assert_false (gtk_widget_get_sensitive (down));
 
-  destroy_all_windows ();
+  destroy_windows_unsaved ();
 }
 
 static void
@@ -608,7 +581,7 @@ test_remove_assessment (void)
   GkRoadmapPage *page;
   GkWindow *window = open_demo_on_roadmap ("verwijderen.gripkaart", &page);
   GkDocument *document = gk_window_get_document (window);
-  GtkListBox *history = GTK_LIST_BOX (named (GTK_WIDGET (page), "history"));
+  GtkListBox *history = GTK_LIST_BOX (require_named (GTK_WIDGET (page), "history"));
   GkTopic *topic;
   guint before;
   g_autofree char *newest = NULL;
@@ -634,31 +607,136 @@ test_remove_assessment (void)
   g_assert_cmpuint (n_assessments_of (document, gk_record_get_id (GK_RECORD (topic))), ==, before);
   g_assert_cmpstr (row_title (gtk_list_box_get_row_at_index (history, 0)), ==, newest);
 
-  destroy_all_windows ();
+  destroy_windows_unsaved ();
+}
+
+typedef struct {
+  guint n;
+  guint n_overdue;
+} TopicTargets;
+
+/* The measures with a target on @topic_id, counted from the document. */
+static TopicTargets
+targets_of (GkDocument *document,
+            gint64      topic_id)
+{
+  GListModel *targets = gk_document_get_measure_targets (document);
+  g_autofree char *today = today_iso ();
+  TopicTargets counted = { 0, 0 };
+
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(GkMeasureTarget) target = g_list_model_get_item (targets, i);
+      GkMeasure *measure;
+      const char *due;
+
+      if (gk_measure_target_get_topic_id (target) != topic_id)
+        continue;
+      measure = gk_document_lookup_measure (document, gk_measure_target_get_measure_id (target));
+      due = gk_measure_get_due_date (measure);
+      counted.n++;
+      counted.n_overdue += due != NULL && strcmp (due, today) < 0 &&
+                           gk_measure_get_status (measure) != GK_MEASURE_STATUS_DONE &&
+                           gk_measure_get_status (measure) != GK_MEASURE_STATUS_DROPPED;
+    }
+  return counted;
+}
+
+/* The topic's detail lists every measure with a target on it, with its
+ * project, target and lateness; each row leads to the measure. */
+static void
+test_measures_for_topic (void)
+{
+  GkRoadmapPage *page;
+  GkWindow *window = open_demo_on_roadmap ("roadmap-measures.gripkaart", &page);
+  GkDocument *document = gk_window_get_document (window);
+  GListModel *topics = gk_document_get_topics (document);
+  GtkWidget *list = require_named (GTK_WIDGET (page), "topic-measures");
+  g_autoptr(GkTopic) fresh = gk_topic_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 chosen = 0;
+  guint overdue_seen = 0;
+  guint rows_seen = 0;
+  GtkWidget *shown;
+  GtkListBoxRow *row;
+  GkMeasure *measure;
+  GtkColumnView *table;
+
+  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
+    {
+      g_autoptr(GkTopic) topic = g_list_model_get_item (topics, i);
+      gint64 topic_id = gk_record_get_id (GK_RECORD (topic));
+      TopicTargets expected = targets_of (document, topic_id);
+      guint late = 0;
+
+      g_assert_true (gk_roadmap_page_select_topic (page, topic_id));
+      drain ();
+
+      g_assert_cmpuint (n_rows (list), ==, expected.n);
+      rows_seen += expected.n;
+      for (guint j = 0; j < expected.n; j++)
+        {
+          GtkWidget *r = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), j));
+          GkMeasure *m = gk_document_lookup_measure (document,
+                                                     g_ascii_strtoll (gtk_widget_get_name (r) + strlen ("topic-measure-"),
+                                                                      NULL, 10));
+          GkFocusProject *project = gk_document_lookup_focus_project (document, gk_measure_get_project_id (m));
+
+          g_assert_nonnull (m);
+          g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (r)), ==, gk_measure_get_title (m));
+          g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (r)),
+                                           gk_focus_project_get_name (project)));
+          g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (r)));
+          late += find_named (r, "overdue") != NULL;
+        }
+      g_assert_cmpuint (late, ==, expected.n_overdue);
+      overdue_seen += late;
+      if (expected.n > 1 && chosen == 0)
+        chosen = topic_id;
+    }
+  /* The demo has measures with targets, some of them late. */
+  g_assert_cmpuint (rows_seen, ==, g_list_model_get_n_items (gk_document_get_measure_targets (document)));
+  g_assert_cmpint (chosen, !=, 0);
+  g_assert_cmpuint (overdue_seen, >, 0);
+
+  /* A row leads to its measure on the Measures page. */
+  g_assert_true (gk_roadmap_page_select_topic (page, chosen));
+  drain ();
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1);
+  measure = gk_document_lookup_measure (document, g_ascii_strtoll (gtk_widget_get_name (GTK_WIDGET (row)) +
+                                                                   strlen ("topic-measure-"), NULL, 10));
+  g_signal_emit_by_name (row, "activate");
+  drain ();
+  shown = gtk_stack_get_visible_child (GTK_STACK (require_named (GTK_WIDGET (window), "pages")));
+  g_assert_true (GK_IS_MEASURES_PAGE (shown));
+  table = GTK_COLUMN_VIEW (require_named (shown, "measures-table"));
+  g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (gtk_column_view_get_model (table)))
+                 == measure);
+
+  /* A new topic has none yet: the list says so. */
+  gk_window_show_page (window, "roadmap");
+  gk_topic_set_name (fresh, "Nieuw onderwerp");
+  g_assert_true (gk_document_insert (document, GK_RECORD (fresh), &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_roadmap_page_select_topic (page, gk_record_get_id (GK_RECORD (fresh))));
+  drain ();
+  g_assert_cmpuint (n_rows (list), ==, 0);
+  g_assert_true (gtk_widget_is_visible (require_named (GTK_WIDGET (page), "no-topic-measures")));
+
+  destroy_windows_unsaved ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = NULL;
   int status;
 
-  tmp_dir = g_dir_make_tmp ("gripkaart-test-XXXXXX", NULL);
-  data_home = g_build_filename (tmp_dir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   /* Software GL under Xvfb is slow; the pages look the same with cairo. */
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  setup_app (&argc, &argv);
   /* No transitions to wait for between the steps. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  app = gk_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
 
   g_test_add_func ("/roadmap/topics-levels-history", test_shows_topics_levels_and_history);
   g_test_add_func ("/roadmap/record-assessment", test_record_assessment);
@@ -666,6 +744,7 @@ main (int   argc,
   g_test_add_func ("/roadmap/add-remove-topic", test_add_and_remove_topic);
   g_test_add_func ("/roadmap/reorder", test_reorder_topics);
   g_test_add_func ("/roadmap/remove-assessment", test_remove_assessment);
+  g_test_add_func ("/roadmap/measures-for-topic", test_measures_for_topic);
 
   status = g_test_run ();
   g_clear_object (&app);

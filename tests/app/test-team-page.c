@@ -11,23 +11,19 @@
 #include "gk-command-line.h"
 #include "gk-date.h"
 #include "gk-person-dialog.h"
+#include "gk-measures-page.h"
+#include "gk-projects-page.h"
+#include "gk-roadmap-page.h"
 #include "gk-team-page.h"
 #include "gk-window.h"
 
-static GkApplication *app;
-static char *tmp_dir;
+#include "page-test-helpers.h"
 
 /* --- helpers ------------------------------------------------------------------ */
 
+/* Closes every window without asking about (or keeping) unsaved changes. */
 static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
+destroy_windows_unsaved (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -35,53 +31,28 @@ find_toplevel (GType type)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static void
-destroy_all_windows (void)
-{
-  GtkWindow *window;
-
-  while ((window = find_toplevel (GTK_TYPE_WINDOW)) != NULL)
-    {
       if (GK_IS_WINDOW (window) && gk_window_get_document (GK_WINDOW (window)) != NULL)
         gk_document_set_dirty (gk_window_get_document (GK_WINDOW (window)), FALSE);
-      gtk_window_destroy (window);
     }
-  drain ();
+  destroy_all_windows ();
 }
 
 static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
+find_image_with_icon (GtkWidget  *widget,
+                      const char *icon_name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+  if (GTK_IS_IMAGE (widget) && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), icon_name) == 0)
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_named (child, name);
+      GtkWidget *found = find_image_with_icon (child, icon_name);
 
       if (found != NULL)
         return found;
     }
   return NULL;
-}
-
-static GtkWidget *
-named (GtkWidget  *root,
-       const char *name)
-{
-  GtkWidget *widget = find_named (root, name);
-
-  if (widget == NULL)
-    g_error ("no widget named %s", name);
-  return widget;
 }
 
 static GtkButton *
@@ -127,7 +98,7 @@ static gboolean
 error_shown (GtkWidget  *root,
              const char *label_name)
 {
-  GtkWidget *label = named (root, label_name);
+  GtkWidget *label = require_named (root, label_name);
 
   return gtk_widget_get_visible (label) && *gtk_label_get_text (GTK_LABEL (label)) != '\0';
 }
@@ -189,7 +160,7 @@ static guint
 shown_count (GtkWidget  *row,
              const char *name)
 {
-  GtkWidget *box = named (row, name);
+  GtkWidget *box = require_named (row, name);
 
   return (guint) g_ascii_strtoull (gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (box))), NULL, 10);
 }
@@ -199,7 +170,7 @@ static guint
 shown_pill (GtkWidget  *row,
             const char *name)
 {
-  GtkWidget *pill = named (row, name);
+  GtkWidget *pill = require_named (row, name);
 
   if (!gtk_widget_get_visible (pill))
     return 0;
@@ -308,7 +279,7 @@ test_owner_load_matches_demo (void)
   g_assert_false (adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (marieke)));
   g_assert_cmpuint (shown_pill (marieke, "serious-count") + shown_pill (marieke, "overdue-count"), ==, 0);
 
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (page), "team-summary"))), ==,
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (require_named (GTK_WIDGET (page), "team-summary"))), ==,
                    "12 people · 5 overdue measures · 1 Serious topic · 1 focus project off track");
 
   /* Opening a row lists what the person owns, overdue ones flagged (the
@@ -321,7 +292,7 @@ test_owner_load_matches_demo (void)
   g_assert_nonnull (find_named (esther, "overdue"));
   g_assert_nonnull (find_named (esther, "off-track"));
 
-  destroy_all_windows ();
+  destroy_windows_unsaved ();
 }
 
 static void
@@ -373,7 +344,7 @@ test_load_follows_edits (void)
   g_assert_no_error (error);
   drain ();
   g_assert_nonnull (find_named (GTK_WIDGET (page), "person-nobody"));
-  g_assert_cmpuint (shown_pill (named (GTK_WIDGET (page), "person-nobody"), "overdue-count"), ==, 1);
+  g_assert_cmpuint (shown_pill (require_named (GTK_WIDGET (page), "person-nobody"), "overdue-count"), ==, 1);
   /* Esther's row is rebuilt (the rows changed) and still open. */
   esther_row = person_row (page, gk_record_get_id (GK_RECORD (esther)));
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (esther_row)));
@@ -382,7 +353,7 @@ test_load_follows_edits (void)
   drain ();
   g_assert_null (find_named (GTK_WIDGET (page), "person-nobody"));
 
-  destroy_all_windows ();
+  destroy_windows_unsaved ();
 }
 
 static void
@@ -402,30 +373,30 @@ test_add_person (void)
     if (roles[i].value == GK_ROLE_CONTROLLER)
       controller = i;
 
-  click (named (GTK_WIDGET (page), "add-person"));
+  click (require_named (GTK_WIDGET (page), "add-person"));
   dialog = GTK_WIDGET (find_toplevel (GK_TYPE_PERSON_DIALOG));
   g_assert_nonnull (dialog);
   /* A new person cannot be removed yet. */
-  g_assert_false (gtk_widget_get_mapped (named (dialog, "remove-person")));
+  g_assert_false (gtk_widget_get_mapped (require_named (dialog, "remove-person")));
 
   /* No name: refused under the form, nothing added. */
-  click (named (dialog, "save"));
+  click (require_named (dialog, "save"));
   g_assert_true (error_shown (dialog, "person-error"));
-  g_assert_true (gtk_widget_has_css_class (named (dialog, "name"), "error"));
+  g_assert_true (gtk_widget_has_css_class (require_named (dialog, "name"), "error"));
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, 12);
 
   /* A bad e-mail address is marked where it was typed. */
-  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "name")), "Sem de Boer");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (named (dialog, "role")), controller);
-  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "email")), "sem at voorbeeldstad");
-  click (named (dialog, "save"));
+  gtk_editable_set_text (GTK_EDITABLE (require_named (dialog, "name")), "Sem de Boer");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (require_named (dialog, "role")), controller);
+  gtk_editable_set_text (GTK_EDITABLE (require_named (dialog, "email")), "sem at voorbeeldstad");
+  click (require_named (dialog, "save"));
   g_assert_true (error_shown (dialog, "person-error"));
-  g_assert_true (gtk_widget_has_css_class (named (dialog, "email"), "error"));
-  g_assert_false (gtk_widget_has_css_class (named (dialog, "name"), "error"));
+  g_assert_true (gtk_widget_has_css_class (require_named (dialog, "email"), "error"));
+  g_assert_false (gtk_widget_has_css_class (require_named (dialog, "name"), "error"));
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, 12);
 
-  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "email")), "s.deboer@voorbeeldstad.example");
-  click (named (dialog, "save"));
+  gtk_editable_set_text (GTK_EDITABLE (require_named (dialog, "email")), "s.deboer@voorbeeldstad.example");
+  click (require_named (dialog, "save"));
   g_assert_null (find_toplevel (GK_TYPE_PERSON_DIALOG));
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, 13);
   sem = person_named (document, "Sem de Boer");
@@ -436,7 +407,7 @@ test_add_person (void)
   row = person_row (page, gk_record_get_id (GK_RECORD (sem)));
   g_assert_nonnull (row);
   g_assert_cmpuint (shown_count (row, "measures-count"), ==, 0);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (page), "team-summary"))), ==,
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (require_named (GTK_WIDGET (page), "team-summary"))), ==,
                    "13 people · 5 overdue measures · 1 Serious topic · 1 focus project off track");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
@@ -448,7 +419,7 @@ test_add_person (void)
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, 13);
   g_assert_nonnull (person_row (page, gk_record_get_id (GK_RECORD (person_named (document, "Sem de Boer")))));
 
-  destroy_all_windows ();
+  destroy_windows_unsaved ();
 }
 
 static void
@@ -465,12 +436,12 @@ test_edit_and_remove_person (void)
   GtkButton *undo;
 
   /* Edit through the row's button. */
-  click (named (person_row (page, marieke_id), "edit-person"));
+  click (require_named (person_row (page, marieke_id), "edit-person"));
   dialog = GTK_WIDGET (find_toplevel (GK_TYPE_PERSON_DIALOG));
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (dialog, "name"))), ==, "Marieke Jansen");
-  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "email")), "wethouder@voorbeeldstad.example");
-  click (named (dialog, "save"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (dialog, "name"))), ==, "Marieke Jansen");
+  gtk_editable_set_text (GTK_EDITABLE (require_named (dialog, "email")), "wethouder@voorbeeldstad.example");
+  click (require_named (dialog, "save"));
   g_assert_null (find_toplevel (GK_TYPE_PERSON_DIALOG));
   g_assert_cmpstr (gk_person_get_email (marieke), ==, "wethouder@voorbeeldstad.example");
   g_assert_true (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (person_row (page, marieke_id))),
@@ -478,18 +449,18 @@ test_edit_and_remove_person (void)
 
   /* The owner of an active focus project cannot be removed: the dialog
    * says so, and she stays. */
-  click (named (person_row (page, gk_record_get_id (GK_RECORD (esther))), "edit-person"));
+  click (require_named (person_row (page, gk_record_get_id (GK_RECORD (esther))), "edit-person"));
   dialog = GTK_WIDGET (find_toplevel (GK_TYPE_PERSON_DIALOG));
-  click (named (dialog, "remove-person"));
+  click (require_named (dialog, "remove-person"));
   g_assert_true (error_shown (dialog, "remove-error"));
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, 12);
   g_assert_true (gtk_widget_activate_action (dialog, "window.close", NULL));
   drain ();
 
   /* Marieke can go; the toast offers to undo it. */
-  click (named (person_row (page, marieke_id), "edit-person"));
+  click (require_named (person_row (page, marieke_id), "edit-person"));
   dialog = GTK_WIDGET (find_toplevel (GK_TYPE_PERSON_DIALOG));
-  click (named (dialog, "remove-person"));
+  click (require_named (dialog, "remove-person"));
   g_assert_null (find_toplevel (GK_TYPE_PERSON_DIALOG));
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, 11);
   g_assert_null (person_row (page, marieke_id));
@@ -499,36 +470,101 @@ test_edit_and_remove_person (void)
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, 12);
   g_assert_nonnull (person_row (page, marieke_id));
 
-  destroy_all_windows ();
+  destroy_windows_unsaved ();
+}
+
+/* Opens the row of @owner_id and activates the item row of @record in it
+ * (as a click, Enter or Space on the row does); returns the page it led to. */
+static GtkWidget *
+follow_item (GkWindow   *window,
+             GkTeamPage *page,
+             gint64      owner_id,
+             const char *table,
+             GkRecord   *record)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%" G_GINT64_FORMAT, table, gk_record_get_id (record));
+  GtkWidget *row;
+  GtkWidget *shown;
+
+  gk_window_show_page (window, "team");
+  g_assert_true (gk_team_page_show_person (page, owner_id));
+  drain ();
+  row = require_named (GTK_WIDGET (page), name);
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_assert_true (gtk_widget_get_focusable (row));
+  /* The arrow at the end says it is a link. */
+  g_assert_nonnull (find_image_with_icon (row, "go-next-symbolic"));
+
+  g_signal_emit_by_name (row, "activate");
+  drain ();
+  shown = gtk_stack_get_visible_child (GTK_STACK (require_named (GTK_WIDGET (window), "pages")));
+  g_assert_false (shown == GTK_WIDGET (page));
+  return shown;
+}
+
+static gpointer
+first_owned (GListModel *list,
+             gint64    (*owner_of) (gpointer record))
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) record = g_list_model_get_item (list, i);
+
+      if (owner_of (record) != 0)
+        return record;  /* the list keeps it alive */
+    }
+  g_assert_not_reached ();
+}
+
+/* Every item a person owns leads to its record on its own page. */
+static void
+test_items_are_links (void)
+{
+  GkTeamPage *page;
+  GkWindow *window = open_demo_on_team ("team-links.gripkaart", &page);
+  GkDocument *document = gk_window_get_document (window);
+  GkMeasure *measure = first_owned (gk_document_get_measures (document), (gpointer) gk_measure_get_owner_id);
+  GkFocusProject *project = first_owned (gk_document_get_focus_projects (document),
+                                         (gpointer) gk_focus_project_get_owner_id);
+  GkTopic *topic = first_owned (gk_document_get_topics (document), (gpointer) gk_topic_get_owner_id);
+  GtkWidget *shown;
+  GtkColumnView *table;
+
+  shown = follow_item (window, page, gk_measure_get_owner_id (measure), "measure", GK_RECORD (measure));
+  g_assert_true (GK_IS_MEASURES_PAGE (shown));
+  table = GTK_COLUMN_VIEW (require_named (shown, "measures-table"));
+  g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (gtk_column_view_get_model (table)))
+                 == measure);
+
+  shown = follow_item (window, page, gk_focus_project_get_owner_id (project), "focus_project", GK_RECORD (project));
+  g_assert_true (GK_IS_PROJECTS_PAGE (shown));
+  g_assert_true (gk_projects_page_get_project (GK_PROJECTS_PAGE (shown)) == project);
+
+  shown = follow_item (window, page, gk_topic_get_owner_id (topic), "topic", GK_RECORD (topic));
+  g_assert_true (GK_IS_ROADMAP_PAGE (shown));
+  g_assert_true (gk_roadmap_page_get_selected_topic (GK_ROADMAP_PAGE (shown)) == topic);
+
+  destroy_windows_unsaved ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = NULL;
   int status;
 
-  tmp_dir = g_dir_make_tmp ("gripkaart-test-XXXXXX", NULL);
-  data_home = g_build_filename (tmp_dir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   /* Software GL under Xvfb is slow; the pages look the same with cairo. */
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  setup_app (&argc, &argv);
   /* No transitions to wait for between the steps. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  app = gk_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
 
   g_test_add_func ("/team/owner-load", test_owner_load_matches_demo);
   g_test_add_func ("/team/load-follows-edits", test_load_follows_edits);
   g_test_add_func ("/team/add-person", test_add_person);
   g_test_add_func ("/team/edit-remove-person", test_edit_and_remove_person);
+  g_test_add_func ("/team/items-are-links", test_items_are_links);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -6,9 +6,12 @@
 #include "config.h"
 
 #include "gk-application.h"
+#include "gk-measures-page.h"
+#include "gk-projects-page.h"
+#include "gk-roadmap-page.h"
 #include "gk-window.h"
 
-static GkApplication *app;
+#include "page-test-helpers.h"
 
 static void
 wait_until_mapped (GtkWidget *widget)
@@ -162,25 +165,564 @@ test_recent_programmes (void)
   g_assert_true (g_str_has_suffix (recent[1], "/p19.gripkaart"));
 }
 
+static GkWindow *open_demo_window_sized (const char *name,
+                                        int         width);
+
+/* --- shortcuts ------------------------------------------------------------------ */
+
+/* The keypad keys do what their twins do: one entry in the shortcuts window
+ * stands for both. */
+static guint
+plain_keyval (guint keyval)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_KP_Enter:
+      return GDK_KEY_Return;
+    case GDK_KEY_KP_Delete:
+      return GDK_KEY_Delete;
+    case GDK_KEY_KP_Left:
+      return GDK_KEY_Left;
+    case GDK_KEY_KP_Down:
+      return GDK_KEY_Down;
+    default:
+      return gdk_keyval_to_lower (keyval);
+    }
+}
+
+static gboolean
+trigger_has_key (GtkShortcutTrigger *trigger,
+                 guint               keyval,
+                 GdkModifierType     mods)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_has_key (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, mods) ||
+           trigger_has_key (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, mods);
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         plain_keyval (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))) == plain_keyval (keyval) &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods;
+}
+
+/* Does what @accel does on @widget through the widget's own shortcut
+ * controllers (its class bindings among them), as a key press would when
+ * nothing inside takes the key first. */
+static gboolean
+activate_shortcut (GtkWidget  *widget,
+                   const char *accel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GdkModifierType mods;
+  guint keyval;
+
+  g_assert_true (gtk_accelerator_parse (accel, &keyval, &mods));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (trigger_has_key (gtk_shortcut_get_trigger (shortcut), keyval, mods))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                 widget, gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+typedef struct {
+  guint           keyval;
+  GdkModifierType mods;
+  char           *title;
+} Listed;
+
+static void
+listed_clear (gpointer data)
+{
+  g_free (((Listed *) data)->title);
+}
+
+/* Every key of every GtkShortcutsShortcut in the shortcuts window. */
+static void
+collect_listed (GtkWidget *widget,
+                GArray    *listed)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *title = NULL;
+      g_auto(GStrv) accels = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, "title", &title, NULL);
+      g_assert_nonnull (title);
+      g_assert_cmpstr (title, !=, "");
+      if (accelerator == NULL || *accelerator == '\0')
+        g_error ("“%s” has no key in the shortcuts window", title);
+      accels = g_strsplit (accelerator, " ", -1);
+      for (guint i = 0; accels[i] != NULL; i++)
+        {
+          Listed entry = { 0, 0, g_strdup (title) };
+
+          if (*accels[i] == '\0')
+            continue;
+          if (!gtk_accelerator_parse (accels[i], &entry.keyval, &entry.mods))
+            g_error ("“%s” of “%s” is not an accelerator", accels[i], title);
+          g_array_append_val (listed, entry);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_listed (child, listed);
+}
+
+static const Listed *
+find_listed (GArray          *listed,
+             guint            keyval,
+             GdkModifierType  mods)
+{
+  for (guint i = 0; i < listed->len; i++)
+    {
+      const Listed *entry = &g_array_index (listed, Listed, i);
+
+      if (plain_keyval (entry->keyval) == plain_keyval (keyval) && entry->mods == mods)
+        return entry;
+    }
+  return NULL;
+}
+
+static void
+assert_listed (GArray     *listed,
+               const char *accel,
+               const char *what)
+{
+  GdkModifierType mods;
+  guint keyval;
+
+  g_assert_true (gtk_accelerator_parse (accel, &keyval, &mods));
+  if (find_listed (listed, keyval, mods) == NULL)
+    g_error ("%s (%s) is missing from the shortcuts window", accel, what);
+}
+
+/* The prefixes of the action groups of Gripkaart's own widgets: GTK's
+ * widgets bring shortcuts of their own (text editing, lists) that the
+ * shortcuts window does not list. */
+static gboolean
+is_own_action (GtkShortcutAction *action)
+{
+  static const char * const own[] = {
+    "win.", "app.", "roadmap.", "measures.", "team.", "projects.", "indicators.", "journal.", "overview.",
+  };
+
+  if (!GTK_IS_NAMED_ACTION (action))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (own); i++)
+    if (g_str_has_prefix (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), own[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_trigger_listed (GArray             *listed,
+                       GtkShortcutTrigger *trigger,
+                       const char         *what)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    {
+      /* Return or the keypad's Enter: one of them is enough. */
+      assert_trigger_listed (listed, gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), what);
+      return;
+    }
+  g_assert_true (GTK_IS_KEYVAL_TRIGGER (trigger));
+  if (find_listed (listed, gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                   gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))) == NULL)
+    {
+      g_autofree char *text = gtk_shortcut_trigger_to_string (trigger);
+
+      g_error ("%s (%s) is missing from the shortcuts window", text, what);
+    }
+}
+
+/* Every shortcut controller of @widget and its descendants that runs one of
+ * Gripkaart's actions: its keys must be listed. */
+static guint
+assert_controllers_listed (GtkWidget *widget,
+                           GArray    *listed)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (!is_own_action (gtk_shortcut_get_action (shortcut)))
+            continue;
+          assert_trigger_listed (listed, gtk_shortcut_get_trigger (shortcut),
+                                 gtk_named_action_get_action_name (GTK_NAMED_ACTION (gtk_shortcut_get_action (shortcut))));
+          n++;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += assert_controllers_listed (child, listed);
+  return n;
+}
+
+/* The shortcuts window lists every key the application and its windows
+ * answer to, each with a title. */
+static void
+test_shortcuts_window_lists_every_shortcut (void)
+{
+  /* Keys of dialogs and of GTK widgets that Gripkaart gives a meaning:
+   * the test cannot find them in the main window. */
+  static const struct {
+    const char *accel;
+    const char *what;
+  } known[] = {
+    { "Escape", "closes a dialog" },
+    { "<Control>Return", "saves or confirms a dialog" },
+    { "Down", "from the search field into the results" },
+    { "F10", "opens the main menu" },
+  };
+  GkWindow *window = open_demo_window_sized ("shortcuts.gripkaart", 1200);
+  GtkWindow *overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  g_autoptr(GArray) listed = g_array_new (FALSE, TRUE, sizeof (Listed));
+  guint n_accels = 0;
+
+  g_array_set_clear_func (listed, listed_clear);
+  g_assert_nonnull (overlay);
+  collect_listed (GTK_WIDGET (overlay), listed);
+  g_assert_cmpuint (listed->len, >, 20);
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++, n_accels++)
+        assert_listed (listed, accels[j], actions[i]);
+    }
+  g_assert_cmpuint (n_accels, >=, 12);
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    assert_listed (listed, known[i].accel, known[i].what);
+
+  /* The pages' and the window's own keys, found where they are installed:
+   * Alt+1 to Alt+7, back, moving topics, Delete in the lists... */
+  g_assert_cmpuint (assert_controllers_listed (GTK_WIDGET (window), listed), >=, 14);
+
+  destroy_all_windows ();
+}
+
+/* --- links and the narrow window ------------------------------------------------ */
+
+static GkWindow *
+open_demo_window_sized (const char *name,
+                        int         width)
+{
+  g_autofree char *path = write_demo (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GkWindow *window = gk_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  gk_window_open_file (window, file);
+  g_assert_nonnull (gk_window_get_document (window));
+  wait_until_mapped (GTK_WIDGET (window));
+  spin (50);
+  return window;
+}
+
+static AdwLeaflet *
+window_leaflet (GkWindow *window)
+{
+  return ADW_LEAFLET (require_named (GTK_WIDGET (window), "window-leaflet"));
+}
+
+static void
+wait_for_folded (AdwLeaflet *leaflet,
+                 gboolean    folded)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (adw_leaflet_get_folded (leaflet) != folded && g_get_monotonic_time () < deadline)
+    spin (20);
+  g_assert_cmpint (adw_leaflet_get_folded (leaflet), ==, folded);
+}
+
+/* The back button follows the leaflet once the frame is drawn. */
+static void
+wait_for_visible (GtkWidget *widget,
+                  gboolean   visible)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (gtk_widget_get_visible (widget) != visible && g_get_monotonic_time () < deadline)
+    spin (20);
+  g_assert_cmpint (gtk_widget_get_visible (widget), ==, visible);
+}
+
+static GtkListBox *
+sidebar_list (GkWindow *window)
+{
+  GtkWidget *list = find_of_type (require_named (GTK_WIDGET (window), "sidebar"), GTK_TYPE_LIST_BOX);
+
+  g_assert_nonnull (list);
+  return GTK_LIST_BOX (list);
+}
+
+/* The row of the sidebar for the page named @name, by its place in the stack. */
+static GtkListBoxRow *
+sidebar_row_for (GkWindow   *window,
+                 const char *name)
+{
+  GtkStack *pages = GTK_STACK (require_named (GTK_WIDGET (window), "pages"));
+  GtkWidget *page = gtk_stack_get_child_by_name (pages, name);
+  int index = 0;
+
+  g_assert_nonnull (page);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (pages));
+       child != page;
+       child = gtk_widget_get_next_sibling (child))
+    index++;
+  return gtk_list_box_get_row_at_index (sidebar_list (window), index);
+}
+
+static const char *
+visible_page (GkWindow *window)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (require_named (GTK_WIDGET (window), "pages")));
+}
+
+static gint64
+first_measure_id (GkDocument *document,
+                  guint       position)
+{
+  g_autoptr(GkMeasure) measure = g_list_model_get_item (gk_document_get_measures (document), position);
+
+  g_assert_nonnull (measure);
+  return gk_record_get_id (GK_RECORD (measure));
+}
+
+static GkMeasure *
+selected_measure (GkWindow *window)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (GTK_STACK (require_named (GTK_WIDGET (window), "pages")),
+                                                 "measures");
+  GtkColumnView *view = GTK_COLUMN_VIEW (require_named (page, "measures-table"));
+
+  return gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)));
+}
+
+/* Folded, a link slides to the page; the back button (and win.back) slides
+ * back to the sidebar, where the page's row stays selected. */
+static void
+test_narrow_navigation (void)
+{
+  GkWindow *window = open_demo_window_sized ("narrow.gripkaart", 600);
+  AdwLeaflet *leaflet = window_leaflet (window);
+  GtkWidget *sidebar = require_named (GTK_WIDGET (window), "sidebar");
+  GtkWidget *pages = require_named (GTK_WIDGET (window), "pages");
+  GtkWidget *back = require_named (GTK_WIDGET (window), "back-to-pages");
+  GkDocument *document = gk_window_get_document (window);
+  gint64 id = first_measure_id (document, 2);
+
+  wait_for_folded (leaflet, TRUE);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
+  wait_for_visible (back, FALSE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)", "measure", id));
+  spin (50);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == pages);
+  g_assert_cmpstr (visible_page (window), ==, "measures");
+  g_assert_true (selected_measure (window) == gk_document_lookup_measure (document, id));
+  wait_for_visible (back, TRUE);
+  g_assert_true (gtk_widget_is_visible (back));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  spin (50);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
+  wait_for_visible (back, FALSE);
+  /* The sidebar still says which page is shown. */
+  g_assert_true (gtk_list_box_get_selected_row (sidebar_list (window)) == sidebar_row_for (window, "measures"));
+
+  /* gk_window_show_page() (search, signals) slides too. */
+  g_assert_nonnull (gk_window_show_page (window, "team"));
+  spin (50);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == pages);
+  g_assert_cmpstr (visible_page (window), ==, "team");
+
+  destroy_all_windows ();
+}
+
+/* A click (or Enter) on a row of the sidebar goes to the page, also when it
+ * is the page already shown behind the sidebar. */
+static void
+test_narrow_sidebar (void)
+{
+  GkWindow *window = open_demo_window_sized ("narrow-sidebar.gripkaart", 400);
+  AdwLeaflet *leaflet = window_leaflet (window);
+  GtkWidget *sidebar = require_named (GTK_WIDGET (window), "sidebar");
+  GtkWidget *pages = require_named (GTK_WIDGET (window), "pages");
+  GtkWidget *back = require_named (GTK_WIDGET (window), "back-to-pages");
+  GtkListBoxRow *row;
+
+  wait_for_folded (leaflet, TRUE);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
+
+  row = sidebar_row_for (window, "indicators");
+  gtk_list_box_select_row (sidebar_list (window), row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  g_signal_emit_by_name (row, "activate");
+  spin (50);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == pages);
+  g_assert_cmpstr (visible_page (window), ==, "indicators");
+  /* The keyboard went along to the page. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), pages));
+
+  wait_for_visible (back, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  spin (50);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
+  /* And came back to the page's row. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (row));
+
+  /* The page already shown: only the activation tells. */
+  row = sidebar_row_for (window, "indicators");
+  g_assert_true (gtk_list_box_get_selected_row (sidebar_list (window)) == row);
+  g_signal_emit_by_name (row, "activate");
+  spin (50);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == pages);
+
+  /* Selecting a row without activating it (arrow keys) stays in the sidebar. */
+  wait_for_visible (back, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  spin (50);
+  gtk_list_box_select_row (sidebar_list (window), sidebar_row_for (window, "journal"));
+  spin (50);
+  g_assert_cmpstr (visible_page (window), ==, "journal");
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
+
+  destroy_all_windows ();
+}
+
+/* Wide, sidebar and page are side by side: no back button, and back does
+ * nothing; narrowed, the page stays in view. */
+static void
+test_wide_window_keeps_both (void)
+{
+  GkWindow *window = open_demo_window_sized ("wide.gripkaart", 1200);
+  AdwLeaflet *leaflet = window_leaflet (window);
+  GtkWidget *back = require_named (GTK_WIDGET (window), "back-to-pages");
+
+  wait_for_folded (leaflet, FALSE);
+  g_assert_nonnull (gk_window_show_page (window, "roadmap"));
+  spin (50);
+  g_assert_false (gtk_widget_get_visible (back));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  spin (50);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == require_named (GTK_WIDGET (window), "pages"));
+  g_assert_true (gtk_widget_get_mapped (require_named (GTK_WIDGET (window), "sidebar")));
+  g_assert_true (gtk_widget_get_mapped (require_named (GTK_WIDGET (window), "pages")));
+
+  /* Made narrow, the window keeps the page in view, with the way back. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 500, 600);
+  wait_for_folded (leaflet, TRUE);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == require_named (GTK_WIDGET (window), "pages"));
+  g_assert_cmpstr (visible_page (window), ==, "roadmap");
+  wait_for_visible (back, TRUE);
+
+  destroy_all_windows ();
+}
+
+/* win.show-record is the way every page links to a record. */
+static void
+test_show_record_action (void)
+{
+  GkWindow *window = open_demo_window_sized ("show-record.gripkaart", 1200);
+  GkDocument *document = gk_window_get_document (window);
+  g_autoptr(GkTopic) topic = g_list_model_get_item (gk_document_get_topics (document), 3);
+  g_autoptr(GkFocusProject) project = g_list_model_get_item (gk_document_get_focus_projects (document), 1);
+  GtkWidget *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)",
+                                             "topic", gk_record_get_id (GK_RECORD (topic))));
+  g_assert_cmpstr (visible_page (window), ==, "roadmap");
+  page = gtk_stack_get_visible_child (GTK_STACK (require_named (GTK_WIDGET (window), "pages")));
+  g_assert_true (gk_roadmap_page_get_selected_topic (GK_ROADMAP_PAGE (page)) == topic);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)",
+                                             "focus_project", gk_record_get_id (GK_RECORD (project))));
+  g_assert_cmpstr (visible_page (window), ==, "projects");
+  page = gtk_stack_get_visible_child (GTK_STACK (require_named (GTK_WIDGET (window), "pages")));
+  g_assert_true (gk_projects_page_get_project (GK_PROJECTS_PAGE (page)) == project);
+
+  destroy_all_windows ();
+
+  /* Without a programme there is nothing to show. */
+  window = gk_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)", "topic", (gint64) 1);
+  g_assert_cmpstr (gk_window_get_page_name (window), ==, "empty");
+  destroy_all_windows ();
+}
+
+/* Alt+1 to Alt+7 go to the pages in the sidebar's order. */
+static void
+test_page_shortcuts (void)
+{
+  const char *expected[] = { "overview", "roadmap", "projects", "measures", "indicators", "team", "journal" };
+  GkWindow *window = open_demo_window_sized ("page-keys.gripkaart", 1200);
+  GtkStack *pages = GTK_STACK (require_named (GTK_WIDGET (window), "pages"));
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (pages));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+
+  for (guint i = G_N_ELEMENTS (expected); i-- > 0;)
+    {
+      g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
+
+      g_assert_true (activate_shortcut (GTK_WIDGET (window), accel));
+      g_assert_cmpstr (visible_page (window), ==, expected[i]);
+      g_assert_true (gtk_list_box_get_selected_row (sidebar_list (window)) == sidebar_row_for (window, expected[i]));
+    }
+
+  destroy_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = gk_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  setup_app (&argc, &argv);
 
   g_test_add_func ("/window/empty-state", test_window_shows_empty_state);
   g_test_add_func ("/window/actions", test_window_actions_and_accels);
   g_test_add_func ("/window/size", test_window_size_is_remembered);
   g_test_add_func ("/window/recent", test_recent_programmes);
+  g_test_add_func ("/window/narrow/navigation", test_narrow_navigation);
+  g_test_add_func ("/window/narrow/sidebar", test_narrow_sidebar);
+  g_test_add_func ("/window/wide", test_wide_window_keeps_both);
+  g_test_add_func ("/window/show-record", test_show_record_action);
+  g_test_add_func ("/window/page-shortcuts", test_page_shortcuts);
+  g_test_add_func ("/window/shortcuts-window", test_shortcuts_window_lists_every_shortcut);
 
   status = g_test_run ();
   g_clear_object (&app);
