@@ -56,9 +56,10 @@ G_DEFINE_FINAL_TYPE (GkJournalPage, gk_journal_page, ADW_TYPE_BIN)
 #define ITEM_HANDLER_KEY "gk-notify-handler"
 
 /* Entries shown at first, and added by "Show Older Entries": a year or two
- * of a busy programme. GTK 4.8 builds a row for about two hundred entries
+ * of a busy programme. GTK 4.8 builds a row for up to two hundred entries
  * of a list whether they are seen or not, and the filters reach further
- * back than scrolling does. */
+ * back than scrolling does. (The list view scrolls itself, so that GTK
+ * builds the rows around what is scrolled to; see gk-journal-page.ui.) */
 #define ENTRIES_PER_PAGE 60
 
 static LinkKind

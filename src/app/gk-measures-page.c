@@ -65,6 +65,12 @@ struct _GkMeasuresPage
   GtkStack            *table_stack;
   GtkColumnView       *column_view;
   AdwStatusPage       *empty_page;
+
+  /* The rows are built when the table is shown, or once the window is idle
+   * after the frame that shows the programme: see attach_rows_later(). */
+  GtkWidget           *rows_root;       /* weak: a page must not keep its window */
+  guint                rows_tick;
+  guint                rows_source;
 };
 
 G_DEFINE_FINAL_TYPE (GkMeasuresPage, gk_measures_page, ADW_TYPE_BIN)
@@ -680,11 +686,88 @@ position_of (GListModel *model,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* --- building the rows ------------------------------------------------------------ */
+
+/* Giving the column view its model builds the cells of up to 200 rows at
+ * once (GTK 4.8 keeps that many around the visible ones): a tenth of a
+ * second or more with a large programme. A programme opens on the overview,
+ * so the rows wait until the table is shown, or until the window has
+ * painted the programme and has nothing else to do. */
+static void
+cancel_rows_later (GkMeasuresPage *self)
+{
+  g_clear_handle_id (&self->rows_source, g_source_remove);
+  if (self->rows_tick != 0 && self->rows_root != NULL)
+    gtk_widget_remove_tick_callback (self->rows_root, self->rows_tick);
+  self->rows_tick = 0;
+  g_clear_weak_pointer (&self->rows_root);
+}
+
+static void
+attach_rows (GkMeasuresPage *self)
+{
+  cancel_rows_later (self);
+  if (self->selection != NULL &&
+      gtk_column_view_get_model (self->column_view) != GTK_SELECTION_MODEL (self->selection))
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+static gboolean
+attach_rows_idle (gpointer data)
+{
+  GkMeasuresPage *self = data;
+
+  self->rows_source = 0;
+  attach_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first frame of the window after the programme arrived: it is painted
+ * in this same dispatch, so an idle added now runs after it. */
+static gboolean
+first_tick_cb (GtkWidget     *root,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  GkMeasuresPage *self = data;
+
+  self->rows_tick = 0;
+  g_clear_weak_pointer (&self->rows_root);
+  if (self->rows_source == 0)
+    self->rows_source = g_idle_add_full (G_PRIORITY_LOW, attach_rows_idle, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+attach_rows_later (GkMeasuresPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  cancel_rows_later (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    attach_rows (self);
+  else if (root != NULL)
+    {
+      g_set_weak_pointer (&self->rows_root, GTK_WIDGET (root));
+      self->rows_tick = gtk_widget_add_tick_callback (self->rows_root, first_tick_cb, self, NULL);
+    }
+  else
+    self->rows_source = g_idle_add_full (G_PRIORITY_LOW, attach_rows_idle, self, NULL);
+}
+
+static void
+gk_measures_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (gk_measures_page_parent_class)->map (widget);
+  attach_rows (GK_MEASURES_PAGE (widget));
+}
+
 /* GtkColumnView of GTK 4.8 cannot scroll itself; its list view can. */
 static void
 scroll_to (GkMeasuresPage *self,
            guint           position)
 {
+  attach_rows (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -773,6 +856,7 @@ detach_document (GkMeasuresPage *self)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->sort_model != NULL)
     g_signal_handlers_disconnect_by_data (self->sort_model, self);
+  cancel_rows_later (self);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
@@ -813,7 +897,7 @@ gk_measures_page_set_document (GkMeasuresPage *self,
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  attach_rows_later (self);
 
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (self->sort_model, "items-changed", G_CALLBACK (update_count), self);
@@ -853,6 +937,7 @@ gk_measures_page_class_init (GkMeasuresPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = gk_measures_page_dispose;
+  widget_class->map = gk_measures_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-measures-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GkMeasuresPage, search_entry);
