@@ -21,6 +21,7 @@
 #include "gk-level-badge.h"
 #include "gk-owner-load.h"
 #include "gk-roadmap-page.h"
+#include "gk-tooltip.h"
 #include "gk-topic-dialog.h"
 
 struct _GkRoadmapPage
@@ -63,11 +64,20 @@ struct _GkRoadmapPage
   GtkListBox         *measures_list;
   GtkListBox         *history_list;
   GtkButton          *show_all_button;
+  GtkButton          *measures_show_all_button;
+
+  gboolean            measures_stale;     /* rebuild the measures when shown */
+  gboolean            measures_show_all;  /* asked for every measure of the topic */
+  gint64              measures_topic_id;  /* the topic they were asked for */
 };
 
 /* Monthly assessments make a long history: the newest year is shown at
  * once, the rest on request (a row per assessment costs time to build). */
 #define HISTORY_SHOWN 12
+
+/* Likewise the measures of a topic: the open ones with the nearest targets
+ * come first, and a dozen tell where the topic stands. */
+#define MEASURES_SHOWN 12
 
 G_DEFINE_FINAL_TYPE (GkRoadmapPage, gk_roadmap_page, ADW_TYPE_BIN)
 
@@ -542,7 +552,7 @@ topic_measure_row_new (GkRoadmapPage      *self,
       g_autofree char *target = g_strdup_printf (_("Target: %s"), gk_level_label (level));
 
       gtk_widget_set_name (badge, "measure-target-level");
-      gtk_widget_set_tooltip_text (badge, target);
+      gk_widget_set_tooltip_lazily (badge, target);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
       g_string_append_printf (description, " · %s", target);
     }
@@ -557,7 +567,9 @@ topic_measure_row_new (GkRoadmapPage      *self,
   return row;
 }
 
-/* A handful of rows, rebuilt with the rest of the detail after a change. */
+/* Rebuilt with the rest of the detail after a change, but only while the
+ * page is on screen: a topic of the large programme has some seventy
+ * measures, and every edit elsewhere renews the analysis. */
 static void
 show_measures (GkRoadmapPage *self,
                GkTopic       *topic)
@@ -565,9 +577,19 @@ show_measures (GkRoadmapPage *self,
   GListModel *targets = gk_document_get_measure_targets (self->document);
   gint64 topic_id = gk_record_get_id (GK_RECORD (topic));
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (TopicMeasure));
+  g_autofree char *label = NULL;
   GtkListBoxRow *row;
+  guint shown;
   GDate today;
 
+  self->measures_stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->measures_stale)
+    return;
+  if (self->measures_topic_id != topic_id)
+    {
+      self->measures_topic_id = topic_id;
+      self->measures_show_all = FALSE;
+    }
   while ((row = gtk_list_box_get_row_at_index (self->measures_list, 0)) != NULL)
     gtk_list_box_remove (self->measures_list, GTK_WIDGET (row));
 
@@ -588,9 +610,25 @@ show_measures (GkRoadmapPage *self,
     today = *gk_analysis_get_today (self->analysis);
   else
     gk_date_set_today (&today);
-  for (guint i = 0; i < items->len; i++)
+  shown = self->measures_show_all ? items->len : MIN (items->len, MEASURES_SHOWN);
+  for (guint i = 0; i < shown; i++)
     gtk_list_box_append (self->measures_list,
                          topic_measure_row_new (self, &g_array_index (items, TopicMeasure, i), &today));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->measures_show_all_button), shown < items->len);
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %u Measures", "Show All %u Measures",
+                                        items->len), items->len);
+  gtk_button_set_label (self->measures_show_all_button, label);
+}
+
+static void
+measures_show_all_clicked_cb (GkRoadmapPage *self)
+{
+  GkTopic *topic = selected_topic (self);
+
+  self->measures_show_all = TRUE;
+  if (topic != NULL)
+    show_measures (self, topic);
 }
 
 static void
@@ -1046,11 +1084,24 @@ gk_roadmap_page_dispose (GObject *object)
 }
 
 static void
+gk_roadmap_page_map (GtkWidget *widget)
+{
+  GkRoadmapPage *self = GK_ROADMAP_PAGE (widget);
+  GkTopic *topic;
+
+  GTK_WIDGET_CLASS (gk_roadmap_page_parent_class)->map (widget);
+  topic = selected_topic (self);
+  if (self->measures_stale && topic != NULL)
+    show_measures (self, topic);
+}
+
+static void
 gk_roadmap_page_class_init (GkRoadmapPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = gk_roadmap_page_dispose;
+  widget_class->map = gk_roadmap_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-roadmap-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, leaflet);
@@ -1078,6 +1129,8 @@ gk_roadmap_page_class_init (GkRoadmapPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, measure_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, history_list);
   gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, show_all_button);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, measures_show_all_button);
+  gtk_widget_class_bind_template_callback (widget_class, measures_show_all_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_all_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, topic_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, topic_activated_cb);

@@ -25,6 +25,7 @@
 #include "gk-owner-load.h"
 #include "gk-person-dialog.h"
 #include "gk-team-page.h"
+#include "gk-tooltip.h"
 
 typedef struct {
   gint64          person_id;   /* 0 for the items nobody owns */
@@ -88,7 +89,7 @@ pill_new (const char *name,
   gtk_widget_add_css_class (label, "load-pill");
   gtk_widget_add_css_class (label, style);
   if (tooltip != NULL)
-    gtk_widget_set_tooltip_text (label, tooltip);
+    gk_widget_set_tooltip_lazily (label, tooltip);
   return GTK_LABEL (label);
 }
 
@@ -136,7 +137,7 @@ item_row_new (const char *table,
 
   gtk_widget_set_name (row, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, kind, -1);
-  gtk_widget_set_tooltip_text (icon, kind);
+  gk_widget_set_tooltip_lazily (icon, kind);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -361,7 +362,7 @@ set_owned_count (GtkWidget  *box,
   g_autofree char *number = g_strdup_printf ("%u", count);
 
   gtk_label_set_text (GTK_LABEL (label), number);
-  gtk_widget_set_tooltip_text (box, words);
+  gk_widget_set_tooltip_lazily (box, words);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
   if (count == 0)
     gtk_widget_add_css_class (box, "dim-label");
@@ -480,7 +481,7 @@ person_row_new (GkTeamPage        *self,
       gtk_widget_set_name (prow->edit_button, "edit-person");
       gtk_widget_set_valign (prow->edit_button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (prow->edit_button, "flat");
-      gtk_widget_set_tooltip_text (prow->edit_button, _("Edit Person"));
+      gk_widget_set_tooltip_lazily (prow->edit_button, _("Edit Person"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (prow->edit_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Edit Person"), -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (prow->edit_button), "team.edit-person");

@@ -669,9 +669,23 @@ test_measures_for_topic (void)
       TopicTargets expected = targets_of (document, topic_id);
       guint late = 0;
 
+      GtkWidget *show_all = require_named (GTK_WIDGET (page), "show-all-topic-measures");
+
       g_assert_true (gk_roadmap_page_select_topic (page, topic_id));
       drain ();
 
+      /* A dozen at first; the button brings the rest. */
+      g_assert_cmpuint (n_rows (list), ==, MIN (expected.n, 12));
+      g_assert_true (gtk_widget_get_visible (show_all) == (expected.n > 12));
+      if (expected.n > 12)
+        {
+          g_autofree char *label = g_strdup_printf ("Show All %u Measures", expected.n);
+
+          g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (show_all)), ==, label);
+          g_signal_emit_by_name (show_all, "clicked");
+          drain ();
+          g_assert_false (gtk_widget_get_visible (show_all));
+        }
       g_assert_cmpuint (n_rows (list), ==, expected.n);
       rows_seen += expected.n;
       for (guint j = 0; j < expected.n; j++)
@@ -712,6 +726,53 @@ test_measures_for_topic (void)
   table = GTK_COLUMN_VIEW (require_named (shown, "measures-table"));
   g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (gtk_column_view_get_model (table)))
                  == measure);
+
+  /* A target given while the Roadmap is out of sight is there when it is
+   * shown again (the page rebuilds its measures only when on screen). */
+  {
+    guint before = targets_of (document, chosen).n;
+    GListModel *measures = gk_document_get_measures (document);
+    g_autoptr(GkMeasureTarget) target = gk_measure_target_new ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+      {
+        g_autoptr(GkMeasure) candidate = g_list_model_get_item (measures, i);
+        gint64 candidate_id = gk_record_get_id (GK_RECORD (candidate));
+        GListModel *targets = gk_document_get_measure_targets (document);
+        gboolean targets_chosen = FALSE;
+
+        for (guint j = 0; j < g_list_model_get_n_items (targets); j++)
+          {
+            g_autoptr(GkMeasureTarget) t = g_list_model_get_item (targets, j);
+
+            targets_chosen |= gk_measure_target_get_measure_id (t) == candidate_id &&
+                              gk_measure_target_get_topic_id (t) == chosen;
+          }
+        if (!targets_chosen)
+          {
+            gk_measure_target_set_measure_id (target, candidate_id);
+            break;
+          }
+      }
+    g_assert_cmpint (gk_measure_target_get_measure_id (target), !=, 0);
+    gk_measure_target_set_topic_id (target, chosen);
+    gk_measure_target_set_target_level (target, GK_LEVEL_IN_CONTROL);
+    g_assert_true (gk_document_insert (document, GK_RECORD (target), &error));
+    g_assert_no_error (error);
+    spin (50);
+    gk_window_show_page (window, "roadmap");
+    drain ();
+    if (before + 1 > 12)
+      {
+        g_autofree char *label = g_strdup_printf ("Show All %u Measures", before + 1);
+
+        g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (require_named (GTK_WIDGET (page),
+                                                                          "show-all-topic-measures"))),
+                         ==, label);
+      }
+    else
+      g_assert_cmpuint (n_rows (list), ==, before + 1);
+  }
 
   /* A new topic has none yet: the list says so. */
   gk_window_show_page (window, "roadmap");
