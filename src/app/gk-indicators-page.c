@@ -15,6 +15,7 @@
 #include "gk-date.h"
 #include "gk-form.h"
 #include "gk-indicator-dialog.h"
+#include "gk-chart-view.h"
 #include "gk-indicators-page.h"
 #include "gk-level-badge.h"
 #include "gk-period.h"
@@ -26,6 +27,7 @@ struct _GkIndicatorsPage
 
   GkDocument          *document;
   GkAnalysis          *analysis;
+  GkChartModel        *charts;
   GtkSingleSelection  *selection;
   GkIndicator         *shown;           /* the live record in the detail */
   GListStore          *measurements;    /* of the shown indicator, newest first */
@@ -42,6 +44,7 @@ struct _GkIndicatorsPage
   GtkLabel            *name_label;
   GtkLabel            *description_label;
   GtkBox              *chart_box;
+  GkChartView         *chart_view;
   AdwActionRow        *signal_row;
   GkLevelBadge        *signal_badge;
   AdwActionRow        *serious_row;
@@ -583,6 +586,20 @@ update_table_stack (GkIndicatorsPage *self)
   gtk_stack_set_visible_child_name (self->table_stack, empty ? "empty" : "table");
 }
 
+/* The measurements against the signal values, baseline and target, as
+ * the report draws them; there once the window gave the chart data. */
+static void
+show_chart (GkIndicatorsPage *self,
+            GkIndicator      *indicator)
+{
+  gboolean drawn = self->charts != NULL &&
+                   gk_chart_model_lookup_indicator (self->charts, gk_record_get_id (GK_RECORD (indicator))) >= 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_box), drawn);
+  if (drawn)
+    gk_chart_view_set_indicator (self->chart_view, gk_record_get_id (GK_RECORD (indicator)));
+}
+
 static void
 show_detail (GkIndicatorsPage *self)
 {
@@ -604,6 +621,7 @@ show_detail (GkIndicatorsPage *self)
   gtk_label_set_text (self->name_label, gk_indicator_get_name (indicator));
   gtk_label_set_text (self->description_label, description);
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), *description != '\0');
+  show_chart (self, indicator);
   show_signal (self, indicator, grip);
   show_progress (self, indicator, grip);
   show_about (self, indicator);
@@ -1455,14 +1473,19 @@ gk_indicators_page_get_selected_id (GkIndicatorsPage *self)
   return self->shown != NULL ? gk_record_get_id (GK_RECORD (self->shown)) : 0;
 }
 
-GtkBox *
-gk_indicators_page_get_chart_box (GkIndicatorsPage *self)
+void
+gk_indicators_page_set_charts (GkIndicatorsPage *self,
+                               GkChartModel     *charts)
 {
-  g_return_val_if_fail (GK_IS_INDICATORS_PAGE (self), NULL);
+  g_return_if_fail (GK_IS_INDICATORS_PAGE (self));
+  g_return_if_fail (charts == NULL || GK_IS_CHART_MODEL (charts));
 
-  /* Asked for, it is about to get the chart: show it. */
-  gtk_widget_set_visible (GTK_WIDGET (self->chart_box), TRUE);
-  return self->chart_box;
+  g_set_object (&self->charts, charts);
+  gk_chart_view_set_model (self->chart_view, charts);
+  if (self->shown != NULL)
+    show_chart (self, self->shown);
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->chart_box), FALSE);
 }
 
 /* --- construction ------------------------------------------------------------ */
@@ -1477,6 +1500,7 @@ gk_indicators_page_dispose (GObject *object)
    * or the template would unparent it behind the bin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_INDICATORS_PAGE);
+  g_clear_object (&self->charts);
   g_clear_object (&self->measurements);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
 
@@ -1492,6 +1516,7 @@ gk_indicators_page_class_init (GkIndicatorsPageClass *klass)
   widget_class->map = gk_indicators_page_map;
 
   g_type_ensure (GK_TYPE_LEVEL_BADGE);
+  g_type_ensure (GK_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-indicators-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorsPage, indicator_list);
@@ -1501,6 +1526,7 @@ gk_indicators_page_class_init (GkIndicatorsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorsPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorsPage, description_label);
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorsPage, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, GkIndicatorsPage, chart_view);
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorsPage, signal_row);
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorsPage, signal_badge);
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorsPage, serious_row);
@@ -1547,6 +1573,7 @@ gk_indicators_page_init (GkIndicatorsPage *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gk_chart_view_set_kind (self->chart_view, GK_CHART_KIND_INDICATOR);
 
   self->bound_rows = g_hash_table_new (NULL, NULL);
   self->measurements = g_list_store_new (GK_TYPE_MEASUREMENT_ROW);

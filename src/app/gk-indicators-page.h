@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "gk-analysis.h"
+#include "gk-chart-model.h"
 #include "gk-document.h"
 
 G_BEGIN_DECLS
@@ -29,8 +30,9 @@ gboolean   gk_indicators_page_select           (GkIndicatorsPage *self,
                                                 gint64            id);
 /* The id of the indicator shown, 0 if none. */
 gint64     gk_indicators_page_get_selected_id  (GkIndicatorsPage *self);
-/* The box at the top of the detail for the indicator chart; hidden until
- * it is asked for (then it is shown), so that an empty one leaves no gap. */
-GtkBox    *gk_indicators_page_get_chart_box    (GkIndicatorsPage *self);
+/* The chart data the indicator chart draws from (renewed with the
+ * analysis); may be NULL, and then no chart is shown. */
+void       gk_indicators_page_set_charts       (GkIndicatorsPage *self,
+                                                GkChartModel     *charts);
 
 G_END_DECLS

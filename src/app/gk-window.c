@@ -275,6 +275,7 @@ refresh_analysis (GkWindow *self)
   self->charts = gk_chart_model_new (self->document, self->analysis, GK_FREQUENCY_MONTHLY, 24);
   gk_overview_page_set_charts (self->overview_page, self->charts);
   gk_indicators_page_set_analysis (self->indicators_page, self->analysis);
+  gk_indicators_page_set_charts (self->indicators_page, self->charts);
   gk_roadmap_page_set_analysis (self->roadmap_page, self->analysis);
   gk_team_page_set_analysis (self->team_page, self->analysis);
   gk_projects_page_set_analysis (self->projects_page, self->analysis);
@@ -298,7 +299,10 @@ document_changed_cb (GkWindow *self)
   update_title (self);
   update_actions (self);
   if (self->analysis_source == 0)
-    self->analysis_source = g_idle_add (refresh_analysis_idle, self);
+    /* Before the next frame is drawn (GDK draws at HIGH_IDLE + 20): the
+     * frame then shows the edit with its levels, and a busy page that keeps
+     * drawing cannot hold the refresh back behind it. */
+    self->analysis_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, refresh_analysis_idle, self, NULL);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "gk-indicator-dialog.h"
 #include "gk-indicators-page.h"
 #include "gk-level-badge.h"
+#include "gk-chart-view.h"
 #include "page-test-helpers.h"
 
 /* In the demo: "Wachttijd jeugdhulp in weken", lower is better, monthly,
@@ -62,6 +63,27 @@ type_measurement (GkIndicatorsPage *page,
   g_signal_emit_by_name (require_named (GTK_WIDGET (page), "new-value"), "activate");
 }
 
+/* The latest point the indicator chart on the page draws for @id. */
+static GkIndicatorPoint
+latest_charted (GkIndicatorsPage *page,
+                gint64            id)
+{
+  GtkWidget *view = require_named (GTK_WIDGET (page), "indicator-chart");
+  GkChartModel *charts = gk_chart_view_get_model (GK_CHART_VIEW (view));
+  int position;
+
+  g_assert_true (gtk_widget_is_visible (view));
+  g_assert_nonnull (charts);
+  position = gk_chart_model_lookup_indicator (charts, id);
+  g_assert_cmpint (position, >=, 0);
+  {
+    const GkIndicatorChartData *data = gk_chart_model_get_indicator (charts, (guint) position);
+
+    g_assert_cmpuint (data->n_points, >, 0);
+    return data->points[data->n_points - 1];
+  }
+}
+
 static void
 test_enter_measurement_undo_redo (void)
 {
@@ -72,6 +94,8 @@ test_enter_measurement_undo_redo (void)
   GtkWidget *error_label = require_named (GTK_WIDGET (page), "measurement-error");
   guint before = count_measurements (document, WAITING_TIME_ID);
   GkMeasurement *measurement;
+
+  GkIndicatorPoint latest = latest_charted (page, WAITING_TIME_ID);
 
   gk_document_set_user_name (document, "Ahmed El Idrissi");
   /* The next period after October is offered. */
@@ -95,10 +119,24 @@ test_enter_measurement_undo_redo (void)
   g_assert_cmpint (gk_level_badge_get_level (GK_LEVEL_BADGE (find_of_type (require_named (GTK_WIDGET (page), "signalled-level"),
                                                                            GK_TYPE_LEVEL_BADGE))),
                    ==, GK_LEVEL_SERIOUS);
+  /* The chart draws it too, as its latest point. */
+  {
+    GkIndicatorPoint point = latest_charted (page, WAITING_TIME_ID);
+
+    g_assert_cmpint (g_date_get_month (&point.date), ==, 11);
+    g_assert_cmpint (g_date_get_year (&point.date), ==, 2026);
+    g_assert_cmpfloat_with_epsilon (point.value, 8.4, 1e-9);
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_null (find_measurement (document, WAITING_TIME_ID, "2026-11-01"));
   g_assert_cmpuint (count_measurements (document, WAITING_TIME_ID), ==, before);
+  spin (100);
+  {
+    GkIndicatorPoint point = latest_charted (page, WAITING_TIME_ID);
+
+    g_assert_cmpint (g_date_compare (&point.date, &latest.date), ==, 0);
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   measurement = find_measurement (document, WAITING_TIME_ID, "2026-11-01");
   g_assert_nonnull (measurement);
