@@ -1264,9 +1264,8 @@ sync_measurements_idle (gpointer data)
 }
 
 /* Measurements changed somewhere. The table follows once the document is
- * done: while it emits items-changed its index of measurements per
- * indicator may not have the changed row yet, and an undo of many edits
- * is read once. Before the next frame is drawn. */
+ * done, before the next frame is drawn: an undo of many edits emits
+ * items-changed for each row, and the table is read once for all of them. */
 static void
 measurements_changed_cb (GkIndicatorsPage *self)
 {

@@ -725,13 +725,19 @@ update_live (GkDocument   *self,
              sqlite3_stmt *row)
 {
   guint position = find_position (ts, record);
+  gboolean changed;
 
   g_object_ref (record);
   g_object_freeze_notify (G_OBJECT (record));
 
   if (ts->id == T_MEASUREMENT)
     series_remove (self, record);
-  if (gk_record_read_row (record, row, TRUE) && position != G_MAXUINT)
+  changed = gk_record_read_row (record, row, TRUE);
+  /* Back in its series under its new keys before the list tells anyone:
+   * a handler of items-changed may ask for the indicator's measurements. */
+  if (ts->id == T_MEASUREMENT)
+    series_add (self, record);
+  if (changed && position != G_MAXUINT)
     {
       if (in_order_at (ts, position, record))
         {
@@ -744,8 +750,6 @@ update_live (GkDocument   *self,
           g_list_store_insert_sorted (ts->store, record, store_compare, ts);
         }
     }
-  if (ts->id == T_MEASUREMENT)
-    series_add (self, record);
 
   g_object_thaw_notify (G_OBJECT (record));
   g_object_unref (record);

@@ -858,6 +858,73 @@ test_measurement_index_follows_edits (Fixture       *fixture,
   g_assert_cmpuint (series->len, ==, 1);
 }
 
+/* What the series of indicator 1 held while the measurements list said it
+ * changed: a view that redraws the series then must see the change. */
+typedef struct {
+  GkDocument *document;
+  GArray     *lengths;   /* guint, one per items-changed */
+  GPtrArray  *latest;    /* the newest period date, one per items-changed */
+} SeriesSeen;
+
+static void
+series_seen_cb (GListModel *model,
+                guint       position,
+                guint       removed,
+                guint       added,
+                SeriesSeen *seen)
+{
+  g_autoptr(GPtrArray) series = gk_document_get_measurements_for_indicator (seen->document, 1);
+
+  g_array_append_val (seen->lengths, series->len);
+  g_ptr_array_add (seen->latest, series->len > 0
+                   ? g_strdup (gk_measurement_get_period_date (series->pdata[series->len - 1])) : NULL);
+}
+
+static void
+assert_last_seen (SeriesSeen *seen,
+                  guint       length,
+                  const char *latest)
+{
+  g_assert_cmpuint (seen->lengths->len, >, 0);
+  g_assert_cmpuint (g_array_index (seen->lengths, guint, seen->lengths->len - 1), ==, length);
+  g_assert_cmpstr (seen->latest->pdata[seen->latest->len - 1], ==, latest);
+}
+
+static void
+test_measurement_index_before_signal (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  GkDocument *doc = fixture->document;
+  g_autoptr(GkRecord) march = make_measurement ();
+  g_autoptr(GkRecord) copy = NULL;
+  SeriesSeen seen = { doc, g_array_new (FALSE, FALSE, sizeof (guint)), g_ptr_array_new_with_free_func (g_free) };
+  gulong handler = g_signal_connect (gk_document_get_measurements (doc), "items-changed",
+                                     G_CALLBACK (series_seen_cb), &seen);
+
+  g_assert_true (gk_document_insert (doc, march, NULL));
+  assert_last_seen (&seen, 3, "2026-03-01");
+
+  /* January becomes December: the handler sees it at the end already. */
+  copy = gk_record_copy (gk_document_lookup (doc, GK_TYPE_MEASUREMENT, 2));
+  gk_measurement_set_period_date (GK_MEASUREMENT (copy), "2026-12-01");
+  g_assert_true (gk_document_update (doc, copy, NULL));
+  assert_last_seen (&seen, 3, "2026-12-01");
+
+  g_assert_true (gk_document_undo (doc, NULL));
+  assert_last_seen (&seen, 3, "2026-03-01");
+  g_assert_true (gk_document_redo (doc, NULL));
+  assert_last_seen (&seen, 3, "2026-12-01");
+
+  g_assert_true (gk_document_delete (doc, march, NULL));
+  assert_last_seen (&seen, 2, "2026-12-01");
+  g_assert_true (gk_document_undo (doc, NULL));
+  assert_last_seen (&seen, 3, "2026-12-01");
+
+  g_signal_handler_disconnect (gk_document_get_measurements (doc), handler);
+  g_array_unref (seen.lengths);
+  g_ptr_array_unref (seen.latest);
+}
+
 static void
 test_add_measure_from_catalogue (Fixture       *fixture,
                                  gconstpointer  data)
@@ -1124,6 +1191,7 @@ main (int   argc,
   ADD ("/document/edit/cascade-set-null", test_cascade_set_null);
   ADD ("/document/edit/cascade-delete", test_cascade_delete_updates_models);
   ADD ("/document/edit/measurement-index", test_measurement_index_follows_edits);
+  ADD ("/document/edit/measurement-index-before-signal", test_measurement_index_before_signal);
   ADD ("/document/edit/measure-from-catalogue", test_add_measure_from_catalogue);
   ADD ("/document/reload", test_reload_after_external_change);
   ADD ("/document/properties", test_document_properties);
