@@ -223,6 +223,34 @@ setup_link_filter (GkJournalPage *self)
 
 /* --- rows -------------------------------------------------------------------- */
 
+/* "measure:12": what the subject link of @entry leads to, or NULL for an
+ * entry about the programme as a whole. */
+static char *
+link_target (GkJournalEntry *entry)
+{
+  if (gk_journal_entry_get_topic_id (entry) != 0)
+    return g_strdup_printf ("topic:%" G_GINT64_FORMAT, gk_journal_entry_get_topic_id (entry));
+  if (gk_journal_entry_get_project_id (entry) != 0)
+    return g_strdup_printf ("focus_project:%" G_GINT64_FORMAT, gk_journal_entry_get_project_id (entry));
+  if (gk_journal_entry_get_measure_id (entry) != 0)
+    return g_strdup_printf ("measure:%" G_GINT64_FORMAT, gk_journal_entry_get_measure_id (entry));
+  return NULL;
+}
+
+static gboolean
+subject_link_activated_cb (GtkLabel   *label,
+                           const char *uri,
+                           gpointer    user_data)
+{
+  g_auto(GStrv) parts = g_strsplit (uri, ":", 2);
+  gint64 id;
+
+  if (g_strv_length (parts) != 2 || !g_ascii_string_to_signed (parts[1], 10, 1, G_MAXINT64, &id, NULL))
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (label), "win.show-record", "(sx)", parts[0], id);
+  return TRUE;  /* not a web address: nothing for the default handler to open */
+}
+
 static void
 update_row (GkJournalPage  *self,
             GtkWidget      *row,
@@ -238,6 +266,9 @@ update_row (GkJournalPage  *self,
   g_autofree char *edit_label = NULL;
   g_autofree char *delete_label = NULL;
   g_autofree char *markup = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *full = NULL;
   GDate day;
 
   for (GkJournalKind k = GK_JOURNAL_KIND_PROGRESS; k <= GK_JOURNAL_KIND_RISK; k++)
@@ -248,13 +279,19 @@ update_row (GkJournalPage  *self,
   when = gk_date_parse_iso (gk_journal_entry_get_date (entry), &day)
          ? gk_date_format_display (&day) : g_strdup (gk_journal_entry_get_date (entry));
   /* One label for date, author and subject: a journal of thousands of
-   * entries has hundreds of rows alive in GTK 4.8, each widget counts. */
+   * entries has hundreds of rows alive in GTK 4.8, each widget counts. The
+   * subject is a link in it (a click, or Tab and Enter) to its record. */
+  target = link_target (entry);
+  subject = target != NULL ? g_markup_printf_escaped ("<a href=\"%s\">%s</a>", target, link)
+                           : g_markup_escape_text (link, -1);
   if (*gk_journal_entry_get_author (entry) != '\0')
-    markup = g_markup_printf_escaped ("<b>%s</b>   <span alpha=\"70%%\">%s · %s</span>",
-                                      when, gk_journal_entry_get_author (entry), link);
+    markup = g_markup_printf_escaped ("<b>%s</b>   <span alpha=\"70%%\">%s · </span>",
+                                      when, gk_journal_entry_get_author (entry));
   else
-    markup = g_markup_printf_escaped ("<b>%s</b>   <span alpha=\"70%%\">%s</span>", when, link);
-  gtk_label_set_markup (meta, markup);
+    markup = g_markup_printf_escaped ("<b>%s</b>   ", when);
+  full = target != NULL ? g_strconcat (markup, subject, NULL)
+                        : g_strconcat (markup, "<span alpha=\"70%\">", subject, "</span>", NULL);
+  gtk_label_set_markup (meta, full);
   gtk_label_set_text (text, gk_journal_entry_get_text (entry));
 
   /* Translators: a button on a journal entry, %s is its date */
@@ -341,6 +378,8 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_end (row, 6);
   gtk_widget_set_valign (kind, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (meta, TRUE);
+  gtk_widget_set_name (meta, "entry-meta");
+  g_signal_connect (meta, "activate-link", G_CALLBACK (subject_link_activated_cb), NULL);
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (text), 0);

@@ -7,6 +7,7 @@
 
 #include "gk-journal-dialog.h"
 #include "gk-journal-page.h"
+#include "gk-measures-page.h"
 #include "page-test-helpers.h"
 
 static GkJournalPage *
@@ -225,6 +226,55 @@ test_edit_entry_from_its_row (void)
   destroy_all_windows ();
 }
 
+/* The subject of an entry is a link to what it is about. */
+static void
+test_subject_links_to_its_record (void)
+{
+  GkWindow *window = open_demo_window ("link.gripkaart");
+  GkDocument *document = gk_window_get_document (window);
+  GkJournalPage *page = show_journal (window);
+  GListModel *journal = gk_document_get_journal (document);
+  g_autofree char *href = NULL;
+  GkJournalEntry *about_measure = NULL;
+  GtkWidget *meta, *shown;
+  gboolean handled = FALSE;
+  gint64 id, measure_id;
+
+  for (guint i = 0; i < g_list_model_get_n_items (journal) && about_measure == NULL; i++)
+    {
+      g_autoptr(GkJournalEntry) entry = g_list_model_get_item (journal, i);
+
+      if (gk_journal_entry_get_measure_id (entry) != 0)
+        about_measure = entry;
+    }
+  g_assert_nonnull (about_measure);
+  id = gk_record_get_id (GK_RECORD (about_measure));
+  measure_id = gk_journal_entry_get_measure_id (about_measure);
+
+  meta = require_named (gtk_widget_get_parent (wait_for_cell (GTK_WIDGET (page), "edit-entry", is_entry, &id)),
+                        "entry-meta");
+  href = g_strdup_printf ("<a href=\"measure:%" G_GINT64_FORMAT "\">", measure_id);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (meta)), href));
+
+  {
+    g_autofree char *uri = g_strdup_printf ("measure:%" G_GINT64_FORMAT, measure_id);
+
+    g_signal_emit_by_name (meta, "activate-link", uri, &handled);
+  }
+  g_assert_true (handled);
+  spin (30);
+  shown = gtk_stack_get_visible_child (GTK_STACK (require_named (GTK_WIDGET (window), "pages")));
+  g_assert_true (GK_IS_MEASURES_PAGE (shown));
+  {
+    GtkColumnView *table = GTK_COLUMN_VIEW (require_named (shown, "measures-table"));
+    GkMeasure *selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (gtk_column_view_get_model (table)));
+
+    g_assert_nonnull (selected);
+    g_assert_cmpint (gk_record_get_id (GK_RECORD (selected)), ==, measure_id);
+  }
+  destroy_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +286,7 @@ main (int   argc,
   g_test_add_func ("/journal-page/filter", test_filter_by_kind_link_and_words);
   g_test_add_func ("/journal-page/add", test_add_entry_undo_redo_delete);
   g_test_add_func ("/journal-page/edit", test_edit_entry_from_its_row);
+  g_test_add_func ("/journal-page/subject-link", test_subject_links_to_its_record);
 
   status = g_test_run ();
   g_clear_object (&app);
