@@ -795,6 +795,11 @@ gk_measures_page_select_measure (GkMeasuresPage *self,
     return;
   gtk_single_selection_set_selected (self->selection, position);
   scroll_to (self, position);
+  /* Arriving from a link or a search result, the keyboard goes along: the
+   * row then shows as selected in the accent colour, not in faint grey,
+   * and Enter opens it. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 void
