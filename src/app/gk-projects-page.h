@@ -21,7 +21,8 @@ G_DECLARE_FINAL_TYPE (GkProjectsPage, gk_projects_page, GK, PROJECTS_PAGE, AdwBi
 GtkWidget      *gk_projects_page_new                      (void);
 void            gk_projects_page_set_document             (GkProjectsPage *self,
                                                            GkDocument     *document);
-/* The grip levels shown beside the project's topics and indicators. */
+/* The grip levels shown beside the project's topics; the indicators follow
+ * with gk_projects_page_set_charts(), which is to be called after it. */
 void            gk_projects_page_set_analysis             (GkProjectsPage *self,
                                                            GkAnalysis     *analysis);
 /* Shows the focus project with @project_id (as search results do). */

@@ -15,6 +15,7 @@
 #include "gk-date.h"
 #include "gk-money.h"
 #include "gk-project-editor.h"
+#include "gk-chart-view.h"
 #include "gk-projects-page.h"
 #include "gk-window.h"
 
@@ -597,6 +598,57 @@ test_inline_status_and_progress (void)
   destroy_all_windows ();
 }
 
+/* The chart views of the project's indicators, and the chart data they draw. */
+static guint
+count_indicator_charts (GkProjectsPage *page,
+                        GkChartModel  **out_model)
+{
+  GtkBox *box = gk_projects_page_get_indicator_charts_box (page);
+  guint n = 0;
+
+  *out_model = NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GK_IS_CHART_VIEW (child))
+      {
+        *out_model = gk_chart_view_get_model (GK_CHART_VIEW (child));
+        n++;
+      }
+  return n;
+}
+
+/* After an edit the charts are drawn again from the renewed chart data. */
+static void
+test_indicator_charts_follow_edits (void)
+{
+  GkProjectsPage *page;
+  GkWindow *window = open_demo (&page);
+  GkDocument *document = gk_window_get_document (window);
+  GkFocusProject *project = gk_projects_page_get_project (page);
+  g_autoptr(GkRecord) copy = gk_record_copy (GK_RECORD (project));
+  GkChartModel *before, *after;
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC;
+  guint n;
+
+  n = count_indicator_charts (page, &before);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_nonnull (before);
+  g_object_add_weak_pointer (G_OBJECT (before), (gpointer *) &before);
+
+  gk_focus_project_set_health_reason (GK_FOCUS_PROJECT (copy), "Bijgewerkt na de stuurgroep.");
+  g_assert_true (gk_document_update (document, copy, NULL));
+  while (before != NULL && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  /* The old chart data is gone: no view still holds it. */
+  g_assert_null (before);
+  g_assert_cmpuint (count_indicator_charts (page, &after), ==, n);
+  g_assert_nonnull (after);
+  destroy_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -621,6 +673,7 @@ main (int   argc,
   g_test_add_func ("/projects-page/edit-and-delete", test_edit_and_delete_project);
   g_test_add_func ("/projects-page/measure-from-catalogue", test_add_measure_from_catalogue);
   g_test_add_func ("/projects-page/inline-status-and-progress", test_inline_status_and_progress);
+  g_test_add_func ("/projects-page/indicator-charts-follow-edits", test_indicator_charts_follow_edits);
 
   status = g_test_run ();
   g_clear_object (&app);
