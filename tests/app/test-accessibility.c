@@ -1,4 +1,4 @@
-/* test-accessibility.c: every control on every page and dialog has a name
+/* test-accessibility.c: every control has a name and every dialog works by keyboard
  *
  * Copyright 2026 The Gripkaart authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,7 +8,8 @@
  * only an icon, an entry without a label, a switch on its own have none
  * unless we give it. This walks the window on the demo programme, page by
  * page with a record selected, and every dialog and editor, and names each
- * control that has no name. GTK's test AT context (GTK_A11Y=test) keeps the
+ * control that has no name; in each dialog, Tab must reach every control.
+ * GTK's test AT context (GTK_A11Y=test) keeps the
  * properties the widgets set, so that they can be read back.
  */
 #include "config.h"
@@ -112,6 +113,50 @@ collect_unnamed (GtkWidget  *widget,
 static GString *offenders;
 
 static void
+collect_controls (GtkWidget *widget,
+                  GPtrArray *controls)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget) ||
+      !gtk_widget_get_sensitive (widget))
+    return;
+  if (is_control (widget) && gtk_widget_get_focusable (widget))
+    {
+      g_ptr_array_add (controls, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_controls (child, controls);
+}
+
+/* Tab from the start to the end of @dialog, and every control on the way
+ * must get the keyboard focus (itself, or the text inside an entry). */
+static void
+check_tab_reaches_every_control (GtkWidget  *dialog,
+                                 const char *where)
+{
+  g_autoptr(GPtrArray) controls = g_ptr_array_new ();
+  g_autoptr(GHashTable) reached = g_hash_table_new (NULL, NULL);
+
+  collect_controls (dialog, controls);
+  gtk_root_set_focus (GTK_ROOT (dialog), NULL);
+  for (guint step = 0; step < 4 * controls->len + 20; step++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (dialog, GTK_DIR_TAB_FORWARD))
+        break;
+      focus = gtk_root_get_focus (GTK_ROOT (dialog));
+      for (guint i = 0; focus != NULL && i < controls->len; i++)
+        if (focus == controls->pdata[i] || gtk_widget_is_ancestor (focus, controls->pdata[i]))
+          g_hash_table_add (reached, controls->pdata[i]);
+    }
+  for (guint i = 0; i < controls->len; i++)
+    if (!g_hash_table_contains (reached, controls->pdata[i]))
+      g_string_append_printf (offenders, "  %s: Tab never reaches %s “%s”\n", where,
+                              G_OBJECT_TYPE_NAME (controls->pdata[i]), gtk_widget_get_name (controls->pdata[i]));
+}
+
+static void
 check_page (GkWindow   *window,
             const char *page_name)
 {
@@ -134,6 +179,7 @@ check_dialog (GtkWidget  *widget,
   dialog = find_toplevel (type);
   g_assert_nonnull (dialog);
   collect_unnamed (GTK_WIDGET (dialog), offenders, G_OBJECT_TYPE_NAME (dialog));
+  check_tab_reaches_every_control (GTK_WIDGET (dialog), G_OBJECT_TYPE_NAME (dialog));
   gtk_window_destroy (dialog);
   drain ();
 }
@@ -159,7 +205,7 @@ test_every_control_has_a_name (void)
   check_dialog (GTK_WIDGET (window), "win.export-pdf", GK_TYPE_REPORT_DIALOG);
 
   if (offenders->len > 0)
-    g_error ("Controls without an accessible name:\n%s", offenders->str);
+    g_error ("Controls without an accessible name, or out of the keyboard's reach:\n%s", offenders->str);
   g_string_free (offenders, TRUE);
   destroy_all_windows ();
 }
