@@ -397,7 +397,6 @@ gk_catalogue_dialog_class_init (GkCatalogueDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "catalogue.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "catalogue.back", NULL, back_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "catalogue.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "catalogue.add", NULL);
 }
 
@@ -405,6 +404,8 @@ static void
 gk_catalogue_dialog_init (GkCatalogueDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Ctrl+Return does it from any field, a text view too. */
+  gk_form_add_save_shortcut (GTK_WIDGET (self), "catalogue.add");
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
   g_signal_connect_swapped (self->catalogue_list, "row-activated", G_CALLBACK (row_activated_cb), self);

@@ -518,7 +518,6 @@ gk_indicator_dialog_class_init (GkIndicatorDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "dialog.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "dialog.save", NULL);
 }
 
@@ -526,6 +525,8 @@ static void
 gk_indicator_dialog_init (GkIndicatorDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Ctrl+Return does it from any field, a text view too. */
+  gk_form_add_save_shortcut (GTK_WIDGET (self), "dialog.save");
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
   self->topic_checks = g_ptr_array_new ();
   self->project_checks = g_ptr_array_new ();

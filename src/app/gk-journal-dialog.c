@@ -318,7 +318,6 @@ gk_journal_dialog_class_init (GkJournalDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "dialog.delete", NULL, delete_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "dialog.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "dialog.save", NULL);
 }
 
@@ -326,6 +325,8 @@ static void
 gk_journal_dialog_init (GkJournalDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Ctrl+Return does it from any field, a text view too. */
+  gk_form_add_save_shortcut (GTK_WIDGET (self), "dialog.save");
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
   self->abouts = g_array_new (FALSE, FALSE, sizeof (About));
 }

@@ -850,7 +850,6 @@ gk_measure_editor_class_init (GkMeasureEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.add-target", NULL, add_target_activated);
   gtk_widget_class_install_action (widget_class, "editor.add-link", NULL, add_link_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "editor.save", NULL);
 }
 
@@ -863,6 +862,8 @@ gk_measure_editor_init (GkMeasureEditor *self)
   self->removed_links = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->link_measure_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Ctrl+Return does it from any field, a text view too. */
+  gk_form_add_save_shortcut (GTK_WIDGET (self), "editor.save");
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
 }
 

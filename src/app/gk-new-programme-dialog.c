@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-date.h"
+#include "gk-form.h"
 #include "gk-new-programme-dialog.h"
 #include "gk-template.h"
 
@@ -205,6 +206,8 @@ static void
 gk_new_programme_dialog_init (GkNewProgrammeDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Ctrl+Return does it from any field. */
+  gk_form_add_save_shortcut (GTK_WIDGET (self), "dialog.create");
 }
 
 GkNewProgrammeDialog *

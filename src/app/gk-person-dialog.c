@@ -193,6 +193,8 @@ gk_person_dialog_init (GkPersonDialog *self)
   const GkEnumEntry *entries = gk_role_entries (&n_entries);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Ctrl+Return does it from any field. */
+  gk_form_add_save_shortcut (GTK_WIDGET (self), "dialog.save");
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
 
   for (guint i = 0; i < n_entries; i++)

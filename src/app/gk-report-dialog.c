@@ -15,6 +15,7 @@
 #include "gk-period.h"
 #include "gk-report-dialog.h"
 #include "gk-window.h"
+#include "gk-form.h"
 
 /* How far back the periods go. */
 #define N_MONTHS   24
@@ -414,7 +415,6 @@ gk_report_dialog_class_init (GkReportDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "dialog.run", NULL, run_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "dialog.run", NULL);
 }
 
 static void
@@ -422,6 +422,8 @@ gk_report_dialog_init (GkReportDialog *self)
 {
   self->starts = g_array_new (FALSE, TRUE, sizeof (GDate));
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Ctrl+Return does it from any field, a text view too. */
+  gk_form_add_save_shortcut (GTK_WIDGET (self), "dialog.run");
 }
 
 GkReportDialog *

@@ -19,6 +19,7 @@
 #include "gk-indicator-dialog.h"
 #include "gk-journal-dialog.h"
 #include "gk-measure-editor.h"
+#include "gk-new-programme-dialog.h"
 #include "gk-person-dialog.h"
 #include "gk-project-editor.h"
 #include "gk-report-dialog.h"
@@ -167,6 +168,32 @@ check_page (GkWindow   *window,
   collect_unnamed (GTK_WIDGET (window), offenders, page_name);
 }
 
+/* Ctrl+Return saves from any field: a shortcut caught before the focused
+ * widget sees the key, or a text view would take it as a new line. */
+static gboolean
+has_save_shortcut (GtkWidget *dialog)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (dialog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (strstr (trigger, "<Control>Return") != NULL)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 check_dialog (GtkWidget  *widget,
               const char *action,
@@ -180,6 +207,8 @@ check_dialog (GtkWidget  *widget,
   g_assert_nonnull (dialog);
   collect_unnamed (GTK_WIDGET (dialog), offenders, G_OBJECT_TYPE_NAME (dialog));
   check_tab_reaches_every_control (GTK_WIDGET (dialog), G_OBJECT_TYPE_NAME (dialog));
+  if (!has_save_shortcut (GTK_WIDGET (dialog)))
+    g_string_append_printf (offenders, "  %s: Ctrl+Return does not save\n", G_OBJECT_TYPE_NAME (dialog));
   gtk_window_destroy (dialog);
   drain ();
 }
@@ -203,6 +232,7 @@ test_every_control_has_a_name (void)
   check_dialog (gk_window_show_page (window, "journal"), "journal.add", GK_TYPE_JOURNAL_DIALOG);
   check_dialog (gk_window_show_page (window, "team"), "team.add-person", GK_TYPE_PERSON_DIALOG);
   check_dialog (GTK_WIDGET (window), "win.export-pdf", GK_TYPE_REPORT_DIALOG);
+  check_dialog (GTK_WIDGET (window), "win.new-programme", GK_TYPE_NEW_PROGRAMME_DIALOG);
 
   if (offenders->len > 0)
     g_error ("Controls without an accessible name, or out of the keyboard's reach:\n%s", offenders->str);
