@@ -34,6 +34,8 @@
 #include "gk-measure.h"
 #include "gk-schema.h"
 #include "gk-window.h"
+/* The widget finders of the app tests (and their app and tmp_dir). */
+#include "../app/page-test-helpers.h"
 
 /* Targets: a frame in 16 ms keeps scrolling smooth (60 Hz); 100 ms is the
  * limit for a page switch to feel instant. */
@@ -209,42 +211,6 @@ generate (const char *dir)
 
 /* --- widgets --------------------------------------------------------------- */
 
-static GtkWidget *
-find_descendant_of_type (GtkWidget *widget,
-                         GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The scrolled window around the widget named @name in @page, or the page's
  * first scrolled window when @name is NULL. */
 static GtkScrolledWindow *
@@ -254,7 +220,7 @@ find_scroller (GtkWidget  *page,
   GtkWidget *widget;
 
   if (name == NULL)
-    return GTK_SCROLLED_WINDOW (find_descendant_of_type (page, GTK_TYPE_SCROLLED_WINDOW));
+    return GTK_SCROLLED_WINDOW (find_of_type (page, GTK_TYPE_SCROLLED_WINDOW));
   widget = find_named (page, name);
   if (widget == NULL)
     return NULL;
@@ -276,8 +242,7 @@ count_descendants (GtkWidget *widget)
 /* --- the measurements ------------------------------------------------------ */
 
 static GkWindow *
-bench_open (GkApplication *app,
-            const char    *path)
+bench_open (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GArray) latency = g_array_new (FALSE, FALSE, sizeof (double));
@@ -488,7 +453,6 @@ main (int   argc,
   g_autofree char *dir = g_dir_make_tmp ("gripkaart-bench-XXXXXX", NULL);
   g_autofree char *data_home = g_build_filename (dir, "data", NULL);
   g_autofree char *path = NULL;
-  g_autoptr(GkApplication) app = NULL;
   g_autoptr(GError) error = NULL;
   struct rusage usage;
   GkWindow *window;
@@ -524,13 +488,14 @@ main (int   argc,
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
     g_error ("register: %s", error->message);
 
+  tmp_dir = dir;
   path = generate (dir);
   g_print ("Gripkaart window benchmark, %s, renderer %s, %d rounds, %d scroll steps\n",
            use_demo ? "demo programme" : "large programme", g_getenv ("GSK_RENDERER"), n_rounds, n_steps);
   g_print ("latency: from the action to the end of the frame that shows it; "
            "work: that frame's layout, snapshot and render\n");
 
-  window = bench_open (app, path);
+  window = bench_open (path);
   bench_pages (window);
 
   print_header ("Scrolling, a step of 50 px per frame (ms, median and worst)");
@@ -549,5 +514,6 @@ main (int   argc,
   gtk_window_destroy (GTK_WINDOW (window));
   settle (100);
   g_unlink (path);
+  g_clear_object (&app);
   return 0;
 }
