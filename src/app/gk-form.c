@@ -110,6 +110,22 @@ gk_form_show_problem (GtkWidget  *field,
 }
 
 void
+gk_form_show_problem_for_field (const GkFormField *fields,
+                                guint              n_fields,
+                                const char        *field,
+                                GtkLabel          *fallback,
+                                const char        *message)
+{
+  for (guint i = 0; i < n_fields; i++)
+    if (g_strcmp0 (field, fields[i].field) == 0)
+      {
+        gk_form_show_problem (fields[i].row, fields[i].label, message);
+        return;
+      }
+  gk_form_show_problem (NULL, fallback, message);
+}
+
+void
 gk_form_clear_problem (GtkWidget *field,
                        GtkLabel  *label)
 {

@@ -46,6 +46,22 @@ void      gk_form_show_problem         (GtkWidget    *field,
 void      gk_form_clear_problem        (GtkWidget    *field,
                                         GtkLabel     *label);
 
+/* Where the mistake in a record's field (as GkValidation names it) is shown:
+ * the row that edits it and the label under its group. */
+typedef struct {
+  const char *field;
+  GtkWidget  *row;
+  GtkLabel   *label;
+} GkFormField;
+
+/* Shows @message beside the row of @field, or in @fallback when no row
+ * edits it. */
+void      gk_form_show_problem_for_field (const GkFormField *fields,
+                                          guint              n_fields,
+                                          const char        *field,
+                                          GtkLabel          *fallback,
+                                          const char        *message);
+
 /* Ctrl+Enter activates @action_name ("dialog.save") anywhere in @dialog,
  * also in a text view, which would otherwise take it as a new line: the
  * shortcut is handled in the capture phase, before the focused widget. */

@@ -115,11 +115,7 @@ show_problem_for_field (GkMeasureEditor *self,
                         const char      *field,
                         const char      *message)
 {
-  struct {
-    const char *field;
-    GtkWidget  *row;
-    GtkLabel   *label;
-  } map[] = {
+  const GkFormField map[] = {
     { "title", GTK_WIDGET (self->title_row), self->measure_error },
     { "project-id", GTK_WIDGET (self->project_row), self->measure_error },
     { "owner-id", GTK_WIDGET (self->owner_row), self->measure_error },
@@ -132,13 +128,7 @@ show_problem_for_field (GkMeasureEditor *self,
     { "saving-cents", GTK_WIDGET (self->saving_row), self->effect_error },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
-    if (g_strcmp0 (field, map[i].field) == 0)
-      {
-        gk_form_show_problem (map[i].row, map[i].label, message);
-        return;
-      }
-  gk_form_show_problem (NULL, self->measure_error, message);
+  gk_form_show_problem_for_field (map, G_N_ELEMENTS (map), field, self->measure_error, message);
 }
 
 /* --- targets -------------------------------------------------------------- */

@@ -80,11 +80,7 @@ show_problem_for_field (GkProjectEditor *self,
                         const char      *field,
                         const char      *message)
 {
-  struct {
-    const char *field;
-    GtkWidget  *row;
-    GtkLabel   *label;
-  } map[] = {
+  const GkFormField map[] = {
     { "name", GTK_WIDGET (self->name_row), self->project_error },
     { "owner-id", GTK_WIDGET (self->owner_row), self->project_error },
     { "status", GTK_WIDGET (self->status_row), self->project_error },
@@ -94,13 +90,7 @@ show_problem_for_field (GkProjectEditor *self,
     { "saving-cents", GTK_WIDGET (self->saving_row), self->period_error },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
-    if (g_strcmp0 (field, map[i].field) == 0)
-      {
-        gk_form_show_problem (map[i].row, map[i].label, message);
-        return;
-      }
-  gk_form_show_problem (NULL, self->project_error, message);
+  gk_form_show_problem_for_field (map, G_N_ELEMENTS (map), field, self->project_error, message);
 }
 
 /* --- reading the form -------------------------------------------------------- */
