@@ -7,80 +7,14 @@
 
 #include <glib/gstdio.h>
 
-#include "gk-application.h"
 #include "gk-attention.h"
 #include "gk-choice.h"
-#include "gk-command-line.h"
 #include "gk-date.h"
 #include "gk-demo.h"
 #include "gk-measure-editor.h"
 #include "gk-measures-page.h"
 #include "gk-schema.h"
-#include "gk-window.h"
-
-static GkApplication *app;
-static char *tmp_dir;
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static void
-destroy_all_windows (void)
-{
-  GtkWindow *window;
-
-  while ((window = find_toplevel (GTK_TYPE_WINDOW)) != NULL)
-    gtk_window_destroy (window);
-  drain ();
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-named (GtkWidget  *root,
-       const char *name)
-{
-  GtkWidget *widget = find_named (root, name);
-
-  if (widget == NULL)
-    g_error ("no widget called “%s”", name);
-  return widget;
-}
+#include "page-test-helpers.h"
 
 static GkWindow *
 open_file (const char      *path,
@@ -129,7 +63,7 @@ table_of (GkMeasuresPage *page)
 {
   Table table;
 
-  table.view = GTK_COLUMN_VIEW (named (GTK_WIDGET (page), "measures-table"));
+  table.view = GTK_COLUMN_VIEW (require_named (GTK_WIDGET (page), "measures-table"));
   table.selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (table.view));
   table.sorted = GTK_SORT_LIST_MODEL (gtk_single_selection_get_model (table.selection));
   table.filtered = GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (table.sorted));
@@ -243,7 +177,7 @@ assert_editor_closed (void)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
-      GtkWidget *label = named (GTK_WIDGET (editor), labels[i]);
+      GtkWidget *label = require_named (GTK_WIDGET (editor), labels[i]);
 
       if (gtk_widget_get_visible (label))
         g_error ("the editor refused: %s", gtk_label_get_text (GTK_LABEL (label)));
@@ -288,7 +222,7 @@ test_filters (void)
   g_assert_cmpuint (total, >=, 40);
   g_assert_cmpuint (n_shown (&table), ==, total);
 
-  gk_choice_enum_set (named (GTK_WIDGET (page), "filter-status"), GK_MEASURE_STATUS_DONE);
+  gk_choice_enum_set (require_named (GTK_WIDGET (page), "filter-status"), GK_MEASURE_STATUS_DONE);
   g_assert_cmpuint (n_done, >, 0);
   g_assert_cmpuint (n_done, <, total);
   g_assert_cmpuint (n_shown (&table), ==, n_done);
@@ -296,25 +230,25 @@ test_filters (void)
     g_assert_cmpint (gk_measure_get_status (shown_measure (&table, i)), ==, GK_MEASURE_STATUS_DONE);
 
   /* Filters add up. */
-  gk_choice_record_set (named (GTK_WIDGET (page), "filter-project"), project_status[0]);
+  gk_choice_record_set (require_named (GTK_WIDGET (page), "filter-project"), project_status[0]);
   g_assert_cmpuint (n_shown (&table), ==, count_in_document (document, in_project_with_status, project_status));
   g_assert_cmpuint (n_shown (&table), <, n_done);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "measures.clear-filters", NULL));
   g_assert_cmpuint (n_shown (&table), ==, total);
 
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (named (GTK_WIDGET (page), "filter-overdue")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (require_named (GTK_WIDGET (page), "filter-overdue")), TRUE);
   g_assert_cmpuint (n_overdue, >, 0);
   g_assert_cmpuint (n_shown (&table), ==, n_overdue);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (named (GTK_WIDGET (page), "filter-overdue")), FALSE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (require_named (GTK_WIDGET (page), "filter-overdue")), FALSE);
 
-  gk_choice_record_set (named (GTK_WIDGET (page), "filter-topic"), topic_id);
+  gk_choice_record_set (require_named (GTK_WIDGET (page), "filter-topic"), topic_id);
   g_assert_cmpuint (n_topic, >, 0);
   g_assert_cmpuint (n_shown (&table), ==, n_topic);
-  gk_choice_record_set (named (GTK_WIDGET (page), "filter-topic"), 0);
+  gk_choice_record_set (require_named (GTK_WIDGET (page), "filter-topic"), 0);
 
   /* The search field waits for the typing to pause. */
-  gtk_editable_set_text (GTK_EDITABLE (named (GTK_WIDGET (page), "search")), "poh");
+  gtk_editable_set_text (GTK_EDITABLE (require_named (GTK_WIDGET (page), "search")), "poh");
   deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
   while (n_shown (&table) == total && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
@@ -328,7 +262,7 @@ test_filters (void)
     }
 
   /* Nothing matches: the page says so and offers to clear the filters. */
-  gtk_editable_set_text (GTK_EDITABLE (named (GTK_WIDGET (page), "search")), "geen enkele maatregel heet zo");
+  gtk_editable_set_text (GTK_EDITABLE (require_named (GTK_WIDGET (page), "search")), "geen enkele maatregel heet zo");
   deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
   while (n_shown (&table) > 0 && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
@@ -339,7 +273,7 @@ test_filters (void)
   g_assert_cmpuint (n_shown (&table), ==, total);
 
   /* A change to a measure moves it in or out of the filtered rows at once. */
-  gk_choice_enum_set (named (GTK_WIDGET (page), "filter-status"), GK_MEASURE_STATUS_DONE);
+  gk_choice_enum_set (require_named (GTK_WIDGET (page), "filter-status"), GK_MEASURE_STATUS_DONE);
   {
     GkMeasure *measure = shown_measure (&table, 0);
     g_autoptr(GkRecord) copy = gk_record_copy (GK_RECORD (measure));
@@ -414,7 +348,7 @@ test_sorting (void)
   g_assert_cmpuint (n_shown (&table), ==, total);
 
   /* Sorting follows the filter, and the filter the sorting. */
-  gk_choice_enum_set (named (GTK_WIDGET (page), "filter-status"), GK_MEASURE_STATUS_IN_PROGRESS);
+  gk_choice_enum_set (require_named (GTK_WIDGET (page), "filter-status"), GK_MEASURE_STATUS_IN_PROGRESS);
   assert_sorted (&table, by_progress, 1);
   g_assert_cmpuint (n_shown (&table), <, total);
 
@@ -490,28 +424,28 @@ test_editor (void)
   gint64 free_topic = 0;
 
   g_assert_nonnull (editor);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (ed, "title"))), ==, old_title);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (ed, "title"))), ==, old_title);
 
   /* A due date before the start is refused beside the due date. */
-  gtk_editable_set_text (GTK_EDITABLE (named (ed, "start-date")), "1-1-2020");
-  gtk_editable_set_text (GTK_EDITABLE (named (ed, "due-date")), "1-12-2019");
+  gtk_editable_set_text (GTK_EDITABLE (require_named (ed, "start-date")), "1-1-2020");
+  gtk_editable_set_text (GTK_EDITABLE (require_named (ed, "due-date")), "1-12-2019");
   g_assert_true (gtk_widget_activate_action (ed, "editor.save", NULL));
   drain ();
-  g_assert_true (gtk_widget_has_css_class (named (ed, "due-date"), "error"));
-  g_assert_true (gtk_widget_get_visible (named (ed, "planning-error")));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (ed, "planning-error"))), ==,
+  g_assert_true (gtk_widget_has_css_class (require_named (ed, "due-date"), "error"));
+  g_assert_true (gtk_widget_get_visible (require_named (ed, "planning-error")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (require_named (ed, "planning-error"))), ==,
                    "The due date is before the start date.");
   g_assert_true (find_toplevel (GK_TYPE_MEASURE_EDITOR) == GTK_WINDOW (editor));
   g_assert_cmpstr (gk_measure_get_title (measure), ==, old_title);
 
   /* An impossible date is refused where it is typed. */
-  gtk_editable_set_text (GTK_EDITABLE (named (ed, "due-date")), "31-2-2027");
+  gtk_editable_set_text (GTK_EDITABLE (require_named (ed, "due-date")), "31-2-2027");
   g_assert_true (gtk_widget_activate_action (ed, "editor.save", NULL));
-  g_assert_true (gtk_widget_has_css_class (named (ed, "due-date"), "error"));
-  gtk_editable_set_text (GTK_EDITABLE (named (ed, "due-date")), "1-6-2027");
+  g_assert_true (gtk_widget_has_css_class (require_named (ed, "due-date"), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (require_named (ed, "due-date")), "1-6-2027");
 
   /* A target for a topic it has none for; the same topic twice is refused. */
-  add_topic = named (ed, "target-topic");
+  add_topic = require_named (ed, "target-topic");
   for (guint i = 0; i < g_list_model_get_n_items (gk_document_get_topics (document)) && free_topic == 0; i++)
     {
       g_autoptr(GkTopic) topic = g_list_model_get_item (gk_document_get_topics (document), i);
@@ -523,20 +457,20 @@ test_editor (void)
   g_assert_true (gtk_widget_activate_action (ed, "editor.add-target", NULL));
   g_assert_true (gtk_widget_has_css_class (add_topic, "error"));
   gk_choice_record_set (add_topic, free_topic);
-  gk_choice_enum_set (named (ed, "target-level"), GK_LEVEL_IN_CONTROL);
-  gtk_editable_set_text (GTK_EDITABLE (named (ed, "target-date")), "31-12-2027");
+  gk_choice_enum_set (require_named (ed, "target-level"), GK_LEVEL_IN_CONTROL);
+  gtk_editable_set_text (GTK_EDITABLE (require_named (ed, "target-date")), "31-12-2027");
   g_assert_true (gtk_widget_activate_action (ed, "editor.add-target", NULL));
-  g_assert_false (gtk_widget_get_visible (named (ed, "targets-error")));
+  g_assert_false (gtk_widget_get_visible (require_named (ed, "targets-error")));
   gk_choice_record_set (add_topic, free_topic);
   g_assert_true (gtk_widget_activate_action (ed, "editor.add-target", NULL));
-  g_assert_true (gtk_widget_get_visible (named (ed, "targets-error")));
+  g_assert_true (gtk_widget_get_visible (require_named (ed, "targets-error")));
 
   /* A link to another measure. */
-  gk_choice_enum_set (named (ed, "link-kind"), GK_LINK_KIND_CONFLICTS_WITH);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (named (ed, "link-measure")), 0);
+  gk_choice_enum_set (require_named (ed, "link-kind"), GK_LINK_KIND_CONFLICTS_WITH);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (require_named (ed, "link-measure")), 0);
   g_assert_true (gtk_widget_activate_action (ed, "editor.add-link", NULL));
 
-  gtk_editable_set_text (GTK_EDITABLE (named (ed, "title")), "Een nieuwe titel");
+  gtk_editable_set_text (GTK_EDITABLE (require_named (ed, "title")), "Een nieuwe titel");
   g_assert_cmpuint (count_rows_of (document, GK_TYPE_MEASURE_TARGET, id), ==, n_targets);
   g_assert_true (gtk_widget_activate_action (ed, "editor.save", NULL));
   drain ();
@@ -561,8 +495,8 @@ test_editor (void)
   gk_measures_page_edit_measure (page, id);
   drain ();
   ed = GTK_WIDGET (find_toplevel (GK_TYPE_MEASURE_EDITOR));
-  g_signal_emit_by_name (named (ed, "remove-target"), "clicked");
-  g_signal_emit_by_name (named (ed, "remove-link"), "clicked");
+  g_signal_emit_by_name (require_named (ed, "remove-target"), "clicked");
+  g_signal_emit_by_name (require_named (ed, "remove-link"), "clicked");
   g_assert_cmpuint (count_rows_of (document, GK_TYPE_MEASURE_TARGET, id), ==, n_targets + 1);
   g_assert_true (gtk_widget_activate_action (ed, "editor.save", NULL));
   drain ();
@@ -595,13 +529,13 @@ test_new_and_delete (void)
   ed = GTK_WIDGET (find_toplevel (GK_TYPE_MEASURE_EDITOR));
   g_assert_nonnull (ed);
   g_assert_true (gtk_widget_activate_action (ed, "editor.save", NULL));
-  g_assert_true (gtk_widget_has_css_class (named (ed, "title"), "error"));
-  g_assert_true (gtk_widget_get_visible (named (ed, "measure-error")));
+  g_assert_true (gtk_widget_has_css_class (require_named (ed, "title"), "error"));
+  g_assert_true (gtk_widget_get_visible (require_named (ed, "measure-error")));
   g_assert_cmpuint (n_shown (&table), ==, total);
 
-  gtk_editable_set_text (GTK_EDITABLE (named (ed, "title")), "Vroegsignalering op het consultatiebureau");
-  gk_choice_enum_set (named (ed, "status"), GK_MEASURE_STATUS_DONE);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (ed, "done-date"))), !=, "");
+  gtk_editable_set_text (GTK_EDITABLE (require_named (ed, "title")), "Vroegsignalering op het consultatiebureau");
+  gk_choice_enum_set (require_named (ed, "status"), GK_MEASURE_STATUS_DONE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (ed, "done-date"))), !=, "");
   g_assert_true (gtk_widget_activate_action (ed, "editor.save", NULL));
   drain ();
   assert_editor_closed ();
@@ -635,7 +569,7 @@ test_new_and_delete (void)
   gk_measures_page_edit_measure (page, id);
   drain ();
   ed = GTK_WIDGET (find_toplevel (GK_TYPE_MEASURE_EDITOR));
-  g_assert_true (gtk_widget_get_visible (named (ed, "delete")));
+  g_assert_true (gtk_widget_get_visible (require_named (ed, "delete")));
   g_assert_true (gtk_widget_activate_action (ed, "editor.delete", NULL));
   drain ();
   assert_editor_closed ();
@@ -683,8 +617,8 @@ test_large_programme (void)
   sort_frame_ms = (g_get_monotonic_time () - start) / 1000.0;
 
   start = g_get_monotonic_time ();
-  gk_choice_enum_set (named (GTK_WIDGET (page), "filter-status"), GK_MEASURE_STATUS_IN_PROGRESS);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (named (GTK_WIDGET (page), "filter-overdue")), TRUE);
+  gk_choice_enum_set (require_named (GTK_WIDGET (page), "filter-status"), GK_MEASURE_STATUS_IN_PROGRESS);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (require_named (GTK_WIDGET (page), "filter-overdue")), TRUE);
   filter_ms = (g_get_monotonic_time () - start) / 1000.0;
   start = g_get_monotonic_time ();
   drain ();
@@ -705,20 +639,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = NULL;
   int status;
 
-  tmp_dir = g_dir_make_tmp ("gripkaart-test-XXXXXX", NULL);
-  data_home = g_build_filename (tmp_dir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = gk_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  setup_app (&argc, &argv);
 
   g_test_add_func ("/measures-page/filters", test_filters);
   g_test_add_func ("/measures-page/sorting", test_sorting);

@@ -8,99 +8,14 @@
 #include <locale.h>
 #include <glib/gstdio.h>
 
-#include "gk-application.h"
 #include "gk-catalogue-dialog.h"
+#include "gk-chart-view.h"
 #include "gk-choice.h"
-#include "gk-command-line.h"
 #include "gk-date.h"
 #include "gk-money.h"
 #include "gk-project-editor.h"
-#include "gk-chart-view.h"
 #include "gk-projects-page.h"
-#include "gk-window.h"
-
-static GkApplication *app;
-static char *tmp_dir;
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static void
-destroy_all_windows (void)
-{
-  GtkWindow *window;
-
-  while ((window = find_toplevel (GTK_TYPE_WINDOW)) != NULL)
-    gtk_window_destroy (window);
-  drain ();
-}
-
-/* The first widget called @name (gtk_widget_set_name, "name" in .ui). */
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_of_type (GtkWidget *widget,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-named (GtkWidget  *root,
-       const char *name)
-{
-  GtkWidget *widget = find_named (root, name);
-
-  if (widget == NULL)
-    g_error ("no widget called “%s”", name);
-  return widget;
-}
+#include "page-test-helpers.h"
 
 /* The demo as it stands today, so that "overdue" means what the page shows. */
 static GkWindow *
@@ -142,9 +57,9 @@ assert_problem_shown (GtkWidget  *root,
                       const char *label_name,
                       const char *message)
 {
-  GtkWidget *label = named (root, label_name);
+  GtkWidget *label = require_named (root, label_name);
 
-  g_assert_true (has_css_class (named (root, field_name), "error"));
+  g_assert_true (has_css_class (require_named (root, field_name), "error"));
   g_assert_true (gtk_widget_get_visible (label));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, message);
 }
@@ -297,8 +212,8 @@ test_add_project_with_owner (void)
   g_assert_nonnull (editor);
 
   /* Active without an owner: refused, and said next to the owner. */
-  gtk_editable_set_text (GTK_EDITABLE (named (editor, "name")), "Snelle toegang");
-  gk_choice_enum_set (named (editor, "status"), GK_PROJECT_STATUS_ACTIVE);
+  gtk_editable_set_text (GTK_EDITABLE (require_named (editor, "name")), "Snelle toegang");
+  gk_choice_enum_set (require_named (editor, "status"), GK_PROJECT_STATUS_ACTIVE);
   g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
   drain ();
   assert_problem_shown (editor, "owner", "project-error", "A focus project needs an owner before it can be active.");
@@ -306,27 +221,27 @@ test_add_project_with_owner (void)
   g_assert_true (find_toplevel (GK_TYPE_PROJECT_EDITOR) == GTK_WINDOW (editor));
 
   /* Choosing an owner takes the message away. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (named (editor, "owner")), 1);
-  g_assert_false (has_css_class (named (editor, "owner"), "error"));
-  g_assert_false (gtk_widget_get_visible (named (editor, "project-error")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (require_named (editor, "owner")), 1);
+  g_assert_false (has_css_class (require_named (editor, "owner"), "error"));
+  g_assert_false (gtk_widget_get_visible (require_named (editor, "project-error")));
 
   /* An end before the start: said next to the end date. */
-  gtk_editable_set_text (GTK_EDITABLE (named (editor, "start-date")), "1-6-2027");
-  gtk_editable_set_text (GTK_EDITABLE (named (editor, "end-date")), "1-1-2027");
+  gtk_editable_set_text (GTK_EDITABLE (require_named (editor, "start-date")), "1-6-2027");
+  gtk_editable_set_text (GTK_EDITABLE (require_named (editor, "end-date")), "1-1-2027");
   g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
   assert_problem_shown (editor, "end-date", "period-error", "The end date is before the start date.");
 
   /* A budget that is no amount. */
-  gtk_editable_set_text (GTK_EDITABLE (named (editor, "end-date")), "31-12-2027");
-  gtk_editable_set_text (GTK_EDITABLE (named (editor, "budget")), "veel geld");
+  gtk_editable_set_text (GTK_EDITABLE (require_named (editor, "end-date")), "31-12-2027");
+  gtk_editable_set_text (GTK_EDITABLE (require_named (editor, "budget")), "veel geld");
   g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
-  g_assert_true (has_css_class (named (editor, "budget"), "error"));
-  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (named (editor, "period-error"))), "“veel geld”"));
-  g_assert_false (has_css_class (named (editor, "end-date"), "error"));
+  g_assert_true (has_css_class (require_named (editor, "budget"), "error"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (require_named (editor, "period-error"))), "“veel geld”"));
+  g_assert_false (has_css_class (require_named (editor, "end-date"), "error"));
   g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_focus_projects (document)), ==, n_projects);
 
-  gtk_editable_set_text (GTK_EDITABLE (named (editor, "budget")), "€ 1.250.000");
-  check = find_of_type (named (editor, "topics"), GTK_TYPE_CHECK_BUTTON);
+  gtk_editable_set_text (GTK_EDITABLE (require_named (editor, "budget")), "€ 1.250.000");
+  check = find_of_type (require_named (editor, "topics"), GTK_TYPE_CHECK_BUTTON);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
   drain ();
@@ -345,10 +260,10 @@ test_add_project_with_owner (void)
 
   /* The page shows the new project, with its money in the reader's format. */
   g_assert_true (gk_projects_page_get_project (page) == project);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (page), "project-name"))), ==, "Snelle toegang");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (require_named (GTK_WIDGET (page), "project-name"))), ==, "Snelle toegang");
   budget = gk_money_format_cents (125000000);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (page), "budget"))), ==, budget);
-  g_assert_cmpuint (count_rows (named (GTK_WIDGET (page), "project-topics")), ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (require_named (GTK_WIDGET (page), "budget"))), ==, budget);
+  g_assert_cmpuint (count_rows (require_named (GTK_WIDGET (page), "project-topics")), ==, 1);
 
   /* The project and its topic are one step. */
   undo (window);
@@ -376,23 +291,23 @@ test_edit_and_delete_project (void)
   GtkWidget *editor;
 
   g_assert_cmpuint (n_measures, >, 0);
-  g_assert_cmpuint (count_rows (named (GTK_WIDGET (page), "project-measures")), ==, n_measures);
+  g_assert_cmpuint (count_rows (require_named (GTK_WIDGET (page), "project-measures")), ==, n_measures);
 
   /* Editing: the name changes, in one step. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "projects.edit", NULL));
   drain ();
   editor = GTK_WIDGET (find_toplevel (GK_TYPE_PROJECT_EDITOR));
   g_assert_nonnull (editor);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (editor, "name"))), ==, name);
-  gtk_editable_set_text (GTK_EDITABLE (named (editor, "name")), "Huisarts als poortwachter");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (editor, "name"))), ==, name);
+  gtk_editable_set_text (GTK_EDITABLE (require_named (editor, "name")), "Huisarts als poortwachter");
   g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
   drain ();
   g_assert_cmpstr (gk_focus_project_get_name (project), ==, "Huisarts als poortwachter");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (page), "project-name"))), ==,
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (require_named (GTK_WIDGET (page), "project-name"))), ==,
                    "Huisarts als poortwachter");
   undo (window);
   g_assert_cmpstr (gk_focus_project_get_name (project), ==, name);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (page), "project-name"))), ==, name);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (require_named (GTK_WIDGET (page), "project-name"))), ==, name);
 
   /* Deleting takes the measures along; Undo brings all of it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "projects.delete", NULL));
@@ -408,7 +323,7 @@ test_edit_and_delete_project (void)
   g_assert_nonnull (gk_document_lookup_focus_project (document, project_id));
   g_assert_cmpuint (count_measures (document, project_id), ==, n_measures);
   gk_projects_page_select_project (page, project_id);
-  g_assert_cmpuint (count_rows (named (GTK_WIDGET (page), "project-measures")), ==, n_measures);
+  g_assert_cmpuint (count_rows (require_named (GTK_WIDGET (page), "project-measures")), ==, n_measures);
   redo (window);
   g_assert_null (gk_document_lookup_focus_project (document, project_id));
 
@@ -455,23 +370,23 @@ test_add_measure_from_catalogue (void)
   g_assert_nonnull (dialog);
 
   /* Searching narrows the catalogue; Enter would take the first that matches. */
-  list = named (dialog, "catalogue");
+  list = require_named (dialog, "catalogue");
   g_assert_cmpuint (count_rows (list), ==, g_list_model_get_n_items (gk_document_get_catalogue (document)));
   row = gtk_widget_get_first_child (list);
   title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   gtk_widget_activate (row);
   drain ();
-  g_assert_true (gtk_widget_get_visible (named (dialog, "add")));
+  g_assert_true (gtk_widget_get_visible (require_named (dialog, "add")));
 
   /* No topic: refused next to the topic. */
-  gk_choice_record_set (named (dialog, "topic"), 0);
+  gk_choice_record_set (require_named (dialog, "topic"), 0);
   g_assert_true (gtk_widget_activate_action (dialog, "catalogue.add", NULL));
   assert_problem_shown (dialog, "topic", "target-error", "Choose the topic this measure must help.");
   g_assert_cmpuint (count_measures (document, 0), ==, n_measures);
 
-  gk_choice_record_set (named (dialog, "topic"), gk_record_get_id (GK_RECORD (topic)));
-  gk_choice_enum_set (named (dialog, "level"), GK_LEVEL_VIGILANT);
-  gtk_editable_set_text (GTK_EDITABLE (named (dialog, "date")), "31-12-2027");
+  gk_choice_record_set (require_named (dialog, "topic"), gk_record_get_id (GK_RECORD (topic)));
+  gk_choice_enum_set (require_named (dialog, "level"), GK_LEVEL_VIGILANT);
+  gtk_editable_set_text (GTK_EDITABLE (require_named (dialog, "date")), "31-12-2027");
   g_assert_true (gtk_widget_activate_action (dialog, "catalogue.add", NULL));
   drain ();
   g_assert_null (find_toplevel (GK_TYPE_CATALOGUE_DIALOG));
@@ -493,17 +408,17 @@ test_add_measure_from_catalogue (void)
   g_assert_cmpint (gk_measure_target_get_topic_id (target), ==, gk_record_get_id (GK_RECORD (topic)));
   g_assert_cmpint (gk_measure_target_get_target_level (target), ==, GK_LEVEL_VIGILANT);
   g_assert_cmpstr (gk_measure_target_get_target_date (target), ==, "2027-12-31");
-  g_assert_cmpuint (count_rows (named (GTK_WIDGET (page), "project-measures")), ==, n_in_project + 1);
+  g_assert_cmpuint (count_rows (require_named (GTK_WIDGET (page), "project-measures")), ==, n_in_project + 1);
 
   /* Measure, owner and target are one step. */
   undo (window);
   g_assert_null (gk_document_lookup_measure (document, measure_id));
   g_assert_null (target_of (document, measure_id));
-  g_assert_cmpuint (count_rows (named (GTK_WIDGET (page), "project-measures")), ==, n_in_project);
+  g_assert_cmpuint (count_rows (require_named (GTK_WIDGET (page), "project-measures")), ==, n_in_project);
   redo (window);
   g_assert_nonnull (gk_document_lookup_measure (document, measure_id));
   g_assert_nonnull (target_of (document, measure_id));
-  g_assert_cmpuint (count_rows (named (GTK_WIDGET (page), "project-measures")), ==, n_in_project + 1);
+  g_assert_cmpuint (count_rows (require_named (GTK_WIDGET (page), "project-measures")), ==, n_in_project + 1);
 
   destroy_all_windows ();
 }
@@ -544,9 +459,9 @@ test_inline_status_and_progress (void)
   GkDocument *document = gk_window_get_document (window);
   gint64 project_id = gk_record_get_id (GK_RECORD (gk_projects_page_get_project (page)));
   GkMeasure *measure = first_measure (document, project_id);
-  GtkWidget *list = named (GTK_WIDGET (page), "project-measures");
-  GtkWidget *drop = named (list, "measure-status");
-  GtkWidget *scale = named (list, "measure-progress");
+  GtkWidget *list = require_named (GTK_WIDGET (page), "project-measures");
+  GtkWidget *drop = require_named (list, "measure-status");
+  GtkWidget *scale = require_named (list, "measure-progress");
   GtkWidget *row = gtk_widget_get_ancestor (drop, GTK_TYPE_LIST_BOX_ROW);
   GkMeasureStatus old_status = gk_measure_get_status (measure);
   GkMeasureStatus new_status = old_status == GK_MEASURE_STATUS_PLANNED ? GK_MEASURE_STATUS_IDEA
@@ -561,7 +476,7 @@ test_inline_status_and_progress (void)
   g_assert_cmpint (gk_measure_get_status (measure), ==, new_status);
   /* The row stays (with the keyboard focus in it), only its values change. */
   g_assert_true (gtk_widget_get_parent (row) == list);
-  g_assert_true (named (list, "measure-status") == drop);
+  g_assert_true (require_named (list, "measure-status") == drop);
 
   undo (window);
   g_assert_cmpint (gk_measure_get_status (measure), ==, old_status);
@@ -653,20 +568,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = NULL;
   int status;
 
-  tmp_dir = g_dir_make_tmp ("gripkaart-test-XXXXXX", NULL);
-  data_home = g_build_filename (tmp_dir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = gk_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  setup_app (&argc, &argv);
 
   g_test_add_func ("/projects-page/money", test_money);
   g_test_add_func ("/projects-page/add-project-with-owner", test_add_project_with_owner);
