@@ -19,6 +19,7 @@
 #include "gk-form.h"
 #include "gk-measure-editor.h"
 #include "gk-measures-page.h"
+#include "gk-tooltip.h"
 
 typedef enum {
   COLUMN_TITLE,
@@ -158,32 +159,6 @@ query_tooltip_cb (GtkLabel   *label,
   return TRUE;
 }
 
-static gboolean
-query_stored_tooltip_cb (GtkWidget  *widget,
-                         int         x,
-                         int         y,
-                         gboolean    keyboard_mode,
-                         GtkTooltip *tooltip)
-{
-  gtk_tooltip_set_text (tooltip, g_object_get_data (G_OBJECT (widget), "gk-tooltip"));
-  return TRUE;
-}
-
-/* gtk_widget_set_tooltip_text() asks the display server where the pointer
- * is, each time: too slow for a widget in every row of a long list. This
- * only keeps the text until the tooltip is asked for. */
-static void
-set_tooltip_lazily (GtkWidget  *widget,
-                    const char *text)
-{
-  g_object_set_data_full (G_OBJECT (widget), "gk-tooltip", g_strdup (text), g_free);
-  if (!gtk_widget_get_has_tooltip (widget))
-    {
-      gtk_widget_set_has_tooltip (widget, TRUE);
-      g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_stored_tooltip_cb), NULL);
-    }
-}
-
 /* Columns take the natural width of their cells; capping it lets the table
  * fit a laptop screen, with long names ellipsized (and whole in tooltips). */
 static GtkWidget *
@@ -224,7 +199,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
       child = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
       gtk_widget_add_css_class (child, "error");
-      set_tooltip_lazily (child, _("Overdue"));
+      gk_widget_set_tooltip_lazily (child, _("Overdue"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Overdue"), -1);
       gtk_box_append (GTK_BOX (box), child);
       gtk_box_append (GTK_BOX (box), label_new (data->column));

@@ -23,6 +23,7 @@
 #include "gk-project-editor.h"
 #include "gk-chart-view.h"
 #include "gk-projects-page.h"
+#include "gk-tooltip.h"
 
 /* Dragging the progress slider writes once the hand rests, not per pixel:
  * one undo step per change the user meant. */
@@ -47,32 +48,6 @@ person_name (GkDocument *document,
   GkPerson *person = gk_document_lookup_person (document, person_id);
 
   return person != NULL ? gk_person_get_name (person) : NULL;
-}
-
-static gboolean
-query_stored_tooltip_cb (GtkWidget  *widget,
-                         int         x,
-                         int         y,
-                         gboolean    keyboard_mode,
-                         GtkTooltip *tooltip)
-{
-  gtk_tooltip_set_text (tooltip, g_object_get_data (G_OBJECT (widget), "gk-tooltip"));
-  return TRUE;
-}
-
-/* gtk_widget_set_tooltip_text() asks the display server where the pointer
- * is, each time: too slow for a widget in every row of a long list. This
- * only keeps the text until the tooltip is asked for. */
-static void
-set_tooltip_lazily (GtkWidget  *widget,
-                    const char *text)
-{
-  g_object_set_data_full (G_OBJECT (widget), "gk-tooltip", g_strdup (text), g_free);
-  if (!gtk_widget_get_has_tooltip (widget))
-    {
-      gtk_widget_set_has_tooltip (widget, TRUE);
-      g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_stored_tooltip_cb), NULL);
-    }
 }
 
 static const char *
@@ -100,7 +75,7 @@ style_health_icon (GtkWidget *icon,
   gtk_widget_remove_css_class (icon, "error");
   gtk_widget_add_css_class (icon, health == GK_HEALTH_OFF_TRACK ? "error"
                                   : health == GK_HEALTH_AT_RISK ? "warning" : "success");
-  set_tooltip_lazily (icon, gk_health_label (health));
+  gk_widget_set_tooltip_lazily (icon, gk_health_label (health));
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   gk_health_label (health), -1);
 }
@@ -305,7 +280,7 @@ gk_project_measure_row_init (GkProjectMeasureRow *self)
   gtk_widget_set_valign (drop, GTK_ALIGN_CENTER);
   /* One width for every status keeps the sliders of the rows in line. */
   gtk_widget_set_size_request (drop, 140, -1);
-  set_tooltip_lazily (drop, _("Status"));
+  gk_widget_set_tooltip_lazily (drop, _("Status"));
   entries = gk_measure_status_entries (&n);
   gk_choice_enum_setup (drop, entries, n, GK_MEASURE_STATUS_IDEA);
 
@@ -314,7 +289,7 @@ gk_project_measure_row_init (GkProjectMeasureRow *self)
   gtk_widget_set_valign (scale, GTK_ALIGN_CENTER);
   gtk_range_set_round_digits (GTK_RANGE (scale), 0);
   gtk_range_set_increments (GTK_RANGE (scale), 5, 10);
-  set_tooltip_lazily (scale, _("Progress"));
+  gk_widget_set_tooltip_lazily (scale, _("Progress"));
   gtk_label_set_width_chars (GTK_LABEL (label), 5);
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_widget_add_css_class (label, "numeric");
@@ -329,7 +304,7 @@ gk_project_measure_row_init (GkProjectMeasureRow *self)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (self), 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), TRUE);
-  set_tooltip_lazily (GTK_WIDGET (self), _("Open the measure (Enter)"));
+  gk_widget_set_tooltip_lazily (GTK_WIDGET (self), _("Open the measure (Enter)"));
 
   g_signal_connect_swapped (drop, "notify::selected", G_CALLBACK (status_selected_cb), self);
   g_signal_connect_swapped (scale, "value-changed", G_CALLBACK (progress_changed_cb), self);
