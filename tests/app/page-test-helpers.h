@@ -13,6 +13,7 @@
 
 #include "gk-application.h"
 #include "gk-command-line.h"
+#include "gk-date.h"
 #include "gk-window.h"
 
 static GkApplication *app;
@@ -186,6 +187,37 @@ open_demo_window (const char *name)
   gk_window_open_file (window, file);
   g_assert_nonnull (gk_window_get_document (window));
   spin (50);
+  return window;
+}
+
+/* A fresh copy of the demo dated today, as the app judges it (so that
+ * "overdue" means what the pages show), in a window of @width x @height on
+ * @page_name; returns the window and, in @out_page, the page. */
+static inline GkWindow *
+open_demo_today_on_page (const char  *name,
+                         const char  *page_name,
+                         int          width,
+                         int          height,
+                         GtkWidget  **out_page)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GkWindow *window = gk_window_new (app);
+  GDate today;
+
+  gk_date_set_today (&today);
+  g_remove (path);
+  g_assert_true (gk_command_line_write_demo (path, &today, &error));
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  gk_window_open_file (window, file);
+  g_assert_nonnull (gk_window_get_document (window));
+  *out_page = gk_window_show_page (window, page_name);
+  g_assert_nonnull (*out_page);
+  drain ();
   return window;
 }
 

@@ -21,25 +21,10 @@
 static GkWindow *
 open_demo (GkProjectsPage **out_page)
 {
-  g_autofree char *path = g_build_filename (tmp_dir, "demo.gripkaart", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GkWindow *window = gk_window_new (app);
   GtkWidget *page;
-  GDate today;
-
-  gk_date_set_today (&today);
-  g_remove (path);
-  g_assert_true (gk_command_line_write_demo (path, &today, &error));
-  g_assert_no_error (error);
   /* A laptop screen: everything must work there. */
-  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
-  gtk_window_present (GTK_WINDOW (window));
-  gk_window_open_file (window, file);
-  g_assert_nonnull (gk_window_get_document (window));
-  page = gk_window_show_page (window, "projects");
-  g_assert_true (GK_IS_PROJECTS_PAGE (page));
-  drain ();
+  GkWindow *window = open_demo_today_on_page ("demo.gripkaart", "projects", 1024, 600, &page);
+
   *out_page = GK_PROJECTS_PAGE (page);
   return window;
 }

@@ -143,25 +143,9 @@ static GkWindow *
 open_demo_on_roadmap (const char     *name,
                       GkRoadmapPage **out_page)
 {
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GkWindow *window = gk_window_new (app);
   GtkWidget *page;
-  GDate today;
+  GkWindow *window = open_demo_today_on_page (name, "roadmap", 1280, 800, &page);
 
-  gk_date_set_today (&today);
-  g_remove (path);
-  g_assert_true (gk_command_line_write_demo (path, &today, &error));
-  g_assert_no_error (error);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  gk_window_open_file (window, file);
-  g_assert_nonnull (gk_window_get_document (window));
-  page = gk_window_show_page (window, "roadmap");
-  g_assert_true (GK_IS_ROADMAP_PAGE (page));
-  drain ();
   *out_page = GK_ROADMAP_PAGE (page);
   return window;
 }
