@@ -21,40 +21,6 @@
 
 /* --- helpers ------------------------------------------------------------------ */
 
-/* Nothing is saved in these tests: no question (or recovery copy) on closing. */
-static void
-destroy_windows_unsaved (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GK_IS_WINDOW (window) && gk_window_get_document (GK_WINDOW (window)) != NULL)
-        gk_document_set_dirty (gk_window_get_document (GK_WINDOW (window)), FALSE);
-    }
-  destroy_all_windows ();
-}
-
-static GtkButton *
-find_button_with_label (GtkWidget  *widget,
-                        const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return GTK_BUTTON (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkButton *found = find_button_with_label (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 find_actionable (GtkWidget  *widget,
                  const char *action_name)
@@ -75,27 +41,10 @@ find_actionable (GtkWidget  *widget,
 }
 
 static void
-click (GtkWidget *button)
-{
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  drain ();
-}
-
-static void
 set_text_view (GtkWidget  *view,
                const char *text)
 {
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
-}
-
-static gboolean
-error_shown (GtkWidget  *root,
-             const char *label_name)
-{
-  GtkWidget *label = require_named (root, label_name);
-
-  return gtk_widget_get_visible (label) && *gtk_label_get_text (GTK_LABEL (label)) != '\0';
 }
 
 static guint

@@ -31,24 +31,6 @@ close_and_drain (GtkWindow *window)
     ;
 }
 
-static GtkWidget *
-find_descendant_of_type (GtkWidget *widget,
-                         GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_window_shows_empty_state (void)
 {
@@ -60,12 +42,12 @@ test_window_shows_empty_state (void)
   wait_until_mapped (GTK_WIDGET (window));
 
   g_assert_cmpstr (gk_window_get_page_name (window), ==, "empty");
-  status = find_descendant_of_type (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  status = find_of_type (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (status);
   g_assert_true (gtk_widget_is_visible (status));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No Programme Open");
 
-  menu_button = find_descendant_of_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+  menu_button = find_of_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (menu_button);
   g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
   g_assert_nonnull (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)));
