@@ -23,7 +23,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 MIME_TYPE = "application/x-gripkaart"
-APPLICATION_ID = 0x47524950  # "GRIP", as GK_APPLICATION_ID in src/core/gk-schema.h
+APPLICATION_ID = 0x47524950  # "GRIP", as GK_APPLICATION_ID in src/core/storage/gk-schema.h
 NS = "{http://www.freedesktop.org/standards/shared-mime-info}"
 
 failures = []

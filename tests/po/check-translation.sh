@@ -19,7 +19,7 @@ while IFS= read -r file; do
     echo "not in po/POTFILES.in: $file"
     missing=1
   fi
-done < <( { grep -rlE '\b(N?C?_|ngettext)\(' --include='*.c' src; grep -rl 'translatable="yes"' --include='*.ui' ui; } | sort)
+done < <( { grep -rlE '\b(N?C?_|ngettext)\(' --include='*.c' src; grep -rl 'translatable="yes"' --include='*.ui' src; } | sort)
 [ "$missing" -eq 0 ] || exit 1
 
 # --from-code: sources are UTF-8; keywords as meson's glib preset.

@@ -5,7 +5,7 @@
  *
  * Colour alone does not tell a level to a colour-blind reader, so the badge
  * always shows the level's name; the colours come from style.css and match
- * the charts (src/charts/gk-level-style.c).
+ * the charts (src/charts/base/gk-level-style.c).
  */
 #include "config.h"
 
