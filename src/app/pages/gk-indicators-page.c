@@ -17,6 +17,7 @@
 #include "gk-indicator-dialog.h"
 #include "gk-chart-view.h"
 #include "gk-indicators-page.h"
+#include "gk-session-charts.h"
 #include "gk-level-badge.h"
 #include "gk-period.h"
 #include "gk-value-format.h"
@@ -24,6 +25,8 @@
 struct _GkIndicatorsPage
 {
   AdwBin               parent_instance;
+
+  GkSession           *session;
 
   GkDocument          *document;
   GkAnalysis          *analysis;
@@ -1384,9 +1387,9 @@ disconnect_document (GkIndicatorsPage *self)
   g_signal_handlers_disconnect_by_data (gk_document_get_measurements (self->document), self);
 }
 
-void
-gk_indicators_page_set_document (GkIndicatorsPage *self,
-                                 GkDocument       *document)
+static void
+set_document (GkIndicatorsPage *self,
+              GkDocument       *document)
 {
   g_return_if_fail (GK_IS_INDICATORS_PAGE (self));
   g_return_if_fail (document == NULL || GK_IS_DOCUMENT (document));
@@ -1426,9 +1429,9 @@ gk_indicators_page_set_document (GkIndicatorsPage *self,
   selection_changed_cb (self);
 }
 
-void
-gk_indicators_page_set_analysis (GkIndicatorsPage *self,
-                                 GkAnalysis       *analysis)
+static void
+set_analysis (GkIndicatorsPage *self,
+              GkAnalysis       *analysis)
 {
   g_return_if_fail (GK_IS_INDICATORS_PAGE (self));
   g_return_if_fail (analysis == NULL || GK_IS_ANALYSIS (analysis));
@@ -1472,9 +1475,9 @@ gk_indicators_page_get_selected_id (GkIndicatorsPage *self)
   return self->shown != NULL ? gk_record_get_id (GK_RECORD (self->shown)) : 0;
 }
 
-void
-gk_indicators_page_set_charts (GkIndicatorsPage *self,
-                               GkChartModel     *charts)
+static void
+set_charts (GkIndicatorsPage *self,
+            GkChartModel     *charts)
 {
   g_return_if_fail (GK_IS_INDICATORS_PAGE (self));
   g_return_if_fail (charts == NULL || GK_IS_CHART_MODEL (charts));
@@ -1487,6 +1490,103 @@ gk_indicators_page_set_charts (GkIndicatorsPage *self,
     gtk_widget_set_visible (GTK_WIDGET (self->chart_box), FALSE);
 }
 
+/* --- the session ----------------------------------------------------------------- */
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+session_document_cb (GkIndicatorsPage *self)
+{
+  set_document (self, self->session != NULL ? gk_session_get_document (self->session) : NULL);
+}
+
+/* The charts carry the analysis they were drawn from: both change together. */
+static void
+session_charts_cb (GkIndicatorsPage *self)
+{
+  GkChartModel *charts = self->session != NULL
+                         ? gk_session_charts_get_model (gk_session_charts_get (self->session)) : NULL;
+
+  set_analysis (self, charts != NULL ? gk_chart_model_get_analysis (charts) : NULL);
+  set_charts (self, charts);
+}
+
+void
+gk_indicators_page_set_session (GkIndicatorsPage *self,
+                                GkSession        *session)
+{
+  g_return_if_fail (GK_IS_INDICATORS_PAGE (self));
+  g_return_if_fail (session == NULL || GK_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (gk_session_charts_get (self->session), self);
+    }
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "notify::document", G_CALLBACK (session_document_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (gk_session_charts_get (session), "notify::model", G_CALLBACK (session_charts_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  session_document_cb (self);
+  session_charts_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+GkSession *
+gk_indicators_page_get_session (GkIndicatorsPage *self)
+{
+  g_return_val_if_fail (GK_IS_INDICATORS_PAGE (self), NULL);
+
+  return self->session;
+}
+
+static void
+gk_indicators_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  GkIndicatorsPage *self = GK_INDICATORS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_indicators_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  GkIndicatorsPage *self = GK_INDICATORS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      gk_indicators_page_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 /* --- construction ------------------------------------------------------------ */
 
 static void
@@ -1494,7 +1594,8 @@ gk_indicators_page_dispose (GObject *object)
 {
   GkIndicatorsPage *self = GK_INDICATORS_PAGE (object);
 
-  gk_indicators_page_set_document (self, NULL);
+  gk_indicators_page_set_session (self, NULL);
+  set_document (self, NULL);
   /* The bin's child is a template child too: the bin lets go of it first,
    * or the template would unparent it behind the bin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -1512,6 +1613,18 @@ gk_indicators_page_class_init (GkIndicatorsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = gk_indicators_page_dispose;
+  G_OBJECT_CLASS (klass)->get_property = gk_indicators_page_get_property;
+  G_OBJECT_CLASS (klass)->set_property = gk_indicators_page_set_property;
+
+  /**
+   * GkIndicatorsPage:session:
+   *
+   * The open programme the page shows and follows; NULL shows nothing.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, GK_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
   widget_class->map = gk_indicators_page_map;
 
   g_type_ensure (GK_TYPE_LEVEL_BADGE);

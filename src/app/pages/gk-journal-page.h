@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "gk-document.h"
+#include "gk-session.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,11 @@ gboolean   gk_journal_page_select        (GkJournalPage *self,
                                           gint64         id);
 /* The number of entries the filters let through. */
 guint      gk_journal_page_get_n_shown   (GkJournalPage *self);
+
+/* The open programme shown (the "session" property): the page follows its
+ * document and analysis, and lets go of them when it closes. */
+void       gk_journal_page_set_session (GkJournalPage *self,
+                                        GkSession     *session);
+GkSession *gk_journal_page_get_session (GkJournalPage *self);
 
 G_END_DECLS

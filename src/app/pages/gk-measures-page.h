@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "gk-document.h"
+#include "gk-session.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,11 @@ void       gk_measures_page_select_measure (GkMeasuresPage *self,
 /* Opens the measure editor on the measure with @measure_id. */
 void       gk_measures_page_edit_measure   (GkMeasuresPage *self,
                                             gint64          measure_id);
+
+/* The open programme shown (the "session" property): the page follows its
+ * document and analysis, and lets go of them when it closes. */
+void       gk_measures_page_set_session (GkMeasuresPage *self,
+                                         GkSession      *session);
+GkSession *gk_measures_page_get_session (GkMeasuresPage *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "gk-analysis.h"
 #include "gk-document.h"
+#include "gk-session.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,11 @@ GkTopic   *gk_roadmap_page_get_selected_topic (GkRoadmapPage *self);
  * FALSE when there is no such topic. */
 gboolean   gk_roadmap_page_select_topic       (GkRoadmapPage *self,
                                                gint64         topic_id);
+
+/* The open programme shown (the "session" property): the page follows its
+ * document and analysis, and lets go of them when it closes. */
+void       gk_roadmap_page_set_session (GkRoadmapPage *self,
+                                        GkSession     *session);
+GkSession *gk_roadmap_page_get_session (GkRoadmapPage *self);
 
 G_END_DECLS

@@ -396,6 +396,14 @@ gk_chart_model_get_analysis (GkChartModel *self)
   return self->analysis;
 }
 
+const GDate *
+gk_chart_model_get_today (GkChartModel *self)
+{
+  g_return_val_if_fail (GK_IS_CHART_MODEL (self), NULL);
+
+  return gk_analysis_get_today (self->analysis);
+}
+
 const GkRoadmapChartData *
 gk_chart_model_get_roadmap (GkChartModel *self)
 {

@@ -47,6 +47,9 @@ GkChartModel               *gk_chart_model_new            (GkDocument   *documen
 
 GkDocument                 *gk_chart_model_get_document   (GkChartModel *self);
 GkAnalysis                 *gk_chart_model_get_analysis   (GkChartModel *self);
+/* The day the charts are drawn for: the analysis' today (the session's
+ * clock), never the wall clock. */
+const GDate                *gk_chart_model_get_today      (GkChartModel *self);
 
 const GkRoadmapChartData   *gk_chart_model_get_roadmap    (GkChartModel *self);
 const GkHeadlineChartData  *gk_chart_model_get_headline   (GkChartModel *self);
