@@ -5,32 +5,62 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "gk-chart-model.h"
 #include "gk-demo.h"
-#include "gk-schema.h"
-#include "gk-document-private.h"
-#include "gk-demo-private.h"
+#include "gk-session-charts.h"
 
-static sqlite3 *db;
+static GkSession *session;
 static GkDocument *document;
 static GkAnalysis *analysis;
 static GkChartModel *charts;
+static char *demo_path;
+static char *work_dir;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
 
 static void
 setup_demo (void)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GkClock) clock = NULL;
+  g_autoptr(GFile) file = NULL;
+  const char *dir = work_dir = g_dir_make_tmp ("gk-chart-model-XXXXXX", &error);
   GDate today;
 
+  g_assert_no_error (error);
+  /* The working copies go there too. */
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 22, 11, 2026);
-  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
-  sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-  g_assert_true (gk_schema_create (db, &error));
-  g_assert_true (gk_demo_write (db, &today, &error));
-  document = gk_document_new_for_db (db, &error);
+  demo_path = g_build_filename (dir, "demo.gripkaart", NULL);
+  g_assert_true (gk_demo_write_file (demo_path, &today, &error));
   g_assert_no_error (error);
-  analysis = gk_analysis_new (document, &today);
+
+  clock = gk_clock_new_fixed (&today);
+  session = gk_session_new (clock);
+  file = g_file_new_for_path (demo_path);
+  g_assert_true (gk_session_open (session, file, &error));
+  g_assert_no_error (error);
+  document = gk_session_get_document (session);
+  analysis = gk_session_get_analysis (session);
   charts = gk_chart_model_new (document, analysis, GK_FREQUENCY_MONTHLY, 24);
 }
 
@@ -146,6 +176,53 @@ test_roadmap_cell_pixel (void)
   cairo_surface_destroy (surface);
 }
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+/* One chart model per session, renewed with its analysis, gone on close. */
+static void
+test_session_charts (void)
+{
+  g_autoptr(GkSession) own = gk_session_new (gk_session_get_clock (session));
+  g_autoptr(GFile) file = g_file_new_for_path (demo_path);
+  g_autoptr(GError) error = NULL;
+  GkSessionCharts *follower = gk_session_charts_get (own);
+  GkChartModel *model;
+  GDate day;
+  guint renewed = 0;
+
+  g_assert_true (gk_session_charts_get (own) == follower);
+  g_assert_null (gk_session_charts_get_model (follower));
+  g_signal_connect (follower, "notify::model", G_CALLBACK (count_notify_cb), &renewed);
+
+  /* a copy of the demo, so the shared session's file stays as it is */
+  g_assert_true (gk_session_open (own, file, &error));
+  g_assert_no_error (error);
+  model = gk_session_charts_get_model (follower);
+  g_assert_nonnull (model);
+  g_assert_cmpuint (renewed, ==, 1);
+  g_assert_true (gk_chart_model_get_analysis (model) == gk_session_get_analysis (own));
+  day = gk_session_get_today (own);
+  g_assert_cmpint (g_date_compare (gk_chart_model_get_today (model), &day), ==, 0);
+
+  gk_session_update_analysis (own);
+  g_assert_cmpuint (renewed, ==, 2);
+  g_assert_true (gk_chart_model_get_analysis (gk_session_charts_get_model (follower)) ==
+                 gk_session_get_analysis (own));
+
+  g_object_add_weak_pointer (G_OBJECT (gk_session_charts_get_model (follower)), (gpointer *) &model);
+  model = gk_session_charts_get_model (follower);
+  gk_session_close (own);
+  g_assert_null (gk_session_charts_get_model (follower));
+  g_assert_null (model);
+  g_assert_cmpuint (renewed, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -159,11 +236,13 @@ main (int   argc,
   g_test_add_func ("/chart-model/counts", test_counts_add_up);
   g_test_add_func ("/chart-model/indicators", test_indicators);
   g_test_add_func ("/chart-model/roadmap-pixel", test_roadmap_cell_pixel);
+  g_test_add_func ("/chart-model/session-charts", test_session_charts);
 
   status = g_test_run ();
   g_clear_object (&charts);
-  g_clear_object (&analysis);
-  g_clear_object (&document);
-  sqlite3_close (db);
+  g_clear_object (&session);
+  remove_tree (work_dir);
+  g_free (work_dir);
+  g_free (demo_path);
   return status;
 }

@@ -651,7 +651,7 @@ suggest_next_period (GkIndicatorsPage *self)
       gk_date_parse_iso (gk_measurement_get_period_date (g_ptr_array_index (series, series->len - 1)), &date))
     date = gk_period_shift (frequency, &date, 1);
   else
-    gk_date_set_today (&date);
+    date = gk_clock_get_today (gk_document_get_clock (self->document));
   date = gk_period_start (frequency, &date);
   iso = gk_date_to_iso (&date);
   text = gk_form_date_for_entry (iso);

@@ -109,10 +109,9 @@ measure_subtitle (GkDocument *document,
   const char *owner = person_name (document, gk_measure_get_owner_id (measure));
   g_autofree char *due = format_iso_date (gk_measure_get_due_date (measure));
   g_autofree char *when = NULL;
-  GDate today, due_date;
+  GDate today = gk_clock_get_today (gk_document_get_clock (document)), due_date;
   gboolean overdue;
 
-  gk_date_set_today (&today);
   overdue = due != NULL && gk_date_parse_iso (gk_measure_get_due_date (measure), &due_date) &&
             gk_attention_measure_overdue (gk_measure_get_status (measure), &due_date, &today);
   if (due == NULL)
@@ -205,9 +204,8 @@ status_selected_cb (GkProjectMeasureRow *self)
       if (gk_measure_get_done_date (measure) == NULL)
         {
           g_autofree char *today_iso = NULL;
-          GDate today;
+          GDate today = gk_clock_get_today (gk_document_get_clock (self->document));
 
-          gk_date_set_today (&today);
           today_iso = gk_date_to_iso (&today);
           gk_measure_set_done_date (measure, today_iso);
         }
