@@ -42,6 +42,7 @@ struct _GkChartModel
   GArray              *indicator_charts; /* GkIndicatorChartData */
   GPtrArray           *indicator_points; /* GkIndicatorPoint arrays */
   GPtrArray           *indicator_records;/* GkIndicator */
+  GPtrArray           *indicators;       /* GkIndicator, in the order of indicator_charts */
 };
 
 G_DEFINE_FINAL_TYPE (GkChartModel, gk_chart_model, G_TYPE_OBJECT)
@@ -282,6 +283,7 @@ build_indicators (GkChartModel *self)
       /* The notes point into the measurement objects: keep them alive. */
       g_ptr_array_add (self->indicator_points, points);
       g_ptr_array_add (self->indicator_records, g_object_ref (indicator));
+      g_ptr_array_add (self->indicators, g_object_ref (indicator));
       for (guint j = 0; j < rows->len; j++)
         g_ptr_array_add (self->indicator_records, g_object_ref (g_ptr_array_index (rows, j)));
 
@@ -331,6 +333,7 @@ gk_chart_model_finalize (GObject *object)
   g_clear_pointer (&self->indicator_charts, g_array_unref);
   g_clear_pointer (&self->indicator_points, g_ptr_array_unref);
   g_clear_pointer (&self->indicator_records, g_ptr_array_unref);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_object (&self->analysis);
   g_clear_object (&self->document);
 
@@ -359,6 +362,7 @@ gk_chart_model_init (GkChartModel *self)
   self->indicator_charts = g_array_new (FALSE, TRUE, sizeof (GkIndicatorChartData));
   self->indicator_points = g_ptr_array_new_with_free_func (g_free);
   self->indicator_records = g_ptr_array_new_with_free_func (g_object_unref);
+  self->indicators = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 GkChartModel *
@@ -452,24 +456,21 @@ GkIndicator *
 gk_chart_model_get_indicator_record (GkChartModel *self,
                                      guint         position)
 {
-  GListModel *indicators = gk_document_get_indicators (self->document);
-  g_autoptr(GkIndicator) indicator = NULL;
-
-  g_return_val_if_fail (position < g_list_model_get_n_items (indicators), NULL);
-  indicator = g_list_model_get_item (indicators, position);
-  return indicator; /* the list model keeps it alive */
+  g_return_val_if_fail (position < self->indicators->len, NULL);
+  return g_ptr_array_index (self->indicators, position);
 }
 
 int
 gk_chart_model_find_indicator (GkChartModel *self,
                                const char   *name)
 {
-  GListModel *indicators = gk_document_get_indicators (self->document);
   g_autofree char *wanted = g_utf8_casefold (name, -1);
 
-  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+  /* The positions are those of this snapshot, not of the document now: an
+   * indicator added since is not drawn until the model is renewed. */
+  for (guint i = 0; i < self->indicators->len; i++)
     {
-      g_autoptr(GkIndicator) indicator = g_list_model_get_item (indicators, i);
+      GkIndicator *indicator = g_ptr_array_index (self->indicators, i);
       g_autofree char *candidate = g_utf8_casefold (gk_indicator_get_name (indicator), -1);
 
       if (g_str_equal (candidate, wanted))
@@ -482,15 +483,9 @@ int
 gk_chart_model_lookup_indicator (GkChartModel *self,
                                  gint64        id)
 {
-  GListModel *indicators = gk_document_get_indicators (self->document);
-
-  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
-    {
-      g_autoptr(GkIndicator) indicator = g_list_model_get_item (indicators, i);
-
-      if (gk_record_get_id (GK_RECORD (indicator)) == id)
-        return (int) i;
-    }
+  for (guint i = 0; i < self->indicators->len; i++)
+    if (gk_record_get_id (GK_RECORD (g_ptr_array_index (self->indicators, i))) == id)
+      return (int) i;
   return -1;
 }
 
