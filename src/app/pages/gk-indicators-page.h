@@ -26,8 +26,8 @@ gboolean   gk_indicators_page_select           (GkIndicatorsPage *self,
 /* The id of the indicator shown, 0 if none. */
 gint64     gk_indicators_page_get_selected_id  (GkIndicatorsPage *self);
 
-/* The open programme shown (the "session" property): the page follows its
- * document and analysis, and lets go of them when it closes. */
+/* The open programme shown (the "session" property): the page follows it
+ * by itself, and lets go of its document when it closes. */
 void       gk_indicators_page_set_session (GkIndicatorsPage *self,
                                            GkSession        *session);
 GkSession *gk_indicators_page_get_session (GkIndicatorsPage *self);

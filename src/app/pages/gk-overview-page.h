@@ -17,8 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GkOverviewPage, gk_overview_page, GK, OVERVIEW_PAGE, AdwBin)
 
 GtkWidget *gk_overview_page_new          (void);
-/* The open programme shown (the "session" property): the page follows its
- * document and analysis, and lets go of them when it closes. */
+/* The open programme shown (the "session" property): the page follows it
+ * by itself, and lets go of its document when it closes. */
 void       gk_overview_page_set_session (GkOverviewPage *self,
                                          GkSession      *session);
 GkSession *gk_overview_page_get_session (GkOverviewPage *self);

@@ -1032,8 +1032,8 @@ set_analysis (GkProjectsPage *self,
   g_return_if_fail (analysis == NULL || GK_IS_ANALYSIS (analysis));
 
   g_set_object (&self->analysis, analysis);
-  /* The indicators are drawn by gk_projects_page_set_charts(), which the
-   * window calls right after with the chart data of this analysis: drawing
+  /* The indicators are drawn by set_charts(), which session_charts_cb()
+   * calls right after with the chart data of this analysis: drawing
    * them here too would build every chart of the project twice. */
   if (self->project != NULL)
     show_topics (self);

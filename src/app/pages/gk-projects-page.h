@@ -29,11 +29,10 @@ GkFocusProject *gk_projects_page_get_project              (GkProjectsPage *self)
  * project's indicators. */
 GtkBox         *gk_projects_page_get_indicator_charts_box (GkProjectsPage *self);
 
-
-/* The open programme shown (the "session" property): the page follows its
- * document and analysis, and lets go of them when it closes. */
-void       gk_projects_page_set_session (GkProjectsPage *self,
-                                         GkSession      *session);
-GkSession *gk_projects_page_get_session (GkProjectsPage *self);
+/* The open programme shown (the "session" property): the page follows it
+ * by itself, and lets go of its document when it closes. */
+void            gk_projects_page_set_session              (GkProjectsPage *self,
+                                                           GkSession      *session);
+GkSession      *gk_projects_page_get_session              (GkProjectsPage *self);
 
 G_END_DECLS

@@ -18,11 +18,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GkRoadmapPage, gk_roadmap_page, GK, ROADMAP_PAGE, AdwBin)
 
 GtkWidget *gk_roadmap_page_new                (void);
-void       gk_roadmap_page_set_document       (GkRoadmapPage *self,
-                                               GkDocument    *document);
-/* The grip levels shown: call again whenever the analysis is renewed. */
-void       gk_roadmap_page_set_analysis       (GkRoadmapPage *self,
-                                               GkAnalysis    *analysis);
 
 /* The topic shown in the detail pane, or NULL (transfer none). */
 GkTopic   *gk_roadmap_page_get_selected_topic (GkRoadmapPage *self);
@@ -31,8 +26,8 @@ GkTopic   *gk_roadmap_page_get_selected_topic (GkRoadmapPage *self);
 gboolean   gk_roadmap_page_select_topic       (GkRoadmapPage *self,
                                                gint64         topic_id);
 
-/* The open programme shown (the "session" property): the page follows its
- * document and analysis, and lets go of them when it closes. */
+/* The open programme shown (the "session" property): the page follows it
+ * by itself, and lets go of its document when it closes. */
 void       gk_roadmap_page_set_session (GkRoadmapPage *self,
                                         GkSession     *session);
 GkSession *gk_roadmap_page_get_session (GkRoadmapPage *self);

@@ -23,8 +23,8 @@ GtkWidget *gk_team_page_new          (void);
 gboolean   gk_team_page_show_person  (GkTeamPage *self,
                                       gint64      person_id);
 
-/* The open programme shown (the "session" property): the page follows its
- * document and analysis, and lets go of them when it closes. */
+/* The open programme shown (the "session" property): the page follows it
+ * by itself, and lets go of its document when it closes. */
 void       gk_team_page_set_session (GkTeamPage *self,
                                      GkSession  *session);
 GkSession *gk_team_page_get_session (GkTeamPage *self);
