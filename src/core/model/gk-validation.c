@@ -23,7 +23,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
-#include "gk-validation.h"
+#include "gk-validation-private.h"
 #include "gk-document.h"
 #include "gk-record-private.h"
 
