@@ -294,10 +294,15 @@ assert_sorted (const Table *table,
     g_assert_cmpint (direction * compare (shown_measure (table, i - 1), shown_measure (table, i)), <=, 0);
 }
 
+/* As the Title column's GtkStringSorter (ignore-case, its default) orders:
+ * case-folded, then collated in the current locale. */
 static int
 by_title (GkMeasure *a, GkMeasure *b)
 {
-  return g_utf8_collate (gk_measure_get_title (a), gk_measure_get_title (b));
+  g_autofree char *folded_a = g_utf8_casefold (gk_measure_get_title (a), -1);
+  g_autofree char *folded_b = g_utf8_casefold (gk_measure_get_title (b), -1);
+
+  return g_utf8_collate (folded_a, folded_b);
 }
 
 static int
