@@ -18,10 +18,11 @@
 
 #include <glib/gstdio.h>
 
-#include "gk-document.h"
+#include "gk-document-private.h"
 #include "gk-migrations.h"
 #include "gk-project-file.h"
 #include "gk-schema.h"
+#include "gk-project-file-private.h"
 
 /* --- a VFS that can pretend the disk is full ------------------------------- */
 

@@ -11,7 +11,7 @@
 
 #include <math.h>
 
-#include "gk-demo.h"
+#include "gk-demo-private.h"
 #include "gk-demo-writer.h"
 
 #define LARGE_SEED 4242

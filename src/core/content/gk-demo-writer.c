@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-demo-writer.h"
-#include "gk-template.h"
+#include "gk-template-private.h"
 
 static void
 finalize_statement (gpointer stmt)

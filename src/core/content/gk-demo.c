@@ -25,7 +25,7 @@
 
 #include <math.h>
 
-#include "gk-demo.h"
+#include "gk-demo-private.h"
 #include "gk-demo-writer.h"
 
 #define DEMO_SEED 20260101

@@ -22,9 +22,10 @@
 char *
 gk_document_now_utc (GkDocument *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = gk_clock_dup_now (self->clock != NULL ? self->clock : gk_clock_get_default ());
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
 
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 static int

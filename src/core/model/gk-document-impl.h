@@ -39,7 +39,7 @@
 #define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include <sqlite3.h>
 
-#include "gk-document.h"
+#include "gk-document-private.h"
 #include "gk-record-private.h"
 #include "gk-undo-stack.h"
 
@@ -129,6 +129,7 @@ struct _GkDocument
   sqlite3_stmt    *log_insert;
 
   GkUndoStack     *history;
+  GkClock         *clock;            /* stamps the change log; NULL: the default clock */
   char            *user_name;
   gboolean         dirty;
 

@@ -359,6 +359,16 @@ gk_document_get_db (GkDocument *self)
   return self->db;
 }
 
+void
+gk_document_set_clock (GkDocument *self,
+                       GkClock    *clock)
+{
+  g_return_if_fail (GK_IS_DOCUMENT (self));
+  g_return_if_fail (clock == NULL || GK_IS_CLOCK (clock));
+
+  g_set_object (&self->clock, clock);
+}
+
 const char *
 gk_document_get_user_name (GkDocument *self)
 {
@@ -448,6 +458,7 @@ gk_document_finalize (GObject *object)
 {
   GkDocument *self = GK_DOCUMENT (object);
 
+  g_clear_object (&self->clock);
   g_clear_pointer (&self->series, g_hash_table_unref);
   for (guint i = 0; i < N_TABLES; i++)
     {
