@@ -342,12 +342,14 @@ run_activated (GtkWidget  *widget,
   g_autoptr(GkReport) report = NULL;
   g_autoptr(GError) error = NULL;
   GkFrequency frequency;
-  GDate start;
+  GDate start, today;
 
   if (self->chooser != NULL)
     return;
   frequency = gk_report_dialog_get_period (self, &start);
-  report = gk_report_new_for_period (self->document, frequency, &start, NULL, &error);
+  /* The report never reads the clock; the window's today is what it has. */
+  gk_date_set_today (&today);
+  report = gk_report_new_for_period (self->document, frequency, &start, &today, &error);
   if (report == NULL)
     {
       if (GK_IS_WINDOW (parent))

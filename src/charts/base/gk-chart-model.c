@@ -15,6 +15,7 @@ struct _GkChartModel
 
   GkDocument          *document;
   GkAnalysis          *analysis;
+  GDate                today;
 
   /* roadmap */
   GArray              *periods;          /* GkRoadmapPeriod */
@@ -41,7 +42,8 @@ struct _GkChartModel
   /* indicators */
   GArray              *indicator_charts; /* GkIndicatorChartData */
   GPtrArray           *indicator_points; /* GkIndicatorPoint arrays */
-  GPtrArray           *indicator_records;/* GkIndicator */
+  GPtrArray           *indicator_records;/* GkIndicator and GkMeasurement the charts point into */
+  GPtrArray           *indicators;       /* GkIndicator, by position */
 };
 
 G_DEFINE_FINAL_TYPE (GkChartModel, gk_chart_model, G_TYPE_OBJECT)
@@ -281,7 +283,7 @@ build_indicators (GkChartModel *self)
         }
       /* The notes point into the measurement objects: keep them alive. */
       g_ptr_array_add (self->indicator_points, points);
-      g_ptr_array_add (self->indicator_records, g_object_ref (indicator));
+      g_ptr_array_add (self->indicators, g_object_ref (indicator));
       for (guint j = 0; j < rows->len; j++)
         g_ptr_array_add (self->indicator_records, g_object_ref (g_ptr_array_index (rows, j)));
 
@@ -331,6 +333,7 @@ gk_chart_model_finalize (GObject *object)
   g_clear_pointer (&self->indicator_charts, g_array_unref);
   g_clear_pointer (&self->indicator_points, g_ptr_array_unref);
   g_clear_pointer (&self->indicator_records, g_ptr_array_unref);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_object (&self->analysis);
   g_clear_object (&self->document);
 
@@ -359,6 +362,7 @@ gk_chart_model_init (GkChartModel *self)
   self->indicator_charts = g_array_new (FALSE, TRUE, sizeof (GkIndicatorChartData));
   self->indicator_points = g_ptr_array_new_with_free_func (g_free);
   self->indicator_records = g_ptr_array_new_with_free_func (g_object_unref);
+  self->indicators = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 GkChartModel *
@@ -375,6 +379,7 @@ gk_chart_model_new (GkDocument  *document,
   self = g_object_new (GK_TYPE_CHART_MODEL, NULL);
   self->document = g_object_ref (document);
   self->analysis = g_object_ref (analysis);
+  self->today = *gk_analysis_get_today (analysis);
 
   build_roadmap (self, roadmap_frequency, MAX (max_periods, 1));
   build_headline (self);
@@ -394,6 +399,25 @@ GkAnalysis *
 gk_chart_model_get_analysis (GkChartModel *self)
 {
   return self->analysis;
+}
+
+void
+gk_chart_model_set_today (GkChartModel *self,
+                          const GDate  *today)
+{
+  g_return_if_fail (GK_IS_CHART_MODEL (self));
+
+  if (today != NULL && g_date_valid (today))
+    self->today = *today;
+  else
+    self->today = *gk_analysis_get_today (self->analysis);
+}
+
+const GDate *
+gk_chart_model_get_today (GkChartModel *self)
+{
+  g_return_val_if_fail (GK_IS_CHART_MODEL (self), NULL);
+  return &self->today;
 }
 
 const GkRoadmapChartData *
@@ -444,25 +468,19 @@ GkIndicator *
 gk_chart_model_get_indicator_record (GkChartModel *self,
                                      guint         position)
 {
-  GListModel *indicators = gk_document_get_indicators (self->document);
-  g_autoptr(GkIndicator) indicator = NULL;
-
-  g_return_val_if_fail (position < g_list_model_get_n_items (indicators), NULL);
-  indicator = g_list_model_get_item (indicators, position);
-  return indicator; /* the list model keeps it alive */
+  g_return_val_if_fail (position < self->indicators->len, NULL);
+  return g_ptr_array_index (self->indicators, position);
 }
 
 int
 gk_chart_model_find_indicator (GkChartModel *self,
                                const char   *name)
 {
-  GListModel *indicators = gk_document_get_indicators (self->document);
   g_autofree char *wanted = g_utf8_casefold (name, -1);
 
-  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+  for (guint i = 0; i < self->indicators->len; i++)
     {
-      g_autoptr(GkIndicator) indicator = g_list_model_get_item (indicators, i);
-      g_autofree char *candidate = g_utf8_casefold (gk_indicator_get_name (indicator), -1);
+      g_autofree char *candidate = g_utf8_casefold (gk_indicator_get_name (g_ptr_array_index (self->indicators, i)), -1);
 
       if (g_str_equal (candidate, wanted))
         return (int) i;
@@ -470,19 +488,17 @@ gk_chart_model_find_indicator (GkChartModel *self,
   return -1;
 }
 
+/* In the snapshot, not the document's live list: after an indicator is
+ * added or deleted the two differ until the model is made again, and a
+ * position in the live list would point past, or at the wrong one of, the
+ * charts drawn. */
 int
 gk_chart_model_lookup_indicator (GkChartModel *self,
                                  gint64        id)
 {
-  GListModel *indicators = gk_document_get_indicators (self->document);
-
-  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
-    {
-      g_autoptr(GkIndicator) indicator = g_list_model_get_item (indicators, i);
-
-      if (gk_record_get_id (GK_RECORD (indicator)) == id)
-        return (int) i;
-    }
+  for (guint i = 0; i < self->indicators->len; i++)
+    if (gk_record_get_id (GK_RECORD (g_ptr_array_index (self->indicators, i))) == id)
+      return (int) i;
   return -1;
 }
 
@@ -550,6 +566,7 @@ gk_chart_model_draw (GkChartModel      *self,
 {
   g_return_if_fail (GK_IS_CHART_MODEL (self));
 
+  gk_chart_context_set_today (ctx, &self->today);
   switch (kind)
     {
     case GK_CHART_KIND_ROADMAP:
@@ -583,6 +600,9 @@ gk_chart_model_get_preferred_height (GkChartModel   *self,
                                      GkChartContext *ctx,
                                      double          width)
 {
+  g_return_val_if_fail (GK_IS_CHART_MODEL (self), 0);
+
+  gk_chart_context_set_today (ctx, &self->today);
   switch (kind)
     {
     case GK_CHART_KIND_ROADMAP:
