@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "chart-test-utils.h"
+#include "gk-chart-axis.h"
 
 static void
 assert_formatted (char       *formatted,

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-chart-axis.h"
 #include "gk-indicator-chart.h"
 
 #define PADDING       8.0
@@ -181,10 +182,16 @@ time_range (GkChartContext             *ctx,
     }
   if (first == 0)
     {
+      /* Nothing dated: half a year either side of today, or of a fixed
+       * day when none is given (never the clock's). */
       GDate today = gk_chart_context_get_today (ctx);
+      gint64 centre;
 
-      first = g_date_get_julian (&today) - 182;
-      last = g_date_get_julian (&today) + 182;
+      if (!g_date_valid (&today))
+        g_date_set_dmy (&today, 1, G_DATE_JANUARY, 2000);
+      centre = g_date_get_julian (&today);
+      first = (guint32) MAX (centre - 182, 1);
+      last = (guint32) (centre + 182);
     }
   /* room for the first and last point, and never less than a month */
   pad = MAX ((last - first) / 40, 10);
