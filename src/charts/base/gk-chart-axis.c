@@ -72,6 +72,17 @@ gk_chart_value_scale_value (const GkChartValueScale *scale,
   return scale->v0 + (y - scale->y0) * (scale->v1 - scale->v0) / (scale->y1 - scale->y0);
 }
 
+/* The multiples of @step in min..max: the first, and how many. */
+static double
+count_ticks (double  min,
+             double  max,
+             double  step,
+             double *out_first)
+{
+  *out_first = ceil (min / step - 1e-9) * step;
+  return floor ((max - *out_first) / step + 1e-9) + 1;
+}
+
 guint
 gk_chart_nice_ticks (double  min,
                      double  max,
@@ -80,24 +91,42 @@ gk_chart_nice_ticks (double  min,
                      double *out_step)
 {
   static const double steps[] = { 1, 2, 2.5, 5, 10 };
-  double span, raw, magnitude, step = 1, first;
+  double span, raw, magnitude, step = 1, first, count;
+  guint i;
 
   max_ticks = MAX (max_ticks, 2);
+  *out_first = isfinite (min) ? min : 0;
+  *out_step = 1;
+  /* No range to put ticks on. */
+  if (!isfinite (min) || !isfinite (max) || !isfinite (max - min))
+    return 0;
   if (!(max > min))
     max = min + 1;
   span = max - min;
+  /* So large that adding 1 changed nothing: one tick, at the value. */
+  if (!(span > 0))
+    return 1;
   raw = span / (max_ticks - 1);
   magnitude = pow (10, floor (log10 (raw)));
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+  for (i = 0; i < G_N_ELEMENTS (steps) - 1; i++)
+    if (span / (steps[i] * magnitude) <= max_ticks - 1)
+      break;
+  step = steps[i] * magnitude;
+  count = count_ticks (min, max, step, &first);
+  /* A step wider than the range can have no multiple inside it (0.91 to
+   * 0.99 in steps of 0.1): the next finer step has one. The count is a
+   * double until it is known to be positive: a negative one cast to
+   * unsigned is undefined behaviour. */
+  while (!(count >= 1) && i > 0)
     {
-      step = steps[i] * magnitude;
-      if (span / step <= max_ticks - 1)
-        break;
+      step = steps[--i] * magnitude;
+      count = count_ticks (min, max, step, &first);
     }
-  first = ceil (min / step - 1e-9) * step;
+  if (!(count >= 1))
+    return 0;
   *out_first = first;
   *out_step = step;
-  return (guint) floor ((max - first) / step + 1e-9) + 1;
+  return (guint) MIN (count, (double) max_ticks);
 }
 
 typedef enum {

@@ -30,7 +30,9 @@ double   gk_chart_value_scale_y     (const GkChartValueScale *scale,
                                      double            value);
 double   gk_chart_value_scale_value (const GkChartValueScale *scale,
                                      double            y);
-/* Round tick steps (1, 2, 2.5, 5 x 10^n) covering min..max; returns the count. */
+/* Round tick steps (1, 2, 2.5, 5 x 10^n) covering min..max: at most
+ * @max_ticks ticks, all inside min..max, and at least one for any finite
+ * range; returns the count (0 for a range with NaN or infinity). */
 guint    gk_chart_nice_ticks        (double            min,
                                      double            max,
                                      guint             max_ticks,

@@ -852,13 +852,14 @@ gk_indicator_chart_hit_test (GkChartContext             *ctx,
   double best = max_distance * max_distance;
   int found = -1;
 
+  g_return_val_if_fail (data != NULL, -1);
   if (data->n_points == 0 || !gk_chart_context_get_plot (ctx, NULL, &time, &value))
     return -1;
 
   for (guint i = first_point_from (data, gk_chart_time_scale_julian (&time, x - max_distance));
        i < data->n_points; i++)
     {
-      double px = gk_chart_time_scale_x_julian (&time, g_date_get_julian (&data->points[i].date) + 0.5);
+      double px = gk_chart_time_scale_x_julian (&time, gk_chart_julian (&data->points[i].date) + 0.5);
       double py = gk_chart_value_scale_y (&value, data->points[i].value);
       double distance = (px - x) * (px - x) + (py - y) * (py - y);
 
