@@ -219,7 +219,7 @@ draw_unit_row (GkChartContext         *ctx,
   guint i = 0;
 
   g_date_clear (&first, 1);
-  g_date_set_julian (&first, (guint32) scale->j0);
+  g_date_set_julian (&first, (guint32) MAX (scale->j0, 1));
   date = unit_start (unit, &first);
 
   while (g_date_get_julian (&date) < scale->j1)

@@ -103,7 +103,12 @@ build_roadmap (GkChartModel *self,
   start = last_start;
   while (n_periods + 1 < max_periods && g_date_valid (&first) && g_date_compare (&start, &first) > 0)
     {
-      start = gk_period_shift (frequency, &start, -1);
+      GDate before = gk_period_shift (frequency, &start, -1);
+
+      /* Nothing before the year 1. */
+      if (!g_date_valid (&before))
+        break;
+      start = before;
       n_periods++;
     }
   n_periods++;
@@ -262,24 +267,29 @@ build_indicators (GkChartModel *self)
       const GkIndicatorGrip *grip = gk_analysis_lookup_indicator (self->analysis, gk_record_get_id (GK_RECORD (indicator)));
       GkIndicatorPoint *points = g_new0 (GkIndicatorPoint, MAX (rows->len, 1));
       GkIndicatorChartData chart = { 0 };
+      guint n_points = 0;
 
       for (guint j = 0; j < rows->len; j++)
         {
           GkMeasurement *m = g_ptr_array_index (rows, j);
           const char *note = gk_measurement_get_note (m);
+          GkIndicatorPoint *point = &points[n_points];
 
           /* The analysis parsed the same rows, in the same order, already. */
           if (grip != NULL && grip->input.n_measurements == rows->len)
             {
-              points[j].date = grip->input.measurements[j].period_date;
-              points[j].value = grip->input.measurements[j].value;
+              point->date = grip->input.measurements[j].period_date;
+              point->value = grip->input.measurements[j].value;
             }
           else
             {
-              points[j].date = parse_date (gk_measurement_get_period_date (m));
-              points[j].value = gk_measurement_get_value (m);
+              point->date = parse_date (gk_measurement_get_period_date (m));
+              point->value = gk_measurement_get_value (m);
             }
-          points[j].note = note != NULL && *note != '\0' ? note : NULL;
+          point->note = note != NULL && *note != '\0' ? note : NULL;
+          /* A date GDate does not know (the year 0) has no place on a time axis. */
+          if (g_date_valid (&point->date))
+            n_points++;
         }
       /* The notes point into the measurement objects: keep them alive. */
       g_ptr_array_add (self->indicator_points, points);
@@ -299,7 +309,7 @@ build_indicators (GkChartModel *self)
       chart.target_value = gk_indicator_get_target_value (indicator);
       chart.target_date = parse_date (gk_indicator_get_target_date (indicator));
       chart.points = points;
-      chart.n_points = rows->len;
+      chart.n_points = n_points;
 
       if (grip != NULL && grip->forecast.has_trend && g_date_valid (&chart.target_date))
         {

@@ -601,7 +601,7 @@ static double
 point_x (const Layout           *layout,
          const GkIndicatorPoint *point)
 {
-  return gk_chart_time_scale_x_julian (&layout->time, g_date_get_julian (&point->date) + 0.5);
+  return gk_chart_time_scale_x_julian (&layout->time, gk_chart_julian (&point->date) + 0.5);
 }
 
 static void
@@ -695,7 +695,7 @@ draw_latest_value (GkChartContext             *ctx,
   if (data->n_points == 0)
     return;
   last = &data->points[data->n_points - 1];
-  x = gk_chart_time_scale_x_julian (&layout->time, g_date_get_julian (&last->date) + 0.5);
+  x = gk_chart_time_scale_x_julian (&layout->time, gk_chart_julian (&last->date) + 0.5);
   y = gk_chart_value_scale_y (&layout->value, last->value);
   label = gk_indicator_format_value (data, last->value, FALSE);
   gk_chart_text_size (ctx, label, GK_CHART_FONT_BOLD, &width, &height);
@@ -723,8 +723,8 @@ draw_forecast (GkChartContext             *ctx,
 
   if (!g_date_valid (&data->forecast_from_date) || !g_date_valid (&data->forecast_to_date))
     return;
-  x0 = gk_chart_time_scale_x_julian (&layout->time, g_date_get_julian (&data->forecast_from_date) + 0.5);
-  x1 = gk_chart_time_scale_x_julian (&layout->time, g_date_get_julian (&data->forecast_to_date) + 0.5);
+  x0 = gk_chart_time_scale_x_julian (&layout->time, gk_chart_julian (&data->forecast_from_date) + 0.5);
+  x1 = gk_chart_time_scale_x_julian (&layout->time, gk_chart_julian (&data->forecast_to_date) + 0.5);
   y0 = gk_chart_value_scale_y (&layout->value, data->forecast_from_value);
   y1 = gk_chart_value_scale_y (&layout->value, data->forecast_to_value);
 
@@ -801,7 +801,7 @@ gk_indicator_chart_draw (GkChartContext             *ctx,
   draw_measurements (ctx, data, &layout);
   if (data->has_target && g_date_valid (&data->target_date))
     gk_chart_draw_target_marker (ctx,
-                                 gk_chart_time_scale_x_julian (&layout.time, g_date_get_julian (&data->target_date) + 0.5),
+                                 gk_chart_time_scale_x_julian (&layout.time, gk_chart_julian (&data->target_date) + 0.5),
                                  gk_chart_value_scale_y (&layout.value, data->target_value), 7);
   draw_latest_value (ctx, data, &layout);
   cairo_restore (cr);
@@ -832,7 +832,7 @@ first_point_from (const GkIndicatorChartData *data,
     {
       guint mid = low + (high - low) / 2;
 
-      if (g_date_get_julian (&data->points[mid].date) + 0.5 < julian)
+      if (gk_chart_julian (&data->points[mid].date) + 0.5 < julian)
         low = mid + 1;
       else
         high = mid;
