@@ -15,6 +15,11 @@
 #include "gk-chart-common.h"
 #include "gk-date.h"
 
+/* Narrower than any printing character of the interface fonts ("i" and
+ * "l" are 0.28 em in Cantarell and DejaVu Sans), so that the part of a text
+ * that is laid out always holds all that can show. */
+#define MIN_ADVANCE_EM 0.1
+
 /* Shaped text survives between drawings: a widget redraws the same labels
  * many times. The cache is dropped wholesale when it grows too big. */
 #define LAYOUT_CACHE_MAX 8192
@@ -434,6 +439,57 @@ gk_chart_line_height (GkChartContext *ctx,
   return ctx->line_heights[font];
 }
 
+char *
+gk_chart_text_shown_part (const char *text,
+                          double      font_size,
+                          double      width,
+                          int         max_lines)
+{
+  gsize max_chars;
+  const char *end = text;
+
+  if (text == NULL)
+    return NULL;
+  if (!(width > 0 && width <= GK_CHART_TEXT_MAX_WIDTH))
+    width = GK_CHART_TEXT_MAX_WIDTH;
+  if (max_lines <= 0 || max_lines > GK_CHART_TEXT_MAX_LINES)
+    max_lines = GK_CHART_TEXT_MAX_LINES;
+  max_chars = (gsize) max_lines * ((gsize) ceil (width / (MIN_ADVANCE_EM * MAX (font_size, 1))) + 1);
+
+  /* Fewer bytes than that are fewer characters: the usual, quick case. */
+  if (strnlen (text, max_chars + 1) <= max_chars)
+    return NULL;
+  for (gsize n = 0; n < max_chars && *end != '\0'; n++)
+    end = g_utf8_find_next_char (end, NULL);
+  if (*end == '\0')
+    return NULL;
+  {
+    GString *shown = g_string_new_len (text, end - text);
+
+    /* Says that there is more, even where the cut part fits after all. */
+    g_string_append (shown, "…");
+    return g_string_free (shown, FALSE);
+  }
+}
+
+static gsize laid_out_bytes;
+
+void
+gk_chart_layout_set_text (PangoLayout *layout,
+                          const char  *text)
+{
+  gsize length = text != NULL ? strlen (text) : 0;
+
+  g_atomic_pointer_add (&laid_out_bytes, (gssize) length);
+  pango_layout_set_text (layout, text != NULL ? text : "", (int) MIN (length, G_MAXINT));
+}
+
+gsize
+gk_chart_get_laid_out_bytes (void)
+{
+  return (gsize) g_atomic_pointer_get (&laid_out_bytes);
+}
+
 /* A shaped layout for the text in the font, ellipsized to width (in whole
  * pixels) when width > 0. Owned by the cache. */
 static PangoLayout *
@@ -445,8 +501,13 @@ get_layout_lines (GkChartContext *ctx,
 {
   char key_prefix[48];
   g_autofree char *key = NULL;
+  g_autofree char *shown = NULL;
   PangoLayout *layout;
 
+  /* One paragraph: without a width, one line of the widest there is. */
+  shown = gk_chart_text_shown_part (text, gk_chart_font_size (ctx, font), width, width > 0 ? max_lines : 1);
+  if (shown != NULL)
+    text = shown;
   g_snprintf (key_prefix, sizeof key_prefix, "%d:%d:%d:", (int) font, width, max_lines);
   key = g_strconcat (key_prefix, text, NULL);
   layout = g_hash_table_lookup (ctx->layouts, key);
@@ -470,7 +531,7 @@ get_layout_lines (GkChartContext *ctx,
           pango_layout_set_height (layout, -max_lines);
         }
     }
-  pango_layout_set_text (layout, text, -1);
+  gk_chart_layout_set_text (layout, text);
   g_hash_table_insert (ctx->layouts, g_steal_pointer (&key), layout);
 
   return layout;
@@ -568,10 +629,18 @@ draw_text_full (GkChartContext    *ctx,
   GkChartRect drawn;
   GkChartTextBox record;
   double width, height;
+  g_autofree char *shown = NULL;
 
   if (text == NULL || *text == '\0' || box->width <= 0)
     return FALSE;
 
+  /* No more than the box can hold is measured, drawn or recorded. */
+  shown = gk_chart_text_shown_part (text, gk_chart_font_size (ctx, font), box->width,
+                                    (flags & GK_CHART_TEXT_WRAP)
+                                    ? (int) MAX (1, ceil ((box->height + 0.5) / gk_chart_line_height (ctx, font)))
+                                    : 1);
+  if (shown != NULL)
+    text = shown;
   layout = get_layout (ctx, text, font, -1);
   layout_size (layout, &width, &height);
   if (width > box->width + 0.01)

@@ -193,6 +193,28 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkChartContext, gk_chart_context_free)
 /* Text. Sizes are in chart pixels, the font scale applied. */
 double   gk_chart_font_size         (GkChartContext   *ctx,
                                      GkChartFont       font);
+
+/* No chart or page lays out a line wider than this, in chart pixels, nor
+ * more lines than this: text beyond them is never shaped. */
+#define GK_CHART_TEXT_MAX_WIDTH 16384.0
+#define GK_CHART_TEXT_MAX_LINES 128
+
+/* Only what can be shown is laid out: Pango shapes the whole of a text
+ * even when a few lines of it are kept, and a text of megabytes takes
+ * minutes. The start of @text that @max_lines lines of @width chart pixels
+ * can hold in a font of @font_size pixels (@width <= 0 or @max_lines <= 0:
+ * the most above), with "…" after it; NULL when all of @text may show. */
+char    *gk_chart_text_shown_part   (const char       *text,
+                                     double            font_size,
+                                     double            width,
+                                     int               max_lines);
+/* Sets the text of a layout, and counts it: every text a chart or the
+ * report hands to Pango passes here. */
+void     gk_chart_layout_set_text   (PangoLayout      *layout,
+                                     const char       *text);
+/* The bytes of text handed to Pango in this process so far: what tests and
+ * benchmarks bound, instead of timing it. */
+gsize    gk_chart_get_laid_out_bytes (void);
 double   gk_chart_text_wrapped_height (GkChartContext *ctx,
                                        const char     *text,
                                        GkChartFont     font,

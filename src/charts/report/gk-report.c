@@ -430,19 +430,33 @@ gk_report_draw_page (GkReport *self,
 
 /* --- PDF ------------------------------------------------------------------- */
 
+/* Names in the outline and the title are not laid out but stored in the
+ * file: no more of them than a line of a page shows. */
+static char *
+pdf_text (const char *text)
+{
+  char *shown = gk_chart_text_shown_part (text, 12, 1000, 1);
+
+  return shown != NULL ? shown : g_strdup (text);
+}
+
 static void
 set_metadata (GkReport        *self,
               cairo_surface_t *surface)
 {
   GkProgramme *programme = gk_document_get_programme (self->b.document);
+  g_autofree char *programme_title = pdf_text (gk_report_programme_title (&self->b));
   g_autofree char *title = NULL;
 
   /* Translators: the title of the PDF; a period, then the programme */
-  title = g_strdup_printf (_("Progress report %s – %s"), gk_report_get_period_label (self),
-                           gk_report_programme_title (&self->b));
+  title = g_strdup_printf (_("Progress report %s – %s"), gk_report_get_period_label (self), programme_title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   if (programme != NULL && *gk_programme_get_municipality (programme) != '\0')
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, gk_programme_get_municipality (programme));
+    {
+      g_autofree char *municipality = pdf_text (gk_programme_get_municipality (programme));
+
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, municipality);
+    }
 }
 
 /* An outline entry for @anchor, when it landed on a page; its id or -1. */
@@ -455,11 +469,13 @@ add_outline_entry (GkReport        *self,
 {
   int page = gk_report_flow_get_anchor_page (self->b.flow, anchor);
   g_autofree char *link = NULL;
+  g_autofree char *shown = NULL;
 
   if (page < 0)
     return -1;
   link = g_strdup_printf ("page=%d", page + 1);
-  return cairo_pdf_surface_add_outline (surface, parent, name, link, 0);
+  shown = pdf_text (name);
+  return cairo_pdf_surface_add_outline (surface, parent, shown, link, 0);
 }
 
 static void
