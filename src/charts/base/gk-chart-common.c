@@ -19,6 +19,7 @@
  * "l" are 0.28 em in Cantarell and DejaVu Sans), so that the part of a text
  * that is laid out always holds all that can show. */
 #define MIN_ADVANCE_EM 0.1
+#define SHORT_TEXT_CHARS 1024
 
 /* Shaped text survives between drawings: a widget redraws the same labels
  * many times. The cache is dropped wholesale when it grows too big. */
@@ -455,6 +456,9 @@ gk_chart_text_shown_part (const char *text,
   if (max_lines <= 0 || max_lines > GK_CHART_TEXT_MAX_LINES)
     max_lines = GK_CHART_TEXT_MAX_LINES;
   max_chars = (gsize) max_lines * ((gsize) ceil (width / (MIN_ADVANCE_EM * MAX (font_size, 1))) + 1);
+  /* A short text stays whole, even where it is ellipsized: shaping it costs
+   * nothing, and a PDF keeps all of it for copying. */
+  max_chars = MAX (max_chars, SHORT_TEXT_CHARS);
 
   /* Fewer bytes than that are fewer characters: the usual, quick case. */
   if (strnlen (text, max_chars + 1) <= max_chars)

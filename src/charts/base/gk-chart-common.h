@@ -203,7 +203,8 @@ double   gk_chart_font_size         (GkChartContext   *ctx,
  * even when a few lines of it are kept, and a text of megabytes takes
  * minutes. The start of @text that @max_lines lines of @width chart pixels
  * can hold in a font of @font_size pixels (@width <= 0 or @max_lines <= 0:
- * the most above), with "…" after it; NULL when all of @text may show. */
+ * the most above), with "…" after it; NULL when all of @text may show or
+ * it is short (a thousand characters or fewer). */
 char    *gk_chart_text_shown_part   (const char       *text,
                                      double            font_size,
                                      double            width,
