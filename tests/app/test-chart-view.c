@@ -9,11 +9,12 @@
 #include <glib/gstdio.h>
 
 #include "gk-chart-view.h"
-#include "gk-command-line.h"
-#include "gk-project-file.h"
+#include "gk-demo.h"
+#include "gk-session.h"
+#include "wait-helpers.h"
 
 static char *tmp_dir;
-static GkProjectFile *project;
+static GkSession *session;
 static GkDocument *document;
 static GkChartModel *charts;
 
@@ -22,42 +23,36 @@ open_demo (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "demo.gripkaart", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GkAnalysis) analysis = NULL;
   g_autoptr(GError) error = NULL;
   GDate today;
 
+  /* The program's clock: the charts draw "today" from it too. */
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 22, 11, 2026);
-  g_assert_true (gk_command_line_write_demo (path, &today, &error));
-  project = gk_project_file_open (file, &error);
+  gk_clock_set_fixed_date (gk_clock_get_default (), &today);
+  g_assert_true (gk_demo_write_file (path, &today, &error));
   g_assert_no_error (error);
-  document = gk_document_new_for_db (gk_project_file_get_db (project), &error);
+  session = gk_session_new (NULL);
+  g_assert_true (gk_session_open (session, file, &error));
   g_assert_no_error (error);
-  analysis = gk_analysis_new (document, &today);
-  charts = gk_chart_model_new (document, analysis, GK_FREQUENCY_MONTHLY, 24);
+  document = gk_session_get_document (session);
+  charts = gk_chart_model_new (document, gk_session_get_analysis (session), GK_FREQUENCY_MONTHLY, 24);
 }
 
-/* Shows @view in a window of a fixed width and waits until it was drawn. */
+/* Shows @view in a window of a fixed width and waits until it was drawn:
+ * the hit regions the tests look up come from its snapshot. */
 static GtkWindow *
 show (GtkWidget *view)
 {
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
   gtk_window_set_child (window, scrolled);
   gtk_window_set_default_size (window, 1000, 700);
   gtk_window_present (window);
-  while ((!gtk_widget_get_mapped (view) || gtk_widget_get_height (view) == 0) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  /* one more frame so that the snapshot (and its hit regions) exists */
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_usleep (100000);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  wait_until (gtk_widget_get_mapped (view) && gtk_widget_get_height (view) > 0);
+  wait_for_paint (view);
   return window;
 }
 
@@ -202,8 +197,7 @@ main (int   argc,
 
   status = g_test_run ();
   g_clear_object (&charts);
-  g_clear_object (&document);
-  gk_project_file_close (project);
-  g_clear_object (&project);
+  gk_session_close (session);
+  g_clear_object (&session);
   return status;
 }

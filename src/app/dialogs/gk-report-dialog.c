@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-clock.h"
 #include "gk-date.h"
 #include "gk-period.h"
 #include "gk-report-dialog.h"
@@ -347,8 +348,8 @@ run_activated (GtkWidget  *widget,
   if (self->chooser != NULL)
     return;
   frequency = gk_report_dialog_get_period (self, &start);
-  /* The report never reads the clock; the window's today is what it has. */
-  gk_date_set_today (&today);
+  /* The report never reads the clock: it is made on the program's today. */
+  today = gk_clock_get_today (gk_clock_get_default ());
   report = gk_report_new_for_period (self->document, frequency, &start, &today, &error);
   if (report == NULL)
     {
