@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-clock.h"
 #include "gk-date.h"
 #include "gk-period.h"
 #include "gk-report-dialog.h"
