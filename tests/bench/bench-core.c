@@ -177,6 +177,47 @@ bench_edit_and_analysis (const char *path,
   gk_project_file_close (project);
 }
 
+/* Saving publishes the working copy beside the shared file (VACUUM INTO,
+ * fsync, check, rename): each run first makes one edit, so that there is
+ * something to publish. */
+static void
+bench_save (const char *path)
+{
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkProjectFile) project = gk_project_file_open (file, &error);
+  g_autoptr(GkDocument) document = NULL;
+  GListModel *measures;
+
+  g_assert_no_error (error);
+  document = gk_document_new_for_db (gk_project_file_get_db (project), &error);
+  g_assert_no_error (error);
+  measures = gk_document_get_measures (document);
+
+  for (int i = 0; i < n_runs; i++)
+    {
+      g_autoptr(GkMeasure) live = g_list_model_get_item (measures, (i * 37) % g_list_model_get_n_items (measures));
+      g_autoptr(GkRecord) copy = gk_record_copy (GK_RECORD (live));
+      gint64 start;
+      double t;
+
+      gk_measure_set_progress (GK_MEASURE (copy), (gk_measure_get_progress (live) + 1) % 101);
+      if (!gk_document_update (document, copy, &error))
+        g_error ("edit: %s", error->message);
+
+      start = g_get_monotonic_time ();
+      if (!gk_project_file_save (project, &error))
+        g_error ("save: %s", error->message);
+      t = elapsed_ms (start);
+      g_array_append_val (ms, t);
+    }
+  report ("save (publish beside the file, fsync, check)", ms, 0);
+
+  g_clear_object (&document);
+  gk_project_file_close (project);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -210,6 +251,7 @@ main (int   argc,
   path = generate (dir, &today);
   bench_open (path);
   bench_edit_and_analysis (path, &today);
+  bench_save (path);
 
   getrusage (RUSAGE_SELF, &usage);
   g_print ("peak memory (max RSS): %.1f MB\n", usage.ru_maxrss / 1024.0);
