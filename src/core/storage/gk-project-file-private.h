@@ -59,12 +59,13 @@ struct _GkProjectFile
   gboolean       dirty;
   guint          dirty_serial;      /* counts set_dirty (TRUE) */
   gboolean       unpublished_recorded; /* the key file says unpublished=true */
-  gboolean       publishing;
   sqlite3_int64  changes_at_clean;
 
   /* Saves in the background: GTasks waiting their turn, the first one
-   * running. close() while saves wait closes after the last. */
+   * running (in a worker thread while save_running). close() while saves
+   * wait closes after the last one. */
   GQueue         saves;
+  gboolean       save_running;
   gboolean       close_when_saved;
 };
 
@@ -97,9 +98,6 @@ void      gk_storage_error_saving_errno    (GError     **error,
 void      gk_storage_error_checking_sqlite (GError     **error,
                                             int          rc,
                                             sqlite3     *db,
-                                            const char  *display);
-/* G_IO_ERROR_CANCELLED, in the user's words. */
-void      gk_storage_error_cancelled       (GError     **error,
                                             const char  *display);
 
 /* --- small file helpers (gk-storage-io.c) --------------------------------- */
@@ -171,11 +169,6 @@ void      gk_working_copy_start_tracking   (GkProjectFile  *self);
 gboolean  gk_working_copy_migrate          (GkProjectFile  *self,
                                             int             from_version,
                                             GError        **error);
-
-/* --- saving (gk-project-publish.c) ---------------------------------------- */
-
-/* Whether saves run or wait; close() then closes after the last one. */
-gboolean  gk_project_file_has_saves        (GkProjectFile  *self);
 
 /* --- a hook for the tests ------------------------------------------------- */
 

@@ -35,6 +35,7 @@ enum {
   PROP_DISPLAY_NAME,
   PROP_READ_ONLY,
   PROP_DIRTY,
+  PROP_SAVING,
   N_PROPS
 };
 
@@ -90,6 +91,9 @@ gk_project_file_get_property (GObject    *object,
     case PROP_DIRTY:
       g_value_set_boolean (value, self->dirty);
       break;
+    case PROP_SAVING:
+      g_value_set_boolean (value, gk_project_file_get_saving (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -135,6 +139,10 @@ gk_project_file_class_init (GkProjectFileClass *klass)
   properties[PROP_DIRTY] =
     g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Notified when the first save is asked for and when the last one ends. */
+  properties[PROP_SAVING] =
+    g_param_spec_boolean ("saving", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -143,6 +151,7 @@ static void
 gk_project_file_init (GkProjectFile *self)
 {
   self->lock_fd = -1;
+  g_queue_init (&self->saves);
 }
 
 /* --- public API -------------------------------------------------------------- */
@@ -177,9 +186,12 @@ gk_project_file_new (GError **error)
   return g_steal_pointer (&self);
 }
 
-GkProjectFile *
-gk_project_file_open (GFile   *file,
-                      GError **error)
+/* Opening, step by step; runs in a worker thread for open_async(), where
+ * nobody else sees self until it is returned. */
+static GkProjectFile *
+open_file (GFile         *file,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   g_autoptr(GkProjectFile) self = NULL;
   g_autoptr(GError) check_error = NULL;
@@ -190,9 +202,6 @@ gk_project_file_open (GFile   *file,
   g_autofree char *incoming = NULL;
   GkHeaderInfo header;
   int version = 0;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   path = g_file_get_path (file);
   if (path == NULL)
@@ -220,7 +229,8 @@ gk_project_file_open (GFile   *file,
     return NULL;
 
   dir = g_path_get_dirname (self->working_path);
-  incoming = gk_working_copy_copy_in (path, dir, self->display_name, &self->fingerprint, NULL, error);
+  incoming = gk_working_copy_copy_in (path, dir, self->display_name, &self->fingerprint,
+                                      cancellable, error);
   if (incoming == NULL)
     return NULL;
 
@@ -241,6 +251,11 @@ gk_project_file_open (GFile   *file,
         }
     }
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_unlink (incoming);
+      return NULL;
+    }
   if (g_rename (incoming, self->working_path) != 0)
     {
       gk_storage_error_opening_errno (error, errno, self->display_name);
@@ -266,6 +281,60 @@ gk_project_file_open (GFile   *file,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+GkProjectFile *
+gk_project_file_open (GFile   *file,
+                      GError **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_file (file, NULL, error);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GkProjectFile *project = open_file (task_data, cancellable, &error);
+
+  if (project == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, project, g_object_unref);
+}
+
+void
+gk_project_file_open_async (GFile               *file,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gk_project_file_open_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  /* A file opened just as the caller gave up is reported as cancelled, and
+   * closed again (its working copy removed) when the task lets go of it. */
+  g_task_run_in_thread (task, open_thread);
+}
+
+GkProjectFile *
+gk_project_file_open_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gk_project_file_open_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 sqlite3 *
@@ -339,6 +408,8 @@ gk_project_file_set_dirty (GkProjectFile *self,
   g_return_if_fail (GK_IS_PROJECT_FILE (self));
 
   dirty = !!dirty;
+  if (dirty)
+    self->dirty_serial++;
 
   if (dirty && !self->unpublished_recorded && self->key_path != NULL)
     {
@@ -388,6 +459,11 @@ gk_project_file_close (GkProjectFile *self)
 
   g_return_if_fail (GK_IS_PROJECT_FILE (self));
 
+  if (gk_project_file_get_saving (self))
+    {
+      self->close_when_saved = TRUE;
+      return;
+    }
   if (self->db == NULL && self->lock_fd < 0)
     return;
 

@@ -93,14 +93,6 @@ gk_storage_error_failed_opening (GError     **error,
                _("“%s” could not be opened (%s)."), display, detail);
 }
 
-void
-gk_storage_error_cancelled (GError     **error,
-                            const char  *display)
-{
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-               _("Stopped working on “%s”: nothing was changed."), display);
-}
-
 /* An error while reading or opening a file, from errno. */
 void
 gk_storage_error_opening_errno (GError     **error,

@@ -85,12 +85,11 @@ gk_working_copy_copy_in (const char     *src,
           gk_storage_step (GK_STORAGE_STEP_COPY_IN, src);
         }
 
-      if (g_cancellable_is_cancelled (cancellable))
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
           close (in);
           close (out);
           g_unlink (dest);
-          gk_storage_error_cancelled (error, display);
           return NULL;
         }
       if (n != 0 || fsync (out) != 0)
@@ -326,7 +325,7 @@ on_commit (void *data)
 {
   GkProjectFile *self = data;
 
-  if (!self->unpublished_recorded && !self->publishing)
+  if (!self->unpublished_recorded)
     {
       g_autoptr(GError) error = NULL;
 
