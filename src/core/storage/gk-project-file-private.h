@@ -178,6 +178,7 @@ typedef enum {
   GK_STORAGE_STEP_WRITE,       /* saving: before writing the new file */
   GK_STORAGE_STEP_SYNC,        /* saving: before syncing it to disk */
   GK_STORAGE_STEP_RENAME,      /* saving: before it replaces the shared file */
+  GK_STORAGE_STEP_REPLACED,    /* saving: after it did (the save is done) */
 } GkStorageStep;
 
 /* Called (in the worker thread) before each step with the file it concerns;
