@@ -26,6 +26,7 @@
 #include "gk-project-file.h"
 #include "gk-report-dialog.h"
 #include "gk-window.h"
+#include "gk-work-indicator.h"
 
 struct _GkWindow
 {
@@ -50,6 +51,7 @@ struct _GkWindow
   GkTeamPage           *team_page;
   GkProjectsPage       *projects_page;
   GkMeasuresPage       *measures_page;
+  GkWorkIndicator      *work_indicator;
 
   GtkFileChooserNative *chooser;
 
@@ -932,6 +934,7 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, team_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, projects_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, measures_page);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, work_indicator);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
@@ -972,6 +975,7 @@ gk_window_init (GkWindow *self)
   g_type_ensure (GK_TYPE_TEAM_PAGE);
   g_type_ensure (GK_TYPE_PROJECTS_PAGE);
   g_type_ensure (GK_TYPE_MEASURES_PAGE);
+  g_type_ensure (GK_TYPE_WORK_INDICATOR);
   gtk_widget_init_template (GTK_WIDGET (self));
   watch_sidebar (self);
   update_back_button (self);
@@ -1013,6 +1017,14 @@ gk_window_show_page (GkWindow   *self,
 
 /* Shows @toast (transfer full) over the window's content, as the pages and
  * the dialogs on top of the window do after a delete. */
+GkWorkIndicator *
+gk_window_get_work_indicator (GkWindow *self)
+{
+  g_return_val_if_fail (GK_IS_WINDOW (self), NULL);
+
+  return self->work_indicator;
+}
+
 void
 gk_window_add_toast (GkWindow *self,
                      AdwToast *toast)

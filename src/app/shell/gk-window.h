@@ -9,6 +9,7 @@
 
 #include "gk-application.h"
 #include "gk-document.h"
+#include "gk-work-indicator.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,8 @@ void        gk_window_add_toast       (GkWindow      *self,
                                        AdwToast      *toast);
 gboolean    gk_window_save_as_file    (GkWindow      *self,
                                        GFile         *file);
+/* The spinner in the header bar for work running in the background. */
+GkWorkIndicator *gk_window_get_work_indicator (GkWindow *self);
 
 /* Shows the record @id of @table ("measure", "topic", "focus_project",
  * "indicator", "person") selected on its page. Pages link through the
