@@ -22,6 +22,7 @@
 
 #include "gk-migrations.h"
 #include "gk-project-file.h"
+#include "gk-project-file-private.h"
 #include "gk-schema.h"
 
 /* --- a VFS that can pretend the disk is full ------------------------------- */

@@ -16,7 +16,7 @@
 
 #include <gio/gio.h>
 
-#include "gk-project-file-private.h"
+#include "gk-project-file-parts.h"
 
 #define SLOW_FOLDER_TIMEOUT_S 60
 

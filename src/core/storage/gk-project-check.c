@@ -20,7 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "gk-migrations.h"
-#include "gk-project-file-private.h"
+#include "gk-project-file-parts.h"
 #include "gk-schema.h"
 
 #define SQLITE_HEADER_SIZE   100

@@ -24,7 +24,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "gk-project-file-private.h"
+#include "gk-project-file-parts.h"
 #include "gk-schema.h"
 
 G_DEFINE_FINAL_TYPE (GkProjectFile, gk_project_file, G_TYPE_OBJECT)

@@ -27,7 +27,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "gk-project-file-private.h"
+#include "gk-project-file-parts.h"
 
 /* Compares the shared file at path with the fingerprint expected. Returns
  * TRUE when it changed or disappeared; FALSE when unchanged (error unset) or

@@ -17,7 +17,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "gk-project-file-private.h"
+#include "gk-project-file-parts.h"
 
 /* --- errors ---------------------------------------------------------------- */
 

@@ -23,8 +23,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "gk-clock.h"
 #include "gk-migrations.h"
-#include "gk-project-file-private.h"
+#include "gk-project-file-parts.h"
 #include "gk-schema.h"
 
 /* --- the working copy ------------------------------------------------------- */
@@ -185,7 +186,7 @@ set_aside_stale_copy (GkProjectFile *self)
       return;
     }
 
-  now = g_date_time_new_now_local ();
+  now = gk_clock_dup_now (gk_clock_get_default ());
   stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   stem = g_strndup (self->working_path, strlen (self->working_path) - strlen (".gripkaart"));
 
