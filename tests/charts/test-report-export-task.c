@@ -17,6 +17,8 @@
 #include "gk-demo.h"
 #include "gk-report-export-task.h"
 #include "gk-schema.h"
+#include "gk-document-private.h"
+#include "gk-demo-private.h"
 
 static sqlite3 *db;
 static GkDocument *document;

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-document-image.h"
+#include "gk-document-private.h"
 
 struct _GkDocumentImage
 {
