@@ -15,6 +15,7 @@
 #include "gk-period.h"
 #include "gk-report-dialog.h"
 #include "gk-window.h"
+#include "window-work.h"
 
 static GkApplication *app;
 static char *work_dir;
@@ -82,7 +83,7 @@ window_with_demo (void)
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (window));
   wait_until_mapped (GTK_WIDGET (window));
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   drain ();
   g_assert_nonnull (gk_window_get_document (window));
   return window;

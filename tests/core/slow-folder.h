@@ -26,6 +26,7 @@ typedef struct {
   gboolean       armed;       /* hold the next worker that reaches step */
   GkStorageStep  step;
   gboolean       held;        /* a worker waits at step */
+  GThread       *main_thread; /* the one that must never wait here */
   guint          n_reached[GK_STORAGE_STEP_REPLACED + 1];
 } SlowFolder;
 
@@ -40,6 +41,10 @@ slow_folder_hook (GkStorageStep  step,
   slow->n_reached[step]++;
   if (slow->armed && step == slow->step)
     {
+      /* Holding the main thread would freeze the window: the very thing
+       * background work is for. Fail loudly instead of hanging. */
+      if (g_thread_self () == slow->main_thread)
+        g_error ("The slow step %d runs on the main thread", step);
       slow->armed = FALSE;
       slow->held = TRUE;
       g_main_context_wakeup (NULL);
@@ -55,6 +60,7 @@ slow_folder_install (SlowFolder *slow)
   memset (slow, 0, sizeof *slow);
   g_mutex_init (&slow->mutex);
   g_cond_init (&slow->cond);
+  slow->main_thread = g_thread_self ();
   gk_storage_set_step_hook_for_testing (slow_folder_hook, slow);
 }
 
