@@ -15,6 +15,7 @@
 #include "gk-period.h"
 #include "gk-report-dialog.h"
 #include "gk-window.h"
+#include "wait-helpers.h"
 #include "window-work.h"
 
 static GkApplication *app;
@@ -30,11 +31,7 @@ drain (void)
 static void
 wait_until_mapped (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (widget));
+  wait_until (gtk_widget_get_mapped (widget));
 }
 
 static GkReportDialog *
@@ -89,26 +86,6 @@ window_with_demo (void)
   return window;
 }
 
-static gboolean
-timed_out_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until the background work of indicator is done. */
-static void
-wait_until_idle (GkWorkIndicator *indicator)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (120, timed_out_cb, &timed_out);
-
-  while (gk_work_indicator_get_busy (indicator) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout);
-}
-
 static void
 assert_is_pdf (const char *path)
 {
@@ -151,7 +128,7 @@ test_export_in_background (void)
   g_assert_nonnull (strstr (gk_work_indicator_get_what (indicator), "report.pdf"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  wait_until_idle (indicator);
+  wait_until (!gk_work_indicator_get_busy (indicator));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (indicator)));
   assert_is_pdf (path);
   g_remove (path);
@@ -175,7 +152,7 @@ test_export_outlives_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_true (gk_work_indicator_get_busy (indicator));
 
-  wait_until_idle (indicator);
+  wait_until (!gk_work_indicator_get_busy (indicator));
   assert_is_pdf (path);
   g_remove (path);
   drain ();

@@ -4,35 +4,21 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Opening, saving and exporting run in worker threads; the window's work
- * indicator is busy until they are done. Tests wait for that condition on
- * the main context (never for a fixed time), with a timeout that fails the
- * test instead of hanging it.
+ * indicator is busy until they are done. Tests wait for that condition
+ * (wait-helpers.h), never for a fixed time.
  */
 #pragma once
 
 #include "gk-window.h"
-
-#define WINDOW_WORK_TIMEOUT_S 120
-
-static inline gboolean
-window_work_timed_out_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
+#include "wait-helpers.h"
 
 /* Runs the main context until @window has no work running. */
 static inline void
 wait_for_window_work (GkWindow *window)
 {
   g_autoptr(GkWorkIndicator) indicator = g_object_ref (gk_window_get_work_indicator (window));
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (WINDOW_WORK_TIMEOUT_S, window_work_timed_out_cb, &timed_out);
 
-  while (gk_work_indicator_get_busy (indicator) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout);
+  wait_until (!gk_work_indicator_get_busy (indicator));
 }
 
 /* gk_window_open_file(), and wait until the file opened (or failed to). */

@@ -399,55 +399,6 @@ test_wal_mode_file (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (header[18], ==, 1);
 }
 
-/* --- how long opening takes (run with -m perf) ----------------------------- */
-
-static void
-test_open_time (Fixture *fixture, gconstpointer data)
-{
-  g_autofree char *path = path_in (fixture, "large.gripkaart");
-  g_autofree char *text = g_strnfill (900, 'x');
-  sqlite3 *db = make_project_full (path, 200, TRUE);
-  sqlite3_stmt *stmt = NULL;
-  struct stat st;
-  gint64 start;
-  double ms;
-
-  exec_ok (db, "BEGIN");
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO journal_entry (date, author, kind, text) "
-                                           "VALUES ('2026-01-15', 'Test', 'progress', ?1)", -1, &stmt, NULL), ==, SQLITE_OK);
-  for (int i = 0; i < 10000; i++)
-    {
-      sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-      sqlite3_reset (stmt);
-    }
-  sqlite3_finalize (stmt);
-  exec_ok (db, "COMMIT");
-  sqlite3_close (db);
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-
-  for (int run = 0; run < 3; run++)
-    {
-      g_autoptr(GkProjectFile) project = NULL;
-      g_autoptr(GError) error = NULL;
-
-      start = g_get_monotonic_time ();
-      project = open_ok (path);
-      ms = (g_get_monotonic_time () - start) / 1000.0;
-      g_test_message ("opening a project file of %.1f MB took %.1f ms", st.st_size / 1e6, ms);
-
-      insert_person (project, 9999, "Meting");
-      start = g_get_monotonic_time ();
-      g_assert_true (gk_project_file_save (project, &error));
-      g_assert_no_error (error);
-      ms = (g_get_monotonic_time () - start) / 1000.0;
-      g_test_message ("saving it took %.1f ms", ms);
-      g_test_minimized_result (ms, "save %.1f ms", ms);
-      exec_ok (gk_project_file_get_db (project), "DELETE FROM person WHERE id = 9999");
-      g_assert_true (gk_project_file_save (project, &error));
-    }
-}
-
 int
 main (int argc, char **argv)
 {
@@ -465,8 +416,6 @@ main (int argc, char **argv)
   ADD ("/project-file/save/full-disk-simulated", test_full_disk_simulated);
   ADD ("/project-file/save/full-disk-tmpfs", test_full_disk_tmpfs);
   ADD ("/project-file/save/wal-mode-file", test_wal_mode_file);
-  if (g_test_perf ())
-    ADD ("/project-file/perf/open-10mb", test_open_time);
 
   return g_test_run ();
 }
