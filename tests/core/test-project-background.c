@@ -235,7 +235,11 @@ test_cancel_before_rename (SlowFixture *fixture, gconstpointer data)
   g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (cancelled.ok);
   assert_same_snapshot (before, fixture->base.dir);
-  g_assert_cmpstr (file_sha256 (path), ==, old_sha);
+  {
+    g_autofree char *sha = file_sha256 (path);
+
+    g_assert_cmpstr (sha, ==, old_sha);
+  }
   g_assert_true (gk_project_file_get_dirty (project));
   g_assert_true (gk_project_file_has_unpublished_changes (project));
   g_assert_false (gk_project_file_changed_on_disk (project, NULL));
