@@ -416,7 +416,7 @@ open_demo_window_sized (const char *name,
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, 600);
   gtk_window_present (GTK_WINDOW (window));
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   g_assert_nonnull (gk_window_get_document (window));
   wait_for_paint (GTK_WIDGET (window));
   return window;
