@@ -138,10 +138,12 @@ count_nonblank (const GkSheetRow *row)
   return n;
 }
 
+/* A header line: names (and perhaps periods, as StatLine's "Perioden"
+ * line), but no figures. */
 static gboolean
 row_is_header_like (const GkSheetRow *row)
 {
-  gboolean word = FALSE;
+  guint words = 0, periods = 0;
 
   if (count_nonblank (row) < 2)
     return FALSE;
@@ -150,11 +152,13 @@ row_is_header_like (const GkSheetRow *row)
       const GkCell *cell = &row->cells[c];
 
       if (cell_is_word (cell))
-        word = TRUE;
-      else if (cell_is_number (cell) && !cell_is_period (cell))
+        words++;
+      else if (cell_is_period (cell))
+        periods++;
+      else if (cell_is_number (cell) || cell_is_missing (cell))
         return FALSE;
     }
-  return word;
+  return periods >= 2 || (periods == 0 && words > 0);
 }
 
 /* ---- header and footer ----------------------------------------------------------- */
