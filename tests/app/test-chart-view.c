@@ -9,11 +9,11 @@
 #include <glib/gstdio.h>
 
 #include "gk-chart-view.h"
-#include "gk-command-line.h"
-#include "gk-project-file.h"
+#include "gk-demo.h"
+#include "gk-session.h"
 
 static char *tmp_dir;
-static GkProjectFile *project;
+static GkSession *session;
 static GkDocument *document;
 static GkChartModel *charts;
 
@@ -22,19 +22,20 @@ open_demo (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "demo.gripkaart", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GkAnalysis) analysis = NULL;
   g_autoptr(GError) error = NULL;
   GDate today;
 
+  /* The program's clock: the charts draw "today" from it too. */
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 22, 11, 2026);
-  g_assert_true (gk_command_line_write_demo (path, &today, &error));
-  project = gk_project_file_open (file, &error);
+  gk_clock_set_fixed_date (gk_clock_get_default (), &today);
+  g_assert_true (gk_demo_write_file (path, &today, &error));
   g_assert_no_error (error);
-  document = gk_document_new_for_db (gk_project_file_get_db (project), &error);
+  session = gk_session_new (NULL);
+  g_assert_true (gk_session_open (session, file, &error));
   g_assert_no_error (error);
-  analysis = gk_analysis_new (document, &today);
-  charts = gk_chart_model_new (document, analysis, GK_FREQUENCY_MONTHLY, 24);
+  document = gk_session_get_document (session);
+  charts = gk_chart_model_new (document, gk_session_get_analysis (session), GK_FREQUENCY_MONTHLY, 24);
 }
 
 /* Shows @view in a window of a fixed width and waits until it was drawn. */
@@ -178,8 +179,7 @@ main (int   argc,
 
   status = g_test_run ();
   g_clear_object (&charts);
-  g_clear_object (&document);
-  gk_project_file_close (project);
-  g_clear_object (&project);
+  gk_session_close (session);
+  g_clear_object (&session);
   return status;
 }

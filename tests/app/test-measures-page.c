@@ -13,7 +13,6 @@
 #include "gk-demo.h"
 #include "gk-measure-editor.h"
 #include "gk-measures-page.h"
-#include "gk-schema.h"
 #include "page-test-helpers.h"
 
 static GkWindow *
@@ -42,11 +41,10 @@ open_demo (GkMeasuresPage **out_page)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "demo.gripkaart", NULL);
   g_autoptr(GError) error = NULL;
-  GDate today;
+  GDate today = test_today ();
 
-  gk_date_set_today (&today);
   g_remove (path);
-  g_assert_true (gk_command_line_write_demo (path, &today, &error));
+  g_assert_true (gk_demo_write_file (path, &today, &error));
   g_assert_no_error (error);
   return open_file (path, out_page);
 }
@@ -142,9 +140,8 @@ in_project_with_status (GkDocument *document, GkMeasure *measure, gpointer data)
 static gboolean
 overdue (GkDocument *document, GkMeasure *measure, gpointer data)
 {
-  GDate today, due;
+  GDate today = test_today (), due;
 
-  gk_date_set_today (&today);
   return gk_measure_get_due_date (measure) != NULL &&
          gk_date_parse_iso (gk_measure_get_due_date (measure), &due) &&
          gk_attention_measure_overdue (gk_measure_get_status (measure), &due, &today);
@@ -297,10 +294,15 @@ assert_sorted (const Table *table,
     g_assert_cmpint (direction * compare (shown_measure (table, i - 1), shown_measure (table, i)), <=, 0);
 }
 
+/* As the Title column's GtkStringSorter (ignore-case, its default) orders:
+ * case-folded, then collated in the current locale. */
 static int
 by_title (GkMeasure *a, GkMeasure *b)
 {
-  return g_utf8_collate (gk_measure_get_title (a), gk_measure_get_title (b));
+  g_autofree char *folded_a = g_utf8_casefold (gk_measure_get_title (a), -1);
+  g_autofree char *folded_b = g_utf8_casefold (gk_measure_get_title (b), -1);
+
+  return g_utf8_collate (folded_a, folded_b);
 }
 
 static int
@@ -587,18 +589,15 @@ test_large_programme (void)
   g_autofree char *path = g_build_filename (tmp_dir, "large.gripkaart", NULL);
   g_autoptr(GError) error = NULL;
   GkMeasuresPage *page;
-  sqlite3 *db = NULL;
   Table table;
   gint64 start;
   double open_ms, sort_ms, sort_frame_ms, filter_ms, filter_frame_ms;
   GDate today;
 
-  gk_date_set_today (&today);
+  today = test_today ();
   g_remove (path);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-  g_assert_true (gk_schema_create (db, &error) && gk_demo_write_large (db, &today, &error));
-  sqlite3_close (db);
+  g_assert_true (gk_demo_write_large_file (path, &today, &error));
+  g_assert_no_error (error);
 
   start = g_get_monotonic_time ();
   open_file (path, &page);

@@ -8,7 +8,8 @@
 #include <glib/gstdio.h>
 
 #include "gk-application.h"
-#include "gk-command-line.h"
+#include "gk-clock.h"
+#include "gk-demo.h"
 #include "gk-new-programme-dialog.h"
 #include "gk-projects-page.h"
 #include "gk-roadmap-page.h"
@@ -59,7 +60,7 @@ write_demo (const char *name)
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 22, 11, 2026);
   g_remove (path);
-  g_assert_true (gk_command_line_write_demo (path, &today, &error));
+  g_assert_true (gk_demo_write_file (path, &today, &error));
   g_assert_no_error (error);
   return path;
 }
@@ -241,7 +242,13 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *data_home = NULL;
+  GDate test_day;
   int status;
+
+  /* The demo and the levels must not depend on the day the tests run. */
+  g_date_clear (&test_day, 1);
+  g_date_set_dmy (&test_day, 22, 11, 2026);
+  gk_clock_set_fixed_date (gk_clock_get_default (), &test_day);
 
   tmp_dir = g_dir_make_tmp ("gripkaart-test-XXXXXX", NULL);
   data_home = g_build_filename (tmp_dir, "data", NULL);

@@ -9,11 +9,15 @@
 #include "gk-search-bar.h"
 #include "page-test-helpers.h"
 
+/* The first result of @type and, in @out_position, its position
+ * (G_MAXUINT when there is none). */
 static GkSearchResult *
 first_of_type (GListModel *results,
                GType       type,
                guint      *out_position)
 {
+  if (out_position != NULL)
+    *out_position = G_MAXUINT;
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
       g_autoptr(GkSearchResult) result = g_list_model_get_item (results, i);

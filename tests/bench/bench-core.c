@@ -28,6 +28,9 @@
 #include "gk-document.h"
 #include "gk-project-file.h"
 #include "gk-schema.h"
+#include "gk-document-private.h"
+#include "gk-project-file-private.h"
+#include "gk-demo-private.h"
 
 static int n_runs = 15;
 

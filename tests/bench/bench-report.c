@@ -23,6 +23,8 @@
 #include "gk-period.h"
 #include "gk-report.h"
 #include "gk-schema.h"
+#include "gk-document-private.h"
+#include "gk-demo-private.h"
 
 static int n_runs = 5;
 static char *keep_path;

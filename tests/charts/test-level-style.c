@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "gk-level-style.h"
 
@@ -57,7 +58,10 @@ test_fill_draws_level_colour (void)
   gk_level_style_fill_rect (cr, style, 0, 0, 40, 40);
   cairo_surface_flush (surface);
 
-  pixel = *(guint32 *) (cairo_image_surface_get_data (surface) + 20 * cairo_image_surface_get_stride (surface) + 20 * 4);
+  /* One RGB24 pixel, a native-endian 32-bit word; copied out of the byte
+   * buffer rather than read through a cast pointer. */
+  memcpy (&pixel, cairo_image_surface_get_data (surface) + 20 * cairo_image_surface_get_stride (surface) + 20 * 4,
+          sizeof pixel);
   g_assert_cmpint ((pixel >> 16) & 0xff, ==, (int) round (style->fill.r * 255));
   g_assert_cmpint ((pixel >> 8) & 0xff, ==, (int) round (style->fill.g * 255));
   g_assert_cmpint (pixel & 0xff, ==, (int) round (style->fill.b * 255));

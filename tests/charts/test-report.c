@@ -10,6 +10,8 @@
 #include "gk-report.h"
 #include "gk-report-layout.h"
 #include "gk-schema.h"
+#include "gk-document-private.h"
+#include "gk-demo-private.h"
 
 static sqlite3 *db;
 static GkDocument *document;

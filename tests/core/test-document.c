@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "model-fixture.h"
+#include "gk-document-private.h"
 
 typedef struct {
   sqlite3    *db;
@@ -477,7 +478,6 @@ test_delete_every_entity (void)
       GListModel *list;
       g_autoptr(GkRecord) held = NULL;
       g_autoptr(GError) error = NULL;
-      g_autofree char *expected_log = NULL;
       g_autofree char *sql = NULL;
       GArray *log;
       guint position, n_items;

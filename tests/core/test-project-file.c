@@ -21,6 +21,7 @@
 #include "gk-migrations.h"
 #include "gk-project-file.h"
 #include "gk-schema.h"
+#include "gk-project-file-private.h"
 
 /* --- a VFS that can pretend the disk is full ------------------------------- */
 

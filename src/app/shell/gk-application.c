@@ -101,11 +101,26 @@ gk_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
   GkApplication *self = GK_APPLICATION (app);
+  const char *today = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_lookup (options, "today", "&s", &today))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!gk_command_line_set_today (today, &error))
+        {
+          g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+          return EXIT_FAILURE;
+        }
+      /* A running instance would open the files on its own day: this one
+       * runs by itself, on the day asked for. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
 
   self->open_demo = g_variant_dict_contains (options, "demo");

@@ -8,9 +8,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "gk-date.h"
-
 #include "gk-analysis.h"
+#include "gk-demo.h"
 #include "gk-command-line.h"
 #include "gk-document.h"
 #include "gk-new-programme-dialog.h"
@@ -25,6 +24,7 @@
 #include "gk-measures-page.h"
 #include "gk-project-file.h"
 #include "gk-report-dialog.h"
+#include "gk-session.h"
 #include "gk-window.h"
 
 struct _GkWindow
@@ -54,12 +54,12 @@ struct _GkWindow
   GtkFileChooserNative *chooser;
 
   /* The programme shown: its working copy, the model on it, and what the
-   * grip engine makes of it (renewed after every change). */
+   * grip engine makes of it (renewed after every change). The pointers are
+   * the session's, kept here for brevity while a programme is open. */
+  GkSession            *session;
   GkProjectFile        *project;
   GkDocument           *document;
-  GkAnalysis           *analysis;
   GkChartModel         *charts;
-  guint                 analysis_source;
   guint                 back_source;
   gboolean              close_confirmed;
 };
@@ -266,68 +266,86 @@ update_actions (GkWindow *self)
 }
 
 static void
-refresh_analysis (GkWindow *self)
+analysis_changed_cb (GkWindow *self)
 {
+  GkAnalysis *analysis = gk_session_get_analysis (self->session);
+
   g_clear_object (&self->charts);
-  g_clear_object (&self->analysis);
-  self->analysis = gk_analysis_new (self->document, NULL);
+  if (analysis == NULL)
+    return;
   /* Two years of months fit a laptop screen and show the trend. */
-  self->charts = gk_chart_model_new (self->document, self->analysis, GK_FREQUENCY_MONTHLY, 24);
+  self->charts = gk_chart_model_new (self->document, analysis, GK_FREQUENCY_MONTHLY, 24);
   gk_overview_page_set_charts (self->overview_page, self->charts);
-  gk_indicators_page_set_analysis (self->indicators_page, self->analysis);
+  gk_indicators_page_set_analysis (self->indicators_page, analysis);
   gk_indicators_page_set_charts (self->indicators_page, self->charts);
-  gk_roadmap_page_set_analysis (self->roadmap_page, self->analysis);
-  gk_team_page_set_analysis (self->team_page, self->analysis);
-  gk_projects_page_set_analysis (self->projects_page, self->analysis);
+  gk_roadmap_page_set_analysis (self->roadmap_page, analysis);
+  gk_team_page_set_analysis (self->team_page, analysis);
+  gk_projects_page_set_analysis (self->projects_page, analysis);
   gk_projects_page_set_charts (self->projects_page, self->charts);
 }
 
-static gboolean
-refresh_analysis_idle (gpointer data)
-{
-  GkWindow *self = data;
-
-  self->analysis_source = 0;
-  refresh_analysis (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Several edits in a row (a group, a paste) recompute the grip levels once. */
 static void
 document_changed_cb (GkWindow *self)
 {
   update_title (self);
   update_actions (self);
-  if (self->analysis_source == 0)
-    /* Before the next frame is drawn (GDK draws at HIGH_IDLE + 20): the
-     * frame then shows the edit with its levels, and a busy page that keeps
-     * drawing cannot hold the refresh back behind it. */
-    self->analysis_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, refresh_analysis_idle, self, NULL);
+}
+
+static void
+set_pages_document (GkWindow   *self,
+                    GkDocument *document)
+{
+  if (self->indicators_page != NULL)
+    gk_indicators_page_set_document (self->indicators_page, document);
+  if (self->journal_page != NULL)
+    gk_journal_page_set_document (self->journal_page, document);
+  if (self->search_bar != NULL)
+    gk_search_bar_set_document (self->search_bar, document);
+  if (self->roadmap_page != NULL)
+    gk_roadmap_page_set_document (self->roadmap_page, document);
+  if (self->team_page != NULL)
+    gk_team_page_set_document (self->team_page, document);
+  if (self->projects_page != NULL)
+    gk_projects_page_set_document (self->projects_page, document);
+  if (self->measures_page != NULL)
+    gk_measures_page_set_document (self->measures_page, document);
+}
+
+/* The session says NULL first when it closes: the pages let go of the
+ * document before its file closes. */
+static void
+session_document_cb (GkWindow *self)
+{
+  GkDocument *document = gk_session_get_document (self->session);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *user_name = NULL;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  self->document = document;
+  self->project = gk_session_get_project_file (self->session);
+  if (document == NULL)
+    {
+      g_clear_object (&self->charts);
+      set_pages_document (self, NULL);
+      return;
+    }
+
+  user_name = g_settings_get_string (gk_application_get_settings (GK_APPLICATION (app)), "user-name");
+  if (*user_name != '\0')
+    gk_document_set_user_name (document, user_name);
+  g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
+  g_signal_connect_swapped (document, "notify::dirty", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (document, "notify::can-undo", G_CALLBACK (update_actions), self);
+  g_signal_connect_swapped (document, "notify::can-redo", G_CALLBACK (update_actions), self);
+  set_pages_document (self, document);
 }
 
 static void
 close_programme (GkWindow *self)
 {
-  g_clear_handle_id (&self->analysis_source, g_source_remove);
-  /* The pages let go of the document before its file closes. */
-  if (self->indicators_page != NULL)
-    gk_indicators_page_set_document (self->indicators_page, NULL);
-  if (self->projects_page != NULL)
-    gk_projects_page_set_document (self->projects_page, NULL);
-  if (self->measures_page != NULL)
-    gk_measures_page_set_document (self->measures_page, NULL);
-  if (self->journal_page != NULL)
-    gk_journal_page_set_document (self->journal_page, NULL);
-  if (self->search_bar != NULL)
-    gk_search_bar_set_document (self->search_bar, NULL);
-  g_clear_object (&self->charts);
-  g_clear_object (&self->analysis);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_clear_object (&self->document);
-  if (self->project != NULL)
-    gk_project_file_close (self->project);
-  g_clear_object (&self->project);
+  if (self->session != NULL)
+    gk_session_close (self->session);
 }
 
 static gboolean
@@ -335,37 +353,9 @@ show_programme (GkWindow      *self,
                 GkProjectFile *project,
                 GError       **error)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  g_autoptr(GkDocument) document = gk_document_new_for_db (gk_project_file_get_db (project), error);
-  g_autofree char *user_name = NULL;
+  if (!gk_session_open_project_file (self->session, project, error))
+    return FALSE;
 
-  if (document == NULL)
-    {
-      gk_project_file_close (project);
-      return FALSE;
-    }
-
-  close_programme (self);
-  self->project = g_object_ref (project);
-  self->document = g_steal_pointer (&document);
-
-  user_name = g_settings_get_string (gk_application_get_settings (GK_APPLICATION (app)), "user-name");
-  if (*user_name != '\0')
-    gk_document_set_user_name (self->document, user_name);
-
-  g_signal_connect_swapped (self->document, "changed", G_CALLBACK (document_changed_cb), self);
-  gk_indicators_page_set_document (self->indicators_page, self->document);
-  gk_journal_page_set_document (self->journal_page, self->document);
-  gk_search_bar_set_document (self->search_bar, self->document);
-  gk_roadmap_page_set_document (self->roadmap_page, self->document);
-  gk_team_page_set_document (self->team_page, self->document);
-  gk_projects_page_set_document (self->projects_page, self->document);
-  gk_measures_page_set_document (self->measures_page, self->document);
-  g_signal_connect_swapped (self->document, "notify::dirty", G_CALLBACK (update_title), self);
-  g_signal_connect_swapped (self->document, "notify::can-undo", G_CALLBACK (update_actions), self);
-  g_signal_connect_swapped (self->document, "notify::can-redo", G_CALLBACK (update_actions), self);
-
-  refresh_analysis (self);
   update_title (self);
   update_actions (self);
   gtk_stack_set_visible_child_name (self->stack, "programme");
@@ -380,6 +370,14 @@ GkDocument *
 gk_window_get_document (GkWindow *self)
 {
   return self->document;
+}
+
+GkSession *
+gk_window_get_session (GkWindow *self)
+{
+  g_return_val_if_fail (GK_IS_WINDOW (self), NULL);
+
+  return self->session;
 }
 
 /* --- opening --------------------------------------------------------------- */
@@ -509,12 +507,11 @@ open_demo_activated (GtkWidget  *widget,
   g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  GDate today;
+  GDate today = gk_session_get_today (self->session);
 
-  gk_date_set_today (&today);
   g_mkdir_with_parents (dir, 0700);
   g_remove (path);
-  if (!gk_command_line_write_demo (path, &today, &error))
+  if (!gk_demo_write_file (path, &today, &error))
     {
       gk_window_show_error (self, _("Could Not Open the Demo"), error);
       return;
@@ -897,6 +894,9 @@ gk_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_handle_id (&self->back_source, g_source_remove);
   close_programme (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_WINDOW);
 
   G_OBJECT_CLASS (gk_window_parent_class)->dispose (object);
@@ -973,6 +973,9 @@ gk_window_init (GkWindow *self)
   g_type_ensure (GK_TYPE_PROJECTS_PAGE);
   g_type_ensure (GK_TYPE_MEASURES_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->session = gk_session_new (NULL);
+  g_signal_connect_swapped (self->session, "notify::document", G_CALLBACK (session_document_cb), self);
+  g_signal_connect_swapped (self->session, "notify::analysis", G_CALLBACK (analysis_changed_cb), self);
   watch_sidebar (self);
   update_back_button (self);
   g_object_bind_property (self->search_button, "active", self->search_bar, "active",

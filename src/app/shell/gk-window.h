@@ -9,6 +9,7 @@
 
 #include "gk-application.h"
 #include "gk-document.h"
+#include "gk-session.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,8 @@ const char *gk_window_get_page_name   (GkWindow      *self);
 GtkWidget  *gk_window_show_page       (GkWindow      *self,
                                        const char    *name);
 GkDocument *gk_window_get_document    (GkWindow      *self);
+/* The window's session: what it has open, and its clock. */
+GkSession  *gk_window_get_session     (GkWindow      *self);
 /* Shows @toast (transfer full) over the window's content. */
 void        gk_window_add_toast       (GkWindow      *self,
                                        AdwToast      *toast);

@@ -29,9 +29,9 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
-#include "gk-demo.h"
+#include "gk-demo-private.h"
 #include "gk-enums.h"
-#include "gk-template.h"
+#include "gk-template-private.h"
 
 #define NO_DATE G_MAXINT
 #define DEMO_SEED 20260101

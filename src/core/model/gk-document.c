@@ -30,7 +30,7 @@
 
 #include <glib/gi18n.h>
 
-#include "gk-document.h"
+#include "gk-document-private.h"
 #include "gk-record-private.h"
 #include "gk-schema.h"
 #include "gk-undo-stack.h"
@@ -122,6 +122,7 @@ struct _GkDocument
   sqlite3_stmt    *log_insert;
 
   GkUndoStack     *history;
+  GkClock         *clock;            /* stamps the change log; NULL: the default clock */
   char            *user_name;
   gboolean         dirty;
 
@@ -314,11 +315,12 @@ lookup (TableState *ts,
 }
 
 static char *
-now_utc (void)
+now_utc (GkDocument *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = gk_clock_dup_now (self->clock != NULL ? self->clock : gk_clock_get_default ());
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
 
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 static gboolean
@@ -1350,7 +1352,7 @@ run_edit (GkDocument  *self,
           gint64      *out_id,
           GError     **error)
 {
-  g_autofree char *now = now_utc ();
+  g_autofree char *now = now_utc (self);
   g_autoptr(GBytes) changes = NULL;
   sqlite3_session *session;
   gboolean ok;
@@ -1862,7 +1864,7 @@ apply_inverse (GkDocument  *self,
                const char  *summary,
                GError     **error)
 {
-  g_autofree char *now = now_utc ();
+  g_autofree char *now = now_utc (self);
   g_autoptr(GBytes) inverse = NULL;
   g_autoptr(GBytes) changes = NULL;
   ApplyContext context = { self->db, 0 };
@@ -2251,6 +2253,16 @@ gk_document_get_db (GkDocument *self)
   return self->db;
 }
 
+void
+gk_document_set_clock (GkDocument *self,
+                       GkClock    *clock)
+{
+  g_return_if_fail (GK_IS_DOCUMENT (self));
+  g_return_if_fail (clock == NULL || GK_IS_CLOCK (clock));
+
+  g_set_object (&self->clock, clock);
+}
+
 const char *
 gk_document_get_user_name (GkDocument *self)
 {
@@ -2340,6 +2352,7 @@ gk_document_finalize (GObject *object)
 {
   GkDocument *self = GK_DOCUMENT (object);
 
+  g_clear_object (&self->clock);
   g_clear_pointer (&self->series, g_hash_table_unref);
   for (guint i = 0; i < N_TABLES; i++)
     {

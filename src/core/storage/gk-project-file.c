@@ -28,7 +28,8 @@
 #include <glib/gstdio.h>
 
 #include "gk-migrations.h"
-#include "gk-project-file.h"
+#include "gk-clock.h"
+#include "gk-project-file-private.h"
 #include "gk-schema.h"
 
 #define SQLITE_HEADER_SIZE   100
@@ -1013,7 +1014,7 @@ set_aside_stale_copy (GkProjectFile *self)
       return;
     }
 
-  now = g_date_time_new_now_local ();
+  now = gk_clock_dup_now (gk_clock_get_default ());
   stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   stem = g_strndup (self->working_path, strlen (self->working_path) - strlen (".gripkaart"));
 

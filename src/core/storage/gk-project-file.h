@@ -15,20 +15,10 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 #include "gk-project-error.h"
 
 G_BEGIN_DECLS
-
-/* Opens a SQLite connection with the defences for files of unknown origin:
- * defensive mode, trusted_schema and writable_schema off, no triggers, no
- * views, no extensions, cell_size_check and foreign_keys on, no memory
- * mapping, a short busy timeout. read_only opens without write access;
- * otherwise the file is created when missing. Errors are GK_PROJECT_ERROR. */
-sqlite3 *gk_db_open_hardened   (const char  *path,
-                                gboolean     read_only,
-                                GError     **error);
 
 /* Checks that path is a sound Gripkaart project file, first its bytes
  * (before SQLite reads it), then through a hardened read-only connection:
@@ -54,11 +44,6 @@ GkProjectFile *gk_project_file_new      (GError  **error);
  * place will fail with GK_PROJECT_ERROR_READ_ONLY. */
 GkProjectFile *gk_project_file_open     (GFile   *file,
                                          GError **error);
-
-/* The connection on the working copy; NULL after close. It stays owned by
- * self. GkProjectFile installs a commit hook on it (to mark unpublished
- * changes for crash recovery): do not replace it. */
-sqlite3    *gk_project_file_get_db           (GkProjectFile *self);
 
 /* The shared file, or NULL for an untitled programme. */
 GFile      *gk_project_file_get_file         (GkProjectFile *self);

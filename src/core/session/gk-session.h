@@ -1,0 +1,64 @@
+/* gk-session.h: the open programme
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A GkSession owns what one window (or one run of the command line) has
+ * open: the project file, the document on it, the analysis the grip engine
+ * makes of it, and the clock the analysis is judged on. The analysis is
+ * renewed after every change of the document (once for a burst of edits,
+ * before the next frame) and when the clock's day changes; readers follow
+ * notify::analysis instead of being told by hand.
+ *
+ * Closing notifies document and analysis as NULL first, so that everything
+ * bound to the session lets go of the document before its file closes.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gk-analysis.h"
+#include "gk-clock.h"
+#include "gk-document.h"
+#include "gk-project-file.h"
+
+G_BEGIN_DECLS
+
+#define GK_TYPE_SESSION (gk_session_get_type ())
+
+G_DECLARE_FINAL_TYPE (GkSession, gk_session, GK, SESSION, GObject)
+
+/* A session with nothing open, on @clock (NULL: the default clock). */
+GkSession     *gk_session_new               (GkClock        *clock);
+
+GkClock       *gk_session_get_clock         (GkSession      *self);
+/* Today on the session's clock. */
+GDate          gk_session_get_today         (GkSession      *self);
+
+/* What is open; all NULL while nothing is. */
+GkProjectFile *gk_session_get_project_file  (GkSession      *self);
+GkDocument    *gk_session_get_document      (GkSession      *self);
+GkAnalysis    *gk_session_get_analysis      (GkSession      *self);
+gboolean       gk_session_is_open           (GkSession      *self);
+
+/* Opens @file (see gk_project_file_open()) and loads its document; what
+ * was open before is closed once the new programme loaded. On failure
+ * nothing changes. */
+gboolean       gk_session_open              (GkSession      *self,
+                                             GFile          *file,
+                                             GError        **error);
+/* Loads the document of @project, opened already (a new programme, a file
+ * opened in the background), and takes it over: the session closes it. On
+ * failure @project is closed and nothing else changes. */
+gboolean       gk_session_open_project_file (GkSession      *self,
+                                             GkProjectFile  *project,
+                                             GError        **error);
+/* Releases document and analysis (notifying them as NULL), emits
+ * GkSession::closed and closes the project file. Nothing to do when
+ * nothing is open. */
+void           gk_session_close             (GkSession      *self);
+
+/* Renews the analysis now rather than before the next frame. */
+void           gk_session_update_analysis   (GkSession      *self);
+
+G_END_DECLS
