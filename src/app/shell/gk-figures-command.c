@@ -15,6 +15,7 @@
 #include "gk-figures-command.h"
 #include "gk-import-plan.h"
 #include "gk-project-file.h"
+#include "gk-session.h"
 #include "gk-table-export.h"
 #include "gk-workbook.h"
 
@@ -94,35 +95,18 @@ parse_options (char    **argv,
   return TRUE;
 }
 
-/* The project file and its document, or NULL with an error. */
-static GkDocument *
-open_document (const char     *path,
-               GkProjectFile **out_project,
-               GError        **error)
+/* A session on @path, as the window opens it. */
+static GkSession *
+open_session (const char  *path,
+              GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GkProjectFile) project = gk_project_file_open (file, error);
-  GkDocument *document;
+  g_autoptr(GkClock) clock = gk_clock_new ();
+  g_autoptr(GkSession) session = gk_session_new (clock);
 
-  if (project == NULL)
+  if (!gk_session_open (session, file, error))
     return NULL;
-  document = gk_document_new_for_db (gk_project_file_get_db (project), error);
-  if (document == NULL)
-    {
-      gk_project_file_close (project);
-      return NULL;
-    }
-  *out_project = g_steal_pointer (&project);
-  return document;
-}
-
-static void
-close_document (GkDocument    *document,
-                GkProjectFile *project)
-{
-  g_object_unref (document);
-  gk_project_file_close (project);
-  g_object_unref (project);
+  return g_steal_pointer (&session);
 }
 
 /* ---- --export-table ------------------------------------------------------------ */
@@ -165,8 +149,7 @@ export_tables (Options  *o,
                GError  **error)
 {
   g_autoptr(GArray) tables = parse_tables (o->export_table, error);
-  g_autoptr(GkProjectFile) project = NULL;
-  GkDocument *document;
+  g_autoptr(GkSession) session = NULL;
   GkExportFormat format;
   gboolean ok;
 
@@ -180,11 +163,12 @@ export_tables (Options  *o,
     }
   if (!gk_export_format_from_path (o->output, &format, error))
     return FALSE;
-  document = open_document (o->files[0], &project, error);
-  if (document == NULL)
+  session = open_session (o->files[0], error);
+  if (session == NULL)
     return FALSE;
-  ok = gk_export_tables (document, (GkExportTable *) tables->data, tables->len, o->output, error);
-  close_document (document, g_steal_pointer (&project));
+  ok = gk_export_tables (gk_session_get_document (session), (GkExportTable *) tables->data, tables->len,
+                         o->output, error);
+  gk_session_close (session);
   return ok;
 }
 
@@ -250,10 +234,11 @@ import_figures (Options  *o,
   g_autoptr(GFile) source = g_file_new_for_commandline_arg (o->import_figures);
   g_autoptr(GkWorkbook) workbook = NULL;
   g_autoptr(GkSheet) sheet = NULL;
-  g_autoptr(GkProjectFile) project = NULL;
+  g_autoptr(GkSession) session = NULL;
   g_autoptr(GkFigureLayout) layout = NULL;
   g_autoptr(GkImportPlan) plan = NULL;
   g_autofree char *source_name = g_file_get_basename (source);
+  GkProjectFile *project;
   GkDocument *document;
   gboolean ok = FALSE;
 
@@ -271,9 +256,11 @@ import_figures (Options  *o,
       return FALSE;
     }
 
-  document = open_document (o->files[0], &project, error);
-  if (document == NULL)
+  session = open_session (o->files[0], error);
+  if (session == NULL)
     return FALSE;
+  project = gk_session_get_project_file (session);
+  document = gk_session_get_document (session);
   if (gk_project_file_get_read_only (project))
     {
       g_propagate_error (error, g_error_copy (gk_project_file_get_read_only_reason (project)));
@@ -314,7 +301,7 @@ import_figures (Options  *o,
 
 out:
   g_clear_object (&plan);
-  close_document (document, g_steal_pointer (&project));
+  gk_session_close (session);
   return ok;
 }
 
