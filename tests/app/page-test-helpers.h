@@ -16,6 +16,7 @@
 #include "gk-date.h"
 #include "gk-demo.h"
 #include "gk-window.h"
+#include "wait-helpers.h"
 
 static GkApplication *app;
 static char *tmp_dir;
@@ -25,20 +26,6 @@ drain (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-/* Runs the main loop for @ms milliseconds: long enough for a layout, a
- * search entry's delay or an idle. */
-static inline void
-spin (int ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
 }
 
 static inline GtkWindow *
@@ -150,11 +137,9 @@ wait_for_cell (GtkWidget     *root,
                ItemMatch      match,
                gconstpointer  data)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   GtkWidget *cell;
 
-  while ((cell = find_cell_in (root, name, match, data)) == NULL && g_get_monotonic_time () < deadline)
-    spin (20);
+  wait_until ((cell = find_cell_in (root, name, match, data)) != NULL);
   if (cell == NULL)
     g_error ("No cell “%s” for the item looked for", name);
   return cell;
@@ -198,7 +183,7 @@ open_demo_window (const char *name)
   gtk_window_present (GTK_WINDOW (window));
   gk_window_open_file (window, file);
   g_assert_nonnull (gk_window_get_document (window));
-  spin (50);
+  wait_for_paint (GTK_WIDGET (window));
   return window;
 }
 

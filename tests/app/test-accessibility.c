@@ -163,8 +163,9 @@ check_page (GkWindow   *window,
 {
   GtkWidget *page = gk_window_show_page (window, page_name);
 
-  spin (80);
   g_assert_nonnull (page);
+  /* Laid out and drawn: the rows that lists build lazily are there. */
+  wait_for_paint (page);
   collect_unnamed (GTK_WIDGET (window), offenders, page_name);
 }
 
@@ -202,9 +203,10 @@ check_dialog (GtkWidget  *widget,
   GtkWindow *dialog;
 
   g_assert_true (gtk_widget_activate_action (widget, action, NULL));
-  spin (80);
+  drain ();
   dialog = find_toplevel (type);
   g_assert_nonnull (dialog);
+  wait_for_paint (GTK_WIDGET (dialog));
   collect_unnamed (GTK_WIDGET (dialog), offenders, G_OBJECT_TYPE_NAME (dialog));
   check_tab_reaches_every_control (GTK_WIDGET (dialog), G_OBJECT_TYPE_NAME (dialog));
   if (!has_save_shortcut (GTK_WIDGET (dialog)))

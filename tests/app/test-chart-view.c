@@ -11,6 +11,7 @@
 #include "gk-chart-view.h"
 #include "gk-demo.h"
 #include "gk-session.h"
+#include "wait-helpers.h"
 
 static char *tmp_dir;
 static GkSession *session;
@@ -38,27 +39,20 @@ open_demo (void)
   charts = gk_chart_model_new (document, gk_session_get_analysis (session), GK_FREQUENCY_MONTHLY, 24);
 }
 
-/* Shows @view in a window of a fixed width and waits until it was drawn. */
+/* Shows @view in a window of a fixed width and waits until it was drawn:
+ * the hit regions the tests look up come from its snapshot. */
 static GtkWindow *
 show (GtkWidget *view)
 {
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
   gtk_window_set_child (window, scrolled);
   gtk_window_set_default_size (window, 1000, 700);
   gtk_window_present (window);
-  while ((!gtk_widget_get_mapped (view) || gtk_widget_get_height (view) == 0) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  /* one more frame so that the snapshot (and its hit regions) exists */
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_usleep (100000);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  wait_until (gtk_widget_get_mapped (view) && gtk_widget_get_height (view) > 0);
+  wait_for_paint (view);
   return window;
 }
 

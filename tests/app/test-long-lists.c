@@ -44,12 +44,9 @@ wait_for_frame (GkWindow *window,
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), frame);
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
-  while (!frame->painted && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  wait_until (frame->painted);
   g_signal_handler_disconnect (clock, handler);
-  g_assert_true (frame->painted);
 }
 
 static GtkColumnView *
@@ -66,9 +63,7 @@ painted_window (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-  spin (100);
+  wait_for_paint (GTK_WIDGET (window));
   return window;
 }
 
@@ -89,7 +84,6 @@ test_rows_after_first_frame (void)
   GkWindow *window = painted_window ();
   GtkColumnView *table = measures_table (window);
   Frame frame = { table, };
-  gint64 deadline;
 
   /* Not while the programme is put on screen... */
   open_demo (window, "rows-later.gripkaart");
@@ -98,10 +92,7 @@ test_rows_after_first_frame (void)
   g_assert_false (frame.had_rows);
 
   /* ...but soon after, without showing the page. */
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (gtk_column_view_get_model (table) == NULL && g_get_monotonic_time () < deadline)
-    spin (10);
-  g_assert_nonnull (gtk_column_view_get_model (table));
+  wait_until (gtk_column_view_get_model (table) != NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==,
                     g_list_model_get_n_items (gk_document_get_measures (gk_window_get_document (window))));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (table)));
@@ -139,8 +130,7 @@ test_closing_before_the_rows (void)
   g_assert_null (gtk_column_view_get_model (table));
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (200);
-  g_assert_null (weak);
+  wait_until (weak == NULL);
 }
 
 static char *
@@ -189,24 +179,24 @@ test_oldest_journal_entries_show (void)
   gk_window_open_file (window, file);
   page = gk_window_show_page (window, "journal");
   g_assert_nonnull (page);
-  spin (200);
   list = require_named (page, "journal-list");
   more = require_named (page, "show-older-entries");
+  wait_for_paint (list);
 
   /* 60 entries a press: well past the two hundred GTK builds at once. */
   for (int i = 0; i < 5; i++)
     {
       g_assert_true (gtk_widget_get_visible (more));
       g_signal_emit_by_name (more, "clicked");
-      spin (100);
+      wait_for_paint (list);
     }
   scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, 3 * gtk_adjustment_get_page_size (adjustment));
 
+  /* Scrolled to the end, the rows there are built and shown. */
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
-  spin (300);
-  g_assert_cmpuint (rows_in_view (list, scroller), >, 2);
+  wait_until (rows_in_view (list, scroller) > 2);
 
   destroy_all_windows ();
 }

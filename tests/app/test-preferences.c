@@ -61,7 +61,6 @@ test_headline_rule_and_review_cycle (void)
   g_assert_true (gtk_check_button_get_active (median_check));
 
   /* The grip engine follows the rule. */
-  spin (100);
   {
     g_autoptr(GkAnalysis) analysis = gk_analysis_new (document, NULL);
 

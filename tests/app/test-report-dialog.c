@@ -15,6 +15,7 @@
 #include "gk-period.h"
 #include "gk-report-dialog.h"
 #include "gk-window.h"
+#include "wait-helpers.h"
 
 static GkApplication *app;
 static char *work_dir;
@@ -29,11 +30,7 @@ drain (void)
 static void
 wait_until_mapped (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (widget));
+  wait_until (gtk_widget_get_mapped (widget));
 }
 
 static GkReportDialog *

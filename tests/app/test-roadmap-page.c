@@ -691,7 +691,7 @@ test_measures_for_topic (void)
     gk_measure_target_set_target_level (target, GK_LEVEL_IN_CONTROL);
     g_assert_true (gk_document_insert (document, GK_RECORD (target), &error));
     g_assert_no_error (error);
-    spin (50);
+    drain ();
     gk_window_show_page (window, "roadmap");
     drain ();
     if (before + 1 > 12)

@@ -16,11 +16,7 @@
 static void
 wait_until_mapped (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (widget));
+  wait_until (gtk_widget_get_mapped (widget));
 }
 
 static void
@@ -421,8 +417,7 @@ open_demo_window_sized (const char *name,
   gtk_window_present (GTK_WINDOW (window));
   gk_window_open_file (window, file);
   g_assert_nonnull (gk_window_get_document (window));
-  wait_until_mapped (GTK_WIDGET (window));
-  spin (50);
+  wait_for_paint (GTK_WIDGET (window));
   return window;
 }
 
@@ -436,11 +431,7 @@ static void
 wait_for_folded (AdwLeaflet *leaflet,
                  gboolean    folded)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (adw_leaflet_get_folded (leaflet) != folded && g_get_monotonic_time () < deadline)
-    spin (20);
-  g_assert_cmpint (adw_leaflet_get_folded (leaflet), ==, folded);
+  wait_until (adw_leaflet_get_folded (leaflet) == folded);
 }
 
 /* The back button follows the leaflet once the frame is drawn. */
@@ -448,11 +439,7 @@ static void
 wait_for_visible (GtkWidget *widget,
                   gboolean   visible)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (gtk_widget_get_visible (widget) != visible && g_get_monotonic_time () < deadline)
-    spin (20);
-  g_assert_cmpint (gtk_widget_get_visible (widget), ==, visible);
+  wait_until (gtk_widget_get_visible (widget) == visible);
 }
 
 static GtkListBox *
@@ -525,7 +512,7 @@ test_narrow_navigation (void)
   wait_for_visible (back, FALSE);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)", "measure", id));
-  spin (50);
+  drain ();
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == pages);
   g_assert_cmpstr (visible_page (window), ==, "measures");
   g_assert_true (selected_measure (window) == gk_document_lookup_measure (document, id));
@@ -533,7 +520,7 @@ test_narrow_navigation (void)
   g_assert_true (gtk_widget_is_visible (back));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
-  spin (50);
+  drain ();
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
   wait_for_visible (back, FALSE);
   /* The sidebar still says which page is shown. */
@@ -541,7 +528,7 @@ test_narrow_navigation (void)
 
   /* gk_window_show_page() (search, signals) slides too. */
   g_assert_nonnull (gk_window_show_page (window, "team"));
-  spin (50);
+  drain ();
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == pages);
   g_assert_cmpstr (visible_page (window), ==, "team");
 
@@ -567,7 +554,7 @@ test_narrow_sidebar (void)
   gtk_list_box_select_row (sidebar_list (window), row);
   gtk_widget_grab_focus (GTK_WIDGET (row));
   g_signal_emit_by_name (row, "activate");
-  spin (50);
+  drain ();
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == pages);
   g_assert_cmpstr (visible_page (window), ==, "indicators");
   /* The keyboard went along to the page. */
@@ -575,7 +562,7 @@ test_narrow_sidebar (void)
 
   wait_for_visible (back, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
-  spin (50);
+  drain ();
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
   /* And came back to the page's row. */
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (row));
@@ -584,15 +571,15 @@ test_narrow_sidebar (void)
   row = sidebar_row_for (window, "indicators");
   g_assert_true (gtk_list_box_get_selected_row (sidebar_list (window)) == row);
   g_signal_emit_by_name (row, "activate");
-  spin (50);
+  drain ();
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == pages);
 
   /* Selecting a row without activating it (arrow keys) stays in the sidebar. */
   wait_for_visible (back, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
-  spin (50);
+  drain ();
   gtk_list_box_select_row (sidebar_list (window), sidebar_row_for (window, "journal"));
-  spin (50);
+  drain ();
   g_assert_cmpstr (visible_page (window), ==, "journal");
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
 
@@ -610,10 +597,10 @@ test_wide_window_keeps_both (void)
 
   wait_for_folded (leaflet, FALSE);
   g_assert_nonnull (gk_window_show_page (window, "roadmap"));
-  spin (50);
+  drain ();
   g_assert_false (gtk_widget_get_visible (back));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
-  spin (50);
+  drain ();
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == require_named (GTK_WIDGET (window), "pages"));
   g_assert_true (gtk_widget_get_mapped (require_named (GTK_WIDGET (window), "sidebar")));
   g_assert_true (gtk_widget_get_mapped (require_named (GTK_WIDGET (window), "pages")));

@@ -9,6 +9,7 @@
  *   - opening it (check, working copy, hardened connection) and loading every
  *     list model,
  *   - one edit with its undo entry,
+ *   - saving (publishing) the file after an edit,
  *   - computing every grip level and attention signal,
  *   - peak memory.
  * Targets on a 2-core machine: open and load < 50 ms, one edit < 5 ms.
@@ -121,6 +122,52 @@ bench_open (const char *path)
   report ("open and load every list model", ms, 50);
 }
 
+/* Saving after one edit: write, sync and validate the new file, then put it
+ * in place of the old one. */
+static void
+bench_save (const char *path)
+{
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkProjectFile) project = gk_project_file_open (file, &error);
+  g_autoptr(GkDocument) document = NULL;
+  GListModel *measures;
+  GStatBuf st;
+
+  if (project == NULL)
+    g_error ("open: %s", error->message);
+  document = gk_document_new_for_db (gk_project_file_get_db (project), &error);
+  if (document == NULL)
+    g_error ("load: %s", error->message);
+  measures = gk_document_get_measures (document);
+
+  for (int i = 0; i < n_runs; i++)
+    {
+      g_autoptr(GkMeasure) live = g_list_model_get_item (measures, (i * 37) % g_list_model_get_n_items (measures));
+      g_autoptr(GkRecord) copy = gk_record_copy (GK_RECORD (live));
+      gint64 start;
+      double t;
+
+      gk_measure_set_progress (GK_MEASURE (copy), (gk_measure_get_progress (live) + 1) % 101);
+      if (!gk_document_update (document, copy, &error))
+        g_error ("edit: %s", error->message);
+      start = g_get_monotonic_time ();
+      if (!gk_project_file_save (project, &error))
+        g_error ("save: %s", error->message);
+      t = elapsed_ms (start);
+      g_array_append_val (ms, t);
+    }
+  g_stat (path, &st);
+  {
+    g_autofree char *what = g_strdup_printf ("save after one edit (%.1f MB)", st.st_size / 1e6);
+
+    report (what, ms, 0);
+  }
+  g_clear_object (&document);
+  gk_project_file_close (project);
+}
+
 static void
 bench_edit_and_analysis (const char *path,
                          GDate      *today)
@@ -213,6 +260,7 @@ main (int   argc,
   path = generate (dir, &today);
   bench_open (path);
   bench_edit_and_analysis (path, &today);
+  bench_save (path);
 
   getrusage (RUSAGE_SELF, &usage);
   g_print ("peak memory (max RSS): %.1f MB\n", usage.ru_maxrss / 1024.0);

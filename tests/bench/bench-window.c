@@ -11,7 +11,9 @@
  *   - scrolling the measures table, the journal list and the team page step
  *     by step,
  *   - one edit (gk_document_update) to the refreshed analysis on screen (the
- *     window recomputes the grip levels on idle).
+ *     window recomputes the grip levels on idle),
+ *   - sorting and filtering the measures table: the models' own work (the
+ *     call) and up to the frame that shows it.
  *
  * Two figures per frame: "latency" runs from the action to the end of the
  * frame that shows it (what a user waits for, including the frame clock's
@@ -30,6 +32,7 @@
 #include <sys/resource.h>
 
 #include "gk-application.h"
+#include "gk-choice.h"
 #include "gk-demo.h"
 #include "gk-measure.h"
 #include "gk-window.h"
@@ -437,6 +440,95 @@ bench_edit (GkWindow   *window,
              n_unchanged, n_rounds);
 }
 
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *view,
+               const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_str_equal (gtk_column_view_column_get_title (column), title))
+        return column;
+    }
+  g_error ("no column “%s”", title);
+}
+
+/* One change to the measures table, timed: the call (the sorter's or the
+ * filter's work on the models) and from its start to the frame showing it. */
+static void
+time_table_change (void   (*change) (GtkWidget *page, int round),
+                   GtkWidget *page,
+                   int        round,
+                   GArray    *calls,
+                   GArray    *latency,
+                   GArray    *work)
+{
+  guint since = watch.n_frames;
+  gint64 start = g_get_monotonic_time ();
+  double call;
+
+  change (page, round);
+  call = (g_get_monotonic_time () - start) / 1000.0;
+  g_array_append_val (calls, call);
+  if (wait_for_frame (since))
+    record_frame (start, latency, work);
+  settle (250);
+}
+
+static void
+sort_twice (GtkWidget *page,
+            int        round)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (require_named (page, "measures-table"));
+
+  gtk_column_view_sort_by_column (view, column_titled (view, "Focus project"), GTK_SORT_ASCENDING);
+  gtk_column_view_sort_by_column (view, column_titled (view, "Title"),
+                                  round % 2 == 0 ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+}
+
+/* Two filters on, then (the next round) all filters off again. */
+static void
+filter_twice (GtkWidget *page,
+              int        round)
+{
+  if (round % 2 == 0)
+    {
+      gk_choice_enum_set (require_named (page, "filter-status"), GK_MEASURE_STATUS_IN_PROGRESS);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (require_named (page, "filter-overdue")), TRUE);
+    }
+  else
+    gtk_widget_activate_action (page, "measures.clear-filters", NULL);
+}
+
+static void
+bench_sort_and_filter (GkWindow *window)
+{
+  g_autoptr(GArray) sort_calls = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) sort_latency = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) sort_work = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) filter_calls = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) filter_latency = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) filter_work = g_array_new (FALSE, FALSE, sizeof (double));
+  GtkWidget *page = gk_window_show_page (window, "measures");
+
+  settle (500);
+  for (int i = 0; i < n_rounds; i++)
+    time_table_change (sort_twice, page, i, sort_calls, sort_latency, sort_work);
+  for (int i = 0; i < n_rounds; i++)
+    time_table_change (filter_twice, page, i, filter_calls, filter_latency, filter_work);
+  gtk_widget_activate_action (page, "measures.clear-filters", NULL);
+
+  print_row ("two sorts", sort_latency, sort_work, INSTANT_MS, FALSE);
+  g_print ("%-36s %10.1f %10.1f   (the sorters' work)\n", "  of which in the call",
+           median_of (sort_calls), worst_of (sort_calls));
+  print_row ("two filters on, or all off", filter_latency, filter_work, INSTANT_MS, FALSE);
+  g_print ("%-36s %10.1f %10.1f   (the filters' work)\n", "  of which in the call",
+           median_of (filter_calls), worst_of (filter_calls));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -498,6 +590,9 @@ main (int   argc,
   print_header ("One edit to the refreshed analysis on screen (ms)");
   bench_edit (window, "overview");
   bench_edit (window, "measures");
+
+  print_header ("Sorting and filtering the measures table (ms)");
+  bench_sort_and_filter (window);
 
   getrusage (RUSAGE_SELF, &usage);
   g_print ("\npeak memory (max RSS): %.1f MB\n", usage.ru_maxrss / 1024.0);

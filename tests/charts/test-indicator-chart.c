@@ -126,7 +126,7 @@ test_hit_test (void)
 }
 
 /* 100,000 measurements are reduced per pixel column, but a single spike
- * still shows at full height. */
+ * still shows at full height. (How fast: bench-charts --only huge.) */
 static void
 test_many_points_keep_extremes (void)
 {
@@ -137,13 +137,9 @@ test_many_points_keep_extremes (void)
   guint32 ink;
   Rendered *r;
   double x, y;
-  gint64 start;
 
   spike->value = 2600000;
-  start = g_get_monotonic_time ();
   r = render_chart (draw_indicator, &f->indicator, 1200, 500, GK_STYLE_VARIANT_LIGHT, &f->today);
-  /* generous: the benchmark wants under 5 ms; a busy test machine is slower */
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 500000);
 
   ink = rgb_to_pixel (&gk_chart_context_get_palette (r->ctx)->foreground);
   g_assert_true (gk_chart_context_get_plot (r->ctx, NULL, &time, &value));

@@ -694,15 +694,10 @@ test_large (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dump_db = NULL;
   g_autofree char *dump_again = NULL;
-  gint64 start = g_get_monotonic_time ();
-  double ms;
 
+  /* (How fast: bench-core prints the time it takes on disk.) */
   g_assert_true (gk_demo_write_large (db, reference, &error));
   g_assert_no_error (error);
-  ms = (g_get_monotonic_time () - start) / 1000.0;
-  g_test_message ("gk_demo_write_large: %.1f ms (in memory)", ms);
-  /* The target is < 1 s; the bound is loose for sanitizer and valgrind builds. */
-  g_assert_cmpfloat (ms, <, 15000);
 
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM person"), ==, 40);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM topic"), ==, 9);
@@ -732,7 +727,7 @@ test_large (void)
   sqlite3_close (again);
 }
 
-/* The same on disk, in one transaction: what a benchmark would time. */
+/* The same on disk, in one transaction (bench-core times it). */
 static void
 test_large_on_disk (void)
 {
@@ -741,20 +736,14 @@ test_large_on_disk (void)
   g_autofree char *path = g_build_filename (dir, "large.gripkaart", NULL);
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
-  gint64 start;
-  double ms;
 
   g_assert_nonnull (dir);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_true (gk_schema_create (db, &error));
 
-  start = g_get_monotonic_time ();
   g_assert_true (gk_demo_write_large (db, reference, &error));
   g_assert_no_error (error);
-  ms = (g_get_monotonic_time () - start) / 1000.0;
-  g_test_message ("gk_demo_write_large: %.1f ms (on disk)", ms);
-  g_assert_cmpfloat (ms, <, 15000);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM measurement"), ==, 60 * 260);
   sqlite3_close (db);
 

@@ -1035,129 +1035,6 @@ test_document_properties (Fixture       *fixture,
   fixture_unwatch_notify (doc, names);
 }
 
-/* ---- a quick benchmark (the lead adds the official one) ---------------------
- * Run with: test-document -m perf  (or GK_BENCHMARK=1). */
-
-static void
-fill_large_programme (sqlite3 *db)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-    "INSERT INTO programme (id, title) VALUES (1, 'Groot programma');"
-    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40)"
-    " INSERT INTO person (id, name, role) SELECT i, 'Persoon ' || i, 'other' FROM n;"
-    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 9)"
-    " INSERT INTO topic (id, name, position, owner_id) SELECT i, 'Onderwerp ' || i, i, i FROM n;"
-    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 540)"
-    " INSERT INTO assessment (id, topic_id, date, level, rationale, confidence)"
-    " SELECT i, 1 + (i % 9), date('2020-01-01', '+' || (i / 9) || ' months'), 'vigilant', 'Oordeel ' || i, 5 FROM n;"
-    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12)"
-    " INSERT INTO focus_project (id, name, owner_id, status, position, budget_cents)"
-    " SELECT i, 'Project ' || i, i, 'active', i, 1000000 * i FROM n;"
-    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400)"
-    " INSERT INTO measure (id, project_id, title, owner_id, status, start_date, due_date, progress, position)"
-    " SELECT i, 1 + (i % 12), 'Maatregel ' || i, 1 + (i % 40), 'in-progress', '2026-01-01', '2026-12-31',"
-    " i % 100, i FROM n;"
-    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400)"
-    " INSERT INTO measure_target (measure_id, topic_id, target_level) SELECT i, 1 + (i % 9), 'in-control' FROM n;"
-    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 399)"
-    " INSERT INTO measure_link (from_measure_id, to_measure_id, kind) SELECT i, i + 1, 'reinforces' FROM n;"
-    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60)"
-    " INSERT INTO indicator (id, name, signal_serious, signal_control, position)"
-    " SELECT i, 'Indicator ' || i, 100, 50, i FROM n;"
-    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60)"
-    " INSERT INTO indicator_topic (indicator_id, topic_id) SELECT i, 1 + (i % 9) FROM n;"
-    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
-    " INSERT INTO journal_entry (date, author, kind, text, project_id)"
-    " SELECT date('2020-01-01', '+' || i || ' days'), 'Auteur', 'progress', 'Notitie ' || i, 1 + (i % 12) FROM n;"
-    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50)"
-    " INSERT INTO catalogue_measure (title) SELECT 'Catalogus ' || i FROM n;",
-    NULL, NULL, NULL), ==, SQLITE_OK);
-
-  /* Month by month over all indicators, as monthly imports would store them:
-   * not in (indicator, period) order, so loading has to sort. */
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO measurement (indicator_id, period_date, value, note)"
-                                           " VALUES (?, ?, ?, '')", -1, &stmt, NULL), ==, SQLITE_OK);
-  for (int month = 0; month < 260; month++)
-    for (int indicator = 1; indicator <= 60; indicator++)
-      {
-        char date[16];
-
-        g_snprintf (date, sizeof date, "%04d-%02d-01", 2000 + month / 12, 1 + month % 12);
-        sqlite3_bind_int (stmt, 1, indicator);
-        sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_double (stmt, 3, 75 + (month * indicator) % 50);
-        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-        sqlite3_reset (stmt);
-      }
-  sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
-}
-
-static void
-test_benchmark (void)
-{
-  g_autofree char *dir = g_dir_make_tmp ("gk-bench-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "groot.gripkaart", NULL);
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
-  GkDocument *doc;
-  GTimer *timer = g_timer_new ();
-  double best_open = G_MAXDOUBLE, best_edit = G_MAXDOUBLE, best_undo = G_MAXDOUBLE;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_true (gk_schema_create (db, &error));
-  fill_large_programme (db);
-  sqlite3_close (db);
-
-  for (int round = 0; round < 5; round++)
-    {
-      g_autoptr(GkRecord) copy = NULL;
-      guint n = 0;
-
-      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-      g_timer_start (timer);
-      doc = gk_document_new_for_db (db, &error);
-      g_assert_no_error (error);
-      for (guint t = 0; gk_schema_tables ()[t] != NULL; t++)
-        {
-          GType type = gk_document_type_for_table (gk_schema_tables ()[t]);
-
-          if (type != G_TYPE_INVALID)
-            n += g_list_model_get_n_items (gk_document_get_list (doc, type));
-        }
-      best_open = MIN (best_open, g_timer_elapsed (timer, NULL));
-      g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_measurements (doc)), ==, 15600);
-
-      copy = gk_record_copy (GK_RECORD (gk_document_lookup_measure (doc, 200)));
-      gk_measure_set_progress (GK_MEASURE (copy), 99);
-      g_timer_start (timer);
-      g_assert_true (gk_document_update (doc, copy, &error));
-      best_edit = MIN (best_edit, g_timer_elapsed (timer, NULL));
-
-      g_timer_start (timer);
-      g_assert_true (gk_document_undo (doc, &error));
-      best_undo = MIN (best_undo, g_timer_elapsed (timer, NULL));
-      g_assert_no_error (error);
-
-      g_assert_finalize_object (doc);
-      sqlite3_close (db);
-      g_test_message ("%u rows", n);
-    }
-
-  g_test_minimized_result (best_open, "open and load every list: %.1f ms", best_open * 1000);
-  g_test_minimized_result (best_edit, "one edit with its undo step: %.2f ms", best_edit * 1000);
-  g_test_minimized_result (best_undo, "undo it: %.2f ms", best_undo * 1000);
-  g_printerr ("# open+load %.1f ms, edit %.2f ms, undo %.2f ms\n",
-              best_open * 1000, best_edit * 1000, best_undo * 1000);
-
-  g_timer_destroy (timer);
-  g_unlink (path);
-  g_rmdir (dir);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1195,9 +1072,6 @@ main (int   argc,
   ADD ("/document/edit/measure-from-catalogue", test_add_measure_from_catalogue);
   ADD ("/document/reload", test_reload_after_external_change);
   ADD ("/document/properties", test_document_properties);
-
-  if (g_test_perf () || g_getenv ("GK_BENCHMARK") != NULL)
-    g_test_add_func ("/document/benchmark", test_benchmark);
 
   return g_test_run ();
 }
