@@ -344,7 +344,7 @@ gk_document_lookup_measurement (GkDocument *self,
 
   g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
 
-  series = series_get (self, indicator_id, FALSE);
+  series = gk_document_get_series (self, indicator_id, FALSE);
   if (series == NULL || period_date == NULL)
     return NULL;
   hi = series->items->len;
