@@ -22,6 +22,8 @@ PACKAGES=(
   desktop-file-utils appstream libxml2-utils librsvg2-bin sqlite3
   xvfb xauth x11-apps imagemagick poppler-utils python3 locales
   libasan8 libubsan1
+  # fuzzing the figures readers (libFuzzer)
+  clang
 )
 
 export DEBIAN_FRONTEND=noninteractive

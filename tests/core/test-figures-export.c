@@ -83,10 +83,11 @@ round_trip (const char *name)
   after = dump_measurements (empty_db);
   g_assert_cmpstr (after, ==, before);
 
+  g_clear_object (&plan);   /* it holds the document */
   g_clear_object (&empty);
   g_clear_object (&document);
-  sqlite3_close (db);
-  sqlite3_close (empty_db);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (empty_db), ==, SQLITE_OK);
   g_unlink (path);
 }
 
