@@ -13,6 +13,8 @@ PACKAGES=(
   meson ninja-build pkg-config gcc gettext itstool
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libcairo2-dev libpango1.0-dev
+  # figures in and out: CSV, XLSX and ODS
+  libcsv-dev libgsf-1-dev libxml2-dev libxlsxwriter-dev
   # running: icons, fonts, schemas, MIME
   hicolor-icon-theme adwaita-icon-theme fonts-cantarell fonts-dejavu-core
   gsettings-desktop-schemas shared-mime-info libglib2.0-bin
@@ -20,6 +22,8 @@ PACKAGES=(
   desktop-file-utils appstream libxml2-utils librsvg2-bin sqlite3
   xvfb xauth x11-apps imagemagick poppler-utils python3 locales
   libasan8 libubsan1
+  # fuzzing the figures readers (libFuzzer)
+  clang
 )
 
 export DEBIAN_FRONTEND=noninteractive

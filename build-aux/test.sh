@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fresh Debian 12 machine: install the dependencies, build, and run every
 # test: the full suite, then the core and charts suites once more with
-# AddressSanitizer and UndefinedBehaviorSanitizer. Ends with "N passed, N failed".
+# AddressSanitizer and UndefinedBehaviorSanitizer, and a short fuzz run of the
+# figures readers. Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +28,15 @@ fi
 ninja -C _build-sanitize || exit 1
 meson test -C _build-sanitize --print-errorlogs --suite core --suite charts || status=1
 logs+=(_build-sanitize/meson-logs/testlog.json)
+
+# A short fuzz run of the figures readers (libFuzzer, with ASan and UBSan)
+# over the committed corpus; longer runs are done by hand (tests/fuzz).
+if [ ! -f _build-fuzz/build.ninja ]; then
+  CC=clang meson setup _build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false || exit 1
+fi
+ninja -C _build-fuzz tests/fuzz/fuzz-figures || exit 1
+ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" meson test -C _build-fuzz --no-rebuild --print-errorlogs --suite fuzz || status=1
+logs+=(_build-fuzz/meson-logs/testlog.json)
 
 python3 build-aux/count-tests.py "${logs[@]}" || status=1
 exit $status

@@ -94,6 +94,28 @@ def check_sqlite(manifest):
           "sqlite is built before gripkaart")
 
 
+# Libraries the GNOME runtime does not ship, bundled as modules from their
+# upstream repositories at a fixed commit (flatpak-builder checks it out).
+BUNDLED_LIBRARIES = ("libcsv", "libxlsxwriter", "libgsf")
+
+
+def check_bundled_libraries(manifest):
+    modules = [m.get("name") for m in manifest.get("modules", []) if isinstance(m, dict)]
+    for name in BUNDLED_LIBRARIES:
+        module = module_named(manifest, name)
+        if not check(module is not None, "manifest has a %s module" % name):
+            continue
+        check("gripkaart" in modules and modules.index(name) < modules.index("gripkaart"),
+              "%s is built before gripkaart" % name)
+        sources = module.get("sources", [])
+        check(len(sources) == 1, "%s has one source" % name)
+        for source in sources:
+            check(source.get("type") == "git" and source.get("url", "").startswith("https://"),
+                  "%s comes from its upstream git repository over https" % name)
+            check(re.fullmatch(r"[0-9a-f]{40}", source.get("commit", "")) is not None,
+                  "%s is pinned to a commit" % name)
+
+
 def known_meson_options(build_root):
     """Every option of the configured project, built-in and our own."""
     path = os.path.join(build_root, "meson-info", "intro-buildoptions.json")
@@ -187,6 +209,7 @@ def main(argv):
     check_identity(manifest, app_id, command)
     check_desktop_integration(source_root, app_id, command)
     check_sqlite(manifest)
+    check_bundled_libraries(manifest)
     check_gripkaart_module(manifest, source_root, build_root,
                            os.path.dirname(os.path.abspath(manifest_path)))
     check_finish_args(manifest, readme)

@@ -10,6 +10,7 @@
 #include "gk-app-resources.h"
 #include "gk-application.h"
 #include "gk-command-line.h"
+#include "gk-figures-command.h"
 #include "gk-preferences-window.h"
 #include "gk-window.h"
 
@@ -145,6 +146,11 @@ gk_application_local_command_line (GApplication   *app,
                                    char         ***arguments,
                                    int            *exit_status)
 {
+  if (gk_figures_command_is_wanted (*arguments))
+    {
+      *exit_status = gk_figures_command_run (*arguments);
+      return TRUE;
+    }
   if (gk_command_line_is_batch (*arguments))
     {
       *exit_status = gk_command_line_run (*arguments);
@@ -293,7 +299,7 @@ static const GOptionEntry main_options[] = {
     N_("Draw one chart of FILE to the --output file: roadmap, banner, timeline, progress, coverage or indicator:NAME"),
     N_("CHART") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("The file to write: .png, .svg or .pdf"), N_("OUT") },
+    N_("The file to write: .png, .svg or .pdf; for --export-table .xlsx or .csv"), N_("OUT") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Size of the exported chart in pixels, for example 1600x900"), N_("WxH") },
   { "export-report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -305,6 +311,28 @@ static const GOptionEntry main_options[] = {
     N_("Paper size of the report: a4 or a3"), N_("SIZE") },
   { "orientation", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Orientation of the report: portrait or landscape"), N_("ORIENTATION") },
+  { "import-figures", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import KPI figures from a CSV, XLSX or ODS file into FILE and save it, without opening a window"),
+    N_("SOURCE") },
+  { "indicator", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import-figures: the indicator of a file with figures of one indicator"), N_("NAME") },
+  { "indicator-column", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import-figures: the column naming the indicator (header text or number)"), N_("COL") },
+  { "period-column", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import-figures: the column holding the periods"), N_("COL") },
+  { "value-column", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import-figures: the column holding the values"), N_("COL") },
+  { "note-column", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import-figures: the column holding notes"), N_("COL") },
+  { "sheet", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import-figures: the sheet of the workbook to read"), N_("NAME") },
+  { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import-figures: show what would change, change nothing"), NULL },
+  { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import-figures: import the good rows even when others are refused"), NULL },
+  { "export-table", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write tables of FILE to the --output file (.xlsx or .csv): projects, measures, indicators, figures, assessments, journal or all"),
+    N_("TABLE") },
   { "today", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Judge the programme as on this date (YYYY-MM-DD) instead of today"), N_("DATE") },
   { NULL }

@@ -23,6 +23,8 @@
 #include "gk-projects-page.h"
 #include "gk-measures-page.h"
 #include "gk-project-file.h"
+#include "gk-export-dialog.h"
+#include "gk-import-dialog.h"
 #include "gk-report-dialog.h"
 #include "gk-session.h"
 #include "gk-window.h"
@@ -277,6 +279,8 @@ update_actions (GkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-figures", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-tables", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-record", open);
   gtk_widget_set_visible (self->search_button, open);
@@ -749,6 +753,33 @@ report_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (gk_report_dialog_new (GTK_WINDOW (self), self->document, mode)));
 }
 
+/* --- figures in and out (gk-import-dialog.h, gk-export-dialog.h) ------------ */
+
+/* The parameter is the URI of the file to import ("" asks for one). */
+static void
+import_figures_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+  const char *uri = parameter != NULL ? g_variant_get_string (parameter, NULL) : "";
+  g_autoptr(GFile) file = *uri != '\0' ? g_file_new_for_uri (uri) : NULL;
+
+  if (self->document != NULL)
+    gtk_window_present (GTK_WINDOW (gk_import_dialog_new (GTK_WINDOW (self), self->document, file)));
+}
+
+static void
+export_tables_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+
+  if (self->document != NULL)
+    gtk_window_present (GTK_WINDOW (gk_export_dialog_new (GTK_WINDOW (self), self->document)));
+}
+
 /* --- undo ------------------------------------------------------------------ */
 
 static void
@@ -1091,6 +1122,8 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, report_activated);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, report_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-figures", "s", import_figures_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-tables", NULL, export_tables_activated);
   gtk_widget_class_install_action (widget_class, "win.show-record", "(sx)", show_record_activated);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
@@ -1123,6 +1156,7 @@ gk_window_init (GkWindow *self)
   self->session = gk_session_new (NULL);
   g_signal_connect_swapped (self->session, "notify::document", G_CALLBACK (session_document_cb), self);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gk_import_dialog_accept_drops (GTK_WIDGET (self->indicators_page));
   watch_sidebar (self);
   update_back_button (self);
   g_object_bind_property (self->search_button, "active", self->search_bar, "active",

@@ -333,6 +333,37 @@ gk_document_get_measurements_for_indicator (GkDocument *self,
   return result;
 }
 
+/* Binary search of the series, which is in period order. */
+GkMeasurement *
+gk_document_lookup_measurement (GkDocument *self,
+                                gint64      indicator_id,
+                                const char *period_date)
+{
+  Series *series;
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
+
+  series = gk_document_get_series (self, indicator_id, FALSE);
+  if (series == NULL || period_date == NULL)
+    return NULL;
+  hi = series->items->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      GkMeasurement *item = g_ptr_array_index (series->items, mid);
+      int c = g_strcmp0 (gk_measurement_get_period_date (item), period_date);
+
+      if (c == 0)
+        return item;
+      if (c < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return NULL;
+}
+
 GType
 gk_document_type_for_table (const char *table_name)
 {

@@ -121,6 +121,12 @@ GkIndicator    *gk_document_lookup_indicator     (GkDocument *self, gint64 id);
 GPtrArray   *gk_document_get_measurements_for_indicator (GkDocument *self,
                                                          gint64      indicator_id);
 
+/* The measurement of @indicator_id for the period starting on @period_date
+ * (YYYY-MM-DD), or NULL (transfer none); a binary search of the index. */
+GkMeasurement *gk_document_lookup_measurement   (GkDocument *self,
+                                                 gint64      indicator_id,
+                                                 const char *period_date);
+
 /* The GType of the records of a table ("measure" -> GK_TYPE_MEASURE), or
  * G_TYPE_INVALID. */
 GType        gk_document_type_for_table          (const char *table_name);

@@ -598,21 +598,15 @@ check_unique (GkRecord    *record,
   if (GK_IS_MEASUREMENT (record))
     {
       GkMeasurement *measurement = GK_MEASUREMENT (record);
-      g_autoptr(GPtrArray) same_indicator =
-        gk_document_get_measurements_for_indicator (document, gk_measurement_get_indicator_id (measurement));
+      /* A binary search: an import checks thousands of figures at a time. */
+      GkMeasurement *other = gk_document_lookup_measurement (document, gk_measurement_get_indicator_id (measurement),
+                                                             gk_measurement_get_period_date (measurement));
 
-      for (guint i = 0; i < same_indicator->len; i++)
+      if (other != NULL && gk_record_get_id (GK_RECORD (other)) != gk_record_get_id (record))
         {
-          GkMeasurement *other = g_ptr_array_index (same_indicator, i);
-
-          if (gk_record_get_id (GK_RECORD (other)) != gk_record_get_id (record) &&
-              g_strcmp0 (gk_measurement_get_period_date (other),
-                         gk_measurement_get_period_date (measurement)) == 0)
-            {
-              gk_validation_set_error (error, GK_VALIDATION_ERROR_DUPLICATE, "period-date",
-                                       _("This indicator already has a measurement for this period."));
-              return FALSE;
-            }
+          gk_validation_set_error (error, GK_VALIDATION_ERROR_DUPLICATE, "period-date",
+                                   _("This indicator already has a measurement for this period."));
+          return FALSE;
         }
       return TRUE;
     }
