@@ -18,7 +18,7 @@
 
 #include "../core/model-fixture.h"
 #include "gk-chart-model.h"
-#include "gk-demo.h"
+#include "gk-demo-private.h"
 #include "gk-report.h"
 
 /* Every date column of every table, all of a table's in one statement (so
