@@ -47,7 +47,6 @@ GkChartModel               *gk_chart_model_new            (GkDocument   *documen
 
 GkDocument                 *gk_chart_model_get_document   (GkChartModel *self);
 GkAnalysis                 *gk_chart_model_get_analysis   (GkChartModel *self);
-
 /* The day the charts mark as today (the today line, overdue bars, what
  * lies in the future): the analysis' today unless set. Charts never read
  * the clock; the session's clock sets this. */
