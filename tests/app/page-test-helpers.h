@@ -12,10 +12,12 @@
 #include <glib/gstdio.h>
 
 #include "gk-application.h"
-#include "gk-command-line.h"
+#include "gk-clock.h"
 #include "gk-date.h"
+#include "gk-demo.h"
 #include "gk-window.h"
 #include "wait-helpers.h"
+#include "window-work.h"
 
 static GkApplication *app;
 static char *tmp_dir;
@@ -144,17 +146,28 @@ wait_for_cell (GtkWidget     *root,
   return cell;
 }
 
+/* The day the app tests run on, whatever the calendar says: setup_app()
+ * fixes the program's clock to it, and the demo is written for it. */
+#define TEST_DAY 22
+#define TEST_MONTH G_DATE_NOVEMBER
+#define TEST_YEAR 2026
+
+/* Today as the app sees it (the fixed test day). */
+static inline GDate
+test_today (void)
+{
+  return gk_clock_get_today (gk_clock_get_default ());
+}
+
 static inline char *
 write_demo (const char *name)
 {
   char *path = g_build_filename (tmp_dir, name, NULL);
   g_autoptr(GError) error = NULL;
-  GDate today;
+  GDate today = test_today ();
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, 22, 11, 2026);
   g_remove (path);
-  g_assert_true (gk_command_line_write_demo (path, &today, &error));
+  g_assert_true (gk_demo_write_file (path, &today, &error));
   g_assert_no_error (error);
   return path;
 }
@@ -169,7 +182,7 @@ open_demo_window (const char *name)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   g_assert_nonnull (gk_window_get_document (window));
   wait_for_paint (GTK_WIDGET (window));
   return window;
@@ -177,7 +190,8 @@ open_demo_window (const char *name)
 
 /* A fresh copy of the demo dated today, as the app judges it (so that
  * "overdue" means what the pages show), in a window of @width x @height on
- * @page_name; returns the window and, in @out_page, the page. */
+ * @page_name; returns the window and, in @out_page, the page. Today is the
+ * fixed test day, so this is open_demo_window() on a page. */
 static inline GkWindow *
 open_demo_today_on_page (const char  *name,
                          const char  *page_name,
@@ -185,20 +199,13 @@ open_demo_today_on_page (const char  *name,
                          int          height,
                          GtkWidget  **out_page)
 {
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autofree char *path = write_demo (name);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
   GkWindow *window = gk_window_new (app);
-  GDate today;
-
-  gk_date_set_today (&today);
-  g_remove (path);
-  g_assert_true (gk_command_line_write_demo (path, &today, &error));
-  g_assert_no_error (error);
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   g_assert_nonnull (gk_window_get_document (window));
   *out_page = gk_window_show_page (window, page_name);
   g_assert_nonnull (*out_page);
@@ -269,13 +276,28 @@ label_shows (GtkWidget *label)
   return gtk_widget_get_visible (label) && *gtk_label_get_text (GTK_LABEL (label)) != '\0';
 }
 
-/* For main(): a private data directory and a registered application. */
+/* Fixes the program's clock to the test day: what the pages judge as
+ * overdue or late must not depend on the day the tests run. */
+static inline void
+fix_test_day (void)
+{
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, TEST_DAY, TEST_MONTH, TEST_YEAR);
+  gk_clock_set_fixed_date (gk_clock_get_default (), &day);
+}
+
+/* For main(): a private data directory, the fixed test day and a
+ * registered application. */
 static inline void
 setup_app (int    *argc,
            char ***argv)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *data_home = NULL;
+
+  fix_test_day ();
 
   tmp_dir = g_dir_make_tmp ("gripkaart-test-XXXXXX", NULL);
   data_home = g_build_filename (tmp_dir, "data", NULL);

@@ -9,12 +9,12 @@
 #include <glib/gstdio.h>
 
 #include "gk-chart-view.h"
-#include "gk-command-line.h"
-#include "gk-project-file.h"
+#include "gk-demo.h"
+#include "gk-session.h"
 #include "wait-helpers.h"
 
 static char *tmp_dir;
-static GkProjectFile *project;
+static GkSession *session;
 static GkDocument *document;
 static GkChartModel *charts;
 
@@ -23,19 +23,20 @@ open_demo (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "demo.gripkaart", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GkAnalysis) analysis = NULL;
   g_autoptr(GError) error = NULL;
   GDate today;
 
+  /* The program's clock: the charts draw "today" from it too. */
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 22, 11, 2026);
-  g_assert_true (gk_command_line_write_demo (path, &today, &error));
-  project = gk_project_file_open (file, &error);
+  gk_clock_set_fixed_date (gk_clock_get_default (), &today);
+  g_assert_true (gk_demo_write_file (path, &today, &error));
   g_assert_no_error (error);
-  document = gk_document_new_for_db (gk_project_file_get_db (project), &error);
+  session = gk_session_new (NULL);
+  g_assert_true (gk_session_open (session, file, &error));
   g_assert_no_error (error);
-  analysis = gk_analysis_new (document, &today);
-  charts = gk_chart_model_new (document, analysis, GK_FREQUENCY_MONTHLY, 24);
+  document = gk_session_get_document (session);
+  charts = gk_chart_model_new (document, gk_session_get_analysis (session), GK_FREQUENCY_MONTHLY, 24);
 }
 
 /* Shows @view in a window of a fixed width and waits until it was drawn:
@@ -152,6 +153,28 @@ test_accessible_description (void)
   gtk_window_destroy (window);
 }
 
+/* Issue 13, item 3: the chart data is a snapshot, refreshed at idle. Right
+ * after an indicator is added the view may be asked about it: the tooltip
+ * looked it up in the live list and drew from past the snapshot's end. */
+static void
+test_indicator_tooltip_after_add (void)
+{
+  GtkWidget *view = g_object_ref_sink (gk_chart_view_new (GK_CHART_KIND_INDICATOR));
+  g_autoptr(GkIndicator) added = gk_indicator_new ();
+  g_autoptr(GError) error = NULL;
+
+  gk_indicator_set_name (added, "Added before the charts are made again");
+  g_assert_true (gk_document_insert (document, GK_RECORD (added), &error));
+  g_assert_no_error (error);
+  /* The charts were made before the indicator was added. */
+  gk_chart_view_set_model (GK_CHART_VIEW (view), charts);
+  gk_chart_view_set_indicator (GK_CHART_VIEW (view), gk_record_get_id (GK_RECORD (added)));
+  for (int y = 0; y < 400; y += 20)
+    for (int x = 0; x < 1000; x += 20)
+      g_assert_null (gk_chart_view_describe_at (GK_CHART_VIEW (view), x, y));
+  g_object_unref (view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -169,11 +192,12 @@ main (int   argc,
   g_test_add_func ("/chart-view/roadmap-tooltip", test_roadmap_tooltip_names_topic_and_level);
   g_test_add_func ("/chart-view/timeline-click", test_timeline_click_activates_measure);
   g_test_add_func ("/chart-view/accessible", test_accessible_description);
+  /* Last: it adds an indicator to the demo. */
+  g_test_add_func ("/chart-view/indicator-tooltip-after-add", test_indicator_tooltip_after_add);
 
   status = g_test_run ();
   g_clear_object (&charts);
-  g_clear_object (&document);
-  gk_project_file_close (project);
-  g_clear_object (&project);
+  gk_session_close (session);
+  g_clear_object (&session);
   return status;
 }

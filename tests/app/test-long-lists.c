@@ -17,7 +17,6 @@
 
 #include "gk-date.h"
 #include "gk-demo.h"
-#include "gk-schema.h"
 #include "page-test-helpers.h"
 
 /* What the measures table had when the window finished its next frame. */
@@ -75,7 +74,7 @@ open_demo (GkWindow   *window,
   g_autofree char *path = write_demo (name);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   g_assert_nonnull (gk_window_get_document (window));
 }
 
@@ -139,16 +138,11 @@ write_large (const char *name)
 {
   char *path = g_build_filename (tmp_dir, name, NULL);
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
-  GDate today;
+  GDate today = test_today ();
 
-  gk_date_set_today (&today);
   g_remove (path);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-  g_assert_true (gk_schema_create (db, &error) && gk_demo_write_large (db, &today, &error));
+  g_assert_true (gk_demo_write_large_file (path, &today, &error));
   g_assert_no_error (error);
-  sqlite3_close (db);
   return path;
 }
 
@@ -182,7 +176,7 @@ test_oldest_journal_entries_show (void)
   GtkWidget *page, *list, *more, *scroller;
   GtkAdjustment *adjustment;
 
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   page = gk_window_show_page (window, "journal");
   g_assert_nonnull (page);
   list = require_named (page, "journal-list");

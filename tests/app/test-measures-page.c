@@ -13,7 +13,6 @@
 #include "gk-demo.h"
 #include "gk-measure-editor.h"
 #include "gk-measures-page.h"
-#include "gk-schema.h"
 #include "page-test-helpers.h"
 
 static GkWindow *
@@ -27,7 +26,7 @@ open_file (const char      *path,
   /* A laptop screen: everything must work there. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
   gtk_window_present (GTK_WINDOW (window));
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   g_assert_nonnull (gk_window_get_document (window));
   page = gk_window_show_page (window, "measures");
   g_assert_true (GK_IS_MEASURES_PAGE (page));
@@ -42,11 +41,10 @@ open_demo (GkMeasuresPage **out_page)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "demo.gripkaart", NULL);
   g_autoptr(GError) error = NULL;
-  GDate today;
+  GDate today = test_today ();
 
-  gk_date_set_today (&today);
   g_remove (path);
-  g_assert_true (gk_command_line_write_demo (path, &today, &error));
+  g_assert_true (gk_demo_write_file (path, &today, &error));
   g_assert_no_error (error);
   return open_file (path, out_page);
 }
@@ -142,9 +140,8 @@ in_project_with_status (GkDocument *document, GkMeasure *measure, gpointer data)
 static gboolean
 overdue (GkDocument *document, GkMeasure *measure, gpointer data)
 {
-  GDate today, due;
+  GDate today = test_today (), due;
 
-  gk_date_set_today (&today);
   return gk_measure_get_due_date (measure) != NULL &&
          gk_date_parse_iso (gk_measure_get_due_date (measure), &due) &&
          gk_attention_measure_overdue (gk_measure_get_status (measure), &due, &today);
@@ -586,16 +583,13 @@ test_large_programme (void)
   g_autofree char *path = g_build_filename (tmp_dir, "large.gripkaart", NULL);
   g_autoptr(GError) error = NULL;
   GkMeasuresPage *page;
-  sqlite3 *db = NULL;
   Table table;
   GDate today;
 
-  gk_date_set_today (&today);
+  today = test_today ();
   g_remove (path);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-  g_assert_true (gk_schema_create (db, &error) && gk_demo_write_large (db, &today, &error));
-  sqlite3_close (db);
+  g_assert_true (gk_demo_write_large_file (path, &today, &error));
+  g_assert_no_error (error);
 
   open_file (path, &page);
   table = table_of (page);

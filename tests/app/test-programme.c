@@ -8,11 +8,13 @@
 #include <glib/gstdio.h>
 
 #include "gk-application.h"
-#include "gk-command-line.h"
+#include "gk-clock.h"
+#include "gk-demo.h"
 #include "gk-new-programme-dialog.h"
 #include "gk-projects-page.h"
 #include "gk-roadmap-page.h"
 #include "gk-window.h"
+#include "window-work.h"
 
 static GkApplication *app;
 static char *tmp_dir;
@@ -59,7 +61,7 @@ write_demo (const char *name)
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 22, 11, 2026);
   g_remove (path);
-  g_assert_true (gk_command_line_write_demo (path, &today, &error));
+  g_assert_true (gk_demo_write_file (path, &today, &error));
   g_assert_no_error (error);
   return path;
 }
@@ -101,13 +103,13 @@ test_new_programme (void)
   g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_people (document)), ==, 1);
 
   /* Save As, then reopen: it is all there. */
-  g_assert_true (gk_window_save_as_file (window, file));
+  save_as_and_wait (window, file);
   g_assert_false (gk_document_get_dirty (document));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   destroy_all_windows ();
 
   window = gk_window_new (app);
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   document = gk_window_get_document (window);
   g_assert_nonnull (document);
   g_assert_cmpstr (gk_programme_get_title (gk_document_get_programme (document)), ==, "Grip op Wmo");
@@ -127,7 +129,7 @@ test_edit_undo_save_reopen (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *old_name = NULL;
 
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   document = gk_window_get_document (window);
   g_assert_nonnull (document);
   g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_focus_projects (document)), ==, 7);
@@ -147,12 +149,12 @@ test_edit_undo_save_reopen (void)
   g_assert_cmpstr (gk_topic_get_name (topic), ==, "Toegang en wachttijden");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  drain ();
+  wait_for_window_work (window);
   g_assert_false (gk_document_get_dirty (document));
   destroy_all_windows ();
 
   window = gk_window_new (app);
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   document = gk_window_get_document (window);
   g_clear_object (&topic);
   topic = g_list_model_get_item (gk_document_get_topics (document), 1);
@@ -170,7 +172,7 @@ test_unsaved_changes_are_asked_about (void)
   g_autoptr(GError) error = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   gk_person_set_name (person, "Sem Jansen");
   g_assert_true (gk_document_insert (gk_window_get_document (window), GK_RECORD (person), &error));
 
@@ -192,7 +194,7 @@ test_bad_file_gives_error (void)
 
   g_assert_true (g_file_set_contents (path, "Dit is geen projectbestand.\n", -1, NULL));
   gtk_window_present (GTK_WINDOW (window));
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   drain ();
 
   g_assert_null (gk_window_get_document (window));
@@ -212,7 +214,7 @@ test_demo_from_empty_state (void)
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL));
-  drain ();
+  wait_for_window_work (window);
   document = gk_window_get_document (window);
   g_assert_nonnull (document);
   g_assert_cmpstr (gk_programme_get_municipality (gk_document_get_programme (document)), ==, "Voorbeeldstad");
@@ -241,7 +243,13 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *data_home = NULL;
+  GDate test_day;
   int status;
+
+  /* The demo and the levels must not depend on the day the tests run. */
+  g_date_clear (&test_day, 1);
+  g_date_set_dmy (&test_day, 22, 11, 2026);
+  gk_clock_set_fixed_date (gk_clock_get_default (), &test_day);
 
   tmp_dir = g_dir_make_tmp ("gripkaart-test-XXXXXX", NULL);
   data_home = g_build_filename (tmp_dir, "data", NULL);

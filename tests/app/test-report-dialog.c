@@ -9,12 +9,14 @@
 #include <string.h>
 
 #include "gk-application.h"
-#include "gk-command-line.h"
+#include "gk-clock.h"
 #include "gk-date.h"
+#include "gk-demo.h"
 #include "gk-period.h"
 #include "gk-report-dialog.h"
 #include "gk-window.h"
 #include "wait-helpers.h"
+#include "window-work.h"
 
 static GkApplication *app;
 static char *work_dir;
@@ -72,16 +74,88 @@ window_with_demo (void)
   GkWindow *window = gk_window_new (app);
   GDate today;
 
-  gk_date_set_today (&today);
+  today = gk_clock_get_today (gk_clock_get_default ());
   g_remove (path);
-  g_assert_true (gk_command_line_write_demo (path, &today, &error));
+  g_assert_true (gk_demo_write_file (path, &today, &error));
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (window));
   wait_until_mapped (GTK_WIDGET (window));
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   drain ();
   g_assert_nonnull (gk_window_get_document (window));
   return window;
+}
+
+static void
+assert_is_pdf (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+}
+
+static GkReportDialog *
+open_export_dialog (GkWindow *window)
+{
+  GkReportDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
+  drain ();
+  dialog = find_report_dialog ();
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+/* The PDF is written in the background: the header bar shows it, then the
+ * file is there. */
+static void
+test_export_in_background (void)
+{
+  GkWindow *window = window_with_demo ();
+  GkWorkIndicator *indicator = gk_window_get_work_indicator (window);
+  g_autofree char *path = g_build_filename (work_dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GkReportDialog *dialog = open_export_dialog (window);
+
+  g_assert_false (gk_work_indicator_get_busy (indicator));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (indicator)));
+  gk_report_dialog_export_to_file (dialog, file);
+  g_assert_true (gk_work_indicator_get_busy (indicator));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (indicator)));
+  g_assert_nonnull (strstr (gk_work_indicator_get_what (indicator), "report.pdf"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  wait_until (!gk_work_indicator_get_busy (indicator));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (indicator)));
+  assert_is_pdf (path);
+  g_remove (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
+/* Closing the window does not stop an export that runs: the file is
+ * written all the same. */
+static void
+test_export_outlives_window (void)
+{
+  GkWindow *window = window_with_demo ();
+  g_autoptr(GkWorkIndicator) indicator = g_object_ref (gk_window_get_work_indicator (window));
+  g_autofree char *path = g_build_filename (work_dir, "after-close.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GkReportDialog *dialog = open_export_dialog (window);
+
+  gk_report_dialog_export_to_file (dialog, file);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (gk_work_indicator_get_busy (indicator));
+
+  wait_until (!gk_work_indicator_get_busy (indicator));
+  assert_is_pdf (path);
+  g_remove (path);
+  drain ();
 }
 
 static void
@@ -134,7 +208,7 @@ test_export_dialog (void)
   g_assert_true (gtk_widget_is_visible (paper));
 
   /* the demo reviews monthly: the latest complete month is chosen */
-  gk_date_set_today (&today);
+  today = gk_clock_get_today (gk_clock_get_default ());
   gk_period_last_complete (GK_FREQUENCY_MONTHLY, &today, &last, NULL);
   g_assert_cmpint (gk_report_dialog_get_period (dialog, &chosen), ==, GK_FREQUENCY_MONTHLY);
   g_assert_cmpint (g_date_compare (&chosen, &last), ==, 0);
@@ -192,9 +266,9 @@ test_print_operation (void)
   guint n_pages, n_found = 0;
   gsize length;
 
-  gk_date_set_today (&today);
+  today = gk_clock_get_today (gk_clock_get_default ());
   gk_period_last_complete (GK_FREQUENCY_MONTHLY, &today, &period, NULL);
-  report = gk_report_new_for_period (gk_window_get_document (window), GK_FREQUENCY_MONTHLY, &period, NULL, &error);
+  report = gk_report_new_for_period (gk_window_get_document (window), GK_FREQUENCY_MONTHLY, &period, &today, &error);
   g_assert_no_error (error);
   gk_report_paper_get_size (GK_REPORT_PAPER_A4, GK_REPORT_ORIENTATION_PORTRAIT, &width, &height);
   n_pages = gk_report_get_n_pages (report, width, height);
@@ -222,10 +296,16 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  GDate test_day;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+
+  /* The latest complete month must not depend on the day the tests run. */
+  g_date_clear (&test_day, 1);
+  g_date_set_dmy (&test_day, 22, 11, 2026);
+  gk_clock_set_fixed_date (gk_clock_get_default (), &test_day);
 
   work_dir = g_dir_make_tmp ("gk-report-dialog-XXXXXX", &error);
   g_assert_no_error (error);
@@ -236,6 +316,8 @@ main (int   argc,
 
   g_test_add_func ("/report-dialog/actions", test_actions);
   g_test_add_func ("/report-dialog/export", test_export_dialog);
+  g_test_add_func ("/report-dialog/export-in-background", test_export_in_background);
+  g_test_add_func ("/report-dialog/export-outlives-window", test_export_outlives_window);
   g_test_add_func ("/report-dialog/print", test_print_dialog);
   g_test_add_func ("/report-dialog/print-operation", test_print_operation);
 

@@ -123,9 +123,8 @@ expected_load (GkDocument *document,
   Expected e = { 0 };
   g_autofree char *today = NULL;
   GListModel *list;
-  GDate date;
+  GDate date = test_today ();
 
-  gk_date_set_today (&date);
   today = gk_date_to_iso (&date);
 
   list = gk_document_get_focus_projects (document);
@@ -248,9 +247,8 @@ test_load_follows_edits (void)
   for (guint i = 0; i < g_list_model_get_n_items (measures) && copy == NULL; i++)
     {
       g_autoptr(GkMeasure) m = g_list_model_get_item (measures, i);
-      GDate due, today;
+      GDate due, today = test_today ();
 
-      gk_date_set_today (&today);
       if (gk_measure_get_owner_id (m) == gk_record_get_id (GK_RECORD (esther)) &&
           gk_date_parse_iso (gk_measure_get_due_date (m), &due) && g_date_compare (&due, &today) < 0 &&
           gk_measure_get_status (m) != GK_MEASURE_STATUS_DONE && gk_measure_get_status (m) != GK_MEASURE_STATUS_DROPPED)

@@ -13,6 +13,7 @@
 
 #include "gk-document.h"
 #include "gk-schema.h"
+#include "gk-document-private.h"
 
 #define STAMP "1, '2026-01-01T00:00:00Z', 'seed'"
 

@@ -8,6 +8,8 @@
 #include "gk-analysis.h"
 #include "gk-demo.h"
 #include "gk-schema.h"
+#include "gk-document-private.h"
+#include "gk-demo-private.h"
 
 static sqlite3 *db;
 static GkDocument *document;

@@ -15,6 +15,7 @@
 #include "gk-enums.h"
 #include "gk-schema.h"
 #include "gk-template.h"
+#include "gk-demo-private.h"
 
 /* --- helpers ------------------------------------------------------------ */
 

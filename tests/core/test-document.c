@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "model-fixture.h"
+#include "gk-document-private.h"
 
 typedef struct {
   sqlite3    *db;

@@ -9,6 +9,8 @@
 #include "gk-demo.h"
 #include "gk-owner-load.h"
 #include "gk-schema.h"
+#include "gk-document-private.h"
+#include "gk-demo-private.h"
 
 static sqlite3 *db;
 static GkDocument *document;

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "gk-schema.h"
 
 static sqlite3 *
@@ -116,6 +118,125 @@ test_constraints (void)
   sqlite3_close (db);
 }
 
+/* The DDL of this schema version as it was first written (by hand, for
+ * version 1): files of this version out there have exactly this schema. */
+static char *
+frozen_sql (void)
+{
+  g_autofree char *name = g_strdup_printf ("schema-v%d.sql", GK_SCHEMA_VERSION);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "core", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *sql = NULL;
+
+  g_assert_true (g_file_get_contents (path, &sql, NULL, &error));
+  g_assert_no_error (error);
+  return sql;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The statements of a DDL text, sorted. */
+static GPtrArray *
+statements (const char *sql)
+{
+  g_auto(GStrv) parts = g_strsplit (sql, ";\n", -1);
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0')
+      g_ptr_array_add (list, g_strdup (parts[i]));
+  g_ptr_array_sort (list, compare_strings);
+  return list;
+}
+
+/* Every row of sqlite_schema but the page numbers, sorted. */
+static GPtrArray *
+schema_rows (sqlite3 *db)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema"
+                                           " ORDER BY type, name", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (rows, g_strdup_printf ("%s|%s|%s|%s", sqlite3_column_text (stmt, 0),
+                                            sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2),
+                                            sqlite3_column_text (stmt, 3)));
+  sqlite3_finalize (stmt);
+  return rows;
+}
+
+static void
+assert_same_strings (GPtrArray *expected,
+                     GPtrArray *actual)
+{
+  for (guint i = 0; i < MIN (expected->len, actual->len); i++)
+    g_assert_cmpstr (actual->pdata[i], ==, expected->pdata[i]);
+  g_assert_cmpuint (actual->len, ==, expected->len);
+}
+
+/* The DDL written from the descriptions of gk-tables.h is, statement by
+ * statement, the frozen DDL of its version, and makes the same schema: files
+ * made by earlier builds keep passing the exact schema comparison. */
+static void
+test_same_as_frozen (void)
+{
+  g_autofree char *old_sql = frozen_sql ();
+  g_autoptr(GPtrArray) old_statements = statements (old_sql);
+  g_autoptr(GPtrArray) new_statements = statements (gk_schema_sql ());
+  g_autoptr(GPtrArray) old_rows = NULL;
+  g_autoptr(GPtrArray) new_rows = NULL;
+  sqlite3 *old_db = NULL;
+  sqlite3 *made_db = new_db ();
+
+  assert_same_strings (old_statements, new_statements);
+  g_assert_cmpuint (new_statements->len, ==, 16 + 16);
+
+  g_assert_cmpint (sqlite3_open (":memory:", &old_db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (old_db, old_sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  old_rows = schema_rows (old_db);
+  new_rows = schema_rows (made_db);
+  assert_same_strings (old_rows, new_rows);
+
+  sqlite3_close (old_db);
+  sqlite3_close (made_db);
+}
+
+/* The table list of gk_schema_tables() is that of the descriptions, parents
+ * before the tables that refer to them. */
+static void
+test_tables_in_reference_order (void)
+{
+  sqlite3 *db = new_db ();
+  const char * const *tables = gk_schema_tables ();
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT \"table\" FROM pragma_foreign_key_list('%s')",
+                                              tables[i]);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *parent = (const char *) sqlite3_column_text (stmt, 0);
+          gboolean before = FALSE;
+
+          for (guint j = 0; j < i; j++)
+            before |= g_str_equal (tables[j], parent);
+          if (!before)
+            g_error ("%s refers to %s, which comes later", tables[i], parent);
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+}
+
 static void
 test_cascade_delete (void)
 {
@@ -145,6 +266,8 @@ main (int   argc,
   g_test_add_func ("/schema/tables", test_every_table_exists);
   g_test_add_func ("/schema/constraints", test_constraints);
   g_test_add_func ("/schema/cascade", test_cascade_delete);
+  g_test_add_func ("/schema/same-as-frozen", test_same_as_frozen);
+  g_test_add_func ("/schema/reference-order", test_tables_in_reference_order);
 
   return g_test_run ();
 }

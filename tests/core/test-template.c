@@ -11,6 +11,7 @@
 
 #include "gk-schema.h"
 #include "gk-template.h"
+#include "gk-template-private.h"
 
 static const char * const dutch_topics[] = {
   "Visie en sturing",

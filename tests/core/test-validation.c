@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "model-fixture.h"
+#include "gk-validation-private.h"
 
 static void
 assert_valid (GkRecord   *record,

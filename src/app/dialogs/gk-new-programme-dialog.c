@@ -110,19 +110,10 @@ create_programme (GkNewProgrammeDialog *self,
                   GError              **error)
 {
   g_autoptr(GkTemplate) template = gk_template_load_default (NULL, error);
-  g_autoptr(GkProjectFile) project = NULL;
 
   if (template == NULL)
     return NULL;
-  project = gk_project_file_new (error);
-  if (project == NULL)
-    return NULL;
-  if (!gk_template_apply (template, gk_project_file_get_db (project), init, error))
-    {
-      gk_project_file_close (project);
-      return NULL;
-    }
-  return g_steal_pointer (&project);
+  return gk_template_new_programme (template, init, error);
 }
 
 static void

@@ -22,82 +22,22 @@
 #include "gk-period.h"
 #include "gk-project-file.h"
 #include "gk-report.h"
-#include "gk-schema.h"
+#include "gk-session.h"
 
-/* --- --demo ---------------------------------------------------------------- */
+/* --- opening ----------------------------------------------------------------- */
 
-static gboolean
-write_demo_database (const char   *path,
-                     const GDate  *today,
-                     GError      **error)
+/* A session on @path, as the window opens it, judged on @clock. */
+static GkSession *
+open_session (const char  *path,
+              GkClock     *clock,
+              GError     **error)
 {
-  sqlite3 *db = NULL;
-  gboolean ok;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GkSession) session = gk_session_new (clock);
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), path, sqlite3_errmsg (db));
-      sqlite3_close (db);
-      return FALSE;
-    }
-  sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-  ok = gk_schema_create (db, error) && gk_demo_write (db, today, error);
-  if (sqlite3_close (db) != SQLITE_OK && ok)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”."), path);
-      ok = FALSE;
-    }
-  return ok;
-}
-
-gboolean
-gk_command_line_write_demo (const char   *path,
-                            const GDate  *today,
-                            GError      **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *basename = g_path_get_basename (path);
-  g_autofree char *tmp_path = NULL;
-  int fd;
-
-  /* Never overwrite: the path may be somebody's real programme. */
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   _("“%s” already exists. Choose another name for the demo programme."), path);
-      return FALSE;
-    }
-
-  /* Write next to the target and rename, so no half-written file is left. */
-  tmp_path = g_build_filename (dir, ".gripkaart-demo-XXXXXX", NULL);
-  fd = g_mkstemp (tmp_path);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not write in the folder of “%s”: %s"), basename, g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-  g_unlink (tmp_path);
-
-  if (!write_demo_database (tmp_path, today, error))
-    {
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not write “%s”: %s"), basename, g_strerror (saved_errno));
-      return FALSE;
-    }
-  return TRUE;
+  if (!gk_session_open (session, file, error))
+    return NULL;
+  return g_steal_pointer (&session);
 }
 
 /* --- --export-chart ------------------------------------------------------- */
@@ -183,13 +123,10 @@ gk_command_line_export_chart (const char   *path,
                               const char   *chart,
                               const char   *output,
                               const char   *size,
-                              const GDate  *today,
+                              GkClock      *clock,
                               GError      **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GkProjectFile) project = NULL;
-  g_autoptr(GkDocument) document = NULL;
-  g_autoptr(GkAnalysis) analysis = NULL;
+  g_autoptr(GkSession) session = NULL;
   g_autoptr(GkChartModel) model = NULL;
   GkChartContext *ctx;
   GkChartFormat format;
@@ -201,17 +138,11 @@ gk_command_line_export_chart (const char   *path,
   if (!gk_chart_format_from_path (output, &format, error) || !parse_size (size, &width, &height, error))
     return FALSE;
 
-  project = gk_project_file_open (file, error);
-  if (project == NULL)
+  session = open_session (path, clock, error);
+  if (session == NULL)
     return FALSE;
-  document = gk_document_new_for_db (gk_project_file_get_db (project), error);
-  if (document == NULL)
-    {
-      gk_project_file_close (project);
-      return FALSE;
-    }
-  analysis = gk_analysis_new (document, today);
-  model = gk_chart_model_new (document, analysis, GK_FREQUENCY_MONTHLY, 24);
+  model = gk_chart_model_new (gk_session_get_document (session), gk_session_get_analysis (session),
+                              GK_FREQUENCY_MONTHLY, 24);
 
   ok = parse_chart (model, chart, &job, error);
   if (ok && height == 0)
@@ -226,9 +157,7 @@ gk_command_line_export_chart (const char   *path,
     ok = gk_chart_export_to_file (output, width, height, 1.0, draw_chart_job, &job, error);
 
   g_clear_object (&model);
-  g_clear_object (&analysis);
-  g_clear_object (&document);
-  gk_project_file_close (project);
+  gk_session_close (session);
   return ok;
 }
 
@@ -325,27 +254,21 @@ append_signals (GString    *out,
 
 gboolean
 gk_command_line_check (const char   *path,
-                       const GDate  *today,
+                       GkClock      *clock,
                        GString      *out,
                        GError      **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GkProjectFile) project = NULL;
-  g_autoptr(GkDocument) document = NULL;
-  g_autoptr(GkAnalysis) analysis = NULL;
+  g_autoptr(GkSession) session = open_session (path, clock, error);
+  GkProjectFile *project;
+  GkDocument *document;
+  GkAnalysis *analysis;
   GkProgramme *programme;
 
-  project = gk_project_file_open (file, error);
-  if (project == NULL)
+  if (session == NULL)
     return FALSE;
-  document = gk_document_new_for_db (gk_project_file_get_db (project), error);
-  if (document == NULL)
-    {
-      gk_project_file_close (project);
-      return FALSE;
-    }
-
-  analysis = gk_analysis_new (document, today);
+  project = gk_session_get_project_file (session);
+  document = gk_session_get_document (session);
+  analysis = gk_session_get_analysis (session);
   programme = gk_document_get_programme (document);
 
   if (programme != NULL)
@@ -364,9 +287,7 @@ gk_command_line_check (const char   *path,
   append_topics (out, analysis);
   append_signals (out, analysis);
 
-  g_clear_object (&analysis);
-  g_clear_object (&document);
-  gk_project_file_close (project);
+  gk_session_close (session);
   return TRUE;
 }
 
@@ -402,13 +323,13 @@ gk_command_line_export_report (const char   *path,
                                const char   *period,
                                const char   *paper,
                                const char   *orientation,
-                               const GDate  *today,
+                               GkClock      *clock,
                                GError      **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GkProjectFile) project = NULL;
-  g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GkSession) session = NULL;
   g_autoptr(GkReport) report = NULL;
+  GkDocument *document;
+  GDate today = gk_clock_get_today (clock);
   GkReportPaper sheet;
   GkReportOrientation sheet_orientation;
   GkFrequency frequency = GK_FREQUENCY_MONTHLY;
@@ -424,19 +345,13 @@ gk_command_line_export_report (const char   *path,
     }
   if (!parse_sheet (paper, orientation, &sheet, &sheet_orientation, error))
     return FALSE;
-  if (period != NULL && !gk_report_parse_period (period, &frequency, &period_date, error))
+  if (period != NULL && !gk_period_parse (period, &frequency, &period_date, error))
     return FALSE;
 
-  file = g_file_new_for_commandline_arg (path);
-  project = gk_project_file_open (file, error);
-  if (project == NULL)
+  session = open_session (path, clock, error);
+  if (session == NULL)
     return FALSE;
-  document = gk_document_new_for_db (gk_project_file_get_db (project), error);
-  if (document == NULL)
-    {
-      gk_project_file_close (project);
-      return FALSE;
-    }
+  document = gk_session_get_document (session);
 
   /* By default the latest complete period of the programme's review cycle. */
   if (period == NULL)
@@ -445,24 +360,37 @@ gk_command_line_export_report (const char   *path,
 
       if (programme != NULL)
         frequency = gk_review_cycle_frequency (gk_programme_get_review_cycle (programme));
-      gk_period_last_complete (frequency, today, &period_date, NULL);
+      gk_period_last_complete (frequency, &today, &period_date, NULL);
     }
 
-  report = gk_report_new_for_period (document, frequency, &period_date, today, error);
+  report = gk_report_new_for_period (document, frequency, &period_date, &today, error);
   ok = report != NULL;
   if (ok)
     {
       /* SOURCE_DATE_EPOCH, when set, dates the report (reproducible output). */
       if (g_getenv ("SOURCE_DATE_EPOCH") == NULL)
-        gk_report_set_printed_date (report, today);
+        gk_report_set_printed_date (report, &today);
       gk_report_set_paper (report, sheet, sheet_orientation);
       ok = gk_report_export_pdf (report, output, error);
     }
 
   g_clear_object (&report);
-  g_clear_object (&document);
-  gk_project_file_close (project);
+  gk_session_close (session);
   return ok;
+}
+
+/* --- --today --------------------------------------------------------------- */
+
+gboolean
+gk_command_line_set_today (const char  *text,
+                           GError     **error)
+{
+  GDate today;
+
+  if (!gk_date_parse_user (text, &today, error))
+    return FALSE;
+  gk_clock_set_fixed_date (gk_clock_get_default (), &today);
+  return TRUE;
 }
 
 /* --- dispatch -------------------------------------------------------------- */
@@ -557,19 +485,18 @@ static gboolean
 run_options (Options  *options,
              GError  **error)
 {
+  GkClock *clock = gk_clock_get_default ();
   const char *path;
   GDate today;
 
-  if (options->today != NULL)
-    {
-      if (!gk_date_parse_user (options->today, &today, error))
-        return FALSE;
-    }
-  else
-    gk_date_set_today (&today);
+  /* The program's clock, not only the session's: everything that asks for
+   * today (the report's charts among them) then sees the same day. */
+  if (options->today != NULL && !gk_command_line_set_today (options->today, error))
+    return FALSE;
+  today = gk_clock_get_today (clock);
 
   if (options->demo_path != NULL)
-    return gk_command_line_write_demo (options->demo_path, &today, error);
+    return gk_demo_write_file (options->demo_path, &today, error);
 
   path = the_one_file (options, error);
   if (path == NULL)
@@ -579,7 +506,7 @@ run_options (Options  *options,
     {
       g_autoptr(GString) out = g_string_new (NULL);
 
-      if (!gk_command_line_check (path, &today, out, error))
+      if (!gk_command_line_check (path, clock, out, error))
         return FALSE;
       g_print ("%s", out->str);
       return TRUE;
@@ -587,14 +514,14 @@ run_options (Options  *options,
 
   if (options->export_report != NULL)
     return gk_command_line_export_report (path, options->export_report, options->period, options->paper,
-                                          options->orientation, &today, error);
+                                          options->orientation, clock, error);
 
   if (options->output == NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("Say where to write the chart with --output."));
       return FALSE;
     }
-  return gk_command_line_export_chart (path, options->export_chart, options->output, options->size, &today, error);
+  return gk_command_line_export_chart (path, options->export_chart, options->output, options->size, clock, error);
 }
 
 int

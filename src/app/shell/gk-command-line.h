@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "gk-clock.h"
+
 G_BEGIN_DECLS
 
 /* Whether @argv asks for a command that needs no window: --demo=PATH,
@@ -15,14 +17,15 @@ gboolean gk_command_line_is_batch   (char        **argv);
 /* Runs that command; returns the exit status. Errors go to stderr. */
 int      gk_command_line_run        (char        **argv);
 
-/* Writes the demo programme to @path as it stands on @today (no display). */
-gboolean gk_command_line_write_demo (const char   *path,
-                                     const GDate  *today,
+/* --today=DATE: fixes the default clock (gk-clock.h) to @text, a date as
+ * a user types it, for the window as well as for the commands. */
+gboolean gk_command_line_set_today  (const char   *text,
                                      GError      **error);
 
-/* Prints a summary of the programme in @path to @out (no display). */
+/* Prints a summary of the programme in @path, judged on @clock's today, to
+ * @out (no display). */
 gboolean gk_command_line_check      (const char   *path,
-                                     const GDate  *today,
+                                     GkClock      *clock,
                                      GString      *out,
                                      GError      **error);
 
@@ -34,7 +37,7 @@ gboolean gk_command_line_export_chart (const char   *path,
                                        const char   *chart,
                                        const char   *output,
                                        const char   *size,
-                                       const GDate  *today,
+                                       GkClock      *clock,
                                        GError      **error);
 
 /* Writes the progress report of the programme in @path to @output as PDF.
@@ -47,7 +50,7 @@ gboolean gk_command_line_export_report (const char   *path,
                                         const char   *period,
                                         const char   *paper,
                                         const char   *orientation,
-                                        const GDate  *today,
+                                        GkClock      *clock,
                                         GError      **error);
 
 /* The demo file the window opens: a fresh copy each time. */

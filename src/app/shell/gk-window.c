@@ -8,9 +8,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "gk-date.h"
-
 #include "gk-analysis.h"
+#include "gk-demo.h"
 #include "gk-command-line.h"
 #include "gk-document.h"
 #include "gk-new-programme-dialog.h"
@@ -25,7 +24,9 @@
 #include "gk-measures-page.h"
 #include "gk-project-file.h"
 #include "gk-report-dialog.h"
+#include "gk-session.h"
 #include "gk-window.h"
+#include "gk-work-indicator.h"
 
 struct _GkWindow
 {
@@ -50,21 +51,30 @@ struct _GkWindow
   GkTeamPage           *team_page;
   GkProjectsPage       *projects_page;
   GkMeasuresPage       *measures_page;
+  GkWorkIndicator      *work_indicator;
 
   GtkFileChooserNative *chooser;
 
   /* The programme shown: its working copy, the model on it, and what the
-   * grip engine makes of it (renewed after every change). */
+   * grip engine makes of it (renewed after every change). project and
+   * document are the session's, kept here for brevity while one is open. */
+  GkSession            *session;
   GkProjectFile        *project;
   GkDocument           *document;
-  GkAnalysis           *analysis;
-  GkChartModel         *charts;
-  guint                 analysis_source;
   guint                 back_source;
   gboolean              close_confirmed;
+  gboolean              close_when_saved;  /* asked to close while a save ran */
 };
 
 G_DEFINE_FINAL_TYPE (GkWindow, gk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* The pages in the order of the sidebar (Alt+1 is the first). */
 static const char * const page_names[] = {
@@ -118,7 +128,7 @@ has_unsaved_changes (GkWindow *self)
          gk_document_get_dirty (self->document);
 }
 
-static gboolean save (GkWindow *self);
+static void save (GkWindow *self, gboolean close_after);
 static void close_programme (GkWindow *self);
 static void save_as (GkWindow *self, gboolean close_after);
 
@@ -138,8 +148,8 @@ unsaved_response_cb (AdwMessageDialog *dialog,
     {
       if (gk_project_file_get_file (self->project) == NULL)
         save_as (self, TRUE);
-      else if (save (self))
-        gtk_window_close (GTK_WINDOW (self));
+      else
+        save (self, TRUE);
     }
 }
 
@@ -169,6 +179,13 @@ gk_window_close_request (GtkWindow *window)
 {
   GkWindow *self = GK_WINDOW (window);
 
+  /* A save still on its way (on a slow drive it may take a while): the
+   * window closes once it has landed, and asks then if anything is left. */
+  if (self->project != NULL && gk_project_file_get_saving (self->project))
+    {
+      self->close_when_saved = TRUE;
+      return TRUE;
+    }
   if (!self->close_confirmed && has_unsaved_changes (self))
     {
       ask_about_unsaved_changes (self);
@@ -266,68 +283,48 @@ update_actions (GkWindow *self)
 }
 
 static void
-refresh_analysis (GkWindow *self)
-{
-  g_clear_object (&self->charts);
-  g_clear_object (&self->analysis);
-  self->analysis = gk_analysis_new (self->document, NULL);
-  /* Two years of months fit a laptop screen and show the trend. */
-  self->charts = gk_chart_model_new (self->document, self->analysis, GK_FREQUENCY_MONTHLY, 24);
-  gk_overview_page_set_charts (self->overview_page, self->charts);
-  gk_indicators_page_set_analysis (self->indicators_page, self->analysis);
-  gk_indicators_page_set_charts (self->indicators_page, self->charts);
-  gk_roadmap_page_set_analysis (self->roadmap_page, self->analysis);
-  gk_team_page_set_analysis (self->team_page, self->analysis);
-  gk_projects_page_set_analysis (self->projects_page, self->analysis);
-  gk_projects_page_set_charts (self->projects_page, self->charts);
-}
-
-static gboolean
-refresh_analysis_idle (gpointer data)
-{
-  GkWindow *self = data;
-
-  self->analysis_source = 0;
-  refresh_analysis (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Several edits in a row (a group, a paste) recompute the grip levels once. */
-static void
 document_changed_cb (GkWindow *self)
 {
   update_title (self);
   update_actions (self);
-  if (self->analysis_source == 0)
-    /* Before the next frame is drawn (GDK draws at HIGH_IDLE + 20): the
-     * frame then shows the edit with its levels, and a busy page that keeps
-     * drawing cannot hold the refresh back behind it. */
-    self->analysis_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, refresh_analysis_idle, self, NULL);
+}
+
+/* The pages follow the session themselves (the "session" property in
+ * gk-window.ui); the window follows it for its title, its actions and the
+ * user's name in the change log. */
+static void
+session_document_cb (GkWindow *self)
+{
+  GkDocument *document = gk_session_get_document (self->session);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *user_name = NULL;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  self->document = document;
+  /* Both or neither: the file closes after the document is let go. */
+  self->project = document != NULL ? gk_session_get_project_file (self->session) : NULL;
+  if (document == NULL)
+    {
+      update_title (self);
+      update_actions (self);
+      return;
+    }
+
+  user_name = g_settings_get_string (gk_application_get_settings (GK_APPLICATION (app)), "user-name");
+  if (*user_name != '\0')
+    gk_document_set_user_name (document, user_name);
+  g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
+  g_signal_connect_swapped (document, "notify::dirty", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (document, "notify::can-undo", G_CALLBACK (update_actions), self);
+  g_signal_connect_swapped (document, "notify::can-redo", G_CALLBACK (update_actions), self);
 }
 
 static void
 close_programme (GkWindow *self)
 {
-  g_clear_handle_id (&self->analysis_source, g_source_remove);
-  /* The pages let go of the document before its file closes. */
-  if (self->indicators_page != NULL)
-    gk_indicators_page_set_document (self->indicators_page, NULL);
-  if (self->projects_page != NULL)
-    gk_projects_page_set_document (self->projects_page, NULL);
-  if (self->measures_page != NULL)
-    gk_measures_page_set_document (self->measures_page, NULL);
-  if (self->journal_page != NULL)
-    gk_journal_page_set_document (self->journal_page, NULL);
-  if (self->search_bar != NULL)
-    gk_search_bar_set_document (self->search_bar, NULL);
-  g_clear_object (&self->charts);
-  g_clear_object (&self->analysis);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_clear_object (&self->document);
-  if (self->project != NULL)
-    gk_project_file_close (self->project);
-  g_clear_object (&self->project);
+  if (self->session != NULL)
+    gk_session_close (self->session);
 }
 
 static gboolean
@@ -335,37 +332,9 @@ show_programme (GkWindow      *self,
                 GkProjectFile *project,
                 GError       **error)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  g_autoptr(GkDocument) document = gk_document_new_for_db (gk_project_file_get_db (project), error);
-  g_autofree char *user_name = NULL;
+  if (!gk_session_open_project_file (self->session, project, error))
+    return FALSE;
 
-  if (document == NULL)
-    {
-      gk_project_file_close (project);
-      return FALSE;
-    }
-
-  close_programme (self);
-  self->project = g_object_ref (project);
-  self->document = g_steal_pointer (&document);
-
-  user_name = g_settings_get_string (gk_application_get_settings (GK_APPLICATION (app)), "user-name");
-  if (*user_name != '\0')
-    gk_document_set_user_name (self->document, user_name);
-
-  g_signal_connect_swapped (self->document, "changed", G_CALLBACK (document_changed_cb), self);
-  gk_indicators_page_set_document (self->indicators_page, self->document);
-  gk_journal_page_set_document (self->journal_page, self->document);
-  gk_search_bar_set_document (self->search_bar, self->document);
-  gk_roadmap_page_set_document (self->roadmap_page, self->document);
-  gk_team_page_set_document (self->team_page, self->document);
-  gk_projects_page_set_document (self->projects_page, self->document);
-  gk_measures_page_set_document (self->measures_page, self->document);
-  g_signal_connect_swapped (self->document, "notify::dirty", G_CALLBACK (update_title), self);
-  g_signal_connect_swapped (self->document, "notify::can-undo", G_CALLBACK (update_actions), self);
-  g_signal_connect_swapped (self->document, "notify::can-redo", G_CALLBACK (update_actions), self);
-
-  refresh_analysis (self);
   update_title (self);
   update_actions (self);
   gtk_stack_set_visible_child_name (self->stack, "programme");
@@ -380,6 +349,14 @@ GkDocument *
 gk_window_get_document (GkWindow *self)
 {
   return self->document;
+}
+
+GkSession *
+gk_window_get_session (GkWindow *self)
+{
+  g_return_val_if_fail (GK_IS_WINDOW (self), NULL);
+
+  return self->session;
 }
 
 /* --- opening --------------------------------------------------------------- */
@@ -398,14 +375,69 @@ window_for_opening (GkWindow *self)
   return target;
 }
 
-void
-gk_window_open_file (GkWindow *self,
-                     GFile    *file)
+/* The window has gone (closed, or the application quit) while its work
+ * ran in the background: nothing is left to show the outcome in. */
+static gboolean
+is_gone (GkWindow *self)
 {
+  return self->session == NULL;
+}
+
+/* Work in the background on behalf of a window: it holds the window (and
+ * its work indicator, which holds the application) until the work ends. */
+typedef struct {
+  GkWindow *window;
+  GFile    *file;
+  guint     work;
+  gboolean  close_after;
+} WindowWork;
+
+static WindowWork *
+window_work_begin (GkWindow   *self,
+                   GFile      *file,
+                   const char *what)
+{
+  WindowWork *work = g_new0 (WindowWork, 1);
+
+  work->window = g_object_ref (self);
+  work->file = file != NULL ? g_object_ref (file) : NULL;
+  work->work = gk_work_indicator_begin (self->work_indicator, what);
+  return work;
+}
+
+static void
+window_work_end (WindowWork *work)
+{
+  gk_work_indicator_end (work->window->work_indicator, work->work);
+  g_clear_object (&work->file);
+  g_clear_object (&work->window);
+  g_free (work);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WindowWork, window_work_end)
+
+static char *
+display_name_of (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+
+  return path != NULL ? g_filename_display_basename (path) : g_strdup (name != NULL ? name : "?");
+}
+
+static void
+file_opened_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(WindowWork) work = user_data;
+  GkWindow *self = work->window;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GkProjectFile) project = gk_project_file_open (file, &error);
+  g_autoptr(GkProjectFile) project = gk_project_file_open_finish (result, &error);
   GkWindow *target;
 
+  if (is_gone (self))
+    return;   /* the file closes again with the last reference */
   if (project == NULL)
     {
       gk_window_show_error (self, _("Could Not Open the Programme"), error);
@@ -418,7 +450,25 @@ gk_window_open_file (GkWindow *self,
       gk_window_show_error (target, _("Could Not Open the Programme"), error);
       return;
     }
-  gk_application_add_recent (GK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
+  gk_application_add_recent (GK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), work->file);
+}
+
+/* Copying and checking the file run in the background (on a network drive
+ * they take a while): the window keeps drawing, and shows the work. */
+void
+gk_window_open_file (GkWindow *self,
+                     GFile    *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *what = NULL;
+
+  g_return_if_fail (GK_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  name = display_name_of (file);
+  /* Translators: shown while a file opens; %s is its name */
+  what = g_strdup_printf (_("Opening “%s”…"), name);
+  gk_project_file_open_async (file, NULL, file_opened_cb, window_work_begin (self, file, what));
 }
 
 static void
@@ -509,12 +559,11 @@ open_demo_activated (GtkWidget  *widget,
   g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  GDate today;
+  GDate today = gk_session_get_today (self->session);
 
-  gk_date_set_today (&today);
   g_mkdir_with_parents (dir, 0700);
   g_remove (path);
-  if (!gk_command_line_write_demo (path, &today, &error))
+  if (!gk_demo_write_file (path, &today, &error))
     {
       gk_window_show_error (self, _("Could Not Open the Demo"), error);
       return;
@@ -524,42 +573,109 @@ open_demo_activated (GtkWidget  *widget,
 
 /* --- saving ---------------------------------------------------------------- */
 
-static gboolean
-save (GkWindow *self)
+/* After a save or Save As landed: the window asked to close meanwhile
+ * closes now (and asks about any edit made while it ran). */
+static void
+saved (GkWindow   *self,
+       WindowWork *work,
+       gboolean    ok,
+       GError     *error)
 {
-  g_autoptr(GError) error = NULL;
+  gboolean close_now = ok && (work->close_after || self->close_when_saved) &&
+                       self->project != NULL && !gk_project_file_get_saving (self->project);
 
-  if (!gk_project_file_save (self->project, &error))
+  if (!ok)
     {
+      /* Staying open: the user sees why, and decides. */
+      self->close_when_saved = FALSE;
       gk_window_show_error (self, _("Could Not Save the Programme"), error);
-      return FALSE;
     }
-  gk_document_set_dirty (self->document, FALSE);
   update_title (self);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Programme saved")));
-  return TRUE;
+  update_actions (self);
+  if (close_now)
+    {
+      self->close_when_saved = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
 }
 
-/* Publishes the programme to @file (what Save As does after the chooser). */
-gboolean
+static void
+session_saved_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(WindowWork) work = user_data;
+  GkWindow *self = work->window;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = gk_session_save_finish (GK_SESSION (object), result, &error);
+
+  if (is_gone (self))
+    return;
+  if (ok)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Programme saved")));
+  saved (self, work, ok, error);
+}
+
+/* Publishes in the background. Saving again while a save runs is not
+ * refused: it waits its turn and takes every edit made meanwhile. */
+static void
+save (GkWindow *self,
+      gboolean  close_after)
+{
+  g_autofree char *what = NULL;
+  WindowWork *work;
+
+  /* Translators: shown while the programme is saved; %s is the file name */
+  what = g_strdup_printf (_("Saving “%s”…"), gk_project_file_get_display_name (self->project));
+  work = window_work_begin (self, NULL, what);
+  work->close_after = close_after;
+  gk_session_save_async (self->session, NULL, session_saved_cb, work);
+}
+
+static void
+session_saved_as_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(WindowWork) work = user_data;
+  GkWindow *self = work->window;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = gk_session_save_as_finish (GK_SESSION (object), result, &error);
+
+  if (is_gone (self))
+    return;
+  if (ok)
+    gk_application_add_recent (GK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), work->file);
+  saved (self, work, ok, error);
+}
+
+static void
+save_as_file (GkWindow *self,
+              GFile    *file,
+              gboolean  close_after)
+{
+  g_autofree char *name = display_name_of (file);
+  g_autofree char *what = NULL;
+  WindowWork *work;
+
+  /* Translators: shown while the programme is saved; %s is the file name */
+  what = g_strdup_printf (_("Saving “%s”…"), name);
+  work = window_work_begin (self, file, what);
+  work->close_after = close_after;
+  gk_session_save_as_async (self->session, file, NULL, session_saved_as_cb, work);
+}
+
+/* Publishes the programme to @file (what Save As does after the chooser),
+ * in the background; the work indicator shows it until it has landed. */
+void
 gk_window_save_as_file (GkWindow *self,
                         GFile    *file)
 {
-  g_autoptr(GError) error = NULL;
+  g_return_if_fail (GK_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->project != NULL);
 
-  g_return_val_if_fail (GK_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (self->project != NULL, FALSE);
-
-  if (!gk_project_file_save_as (self->project, file, &error))
-    {
-      gk_window_show_error (self, _("Could Not Save the Programme"), error);
-      return FALSE;
-    }
-  gk_document_set_dirty (self->document, FALSE);
-  gk_application_add_recent (GK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
-  update_title (self);
-  update_actions (self);
-  return TRUE;
+  save_as_file (self, file, FALSE);
 }
 
 static void
@@ -574,11 +690,7 @@ save_as_response_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-      if (gk_window_save_as_file (self, file) && close_after)
-        {
-          self->close_confirmed = TRUE;
-          gtk_window_close (GTK_WINDOW (self));
-        }
+      save_as_file (self, file, close_after);
     }
   g_clear_object (&self->chooser);
 }
@@ -611,7 +723,7 @@ save_activated (GtkWidget  *widget,
   if (gk_project_file_get_file (self->project) == NULL)
     save_as (self, FALSE);
   else
-    save (self);
+    save (self, FALSE);
 }
 
 static void
@@ -897,9 +1009,30 @@ gk_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_handle_id (&self->back_source, g_source_remove);
   close_programme (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_WINDOW);
 
   G_OBJECT_CLASS (gk_window_parent_class)->dispose (object);
+}
+
+static void
+gk_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  GkWindow *self = GK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -910,6 +1043,17 @@ gk_window_class_init (GkWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = gk_window_dispose;
+  object_class->get_property = gk_window_get_property;
+
+  /**
+   * GkWindow:session:
+   *
+   * What the window has open; its pages bind to it.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, GK_TYPE_SESSION,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = gk_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-window.ui");
@@ -932,6 +1076,7 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, team_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, projects_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, measures_page);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, work_indicator);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
@@ -972,6 +1117,11 @@ gk_window_init (GkWindow *self)
   g_type_ensure (GK_TYPE_TEAM_PAGE);
   g_type_ensure (GK_TYPE_PROJECTS_PAGE);
   g_type_ensure (GK_TYPE_MEASURES_PAGE);
+  g_type_ensure (GK_TYPE_WORK_INDICATOR);
+  /* Before the template: its pages bind to the session. On the program's
+   * clock, which --today and the tests may have fixed. */
+  self->session = gk_session_new (NULL);
+  g_signal_connect_swapped (self->session, "notify::document", G_CALLBACK (session_document_cb), self);
   gtk_widget_init_template (GTK_WIDGET (self));
   watch_sidebar (self);
   update_back_button (self);
@@ -1013,6 +1163,14 @@ gk_window_show_page (GkWindow   *self,
 
 /* Shows @toast (transfer full) over the window's content, as the pages and
  * the dialogs on top of the window do after a delete. */
+GkWorkIndicator *
+gk_window_get_work_indicator (GkWindow *self)
+{
+  g_return_val_if_fail (GK_IS_WINDOW (self), NULL);
+
+  return self->work_indicator;
+}
+
 void
 gk_window_add_toast (GkWindow *self,
                      AdwToast *toast)

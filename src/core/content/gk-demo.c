@@ -24,385 +24,11 @@
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 
-#include <gio/gio.h>
-#include <glib/gi18n.h>
+#include "gk-demo-private.h"
+#include "gk-demo-writer.h"
 
-#include "gk-demo.h"
-#include "gk-enums.h"
-#include "gk-template.h"
-
-#define NO_DATE G_MAXINT
 #define DEMO_SEED 20260101
-#define LARGE_SEED 4242
-
-/* --- the writer: prepared statements, dates, and the first error --------- */
-
-typedef struct {
-  sqlite3    *db;
-  GDate       reference;
-  char       *stamp;           /* updated_at of every row */
-  GHashTable *statements;      /* SQL text (a literal) -> sqlite3_stmt */
-  GError     *error;           /* the first failure; later writes are skipped */
-  GRand      *rand;
-  char        dates[16][11];   /* a ring, so that one insert can use several */
-  guint       next_date;
-} Writer;
-
-static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
-}
-
-static void
-writer_init (Writer      *w,
-             sqlite3     *db,
-             const GDate *reference,
-             guint32      seed)
-{
-  memset (w, 0, sizeof *w);
-  w->db = db;
-  w->reference = *reference;
-  /* Rows are stamped as if written at nine in the morning of the reference day. */
-  w->stamp = g_strdup_printf ("%04u-%02u-%02uT09:00:00Z", g_date_get_year (reference),
-                              g_date_get_month (reference), g_date_get_day (reference));
-  w->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
-  w->rand = g_rand_new_with_seed (seed);
-}
-
-static void
-writer_clear (Writer *w)
-{
-  g_clear_pointer (&w->statements, g_hash_table_unref);
-  g_clear_pointer (&w->rand, g_rand_free);
-  g_clear_pointer (&w->stamp, g_free);
-  g_clear_error (&w->error);
-}
-
-static void
-writer_fail (Writer *w)
-{
-  if (w->error == NULL)
-    w->error = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
-                            _("Could not write the demo programme: %s"), sqlite3_errmsg (w->db));
-}
-
-static sqlite3_stmt *
-writer_statement (Writer     *w,
-                  const char *sql)
-{
-  sqlite3_stmt *stmt = g_hash_table_lookup (w->statements, sql);
-
-  if (stmt == NULL)
-    {
-      if (sqlite3_prepare_v2 (w->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-        {
-          writer_fail (w);
-          return NULL;
-        }
-      g_hash_table_insert (w->statements, (gpointer) sql, stmt);
-    }
-  return stmt;
-}
-
-/* Runs one INSERT or UPDATE and returns the new row's id (0 after an error).
- * types has one letter per parameter:
- *   s  const char *  (NULL binds NULL)
- *   i  int
- *   I  gint64
- *   N  gint64 id, 0 binds NULL
- *   f  double
- *   T  no argument: the row stamp (updated_at) */
-static gint64
-writer_run (Writer     *w,
-            const char *sql,
-            const char *types,
-            ...)
-{
-  sqlite3_stmt *stmt;
-  va_list args;
-  int rc;
-
-  if (w->error != NULL || (stmt = writer_statement (w, sql)) == NULL)
-    return 0;
-
-  va_start (args, types);
-  for (int i = 0; types[i] != '\0'; i++)
-    {
-      int index = i + 1;
-
-      switch (types[i])
-        {
-        case 's':
-          {
-            const char *text = va_arg (args, const char *);
-
-            if (text == NULL)
-              sqlite3_bind_null (stmt, index);
-            else
-              sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-          }
-          break;
-        case 'i':
-          sqlite3_bind_int (stmt, index, va_arg (args, int));
-          break;
-        case 'I':
-          sqlite3_bind_int64 (stmt, index, va_arg (args, gint64));
-          break;
-        case 'N':
-          {
-            gint64 id = va_arg (args, gint64);
-
-            if (id == 0)
-              sqlite3_bind_null (stmt, index);
-            else
-              sqlite3_bind_int64 (stmt, index, id);
-          }
-          break;
-        case 'f':
-          sqlite3_bind_double (stmt, index, va_arg (args, double));
-          break;
-        case 'T':
-          sqlite3_bind_text (stmt, index, w->stamp, -1, SQLITE_STATIC);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
-  va_end (args);
-
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      writer_fail (w);
-      return 0;
-    }
-  return sqlite3_last_insert_rowid (w->db);
-}
-
-static const char *
-writer_date (Writer      *w,
-             const GDate *date)
-{
-  char *slot = w->dates[w->next_date++ % G_N_ELEMENTS (w->dates)];
-
-  g_snprintf (slot, sizeof w->dates[0], "%04u-%02u-%02u", g_date_get_year (date),
-              g_date_get_month (date), g_date_get_day (date));
-  return slot;
-}
-
-static void
-shift_days (GDate *date,
-            int    days)
-{
-  if (days >= 0)
-    g_date_add_days (date, days);
-  else
-    g_date_subtract_days (date, -days);
-}
-
-static void
-shift_months (GDate *date,
-              int    months)
-{
-  if (months >= 0)
-    g_date_add_months (date, months);
-  else
-    g_date_subtract_months (date, -months);
-}
-
-/* The reference date plus a number of days; NULL for NO_DATE. */
-static const char *
-days_from_reference (Writer *w,
-                     int     days)
-{
-  GDate date = w->reference;
-
-  if (days == NO_DATE)
-    return NULL;
-  shift_days (&date, days);
-  return writer_date (w, &date);
-}
-
-/* The first day of the month a number of months from the reference month. */
-static void
-month_start (Writer *w,
-             int     months,
-             GDate  *out)
-{
-  *out = w->reference;
-  g_date_set_day (out, 1);
-  shift_months (out, months);
-}
-
-static const char *
-month_start_text (Writer *w,
-                  int     months)
-{
-  GDate date;
-
-  month_start (w, months, &date);
-  return writer_date (w, &date);
-}
-
-static const char *
-month_end_text (Writer *w,
-                int     months)
-{
-  GDate date;
-
-  month_start (w, months + 1, &date);
-  g_date_subtract_days (&date, 1);
-  return writer_date (w, &date);
-}
-
-/* The first day of the quarter a number of quarters from the reference quarter. */
-static const char *
-quarter_start_text (Writer *w,
-                    int     quarters)
-{
-  GDate date = w->reference;
-
-  g_date_set_day (&date, 1);
-  g_date_set_month (&date, (GDateMonth) (((g_date_get_month (&w->reference) - 1) / 3) * 3 + 1));
-  shift_months (&date, quarters * 3);
-  return writer_date (w, &date);
-}
-
-/* The reference date minus some months (the same day of the month, or the
- * month's last day when it is shorter), then plus some days. */
-static const char *
-months_and_days_from_reference (Writer *w,
-                                int     months,
-                                int     days)
-{
-  GDate date = w->reference;
-
-  shift_months (&date, months);
-  shift_days (&date, days);
-  return writer_date (w, &date);
-}
-
-static gboolean
-check_empty (sqlite3  *db,
-             GError  **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rows = -1;
-
-  if (sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM programme) + (SELECT count(*) FROM topic)"
-                          " + (SELECT count(*) FROM person)", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    rows = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  if (rows < 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write the demo programme: %s"), sqlite3_errmsg (db));
-      return FALSE;
-    }
-  if (rows > 0)
-    {
-      g_set_error_literal (error, GK_TEMPLATE_ERROR, GK_TEMPLATE_ERROR_NOT_EMPTY,
-                           _("The demo programme can only be written into an empty project file"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Runs write() inside a savepoint: all of it is written, or nothing. */
-static gboolean
-write_atomically (sqlite3      *db,
-                  const GDate  *reference,
-                  guint32       seed,
-                  void        (*write) (Writer *w),
-                  GError      **error)
-{
-  Writer w;
-  gboolean ok;
-
-  g_return_val_if_fail (db != NULL, FALSE);
-  g_return_val_if_fail (reference != NULL && g_date_valid (reference), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!check_empty (db, error))
-    return FALSE;
-
-  writer_init (&w, db, reference, seed);
-  if (sqlite3_exec (db, "SAVEPOINT gk_demo", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      writer_fail (&w);
-      g_propagate_error (error, g_steal_pointer (&w.error));
-      writer_clear (&w);
-      return FALSE;
-    }
-
-  write (&w);
-
-  /* Statements must be finalized before the savepoint is released. */
-  g_clear_pointer (&w.statements, g_hash_table_unref);
-  if (w.error == NULL && sqlite3_exec (db, "RELEASE gk_demo", NULL, NULL, NULL) != SQLITE_OK)
-    writer_fail (&w);
-
-  ok = w.error == NULL;
-  if (!ok)
-    {
-      sqlite3_exec (db, "ROLLBACK TO gk_demo", NULL, NULL, NULL);
-      sqlite3_exec (db, "RELEASE gk_demo", NULL, NULL, NULL);
-      g_propagate_error (error, g_steal_pointer (&w.error));
-    }
-  writer_clear (&w);
-  return ok;
-}
-
-/* Template topics and catalogue in Dutch, from the built-in files so that the
- * demo is the same on every machine. Fills topic_ids[1..n]. */
-static void
-write_template (Writer     *w,
-                const char *author,
-                gint64     *topic_ids,
-                guint       n_topics)
-{
-  g_autoptr(GkTemplate) template = NULL;
-  sqlite3_stmt *stmt;
-  guint n = 0;
-
-  if (w->error != NULL)
-    return;
-
-  template = gk_template_load_builtin ("nl", &w->error);
-  if (template == NULL)
-    return;
-  if (gk_template_get_n_topics (template) != n_topics)
-    {
-      w->error = g_error_new (GK_TEMPLATE_ERROR, GK_TEMPLATE_ERROR_INVALID,
-                              _("The built-in template has %u topics instead of %u"),
-                              gk_template_get_n_topics (template), n_topics);
-      return;
-    }
-  if (!gk_template_insert_topics (template, w->db, w->stamp, author, &w->error) ||
-      !gk_template_insert_catalogue (template, w->db, w->stamp, author, &w->error))
-    return;
-
-  stmt = writer_statement (w, "SELECT id FROM topic ORDER BY position");
-  if (stmt == NULL)
-    return;
-  while (sqlite3_step (stmt) == SQLITE_ROW && n < n_topics)
-    topic_ids[++n] = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-}
-
-/* The level key of the schema ("serious", ...). */
-static const char *
-level_key (GkLevel level)
-{
-  return gk_level_to_key (level);
-}
 
 /* ======================================================================== */
 /* The demo: Gemeente Voorbeeldstad, veranderopgave jeugdhulp                */
@@ -591,7 +217,7 @@ count_variants (const char * const *variants)
 }
 
 static void
-write_demo_assessments (Writer       *w,
+write_demo_assessments (GkDemoWriter *w,
                         const gint64 *topic_ids,
                         const gint64 *person_ids)
 {
@@ -622,14 +248,14 @@ write_demo_assessments (Writer       *w,
            * holds and as the team gets used to assessing. */
           confidence = MIN (9, 5 + month / 9 + since / 3);
 
-          writer_run (w,
-                      "INSERT INTO assessment (topic_id, date, level, rationale, confidence,"
-                      " assessed_by_id, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                      "IsssiNTs",
-                      topic_ids[t],
-                      months_and_days_from_reference (w, month - (N_ASSESSMENTS - 1), -2),
-                      level_key (turn->level), rationale, confidence,
-                      person_ids[story->owner], demo_people[story->owner].name);
+          gk_demo_writer_run (w,
+                              "INSERT INTO assessment (topic_id, date, level, rationale, confidence,"
+                              " assessed_by_id, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                              "IsssiNTs",
+                              topic_ids[t],
+                              gk_demo_months_and_days_from_reference (w, month - (N_ASSESSMENTS - 1), -2),
+                              gk_level_to_key (turn->level), rationale, confidence,
+                              person_ids[story->owner], demo_people[story->owner].name);
         }
     }
 }
@@ -1173,7 +799,7 @@ static const DemoNote demo_notes[] = {
 /* A figure of the story at period i of n: the path, a yearly cycle and a
  * wobble, rounded like the source would round it. */
 static double
-indicator_value (Writer              *w,
+indicator_value (GkDemoWriter        *w,
                  const DemoIndicator *indicator,
                  int                  i,
                  int                  n,
@@ -1207,7 +833,7 @@ find_note (int indicator,
 }
 
 static void
-write_demo_indicators (Writer       *w,
+write_demo_indicators (GkDemoWriter *w,
                        const gint64 *topic_ids,
                        const gint64 *project_ids)
 {
@@ -1216,29 +842,29 @@ write_demo_indicators (Writer       *w,
       const DemoIndicator *indicator = &demo_indicators[k];
       gboolean quarterly = indicator->frequency == GK_FREQUENCY_QUARTERLY;
       int n = quarterly ? N_QUARTERLY_PERIODS : N_MONTHLY_PERIODS;
-      const char *first_period = quarterly ? quarter_start_text (w, -n) : month_start_text (w, -n);
+      const char *first_period = quarterly ? gk_demo_quarter_start_text (w, -n) : gk_demo_month_start_text (w, -n);
       const char *entered_by = demo_people[indicator->entered_by].name;
       gint64 id;
 
-      id = writer_run (w,
-                       "INSERT INTO indicator (name, description, unit, direction, frequency,"
-                       " baseline_value, baseline_date, target_value, target_date, signal_serious,"
-                       " signal_control, source, position, updated_at, updated_by)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       "sssssfsfsffsiTs",
-                       indicator->name, indicator->description,
-                       gk_unit_to_key (indicator->unit), gk_direction_to_key (indicator->direction),
-                       gk_frequency_to_key (indicator->frequency),
-                       indicator->path[0], first_period, indicator->target, month_end_text (w, 12),
-                       indicator->signal_serious, indicator->signal_control, indicator->source,
-                       k - 1, entered_by);
+      id = gk_demo_writer_run (w,
+                               "INSERT INTO indicator (name, description, unit, direction, frequency,"
+                               " baseline_value, baseline_date, target_value, target_date, signal_serious,"
+                               " signal_control, source, position, updated_at, updated_by)"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               "sssssfsfsffsiTs",
+                               indicator->name, indicator->description,
+                               gk_unit_to_key (indicator->unit), gk_direction_to_key (indicator->direction),
+                               gk_frequency_to_key (indicator->frequency),
+                               indicator->path[0], first_period, indicator->target, gk_demo_month_end_text (w, 12),
+                               indicator->signal_serious, indicator->signal_control, indicator->source,
+                               k - 1, entered_by);
 
       for (int t = 0; t < (int) G_N_ELEMENTS (indicator->topics) && indicator->topics[t] != NO_TOPIC; t++)
-        writer_run (w, "INSERT INTO indicator_topic (indicator_id, topic_id, updated_at, updated_by)"
-                       " VALUES (?, ?, ?, ?)", "IITs", id, topic_ids[indicator->topics[t]], entered_by);
+        gk_demo_writer_run (w, "INSERT INTO indicator_topic (indicator_id, topic_id, updated_at, updated_by)"
+                               " VALUES (?, ?, ?, ?)", "IITs", id, topic_ids[indicator->topics[t]], entered_by);
       for (int p = 0; p < (int) G_N_ELEMENTS (indicator->projects) && indicator->projects[p] != NO_PROJECT; p++)
-        writer_run (w, "INSERT INTO indicator_project (indicator_id, project_id, updated_at, updated_by)"
-                       " VALUES (?, ?, ?, ?)", "IITs", id, project_ids[indicator->projects[p]], entered_by);
+        gk_demo_writer_run (w, "INSERT INTO indicator_project (indicator_id, project_id, updated_at, updated_by)"
+                               " VALUES (?, ?, ?, ?)", "IITs", id, project_ids[indicator->projects[p]], entered_by);
 
       for (int i = 0; i < n; i++)
         {
@@ -1246,20 +872,20 @@ write_demo_indicators (Writer       *w,
 
           if (quarterly)
             {
-              month_start (w, 0, &period);
+              gk_demo_month_start (w, 0, &period);
               g_date_set_month (&period, (GDateMonth) (((g_date_get_month (&period) - 1) / 3) * 3 + 1));
-              shift_months (&period, -3 * (n - i));
+              gk_demo_shift_months (&period, -3 * (n - i));
             }
           else
-            month_start (w, -(n - i), &period);
+            gk_demo_month_start (w, -(n - i), &period);
 
-          writer_run (w,
-                      "INSERT INTO measurement (indicator_id, period_date, value, note, entered_by,"
-                      " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                      "IsfssTs",
-                      id, writer_date (w, &period),
-                      indicator_value (w, indicator, i, n, g_date_get_month (&period)),
-                      find_note (k, i), entered_by, entered_by);
+          gk_demo_writer_run (w,
+                              "INSERT INTO measurement (indicator_id, period_date, value, note, entered_by,"
+                              " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                              "IsfssTs",
+                              id, gk_demo_writer_date (w, &period),
+                              indicator_value (w, indicator, i, n, g_date_get_month (&period)),
+                              find_note (k, i), entered_by, entered_by);
         }
     }
 }
@@ -1315,7 +941,7 @@ static const DemoEntry demo_journal[] = {
 /* --- putting the demo together ----------------------------------------- */
 
 static void
-write_demo (Writer *w)
+write_demo (GkDemoWriter *w)
 {
   const char *lead = demo_people[SANNE].name;
   gint64 person_ids[N_PEOPLE] = { 0 };
@@ -1324,53 +950,53 @@ write_demo (Writer *w)
   gint64 measure_ids[N_MEASURES] = { 0 };
 
   for (int p = 1; p < N_PEOPLE; p++)
-    person_ids[p] = writer_run (w, "INSERT INTO person (name, role, email, updated_at, updated_by)"
-                                   " VALUES (?, ?, ?, ?, ?)", "sssTs",
-                                demo_people[p].name, gk_role_to_key (demo_people[p].role),
-                                demo_people[p].email, lead);
+    person_ids[p] = gk_demo_writer_run (w, "INSERT INTO person (name, role, email, updated_at, updated_by)"
+                                           " VALUES (?, ?, ?, ?, ?)", "sssTs",
+                                        demo_people[p].name, gk_role_to_key (demo_people[p].role),
+                                        demo_people[p].email, lead);
 
-  writer_run (w,
-              "INSERT INTO programme (id, title, municipality, domains, lead_id, start_date, end_date,"
-              " ambition, review_cycle, headline_rule, updated_at, updated_by)"
-              " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-              "sssNsssssTs",
-              "Veranderopgave jeugdhulp", "Voorbeeldstad", "jeugd,wmo,participatie",
-              person_ids[SANNE], month_start_text (w, -20), month_end_text (w, 16),
-              "Binnen drie jaar grip op de jeugdhulp in Voorbeeldstad: de kosten passen binnen de "
-              "begroting, kinderen krijgen sneller en dichter bij huis de hulp die ze nodig hebben, "
-              "en niemand wacht langer dan vier weken.",
-              gk_review_cycle_to_key (GK_REVIEW_CYCLE_MONTHLY),
-              gk_headline_rule_to_key (GK_HEADLINE_RULE_WORST), lead);
+  gk_demo_writer_run (w,
+                      "INSERT INTO programme (id, title, municipality, domains, lead_id, start_date, end_date,"
+                      " ambition, review_cycle, headline_rule, updated_at, updated_by)"
+                      " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      "sssNsssssTs",
+                      "Veranderopgave jeugdhulp", "Voorbeeldstad", "jeugd,wmo,participatie",
+                      person_ids[SANNE], gk_demo_month_start_text (w, -20), gk_demo_month_end_text (w, 16),
+                      "Binnen drie jaar grip op de jeugdhulp in Voorbeeldstad: de kosten passen binnen de "
+                      "begroting, kinderen krijgen sneller en dichter bij huis de hulp die ze nodig hebben, "
+                      "en niemand wacht langer dan vier weken.",
+                      gk_review_cycle_to_key (GK_REVIEW_CYCLE_MONTHLY),
+                      gk_headline_rule_to_key (GK_HEADLINE_RULE_WORST), lead);
 
-  write_template (w, lead, topic_ids, N_TOPICS - 1);
+  gk_demo_write_template (w, lead, topic_ids, N_TOPICS - 1);
   for (int t = 1; t < N_TOPICS; t++)
-    writer_run (w, "UPDATE topic SET owner_id = ?, target_level = ?, target_date = ? WHERE id = ?",
-                "NssI", person_ids[topic_stories[t].owner], level_key (GK_LEVEL_IN_CONTROL),
-                month_end_text (w, 12), topic_ids[t]);
+    gk_demo_writer_run (w, "UPDATE topic SET owner_id = ?, target_level = ?, target_date = ? WHERE id = ?",
+                        "NssI", person_ids[topic_stories[t].owner], gk_level_to_key (GK_LEVEL_IN_CONTROL),
+                        gk_demo_month_end_text (w, 12), topic_ids[t]);
   write_demo_assessments (w, topic_ids, person_ids);
 
   for (int p = 1; p < N_PROJECTS; p++)
     {
       const DemoProject *project = &demo_projects[p];
 
-      project_ids[p] = writer_run (w,
-                                   "INSERT INTO focus_project (name, goal, owner_id, chain_phase, domains,"
-                                   " status, health, health_reason, start_date, end_date, budget_cents,"
-                                   " saving_cents, position, updated_at, updated_by)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                   "ssNsssssssIIiTs",
-                                   project->name, project->goal, person_ids[project->owner],
-                                   gk_chain_phase_to_key (project->phase), project->domains,
-                                   gk_project_status_to_key (project->status),
-                                   gk_health_to_key (project->health), project->health_reason,
-                                   month_start_text (w, project->start_month),
-                                   month_end_text (w, project->end_month),
-                                   project->budget_euros * 100, project->saving_euros * 100,
-                                   p - 1, demo_people[project->owner].name);
+      project_ids[p] = gk_demo_writer_run (w,
+                                           "INSERT INTO focus_project (name, goal, owner_id, chain_phase, domains,"
+                                           " status, health, health_reason, start_date, end_date, budget_cents,"
+                                           " saving_cents, position, updated_at, updated_by)"
+                                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                           "ssNsssssssIIiTs",
+                                           project->name, project->goal, person_ids[project->owner],
+                                           gk_chain_phase_to_key (project->phase), project->domains,
+                                           gk_project_status_to_key (project->status),
+                                           gk_health_to_key (project->health), project->health_reason,
+                                           gk_demo_month_start_text (w, project->start_month),
+                                           gk_demo_month_end_text (w, project->end_month),
+                                           project->budget_euros * 100, project->saving_euros * 100,
+                                           p - 1, demo_people[project->owner].name);
       for (int t = 0; t < (int) G_N_ELEMENTS (project->topics) && project->topics[t] != NO_TOPIC; t++)
-        writer_run (w, "INSERT INTO project_topic (project_id, topic_id, updated_at, updated_by)"
-                       " VALUES (?, ?, ?, ?)", "IITs",
-                    project_ids[p], topic_ids[project->topics[t]], demo_people[project->owner].name);
+        gk_demo_writer_run (w, "INSERT INTO project_topic (project_id, topic_id, updated_at, updated_by)"
+                               " VALUES (?, ?, ?, ?)", "IITs",
+                            project_ids[p], topic_ids[project->topics[t]], demo_people[project->owner].name);
     }
 
   for (int m = 1; m < N_MEASURES; m++)
@@ -1378,34 +1004,34 @@ write_demo (Writer *w)
       const DemoMeasure *measure = &demo_measures[m];
       const char *owner = demo_people[measure->owner].name;
 
-      measure_ids[m] = writer_run (w,
-                                   "INSERT INTO measure (project_id, title, description, owner_id, status,"
-                                   " kind, start_date, due_date, done_date, progress, expected_effect,"
-                                   " saving_cents, position, updated_at, updated_by)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                   "IssNsssssisNiTs",
-                                   project_ids[measure->project], measure->title, measure->description,
-                                   person_ids[measure->owner],
-                                   gk_measure_status_to_key (measure->status),
-                                   gk_measure_kind_to_key (measure->kind),
-                                   days_from_reference (w, measure->start),
-                                   days_from_reference (w, measure->due),
-                                   measure->status == DONE ? days_from_reference (w, measure->done) : NULL,
-                                   measure->status == DONE ? 100 : measure->progress,
-                                   measure->effect, measure->saving_euros * 100, m, owner);
+      measure_ids[m] = gk_demo_writer_run (w,
+                                           "INSERT INTO measure (project_id, title, description, owner_id, status,"
+                                           " kind, start_date, due_date, done_date, progress, expected_effect,"
+                                           " saving_cents, position, updated_at, updated_by)"
+                                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                           "IssNsssssisNiTs",
+                                           project_ids[measure->project], measure->title, measure->description,
+                                           person_ids[measure->owner],
+                                           gk_measure_status_to_key (measure->status),
+                                           gk_measure_kind_to_key (measure->kind),
+                                           gk_demo_days_from_reference (w, measure->start),
+                                           gk_demo_days_from_reference (w, measure->due),
+                                           measure->status == DONE ? gk_demo_days_from_reference (w, measure->done) : NULL,
+                                           measure->status == DONE ? 100 : measure->progress,
+                                           measure->effect, measure->saving_euros * 100, m, owner);
       for (int t = 0; t < (int) G_N_ELEMENTS (measure->targets) && measure->targets[t].topic != NO_TOPIC; t++)
-        writer_run (w, "INSERT INTO measure_target (measure_id, topic_id, target_level, target_date,"
-                       " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)", "IIssTs",
-                    measure_ids[m], topic_ids[measure->targets[t].topic],
-                    level_key (measure->targets[t].level),
-                    days_from_reference (w, measure->targets[t].days), owner);
+        gk_demo_writer_run (w, "INSERT INTO measure_target (measure_id, topic_id, target_level, target_date,"
+                               " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)", "IIssTs",
+                            measure_ids[m], topic_ids[measure->targets[t].topic],
+                            gk_level_to_key (measure->targets[t].level),
+                            gk_demo_days_from_reference (w, measure->targets[t].days), owner);
     }
 
   for (guint l = 0; l < G_N_ELEMENTS (demo_links); l++)
-    writer_run (w, "INSERT INTO measure_link (from_measure_id, to_measure_id, kind, updated_at, updated_by)"
-                   " VALUES (?, ?, ?, ?, ?)", "IIsTs",
-                measure_ids[demo_links[l].from], measure_ids[demo_links[l].to],
-                gk_link_kind_to_key (demo_links[l].kind), lead);
+    gk_demo_writer_run (w, "INSERT INTO measure_link (from_measure_id, to_measure_id, kind, updated_at, updated_by)"
+                           " VALUES (?, ?, ?, ?, ?)", "IIsTs",
+                        measure_ids[demo_links[l].from], measure_ids[demo_links[l].to],
+                        gk_link_kind_to_key (demo_links[l].kind), lead);
 
   write_demo_indicators (w, topic_ids, project_ids);
 
@@ -1414,13 +1040,13 @@ write_demo (Writer *w)
       const DemoEntry *entry = &demo_journal[j];
       const char *author = demo_people[entry->author].name;
 
-      writer_run (w, "INSERT INTO journal_entry (date, author, kind, text, topic_id, project_id,"
-                     " measure_id, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  "ssssNNNTs",
-                  days_from_reference (w, entry->days), author,
-                  gk_journal_kind_to_key (entry->kind), entry->text,
-                  topic_ids[entry->topic], project_ids[entry->project], measure_ids[entry->measure],
-                  author);
+      gk_demo_writer_run (w, "INSERT INTO journal_entry (date, author, kind, text, topic_id, project_id,"
+                             " measure_id, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          "ssssNNNTs",
+                          gk_demo_days_from_reference (w, entry->days), author,
+                          gk_journal_kind_to_key (entry->kind), entry->text,
+                          topic_ids[entry->topic], project_ids[entry->project], measure_ids[entry->measure],
+                          author);
     }
 }
 
@@ -1429,264 +1055,6 @@ gk_demo_write (sqlite3      *db,
                const GDate  *reference,
                GError      **error)
 {
-  return write_atomically (db, reference, DEMO_SEED, write_demo, error);
+  return gk_demo_write_atomically (db, reference, DEMO_SEED, write_demo, error);
 }
 
-/* ======================================================================== */
-/* The large programme, for benchmarks                                       */
-/* ======================================================================== */
-
-#define LARGE_PEOPLE 40
-#define LARGE_TOPICS 9
-#define LARGE_ASSESSMENTS 60
-#define LARGE_PROJECTS 12
-#define LARGE_MEASURES 400
-#define LARGE_INDICATORS 60
-#define LARGE_MEASUREMENTS 260
-#define LARGE_JOURNAL 2000
-
-static const char * const first_names[] = {
-  "Anna", "Bram", "Chantal", "Daan", "Eva", "Floor", "Gijs", "Hanna", "Ilse", "Jeroen",
-  "Karim", "Lotte", "Mehmet", "Nina", "Olaf", "Priya", "Quinten", "Rosa", "Sven", "Tamara",
-};
-
-static const char * const last_names[] = {
-  "de Jong", "Jansen", "de Vries", "van den Berg", "van Dijk", "Bakker", "Janssen", "Visser",
-  "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks",
-  "van Leeuwen", "Dekker", "Brouwer",
-};
-
-static const char * const large_themes[] = {
-  "Toegang", "Preventie", "Inkoop", "Contractmanagement", "Wachttijden", "Verblijf",
-  "Uitstroom", "Verwijzers", "Onderwijs", "Wmo-hulpmiddelen", "Beschermd wonen", "Participatie",
-};
-
-static const GkRole large_roles[] = {
-  GK_ROLE_BELEIDSMAKER, GK_ROLE_UITVOERDER, GK_ROLE_CONTROLLER, GK_ROLE_INKOPER,
-  GK_ROLE_CONTRACTMANAGER, GK_ROLE_INFORMATIEMANAGER, GK_ROLE_UITVOERDER, GK_ROLE_BELEIDSMAKER,
-};
-
-static GkLevel
-next_level (Writer  *w,
-            GkLevel  level)
-{
-  double dice = g_rand_double (w->rand);
-
-  /* Mostly holding, improving more often than worsening. */
-  if (dice < 0.12 && level < GK_LEVEL_IN_CONTROL)
-    return level + 1;
-  if (dice > 0.94 && level > GK_LEVEL_SERIOUS)
-    return level - 1;
-  return level;
-}
-
-static void
-write_large (Writer *w)
-{
-  static const GkMeasureStatus statuses[] = {
-    GK_MEASURE_STATUS_IN_PROGRESS, GK_MEASURE_STATUS_PLANNED, GK_MEASURE_STATUS_DONE,
-    GK_MEASURE_STATUS_IDEA, GK_MEASURE_STATUS_IN_PROGRESS, GK_MEASURE_STATUS_DONE,
-    GK_MEASURE_STATUS_DROPPED, GK_MEASURE_STATUS_PLANNED,
-  };
-  static const GkUnit units[] = {
-    GK_UNIT_EURO, GK_UNIT_COUNT, GK_UNIT_PERCENT, GK_UNIT_DAYS, GK_UNIT_WEEKS, GK_UNIT_OTHER,
-  };
-  const char *lead;
-  g_autofree char *lead_name = NULL;
-  gint64 person_ids[LARGE_PEOPLE + 1] = { 0 };
-  gint64 topic_ids[LARGE_TOPICS + 1] = { 0 };
-  gint64 project_ids[LARGE_PROJECTS] = { 0 };
-  gint64 measure_ids[LARGE_MEASURES] = { 0 };
-
-  for (int p = 1; p <= LARGE_PEOPLE; p++)
-    {
-      int i = p - 1;
-      /* The shift by i / 20 keeps every combination of names unique. */
-      g_autofree char *name = g_strdup_printf ("%s %s", first_names[i % G_N_ELEMENTS (first_names)],
-                                               last_names[(i * 7 + i / 20) % G_N_ELEMENTS (last_names)]);
-      GkRole role = p == 1 ? GK_ROLE_PROJECTLEIDER : p == 2 ? GK_ROLE_WETHOUDER
-                    : large_roles[i % G_N_ELEMENTS (large_roles)];
-
-      person_ids[p] = writer_run (w, "INSERT INTO person (name, role, email, updated_at, updated_by)"
-                                     " VALUES (?, ?, ?, ?, ?)", "sssTs",
-                                  name, gk_role_to_key (role), "", "benchmark");
-      if (p == 1)
-        lead_name = g_steal_pointer (&name);
-    }
-  lead = lead_name != NULL ? lead_name : "benchmark";
-
-  writer_run (w,
-              "INSERT INTO programme (id, title, municipality, domains, lead_id, start_date, end_date,"
-              " ambition, review_cycle, headline_rule, updated_at, updated_by)"
-              " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-              "sssNsssssTs",
-              "Grote veranderopgave sociaal domein", "Grootstad", "jeugd,wmo,participatie",
-              person_ids[1], month_start_text (w, -LARGE_ASSESSMENTS), month_end_text (w, 24),
-              "Een programma dat groter is dan een echt programma, om de snelheid te meten.",
-              "monthly", "worst", lead);
-
-  write_template (w, lead, topic_ids, LARGE_TOPICS);
-
-  for (int t = 1; t <= LARGE_TOPICS; t++)
-    {
-      GkLevel level = GK_LEVEL_SERIOUS;
-
-      writer_run (w, "UPDATE topic SET owner_id = ?, target_level = ?, target_date = ? WHERE id = ?",
-                  "NssI", person_ids[t + 2], "in-control", month_end_text (w, 12 + t), topic_ids[t]);
-      for (int a = 0; a < LARGE_ASSESSMENTS; a++)
-        {
-          g_autofree char *rationale = g_strdup_printf ("Gripmeting %d van onderwerp %d.", a + 1, t);
-
-          level = next_level (w, level);
-          writer_run (w,
-                      "INSERT INTO assessment (topic_id, date, level, rationale, confidence,"
-                      " assessed_by_id, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                      "IsssiNTs",
-                      topic_ids[t], months_and_days_from_reference (w, a - (LARGE_ASSESSMENTS - 1), -1),
-                      level_key (level), rationale, g_rand_int_range (w->rand, 3, 10),
-                      person_ids[t + 2], lead);
-        }
-    }
-
-  for (int p = 0; p < LARGE_PROJECTS; p++)
-    {
-      g_autofree char *name = g_strdup_printf ("Focusproject %s", large_themes[p]);
-      g_autofree char *goal = g_strdup_printf ("Doel van focusproject %s.", large_themes[p]);
-      GkProjectStatus status = p == 10 ? GK_PROJECT_STATUS_PAUSED
-                               : p == 11 ? GK_PROJECT_STATUS_DONE : GK_PROJECT_STATUS_ACTIVE;
-
-      project_ids[p] = writer_run (w,
-                                   "INSERT INTO focus_project (name, goal, owner_id, chain_phase, domains,"
-                                   " status, health, health_reason, start_date, end_date, budget_cents,"
-                                   " saving_cents, position, updated_at, updated_by)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                   "ssNsssssssIIiTs",
-                                   name, goal, person_ids[p + 3],
-                                   gk_chain_phase_to_key ((GkChainPhase) (p % 4)), "jeugd",
-                                   gk_project_status_to_key (status),
-                                   gk_health_to_key ((GkHealth) (p % 3)), "Toelichting op de status.",
-                                   month_start_text (w, -36 + p), month_end_text (w, 12 + p),
-                                   (gint64) (100000 + 25000 * p) * 100, (gint64) (200000 + 50000 * p) * 100,
-                                   p, lead);
-      writer_run (w, "INSERT INTO project_topic (project_id, topic_id, updated_at, updated_by)"
-                     " VALUES (?, ?, ?, ?)", "IITs", project_ids[p], topic_ids[1 + p % LARGE_TOPICS], lead);
-      writer_run (w, "INSERT INTO project_topic (project_id, topic_id, updated_at, updated_by)"
-                     " VALUES (?, ?, ?, ?)", "IITs", project_ids[p], topic_ids[1 + (p + 4) % LARGE_TOPICS], lead);
-    }
-
-  for (int m = 0; m < LARGE_MEASURES; m++)
-    {
-      g_autofree char *title = g_strdup_printf ("Maatregel %d: %s", m + 1, large_themes[m % LARGE_PROJECTS]);
-      GkMeasureStatus status = statuses[m % G_N_ELEMENTS (statuses)];
-      gboolean done = status == GK_MEASURE_STATUS_DONE;
-      /* A finished measure started in the past: its done date (at the latest
-       * today) must not come before its start date. */
-      int start = done ? g_rand_int_range (w->rand, -720, -30) : g_rand_int_range (w->rand, -720, 180);
-      int due = start + g_rand_int_range (w->rand, 30, 400);
-
-      measure_ids[m] = writer_run (w,
-                                   "INSERT INTO measure (project_id, title, description, owner_id, status,"
-                                   " kind, start_date, due_date, done_date, progress, expected_effect,"
-                                   " saving_cents, position, updated_at, updated_by)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                   "IssNsssssisNiTs",
-                                   project_ids[m % LARGE_PROJECTS], title, "Beschrijving van de maatregel.",
-                                   person_ids[1 + (m * 7) % LARGE_PEOPLE],
-                                   gk_measure_status_to_key (status),
-                                   gk_measure_kind_to_key ((GkMeasureKind) (m % 2)),
-                                   days_from_reference (w, start), days_from_reference (w, due),
-                                   done ? days_from_reference (w, MIN (due, 0)) : NULL,
-                                   done ? 100 : g_rand_int_range (w->rand, 0, 100),
-                                   "Verwacht effect van de maatregel.",
-                                   (gint64) g_rand_int_range (w->rand, 0, 50000) * 100,
-                                   m / LARGE_PROJECTS, lead);
-      writer_run (w, "INSERT INTO measure_target (measure_id, topic_id, target_level, target_date,"
-                     " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)", "IIssTs",
-                  measure_ids[m], topic_ids[1 + m % LARGE_TOPICS], "vigilant",
-                  days_from_reference (w, due + 30), lead);
-      if (m % 2 == 0)
-        writer_run (w, "INSERT INTO measure_target (measure_id, topic_id, target_level, target_date,"
-                       " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)", "IIssTs",
-                    measure_ids[m], topic_ids[1 + (m + 4) % LARGE_TOPICS], "in-control",
-                    days_from_reference (w, due + 180), lead);
-    }
-
-  for (int m = 0; m < LARGE_MEASURES; m++)
-    {
-      static const struct { int every; int offset; GkLinkKind kind; } rules[] = {
-        { 3, 1, GK_LINK_KIND_REINFORCES },
-        { 4, 5, GK_LINK_KIND_DEPENDS_ON },
-        { 17, 11, GK_LINK_KIND_CONFLICTS_WITH },
-      };
-
-      for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
-        if (m % rules[r].every == 0)
-          writer_run (w, "INSERT INTO measure_link (from_measure_id, to_measure_id, kind, updated_at,"
-                         " updated_by) VALUES (?, ?, ?, ?, ?)", "IIsTs",
-                      measure_ids[m], measure_ids[(m + rules[r].offset) % LARGE_MEASURES],
-                      gk_link_kind_to_key (rules[r].kind), lead);
-    }
-
-  for (int k = 0; k < LARGE_INDICATORS; k++)
-    {
-      g_autofree char *name = g_strdup_printf ("Indicator %d", k + 1);
-      GkDirection direction = k % 2 == 0 ? GK_DIRECTION_LOWER_IS_BETTER : GK_DIRECTION_HIGHER_IS_BETTER;
-      gboolean lower = direction == GK_DIRECTION_LOWER_IS_BETTER;
-      double baseline = 100.0 + 10 * k;
-      double value = baseline;
-      gint64 id;
-
-      id = writer_run (w,
-                       "INSERT INTO indicator (name, description, unit, direction, frequency,"
-                       " baseline_value, baseline_date, target_value, target_date, signal_serious,"
-                       " signal_control, source, position, updated_at, updated_by)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       "sssssfsfsffsiTs",
-                       name, "Benchmarkindicator.", gk_unit_to_key (units[k % G_N_ELEMENTS (units)]),
-                       gk_direction_to_key (direction), "monthly",
-                       baseline, month_start_text (w, -LARGE_MEASUREMENTS),
-                       lower ? baseline * 0.8 : baseline * 1.2, month_end_text (w, 12),
-                       lower ? baseline * 1.05 : baseline * 0.95,
-                       lower ? baseline * 0.9 : baseline * 1.1,
-                       "Benchmark", k, lead);
-      writer_run (w, "INSERT INTO indicator_topic (indicator_id, topic_id, updated_at, updated_by)"
-                     " VALUES (?, ?, ?, ?)", "IITs", id, topic_ids[1 + k % LARGE_TOPICS], lead);
-      writer_run (w, "INSERT INTO indicator_project (indicator_id, project_id, updated_at, updated_by)"
-                     " VALUES (?, ?, ?, ?)", "IITs", id, project_ids[k % LARGE_PROJECTS], lead);
-
-      for (int i = 0; i < LARGE_MEASUREMENTS; i++)
-        {
-          writer_run (w,
-                      "INSERT INTO measurement (indicator_id, period_date, value, note, entered_by,"
-                      " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                      "IsfssTs",
-                      id, month_start_text (w, i - LARGE_MEASUREMENTS), round (value * 10) / 10,
-                      i % 25 == 0 ? "Toelichting bij deze meting." : "", lead, lead);
-          value = MAX (0.0, value + g_rand_double_range (w->rand, -0.03, 0.025) * baseline);
-        }
-    }
-
-  for (int j = 0; j < LARGE_JOURNAL; j++)
-    {
-      g_autofree char *text = g_strdup_printf ("Logboekregel %d over de voortgang van het programma.", j + 1);
-      int belongs = j % 4;
-
-      writer_run (w, "INSERT INTO journal_entry (date, author, kind, text, topic_id, project_id,"
-                     " measure_id, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  "ssssNNNTs",
-                  days_from_reference (w, -((j * 913) % 1800)), lead,
-                  gk_journal_kind_to_key ((GkJournalKind) (j % 3)), text,
-                  belongs == 1 ? topic_ids[1 + j % LARGE_TOPICS] : (gint64) 0,
-                  belongs == 2 ? project_ids[j % LARGE_PROJECTS] : (gint64) 0,
-                  belongs == 3 ? measure_ids[j % LARGE_MEASURES] : (gint64) 0,
-                  lead);
-    }
-}
-
-gboolean
-gk_demo_write_large (sqlite3      *db,
-                     const GDate  *reference,
-                     GError      **error)
-{
-  return write_atomically (db, reference, LARGE_SEED, write_large, error);
-}

@@ -10,7 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "gk-core-resources.h"
-#include "gk-template.h"
+#include "gk-clock.h"
+#include "gk-project-file-private.h"
+#include "gk-template-private.h"
 
 #define RESOURCE_DIR "/io/github/gripkaart/Gripkaart/core/"
 #define TOPIC_PREFIX "Topic "
@@ -686,7 +688,7 @@ gk_template_apply (GkTemplate             *self,
   if (!check_init (init, error))
     return FALSE;
 
-  now = init->now != NULL ? g_date_time_ref (init->now) : g_date_time_new_now_utc ();
+  now = init->now != NULL ? g_date_time_ref (init->now) : gk_clock_dup_now (gk_clock_get_default ());
   updated_at = gk_template_format_timestamp (now);
   updated_by = init->author != NULL ? init->author : g_get_real_name ();
 
@@ -708,4 +710,26 @@ gk_template_apply (GkTemplate             *self,
   sqlite3_exec (db, "ROLLBACK TO gk_template_apply", NULL, NULL, NULL);
   sqlite3_exec (db, "RELEASE gk_template_apply", NULL, NULL, NULL);
   return FALSE;
+}
+
+GkProjectFile *
+gk_template_new_programme (GkTemplate             *self,
+                           const GkProgrammeInit  *init,
+                           GError                **error)
+{
+  g_autoptr(GkProjectFile) project = NULL;
+
+  g_return_val_if_fail (GK_IS_TEMPLATE (self), NULL);
+  g_return_val_if_fail (init != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  project = gk_project_file_new (error);
+  if (project == NULL)
+    return NULL;
+  if (!gk_template_apply (self, gk_project_file_get_db (project), init, error))
+    {
+      gk_project_file_close (project);
+      return NULL;
+    }
+  return g_steal_pointer (&project);
 }

@@ -14,9 +14,9 @@
 
 #include <glib-object.h>
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 #include "gk-enums.h"
+#include "gk-project-file.h"
 
 G_BEGIN_DECLS
 
@@ -63,7 +63,7 @@ typedef struct {
   const char   *ambition;             /* nullable */
   GkReviewCycle review_cycle;
   const char   *author;               /* updated_by; NULL: g_get_real_name () */
-  GDateTime    *now;                  /* updated_at; NULL: the current time */
+  GDateTime    *now;                  /* updated_at; NULL: now on the default clock */
 } GkProgrammeInit;
 
 #define GK_TYPE_TEMPLATE (gk_template_get_type ())
@@ -98,26 +98,12 @@ guint                     gk_template_get_n_catalogue_measures (GkTemplate *self
 const GkTemplateMeasure *gk_template_get_catalogue_measure    (GkTemplate *self,
                                                                 guint       position);
 
-/* Fills an empty project file (schema created, no programme yet) with the
- * programme row, the lead, the topics (positions 0..n-1) and the catalogue,
- * in one transaction: all of it or nothing. */
-gboolean                  gk_template_apply               (GkTemplate            *self,
-                                                           sqlite3               *db,
+/* A new untitled programme (see gk_project_file_new()) filled from the
+ * template as gk_template_apply() does; NULL and nothing left behind when
+ * anything fails. */
+GkProjectFile            *gk_template_new_programme       (GkTemplate            *self,
                                                            const GkProgrammeInit *init,
                                                            GError               **error);
-
-/* The building blocks of gk_template_apply(), for callers that write more in
- * the same transaction (the demo). They open no transaction of their own. */
-gboolean                  gk_template_insert_topics       (GkTemplate   *self,
-                                                           sqlite3      *db,
-                                                           const char   *updated_at,
-                                                           const char   *updated_by,
-                                                           GError      **error);
-gboolean                  gk_template_insert_catalogue    (GkTemplate   *self,
-                                                           sqlite3      *db,
-                                                           const char   *updated_at,
-                                                           const char   *updated_by,
-                                                           GError      **error);
 
 /* updated_at as stored in the file: ISO 8601 in UTC, "2026-03-01T09:30:00Z". */
 char                     *gk_template_format_timestamp    (GDateTime    *time);

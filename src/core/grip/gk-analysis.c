@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "gk-analysis.h"
+#include "gk-clock.h"
 #include "gk-date.h"
 #include "gk-period.h"
 
@@ -369,7 +370,7 @@ gk_analysis_init (GkAnalysis *self)
 /**
  * gk_analysis_new:
  * @document: the programme
- * @today: (nullable): the day to judge on; %NULL for today
+ * @today: (nullable): the day to judge on; %NULL for today on the default clock
  *
  * Applies every rule of the grip engine to @document as it is now. The
  * analysis does not follow later edits: make a new one after a change.
@@ -389,7 +390,7 @@ gk_analysis_new (GkDocument  *document,
   if (today != NULL && g_date_valid (today))
     self->today = *today;
   else
-    gk_date_set_today (&self->today);
+    self->today = gk_clock_get_today (gk_clock_get_default ());
 
   programme = gk_document_get_programme (document);
   self->rule = programme != NULL ? gk_programme_get_headline_rule (programme) : GK_HEADLINE_RULE_WORST;

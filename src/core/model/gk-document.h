@@ -17,12 +17,14 @@
  *
  * The document borrows its SQLite connection: the caller (the project file
  * layer) opens it and must keep it open until the document is finalized.
+ * Outside src/core a document comes from a GkSession (gk-session.h); the
+ * connection itself is in gk-document-private.h.
  */
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
+#include "gk-clock.h"
 #include "gk-enums.h"
 #include "gk-record.h"
 #include "gk-person.h"
@@ -60,11 +62,12 @@ GQuark      gk_document_error_quark (void);
 #define GK_TYPE_DOCUMENT (gk_document_get_type ())
 G_DECLARE_FINAL_TYPE (GkDocument, gk_document, GK, DOCUMENT, GObject)
 
-/* Loads every table of @db (which has the schema of gk-schema.h) and turns
- * on foreign keys. @db is borrowed: keep it open longer than the document. */
-GkDocument  *gk_document_new_for_db        (sqlite3     *db,
-                                            GError     **error);
-sqlite3     *gk_document_get_db            (GkDocument  *self);
+/* The clock that stamps the change log, and whose today a new record's
+ * dates start from (the default clock unless set; the session sets its
+ * own). */
+GkClock     *gk_document_get_clock         (GkDocument  *self);
+void         gk_document_set_clock         (GkDocument  *self,
+                                            GkClock     *clock);
 
 /* Written to updated_by and change_log; defaults to the login's real name. */
 const char  *gk_document_get_user_name     (GkDocument  *self);

@@ -1,14 +1,13 @@
-/* gk-record-private.h: column maps and cell access, for the entity classes
- * and the document only
+/* gk-record-private.h: column maps, cell access and accessors, for the entity
+ * classes and the document only
  *
  * Copyright 2026 The Gripkaart authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each entity class describes its table once, as a static column map; all the
- * SQL, property installation, loading, binding and copying is generic code
- * driven by that map. The map lists the columns in their declared order, the
- * first is always "id" and every table ends with version, updated_at and
- * updated_by.
+ * Each entity class gets its table's description (gk-tables.h); all the SQL,
+ * property installation, loading, binding and copying is generic code driven
+ * by its column map, and its typed accessors are generated from the same
+ * description by the macros at the end of this file.
  */
 #pragma once
 
@@ -16,44 +15,9 @@
 
 #include "gk-enums.h"
 #include "gk-record.h"
+#include "gk-table.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  GK_COLUMN_ID,       /* INTEGER PRIMARY KEY */
-  GK_COLUMN_REF,      /* foreign key, 0 is NULL */
-  GK_COLUMN_TEXT,     /* NOT NULL text */
-  GK_COLUMN_DATE,     /* 'YYYY-MM-DD' or NULL */
-  GK_COLUMN_INT,
-  GK_COLUMN_REAL,
-  GK_COLUMN_MONEY,    /* whole cents */
-  GK_COLUMN_ENUM,     /* stored as the key of gk-enums.c */
-  GK_COLUMN_DOMAINS,  /* stored as comma separated keys */
-} GkColumnKind;
-
-typedef enum {
-  GK_COLUMN_FLAG_NONE = 0,
-  GK_COLUMN_FLAG_REQUIRED = 1 << 0,  /* not blank, not 0, not GK_LEVEL_NONE */
-  GK_COLUMN_FLAG_NULLABLE = 1 << 1,  /* REAL and MONEY: has-* property; ENUM: 0 is NULL */
-  GK_COLUMN_FLAG_SYSTEM = 1 << 2,    /* version, updated_at, updated_by: the document writes them */
-} GkColumnFlags;
-
-typedef struct {
-  const char         *name;
-  const char         *property;
-  GkColumnKind        kind;
-  GkColumnFlags       flags;
-  gint64              default_value;                  /* INT, ENUM, ID */
-  const GkEnumEntry *(*entries) (guint *n_entries);   /* ENUM */
-  const char         *ref_table;                      /* REF */
-} GkColumn;
-
-typedef struct _GkTable {
-  const char     *name;
-  const GkColumn *columns;
-  guint           n_columns;
-  int             label_column;   /* -1: the row has no name of its own */
-} GkTable;
 
 void            gk_record_class_set_table   (GkRecordClass *klass,
                                              const GkTable *table);
@@ -63,6 +27,10 @@ GParamSpec     *gk_record_class_get_pspec   (GkRecordClass *klass,
                                              guint          column);
 /* Column indexes of the system columns, the same for every table's map. */
 guint           gk_record_class_get_version_column (GkRecordClass *klass);
+/* The property of a column ("owner-id" for owner_id): the field an error
+ * names. */
+const char     *gk_record_get_field_name    (GkRecord      *self,
+                                             guint          column);
 
 /* Cell access by column index. Text cells read "" when empty, date cells NULL.
  * The setters refuse live records and notify the property when it changes. */
@@ -106,5 +74,112 @@ void            gk_record_bind_columns      (GkRecord     *self,
 /* Copies id, version, updated_at and updated_by from @from. */
 void            gk_record_copy_system       (GkRecord     *self,
                                              GkRecord     *from);
+
+/* ---- generated entities ----------------------------------------------------
+ * An entity's .c file is
+ *
+ *   GK_DEFINE_RECORD_TYPE (GkMeasure, gk_measure, GK_MEASURE_TABLE, gk_measure_table)
+ *
+ * which defines the type, gk_measure_new() and the enum of its columns
+ * (COLUMN_title, ...), and then its accessors, the functions its header
+ * declares, one set per column row of the description:
+ *
+ *   #define ACCESSORS(kind, ...) GK_RECORD_ACCESSORS_##kind (GkMeasure, gk_measure, __VA_ARGS__)
+ *   GK_MEASURE_TABLE (ACCESSORS, GK_TABLE_IGNORE)
+ */
+
+#define GK_RECORD_COLUMN_INDEX(kind, name, ...) COLUMN_##name,
+
+#define GK_DEFINE_RECORD_TYPE(Type, prefix, DESCRIPTION, table_description)       \
+  struct _##Type                                                                  \
+  {                                                                               \
+    GkRecord parent_instance;                                                     \
+  };                                                                              \
+                                                                                  \
+  G_DEFINE_FINAL_TYPE (Type, prefix, GK_TYPE_RECORD)                              \
+                                                                                  \
+  enum { DESCRIPTION (GK_RECORD_COLUMN_INDEX, GK_TABLE_IGNORE) N_COLUMNS };       \
+                                                                                  \
+  static void                                                                     \
+  prefix##_class_init (Type##Class *klass)                                        \
+  {                                                                               \
+    gk_record_class_set_table (GK_RECORD_CLASS (klass), &table_description);      \
+  }                                                                               \
+                                                                                  \
+  static void                                                                     \
+  prefix##_init (Type *self)                                                      \
+  {                                                                               \
+  }                                                                               \
+                                                                                  \
+  Type *                                                                          \
+  prefix##_new (void)                                                             \
+  {                                                                               \
+    return g_object_new (prefix##_get_type (), NULL);                             \
+  }
+
+#define GK_RECORD_IS(prefix, self) G_TYPE_CHECK_INSTANCE_TYPE ((self), prefix##_get_type ())
+
+/* A getter and a setter of one column; cell is text, int or real. */
+#define GK_RECORD_GETTER_SETTER(Type, prefix, name, ctype, cell)                  \
+  ctype                                                                           \
+  prefix##_get_##name (Type *self)                                                \
+  {                                                                               \
+    g_return_val_if_fail (GK_RECORD_IS (prefix, self), (ctype) 0);                \
+    return (ctype) gk_record_get_##cell##_cell ((GkRecord *) self, COLUMN_##name); \
+  }                                                                               \
+                                                                                  \
+  void                                                                            \
+  prefix##_set_##name (Type  *self,                                               \
+                       ctype  value)                                              \
+  {                                                                               \
+    g_return_if_fail (GK_RECORD_IS (prefix, self));                               \
+    gk_record_set_##cell##_cell ((GkRecord *) self, COLUMN_##name, value);        \
+  }
+
+/* gk_*_has_* () and gk_*_clear_* () of a nullable number. */
+#define GK_RECORD_NULL_ACCESSORS_NULLABLE(Type, prefix, name)                     \
+  gboolean                                                                        \
+  prefix##_has_##name (Type *self)                                                \
+  {                                                                               \
+    g_return_val_if_fail (GK_RECORD_IS (prefix, self), FALSE);                    \
+    return !gk_record_cell_is_null ((GkRecord *) self, COLUMN_##name);            \
+  }                                                                               \
+                                                                                  \
+  void                                                                            \
+  prefix##_clear_##name (Type *self)                                              \
+  {                                                                               \
+    g_return_if_fail (GK_RECORD_IS (prefix, self));                               \
+    gk_record_set_cell_null ((GkRecord *) self, COLUMN_##name);                   \
+  }
+#define GK_RECORD_NULL_ACCESSORS_REQUIRED(Type, prefix, name)
+
+/* One set of accessors per kind of column row (gk-tables.h). The id and the
+ * system columns have theirs in GkRecord. */
+#define GK_RECORD_ACCESSORS_ID(Type, prefix, name)
+#define GK_RECORD_ACCESSORS_SINGLE_ROW_ID(Type, prefix, name)
+#define GK_RECORD_ACCESSORS_VERSION(Type, prefix, name)
+#define GK_RECORD_ACCESSORS_STAMP(Type, prefix, name)
+#define GK_RECORD_ACCESSORS_NAME(Type, prefix, name) \
+  GK_RECORD_GETTER_SETTER (Type, prefix, name, const char *, text)
+#define GK_RECORD_ACCESSORS_TEXT(Type, prefix, name, presence) \
+  GK_RECORD_GETTER_SETTER (Type, prefix, name, const char *, text)
+#define GK_RECORD_ACCESSORS_DATE(Type, prefix, name, presence) \
+  GK_RECORD_GETTER_SETTER (Type, prefix, name, const char *, text)
+#define GK_RECORD_ACCESSORS_DOMAINS(Type, prefix, name) \
+  GK_RECORD_GETTER_SETTER (Type, prefix, name, GkDomains, int)
+#define GK_RECORD_ACCESSORS_REF(Type, prefix, name, table, presence, on_delete) \
+  GK_RECORD_GETTER_SETTER (Type, prefix, name, gint64, int)
+#define GK_RECORD_ACCESSORS_INT(Type, prefix, name, initial, min, max) \
+  GK_RECORD_GETTER_SETTER (Type, prefix, name, int, int)
+#define GK_RECORD_ACCESSORS_POSITION(Type, prefix, name) \
+  GK_RECORD_GETTER_SETTER (Type, prefix, name, int, int)
+#define GK_RECORD_ACCESSORS_ENUM(Type, prefix, name, ctype, entries, initial, presence) \
+  GK_RECORD_GETTER_SETTER (Type, prefix, name, ctype, int)
+#define GK_RECORD_ACCESSORS_REAL(Type, prefix, name, presence) \
+  GK_RECORD_GETTER_SETTER (Type, prefix, name, double, real) \
+  GK_RECORD_NULL_ACCESSORS_##presence (Type, prefix, name)
+#define GK_RECORD_ACCESSORS_MONEY(Type, prefix, name, presence, sign) \
+  GK_RECORD_GETTER_SETTER (Type, prefix, name, gint64, int) \
+  GK_RECORD_NULL_ACCESSORS_##presence (Type, prefix, name)
 
 G_END_DECLS

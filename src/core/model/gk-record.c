@@ -5,9 +5,10 @@
  *
  * A record keeps its values in an array of cells, one per column of its
  * table. Properties, loading from a statement and binding to one are generic
- * over the column map, so that a subclass is nothing but its map and typed
- * accessors. Loading thousands of rows fills cells directly, without property
- * machinery or notifications.
+ * over the column map, so that a subclass is nothing but its table's
+ * description (gk-tables.h) and the accessors generated from it. Loading
+ * thousands of rows fills cells directly, without property machinery or
+ * notifications.
  */
 #include "config.h"
 
@@ -33,6 +34,7 @@ typedef struct {
 typedef struct {
   GParamSpec **pspecs;      /* per column */
   GParamSpec **has_pspecs;  /* per column, NULL unless a nullable REAL or MONEY */
+  int          label_column;   /* -1: the row has no name of its own */
   guint        version_column;
   guint        updated_at_column;
   guint        updated_by_column;
@@ -334,24 +336,34 @@ column_set_property (GObject      *object,
     column_set_value (self, prop_id - 1, value);
 }
 
+/* The column name with '-' for '_': "owner_id" is the property "owner-id". */
+static const char *
+property_name (const GkColumn *col)
+{
+  g_autofree char *name = g_strdelimit (g_strdup (col->name), "_", '-');
+
+  return g_intern_string (name);
+}
+
 static GParamSpec *
 pspec_for_column (const GkColumn *col)
 {
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  const char *property = property_name (col);
 
   switch (col->kind)
     {
     case GK_COLUMN_TEXT:
     case GK_COLUMN_DATE:
-      return g_param_spec_string (col->property, NULL, NULL, NULL, flags);
+      return g_param_spec_string (property, NULL, NULL, NULL, flags);
     case GK_COLUMN_ID:
     case GK_COLUMN_REF:
-      return g_param_spec_int64 (col->property, NULL, NULL, 0, G_MAXINT64, 0, flags);
+      return g_param_spec_int64 (property, NULL, NULL, 0, G_MAXINT64, 0, flags);
     case GK_COLUMN_MONEY:
-      return g_param_spec_int64 (col->property, NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+      return g_param_spec_int64 (property, NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
     case GK_COLUMN_INT:
       /* Out of range values are for validation to report, not GObject to clamp. */
-      return g_param_spec_int (col->property, NULL, NULL, G_MININT, G_MAXINT,
+      return g_param_spec_int (property, NULL, NULL, G_MININT, G_MAXINT,
                                (int) col->default_value, flags);
     case GK_COLUMN_ENUM:
       {
@@ -364,15 +376,15 @@ pspec_for_column (const GkColumn *col)
             min = MIN (min, entries[i].value);
             max = MAX (max, entries[i].value);
           }
-        return g_param_spec_int (col->property, NULL, NULL, min, max,
+        return g_param_spec_int (property, NULL, NULL, min, max,
                                  (int) col->default_value, flags);
       }
     case GK_COLUMN_DOMAINS:
-      return g_param_spec_uint (col->property, NULL, NULL, 0,
+      return g_param_spec_uint (property, NULL, NULL, 0,
                                 GK_DOMAIN_JEUGD | GK_DOMAIN_WMO | GK_DOMAIN_PARTICIPATIE,
                                 0, flags);
     case GK_COLUMN_REAL:
-      return g_param_spec_double (col->property, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
+      return g_param_spec_double (property, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
     default:
       g_assert_not_reached ();
     }
@@ -391,6 +403,7 @@ gk_record_class_set_table (GkRecordClass *klass,
   meta = g_new0 (GkTableMeta, 1);
   meta->pspecs = g_new0 (GParamSpec *, table->n_columns);
   meta->has_pspecs = g_new0 (GParamSpec *, table->n_columns);
+  meta->label_column = -1;
   meta->version_column = table->n_columns - 3;
   meta->updated_at_column = table->n_columns - 2;
   meta->updated_by_column = table->n_columns - 1;
@@ -413,12 +426,14 @@ gk_record_class_set_table (GkRecordClass *klass,
     {
       const GkColumn *col = &table->columns[i];
 
+      if (col->flags & GK_COLUMN_FLAG_LABEL)
+        meta->label_column = i;
       meta->pspecs[i] = pspec_for_column (col);
       g_object_class_install_property (object_class, i + 1, meta->pspecs[i]);
 
       if (is_nullable_number (col))
         {
-          g_autofree char *name = g_strconcat ("has-", col->property, NULL);
+          g_autofree char *name = g_strconcat ("has-", g_param_spec_get_name (meta->pspecs[i]), NULL);
 
           /* Not G_PARAM_STATIC_NAME: GObject interns a copy of the name. */
           meta->has_pspecs[i] = g_param_spec_boolean (name, NULL, NULL, FALSE,
@@ -457,6 +472,13 @@ gk_record_class_get_version_column (GkRecordClass *klass)
   GkTableMeta *meta = klass->meta;
 
   return meta->version_column;
+}
+
+const char *
+gk_record_get_field_name (GkRecord *self,
+                          guint     column)
+{
+  return g_param_spec_get_name (meta_of (self)->pspecs[column]);
 }
 
 /* ---- GObject --------------------------------------------------------------- */
@@ -631,14 +653,14 @@ gk_record_get_table_name (GkRecord *self)
 const char *
 gk_record_get_label (GkRecord *self)
 {
-  const GkTable *table;
+  int column;
 
   g_return_val_if_fail (GK_IS_RECORD (self), NULL);
 
-  table = table_of (self);
-  if (table->label_column < 0)
+  column = meta_of (self)->label_column;
+  if (column < 0)
     return "";
-  return gk_record_get_text_cell (self, table->label_column);
+  return gk_record_get_text_cell (self, column);
 }
 
 gboolean

@@ -23,7 +23,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
-#include "gk-validation.h"
+#include "gk-validation-private.h"
 #include "gk-document.h"
 #include "gk-record-private.h"
 
@@ -218,7 +218,7 @@ check_column (GkRecord       *record,
           }
         else if (!gk_validation_is_valid_date (date))
           {
-            gk_validation_set_error (error, GK_VALIDATION_ERROR_INVALID_DATE, col->property,
+            gk_validation_set_error (error, GK_VALIDATION_ERROR_INVALID_DATE, gk_record_get_field_name (record, i),
                                      _("“%s” is not a valid date; write it as year-month-day, "
                                        "for example 2026-03-31."), date);
             return FALSE;
@@ -237,7 +237,7 @@ check_column (GkRecord       *record,
           }
         else if (document != NULL && gk_document_lookup_in_table (document, col->ref_table, id) == NULL)
           {
-            gk_validation_set_error (error, GK_VALIDATION_ERROR_INVALID_VALUE, col->property,
+            gk_validation_set_error (error, GK_VALIDATION_ERROR_INVALID_VALUE, gk_record_get_field_name (record, i),
                                      _("The item chosen here no longer exists. Choose another one."));
             return FALSE;
           }
@@ -254,7 +254,7 @@ check_column (GkRecord       *record,
           goto missing;
         if (!enum_value_known (col, value))
           {
-            gk_validation_set_error (error, GK_VALIDATION_ERROR_INVALID_VALUE, col->property,
+            gk_validation_set_error (error, GK_VALIDATION_ERROR_INVALID_VALUE, gk_record_get_field_name (record, i),
                                      _("Choose one of the offered values."));
             return FALSE;
           }
@@ -264,7 +264,7 @@ check_column (GkRecord       *record,
     case GK_COLUMN_REAL:
       if (!gk_record_cell_is_null (record, i) && !isfinite (gk_record_get_real_cell (record, i)))
         {
-          gk_validation_set_error (error, GK_VALIDATION_ERROR_OUT_OF_RANGE, col->property,
+          gk_validation_set_error (error, GK_VALIDATION_ERROR_OUT_OF_RANGE, gk_record_get_field_name (record, i),
                                    _("Enter a number."));
           return FALSE;
         }
@@ -274,7 +274,7 @@ check_column (GkRecord       *record,
       if ((gk_record_get_int_cell (record, i) &
            ~(gint64) (GK_DOMAIN_JEUGD | GK_DOMAIN_WMO | GK_DOMAIN_PARTICIPATIE)) != 0)
         {
-          gk_validation_set_error (error, GK_VALIDATION_ERROR_INVALID_VALUE, col->property,
+          gk_validation_set_error (error, GK_VALIDATION_ERROR_INVALID_VALUE, gk_record_get_field_name (record, i),
                                    _("Choose one of the offered values."));
           return FALSE;
         }
@@ -290,7 +290,7 @@ check_column (GkRecord       *record,
   return TRUE;
 
 missing:
-  gk_validation_set_error (error, GK_VALIDATION_ERROR_REQUIRED, col->property, "%s",
+  gk_validation_set_error (error, GK_VALIDATION_ERROR_REQUIRED, gk_record_get_field_name (record, i), "%s",
                            required_message (col));
   return FALSE;
 }
@@ -512,48 +512,48 @@ check_entity (GkRecord  *record,
 
 /* ---- uniqueness, against the other rows of the document -------------------- */
 
-/* The columns that must be unique together, besides id, per table (as in
- * the schema's UNIQUE constraints), with the field and message to report. */
+/* The field and message to report when a row repeats the UNIQUE columns of
+ * its table (gk-tables.h) that another row has. */
 typedef struct {
   const char *table;
-  const char *columns[3];
   const char *field;
   const char *message;
 } UniqueRule;
 
 static const UniqueRule unique_rules[] = {
-  { "project_topic", { "project_id", "topic_id" }, "topic-id",
-    N_("The focus project already works on this topic.") },
-  { "measure_target", { "measure_id", "topic_id" }, "topic-id",
-    N_("The measure already has a target for this topic.") },
-  { "measure_link", { "from_measure_id", "to_measure_id", "kind" }, "to-measure-id",
-    N_("These measures are already linked in this way.") },
-  { "indicator_topic", { "indicator_id", "topic_id" }, "topic-id",
-    N_("The indicator already informs this topic.") },
-  { "indicator_project", { "indicator_id", "project_id" }, "project-id",
-    N_("The indicator already informs this focus project.") },
+  { "project_topic", "topic-id", N_("The focus project already works on this topic.") },
+  { "measure_target", "topic-id", N_("The measure already has a target for this topic.") },
+  { "measure_link", "to-measure-id", N_("These measures are already linked in this way.") },
+  { "indicator_topic", "topic-id", N_("The indicator already informs this topic.") },
+  { "indicator_project", "project-id", N_("The indicator already informs this focus project.") },
 };
 
-static int
-column_index (const GkTable *table,
-              const char    *name)
-{
-  for (guint i = 0; i < table->n_columns; i++)
-    if (g_str_equal (table->columns[i].name, name))
-      return (int) i;
-  g_return_val_if_reached (-1);
-}
-
 static gboolean
-same_key (GkRecord       *a,
-          GkRecord       *b,
-          const int      *columns,
-          guint           n_columns)
+same_key (GkRecord *a,
+          GkRecord *b,
+          GArray   *columns)
 {
-  for (guint k = 0; k < n_columns; k++)
-    if (!gk_record_cells_equal (a, b, columns[k]))
+  for (guint k = 0; k < columns->len; k++)
+    if (!gk_record_cells_equal (a, b, g_array_index (columns, guint, k)))
       return FALSE;
   return TRUE;
+}
+
+/* The indexes of the columns of "a, b". */
+static GArray *
+unique_columns (const GkTable *table)
+{
+  g_auto(GStrv) names = g_strsplit (table->unique, ", ", -1);
+  GArray *columns = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint k = 0; names[k] != NULL; k++)
+    {
+      int column = gk_table_column_index (table, names[k]);
+
+      g_return_val_if_fail (column >= 0, columns);
+      g_array_append_vals (columns, &(guint) { column }, 1);
+    }
+  return columns;
 }
 
 static gboolean
@@ -563,21 +563,22 @@ check_unique_rule (GkRecord          *record,
                    GError           **error)
 {
   const GkTable *table = gk_record_get_table (record);
-  GListModel *rows = gk_document_get_list (document, G_OBJECT_TYPE (record));
-  int columns[3];
-  guint n_columns = 0;
+  g_autoptr(GArray) columns = NULL;
+  GListModel *rows;
   guint n_rows;
 
-  for (; n_columns < G_N_ELEMENTS (rule->columns) && rule->columns[n_columns] != NULL; n_columns++)
-    columns[n_columns] = column_index (table, rule->columns[n_columns]);
+  g_return_val_if_fail (*table->unique != '\0', TRUE);
 
+  columns = unique_columns (table);
+  rows = gk_document_get_list (document, G_OBJECT_TYPE (record));
   n_rows = g_list_model_get_n_items (rows);
+
   for (guint i = 0; i < n_rows; i++)
     {
       g_autoptr(GkRecord) other = g_list_model_get_item (rows, i);
 
       if (gk_record_get_id (other) != gk_record_get_id (record) &&
-          same_key (record, other, columns, n_columns))
+          same_key (record, other, columns))
         {
           gk_validation_set_error (error, GK_VALIDATION_ERROR_DUPLICATE, rule->field, "%s",
                                    _(rule->message));

@@ -31,8 +31,6 @@
  */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "gk-record.h"
 
 G_BEGIN_DECLS
@@ -81,11 +79,5 @@ gboolean    gk_validation_check_delete     (GkRecord    *record,
 
 /* Strict ISO calendar date as stored in the file: "YYYY-MM-DD", a real day. */
 gboolean    gk_validation_is_valid_date    (const char  *text);
-
-/* A clear error for a SQLite failure @rc on @db: constraint failures become
- * GK_VALIDATION_ERROR_CONSTRAINT, others G_IO_ERROR; never raw SQL. */
-void        gk_validation_set_sqlite_error (GError    **error,
-                                            sqlite3    *db,
-                                            int         rc);
 
 G_END_DECLS

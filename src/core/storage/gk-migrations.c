@@ -4,11 +4,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * How to add a migration when GK_SCHEMA_VERSION goes from N to N + 1:
- * change gk-schema.c to the new schema, and add a step { N, sql, func } below
- * that turns a file of version N into exactly that schema. The result is
- * compared with gk_schema_sql() after migrating (gk-project-file.c), so a
- * step that rebuilds a table must recreate it with the same text, e.g.
- * following https://www.sqlite.org/lang_altertable.html#otheralter .
+ * change the table descriptions of gk-tables.h to the new schema (the DDL,
+ * the records and their accessors follow), keep the DDL of version N + 1 as
+ * tests/core/schema-vN+1.sql beside the older ones, and add a step
+ * { N, sql, func } below that turns a file of version N into exactly that
+ * schema. The result is compared with gk_schema_sql() after migrating
+ * (gk-project-file.c), so a step that rebuilds a table must recreate it with
+ * the same text, e.g. following https://www.sqlite.org/lang_altertable.html#otheralter .
  */
 #include "config.h"
 

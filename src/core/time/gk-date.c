@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "gk-clock.h"
 #include "gk-date.h"
 
 G_DEFINE_QUARK (gk-date-error-quark, gk_date_error)
@@ -151,11 +152,5 @@ gk_date_format_display (const GDate *date)
 void
 gk_date_set_today (GDate *date)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date,
-                  g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  *date = gk_clock_get_today (gk_clock_get_default ());
 }

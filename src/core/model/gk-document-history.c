@@ -1,0 +1,552 @@
+/* gk-document-history.c
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The history of the file: the session extension that records each change,
+ * the stamps of rows changed other than by our own UPDATE, the change log,
+ * and undo and redo, which apply the inverse of a recorded change.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "gk-document-impl.h"
+#include "gk-validation.h"
+
+/* ---- sessions, stamps and the change log ----------------------------------- */
+
+/* The time of an edit, for updated_at and the change log. */
+char *
+gk_document_now_utc (GkDocument *self)
+{
+  g_autoptr(GDateTime) now = gk_clock_dup_now (self->clock != NULL ? self->clock : gk_clock_get_default ());
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static int
+session_filter (void       *user_data,
+                const char *table)
+{
+  /* The change log only grows: an undo must not take its rows back. */
+  return strcmp (table, "change_log") != 0;
+}
+
+sqlite3_session *
+gk_document_session_start (GkDocument  *self,
+                           GError     **error)
+{
+  sqlite3_session *session = NULL;
+  int rc = sqlite3session_create (self->db, "main", &session);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3session_table_filter (session, session_filter, NULL);
+      rc = sqlite3session_attach (session, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_clear_pointer (&session, sqlite3session_delete);
+      gk_validation_set_sqlite_error (error, self->db, rc);
+    }
+  return session;
+}
+
+GBytes *
+gk_document_session_changes (GkDocument       *self,
+                             sqlite3_session  *session,
+                             GError          **error)
+{
+  int size = 0;
+  void *data = NULL;
+  int rc = sqlite3session_changeset (session, &size, &data);
+
+  if (rc != SQLITE_OK)
+    {
+      gk_validation_set_sqlite_error (error, self->db, rc);
+      return NULL;
+    }
+  if (data == NULL)
+    return g_bytes_new (NULL, 0);
+  return g_bytes_new_with_free_func (data, size, sqlite3_free, data);
+}
+
+static gboolean
+stamp_row (GkDocument     *self,
+           TableState     *ts,
+           gint64          id,
+           sqlite3_value  *version,
+           const char     *now,
+           GError        **error)
+{
+  int rc;
+
+  if (!gk_document_ensure_statements (self, ts, error))
+    return FALSE;
+  if (version != NULL)
+    sqlite3_bind_int64 (ts->stamp, 1, sqlite3_value_int64 (version) + 1);
+  sqlite3_bind_text (ts->stamp, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (ts->stamp, 3, self->user_name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (ts->stamp, 4, id);
+  rc = gk_document_step_done (ts->stamp);
+  if (rc != SQLITE_DONE)
+    {
+      gk_validation_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Gives rows changed other than by our own UPDATE a new version, updated_at
+ * and updated_by. Returns the number of rows stamped, or -1 on error. */
+int
+gk_document_stamp_changes (GkDocument  *self,
+                           GBytes      *changeset,
+                           StampMode    mode,
+                           const char  *now,
+                           GError     **error)
+{
+  sqlite3_changeset_iter *iter = NULL;
+  gsize size = 0;
+  gconstpointer data = g_bytes_get_data (changeset, &size);
+  int n = 0;
+
+  if (size == 0)
+    return 0;
+  if (sqlite3changeset_start (&iter, (int) size, (void *) data) != SQLITE_OK)
+    {
+      gk_validation_set_sqlite_error (error, self->db, SQLITE_CORRUPT);
+      return -1;
+    }
+
+  while (n >= 0 && sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table = NULL;
+      int n_columns, op, indirect;
+      sqlite3_value *pk = NULL, *old_version = NULL, *new_version = NULL;
+      TableState *ts;
+
+      sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+      ts = g_hash_table_lookup (self->tables_by_name, table);
+      if (ts == NULL || op == SQLITE_DELETE)
+        continue;
+
+      if (op == SQLITE_UPDATE)
+        {
+          sqlite3changeset_old (iter, 0, &pk);
+          sqlite3changeset_old (iter, ts->version_column, &old_version);
+          sqlite3changeset_new (iter, ts->version_column, &new_version);
+          /* Our own UPDATEs always set the version; a cascade never does. */
+          if (mode == STAMP_CASCADED && new_version != NULL)
+            continue;
+        }
+      else
+        {
+          if (mode == STAMP_CASCADED)
+            continue;
+          sqlite3changeset_new (iter, 0, &pk);
+        }
+
+      /* Undoing an update restores an older version number: the row gets
+       * one more than the version it had before, so versions only grow. */
+      if (!stamp_row (self, ts, sqlite3_value_int64 (pk),
+                      mode == STAMP_APPLIED ? old_version : NULL, now, error))
+        n = -1;
+      else
+        n++;
+    }
+  sqlite3changeset_finalize (iter);
+  return n;
+}
+
+static void
+append_changed_columns (GString                *summary,
+                        TableState             *ts,
+                        sqlite3_changeset_iter *iter)
+{
+  gboolean first = TRUE;
+
+  for (guint i = 1; i < ts->table->n_columns; i++)
+    {
+      sqlite3_value *value = NULL;
+
+      if (ts->table->columns[i].flags & GK_COLUMN_FLAG_SYSTEM)
+        continue;
+      if (sqlite3changeset_new (iter, i, &value) != SQLITE_OK || value == NULL)
+        continue;
+      g_string_append (summary, first ? " (" : ", ");
+      g_string_append (summary, ts->table->columns[i].name);
+      first = FALSE;
+    }
+  if (!first)
+    g_string_append_c (summary, ')');
+}
+
+gboolean
+gk_document_write_change_log (GkDocument  *self,
+                              GBytes      *changeset,
+                              const char  *summary,
+                              const char  *now,
+                              GError     **error)
+{
+  sqlite3_changeset_iter *iter = NULL;
+  gsize size = 0;
+  gconstpointer data = g_bytes_get_data (changeset, &size);
+  g_autoptr(GString) text = g_string_new (NULL);
+  int rc = SQLITE_DONE;
+
+  if (size == 0)
+    return TRUE;
+  if (self->log_insert == NULL &&
+      (self->log_insert = gk_document_prepare (self, "INSERT INTO change_log (changed_at, changed_by, table_name, "
+                                         "row_id, action, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                   error)) == NULL)
+    return FALSE;
+  if (sqlite3changeset_start (&iter, (int) size, (void *) data) != SQLITE_OK)
+    {
+      gk_validation_set_sqlite_error (error, self->db, SQLITE_CORRUPT);
+      return FALSE;
+    }
+
+  while (rc == SQLITE_DONE && sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table = NULL;
+      int n_columns, op, indirect;
+      sqlite3_value *pk = NULL;
+      TableState *ts;
+      const char *action;
+
+      sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+      ts = g_hash_table_lookup (self->tables_by_name, table);
+      if (ts == NULL)
+        continue;
+
+      g_string_assign (text, summary);
+      if (op == SQLITE_INSERT)
+        {
+          action = "insert";
+          sqlite3changeset_new (iter, 0, &pk);
+        }
+      else if (op == SQLITE_DELETE)
+        {
+          action = "delete";
+          sqlite3changeset_old (iter, 0, &pk);
+        }
+      else
+        {
+          action = "update";
+          sqlite3changeset_old (iter, 0, &pk);
+          append_changed_columns (text, ts, iter);
+        }
+
+      sqlite3_bind_text (self->log_insert, 1, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (self->log_insert, 2, self->user_name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (self->log_insert, 3, table, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (self->log_insert, 4, sqlite3_value_int64 (pk));
+      sqlite3_bind_text (self->log_insert, 5, action, -1, SQLITE_STATIC);
+      sqlite3_bind_text (self->log_insert, 6, text->str, -1, SQLITE_TRANSIENT);
+      rc = gk_document_step_done (self->log_insert);
+    }
+  sqlite3changeset_finalize (iter);
+
+  if (rc != SQLITE_DONE)
+    {
+      gk_validation_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- undo and redo --------------------------------------------------------- */
+
+typedef struct {
+  sqlite3 *db;
+  guint    n_conflicts;
+} ApplyContext;
+
+static gboolean
+is_stamp_column (const char *name)
+{
+  return g_str_equal (name, "version") || g_str_equal (name, "updated_at") || g_str_equal (name, "updated_by");
+}
+
+static gboolean
+values_equal (sqlite3_value *a,
+              sqlite3_value *b)
+{
+  int type = sqlite3_value_type (a);
+
+  if (b == NULL || type != sqlite3_value_type (b))
+    return FALSE;
+  switch (type)
+    {
+    case SQLITE_NULL:
+      return TRUE;
+    case SQLITE_INTEGER:
+      return sqlite3_value_int64 (a) == sqlite3_value_int64 (b);
+    case SQLITE_FLOAT:
+      return sqlite3_value_double (a) == sqlite3_value_double (b);
+    default:
+      /* An empty text or blob has no pointer to compare. */
+      return sqlite3_value_bytes (a) == sqlite3_value_bytes (b) &&
+             (sqlite3_value_bytes (a) == 0 ||
+              memcmp (sqlite3_value_blob (a), sqlite3_value_blob (b), sqlite3_value_bytes (a)) == 0);
+    }
+}
+
+/* Undo and redo stamp the rows they touch with a new version, so an older
+ * step finds its rows with other stamps than it recorded. That is our own
+ * bookkeeping, not somebody else's edit: when only the stamps differ, the
+ * step still applies. */
+static gboolean
+only_stamps_differ (sqlite3                *db,
+                    sqlite3_changeset_iter *iter)
+{
+  char *sql;
+  sqlite3_stmt *columns = NULL;
+  const char *table;
+  int n_columns, op, indirect, rc;
+  gboolean same = TRUE;
+
+  if (sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect) != SQLITE_OK ||
+      (op != SQLITE_UPDATE && op != SQLITE_DELETE))
+    return FALSE;
+
+  sql = sqlite3_mprintf ("SELECT name FROM pragma_table_info(%Q) ORDER BY cid", table);
+  rc = sqlite3_prepare_v2 (db, sql, -1, &columns, NULL);
+  sqlite3_free (sql);
+  if (rc != SQLITE_OK)
+    return FALSE;
+  for (int column = 0; same && column < n_columns && sqlite3_step (columns) == SQLITE_ROW; column++)
+    {
+      sqlite3_value *expected = NULL, *actual = NULL;
+
+      if (is_stamp_column ((const char *) sqlite3_column_text (columns, 0)))
+        continue;
+      /* An UPDATE records old values only for the columns it changed. */
+      if (sqlite3changeset_old (iter, column, &expected) != SQLITE_OK || expected == NULL)
+        continue;
+      sqlite3changeset_conflict (iter, column, &actual);
+      same = values_equal (expected, actual);
+    }
+  sqlite3_finalize (columns);
+  return same;
+}
+
+static int
+on_conflict (void                   *user_data,
+             int                     conflict,
+             sqlite3_changeset_iter *iter)
+{
+  ApplyContext *context = user_data;
+
+  if (conflict == SQLITE_CHANGESET_DATA && only_stamps_differ (context->db, iter))
+    return SQLITE_CHANGESET_REPLACE;
+
+  /* The row is not as the step left it: someone else changed it. */
+  context->n_conflicts++;
+  return SQLITE_CHANGESET_ABORT;
+}
+
+static gboolean
+foreign_keys_intact (GkDocument *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean intact;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  intact = sqlite3_step (stmt) == SQLITE_DONE;
+  sqlite3_finalize (stmt);
+  return intact;
+}
+
+/* Applies the inverse of @step and returns the changes that made (what the
+ * opposite operation will invert), or NULL. */
+static GBytes *
+apply_inverse (GkDocument  *self,
+               GBytes      *step,
+               const char  *summary,
+               GError     **error)
+{
+  g_autofree char *now = gk_document_now_utc (self);
+  g_autoptr(GBytes) inverse = NULL;
+  g_autoptr(GBytes) changes = NULL;
+  ApplyContext context = { self->db, 0 };
+  sqlite3_session *session = NULL;
+  gsize size = 0;
+  gconstpointer data = g_bytes_get_data (step, &size);
+  void *inverse_data = NULL;
+  int inverse_size = 0;
+  gboolean ok;
+  int rc;
+
+  rc = sqlite3changeset_invert ((int) size, (void *) data, &inverse_size, &inverse_data);
+  if (rc != SQLITE_OK)
+    {
+      gk_validation_set_sqlite_error (error, self->db, rc);
+      return NULL;
+    }
+  inverse = g_bytes_new_with_free_func (inverse_data, inverse_size, sqlite3_free, inverse_data);
+
+  /* The changeset holds every row that ON DELETE CASCADE or SET NULL touched,
+   * so foreign key actions must not run again while it is applied. The
+   * pragma only works outside a transaction. */
+  if (!gk_document_exec (self, "PRAGMA foreign_keys = OFF", error))
+    return NULL;
+
+  ok = (session = gk_document_session_start (self, error)) != NULL && gk_document_exec (self, "SAVEPOINT gk_undo", error);
+  if (ok)
+    {
+      rc = sqlite3changeset_apply (self->db, inverse_size, inverse_data, NULL, on_conflict, &context);
+      if (context.n_conflicts > 0 || (rc == SQLITE_OK && !foreign_keys_intact (self)))
+        {
+          g_set_error_literal (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_UNDO_FAILED,
+                               _("This step can no longer be undone or redone, because the data it "
+                                 "changed has been changed since. The history was cleared."));
+          ok = FALSE;
+        }
+      else if (rc != SQLITE_OK)
+        {
+          /* Not the step's fault (a read-only or full disk): keep the history. */
+          gk_validation_set_sqlite_error (error, self->db, rc);
+          ok = FALSE;
+        }
+      ok = ok && gk_document_stamp_changes (self, inverse, STAMP_APPLIED, now, error) >= 0;
+      ok = ok && (changes = gk_document_session_changes (self, session, error)) != NULL;
+      ok = ok && gk_document_write_change_log (self, changes, summary, now, error);
+      if (!ok || !gk_document_exec (self, "RELEASE gk_undo", error))
+        {
+          gk_document_rollback_to (self, "gk_undo");
+          ok = FALSE;
+        }
+    }
+  g_clear_pointer (&session, sqlite3session_delete);
+  gk_document_exec (self, "PRAGMA foreign_keys = ON", NULL);
+
+  if (!ok)
+    return NULL;
+
+  gk_document_reload_changed_rows (self, changes);
+  return g_steal_pointer (&changes);
+}
+
+static gboolean
+check_can_step (GkDocument  *self,
+                GBytes      *step,
+                GError     **error)
+{
+  if (self->group_depth > 0)
+    {
+      g_set_error_literal (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_BUSY,
+                           _("Finish the current change first."));
+      return FALSE;
+    }
+  if (step == NULL)
+    {
+      g_set_error_literal (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_NO_STEP,
+                           _("There is nothing to undo or redo."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+gk_document_undo (GkDocument  *self,
+                  GError     **error)
+{
+  g_autoptr(GBytes) changes = NULL;
+  g_autofree char *summary = NULL;
+  GBytes *step;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), FALSE);
+
+  step = gk_undo_stack_peek_undo (self->history);
+  if (!check_can_step (self, step, error))
+    return FALSE;
+
+  summary = g_strdup_printf (_("Undo: %s"), gk_undo_stack_get_undo_description (self->history));
+  changes = apply_inverse (self, step, summary, error);
+  if (changes == NULL)
+    {
+      if (error != NULL && g_error_matches (*error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_UNDO_FAILED))
+        gk_undo_stack_clear (self->history);
+      return FALSE;
+    }
+
+  gk_undo_stack_undone (self->history, changes);
+  gk_document_emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+gk_document_redo (GkDocument  *self,
+                  GError     **error)
+{
+  g_autoptr(GBytes) changes = NULL;
+  g_autofree char *summary = NULL;
+  GBytes *step;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), FALSE);
+
+  step = gk_undo_stack_peek_redo (self->history);
+  if (!check_can_step (self, step, error))
+    return FALSE;
+
+  summary = g_strdup_printf (_("Redo: %s"), gk_undo_stack_get_redo_description (self->history));
+  changes = apply_inverse (self, step, summary, error);
+  if (changes == NULL)
+    {
+      if (error != NULL && g_error_matches (*error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_UNDO_FAILED))
+        gk_undo_stack_clear (self->history);
+      return FALSE;
+    }
+
+  gk_undo_stack_redone (self->history, changes);
+  gk_document_emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+gk_document_can_undo (GkDocument *self)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), FALSE);
+
+  return gk_undo_stack_can_undo (self->history);
+}
+
+gboolean
+gk_document_can_redo (GkDocument *self)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), FALSE);
+
+  return gk_undo_stack_can_redo (self->history);
+}
+
+const char *
+gk_document_get_undo_description (GkDocument *self)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
+
+  return gk_undo_stack_get_undo_description (self->history);
+}
+
+const char *
+gk_document_get_redo_description (GkDocument *self)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
+
+  return gk_undo_stack_get_redo_description (self->history);
+}
+
+void
+gk_document_clear_history (GkDocument *self)
+{
+  g_return_if_fail (GK_IS_DOCUMENT (self));
+
+  gk_undo_stack_clear (self->history);
+}

@@ -1,0 +1,232 @@
+/* gk-document-impl.h: the state shared by the files that make up GkDocument
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GkDocument is four files, one per concern; nothing else includes this:
+ *
+ *   gk-document.c          the object: construction and loading, the lists
+ *                          and lookups, rows reloaded after a merge
+ *   gk-document-rows.c     live objects that mirror rows: the SQL of each
+ *                          table, the order of the lists, the measurement
+ *                          index, rereading the rows a changeset names
+ *   gk-document-edit.c     insert, update, delete, move, groups of edits,
+ *                          and the descriptions of edits
+ *   gk-document-history.c  the change log and undo/redo
+ *
+ * How changes flow:
+ *
+ *   edit    validate -> SAVEPOINT -> write the row (version + 1, updated_at,
+ *           updated_by) -> take the changeset of a session attached for just
+ *           this edit (it includes what ON DELETE CASCADE / SET NULL did) ->
+ *           stamp the rows changed by a cascade -> change_log rows -> RELEASE
+ *   undo    apply the inverse of the step's changeset, with foreign key
+ *           actions off (the changeset already holds every cascaded row) and
+ *           any conflict aborting; stamp the rows with a *new* version (so
+ *           versions only ever grow and optimistic checks stay sound); log;
+ *           the changeset this made is what redo will invert
+ *   then    gk_document_reload_changed_rows(): read back exactly the rows the
+ *           changeset names and update the live objects and list models
+ *
+ * The session extension ignores change_log (the log only grows, also on
+ * undo) and records net changes, so a rolled back savepoint leaves nothing.
+ */
+#pragma once
+
+/* The session extension's API is only declared with these, and they must
+ * come before the first inclusion of sqlite3.h. */
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#include <sqlite3.h>
+
+#include "gk-document-private.h"
+#include "gk-record-private.h"
+#include "gk-undo-stack.h"
+
+G_BEGIN_DECLS
+
+/* The entity tables, parents before children (as gk_schema_tables()). */
+typedef enum {
+  T_PERSON,
+  T_PROGRAMME,
+  T_TOPIC,
+  T_ASSESSMENT,
+  T_FOCUS_PROJECT,
+  T_PROJECT_TOPIC,
+  T_MEASURE,
+  T_MEASURE_TARGET,
+  T_MEASURE_LINK,
+  T_INDICATOR,
+  T_INDICATOR_TOPIC,
+  T_INDICATOR_PROJECT,
+  T_MEASUREMENT,
+  T_JOURNAL_ENTRY,
+  T_CATALOGUE_MEASURE,
+  N_TABLES
+} TableId;
+
+typedef struct {
+  guint    column;
+  gboolean text;
+  gboolean descending;
+  gboolean collate;
+} SortKey;
+
+#define MAX_SORT_KEYS 4
+
+enum {
+  SQL_LOAD,         /* every column, in map order */
+  SQL_SELECT_ONE,
+  SQL_INSERT,
+  SQL_UPDATE,
+  SQL_DELETE,
+  SQL_STAMP,
+  N_SQL
+};
+
+typedef struct {
+  TableId        id;
+  GType          type;
+  GTypeClass    *klass;             /* a reference: the column map lives in it */
+  const GkTable *table;
+  SortKey        keys[MAX_SORT_KEYS];
+  guint          n_keys;
+  int            position_column;   /* -1 if the rows are not ordered by hand */
+  int            parent_column;     /* siblings share it (a measure's project), or -1 */
+  guint          version_column;
+
+  GListStore    *store;
+  GHashTable    *by_id;             /* const gint64 * (the record's) -> GkRecord (ref) */
+
+  char          *sql[N_SQL];
+  sqlite3_stmt  *select_one;
+  sqlite3_stmt  *insert;
+  sqlite3_stmt  *update;
+  sqlite3_stmt  *delete;
+  sqlite3_stmt  *stamp;
+} TableState;
+
+/* The measurements of one indicator, sorted by period. */
+typedef struct {
+  gint64     indicator_id;
+  GPtrArray *items;   /* borrowed: the table's hash holds the references */
+} Series;
+
+typedef enum {
+  EDIT_INSERT,
+  EDIT_UPDATE,
+  EDIT_DELETE,
+} EditKind;
+
+struct _GkDocument
+{
+  GObject          parent_instance;
+
+  sqlite3         *db;
+  TableState       tables[N_TABLES];
+  GHashTable      *tables_by_name;   /* name -> TableState */
+  GHashTable      *series;           /* const gint64 * -> Series */
+  sqlite3_stmt    *log_insert;
+
+  GkUndoStack     *history;
+  GkClock         *clock;            /* stamps the change log; NULL: the default clock */
+  char            *user_name;
+  gboolean         dirty;
+
+  /* The open group of edits, if any. */
+  guint            group_depth;
+  char            *group_description;
+  sqlite3_session *group_session;
+  gboolean         group_cancelled;
+  gboolean         group_failed;
+};
+
+typedef enum {
+  STAMP_CASCADED,   /* after an edit: rows changed by ON DELETE SET NULL */
+  STAMP_APPLIED,    /* after undo or redo: every row it inserted or updated */
+} StampMode;
+
+/* The live record with @id, or NULL. */
+static inline GkRecord *
+gk_table_state_lookup (TableState *ts,
+                       gint64      id)
+{
+  return g_hash_table_lookup (ts->by_id, &id);
+}
+
+/* The record at @position of the list (borrowed). */
+static inline GkRecord *
+gk_table_state_item (TableState *ts,
+                     guint       position)
+{
+  /* GListStore keeps a reference; ours is only needed for the call. */
+  GkRecord *item = g_list_model_get_item (G_LIST_MODEL (ts->store), position);
+
+  g_object_unref (item);
+  return item;
+}
+
+/* gk-document.c */
+TableState      *gk_document_table_for_type          (GkDocument    *self,
+                                                      GType          type);
+TableState      *gk_document_table_for_record        (GkDocument    *self,
+                                                      GkRecord      *record);
+/* Marks the document dirty and emits "changed". */
+void             gk_document_emit_changed            (GkDocument    *self);
+
+/* gk-document-rows.c */
+gboolean         gk_document_exec                    (GkDocument    *self,
+                                                      const char    *sql,
+                                                      GError       **error);
+sqlite3_stmt    *gk_document_prepare                 (GkDocument    *self,
+                                                      const char    *sql,
+                                                      GError       **error);
+int              gk_document_step_done               (sqlite3_stmt  *stmt);
+void             gk_document_rollback_to             (GkDocument    *self,
+                                                      const char    *savepoint);
+/* Parses sort keys ("~name,id", "-date,-id"): see table_setup. */
+void             gk_table_state_set_order            (TableState    *ts,
+                                                      const char    *order);
+void             gk_table_state_build_sql            (TableState    *ts);
+void             gk_table_state_finalize_statements  (TableState    *ts);
+gboolean         gk_document_ensure_statements       (GkDocument    *self,
+                                                      TableState    *ts,
+                                                      GError       **error);
+void             gk_series_free                      (gpointer       data);
+Series          *gk_document_get_series              (GkDocument    *self,
+                                                      gint64         indicator_id,
+                                                      gboolean       create);
+gboolean         gk_document_load_table              (GkDocument    *self,
+                                                      TableState    *ts,
+                                                      GError       **error);
+void             gk_document_remove_live             (GkDocument    *self,
+                                                      TableState    *ts,
+                                                      GkRecord      *record);
+void             gk_document_reload_row              (GkDocument    *self,
+                                                      TableState    *ts,
+                                                      gint64         id);
+void             gk_document_reload_changed_rows     (GkDocument    *self,
+                                                      GBytes        *changeset);
+
+/* gk-document-edit.c */
+void             gk_document_rollback_group          (GkDocument    *self);
+
+/* gk-document-history.c */
+char            *gk_document_now_utc                 (GkDocument    *self);
+sqlite3_session *gk_document_session_start           (GkDocument    *self,
+                                                      GError       **error);
+GBytes          *gk_document_session_changes         (GkDocument    *self,
+                                                      sqlite3_session *session,
+                                                      GError       **error);
+int              gk_document_stamp_changes           (GkDocument    *self,
+                                                      GBytes        *changeset,
+                                                      StampMode      mode,
+                                                      const char    *now,
+                                                      GError       **error);
+gboolean         gk_document_write_change_log        (GkDocument    *self,
+                                                      GBytes        *changeset,
+                                                      const char    *summary,
+                                                      const char    *now,
+                                                      GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,255 @@
+/* test-session.c: the open programme, its analysis and its clock
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gk-clock-private.h"
+#include "gk-demo.h"
+#include "gk-session.h"
+
+static GDate
+dmy (int day, int month, int year)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return date;
+}
+
+/* A fresh demo programme written for @day; returns its file. */
+static GFile *
+write_demo (GDate day)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "demo.gripkaart", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  g_remove (path);
+  g_assert_true (gk_demo_write_file (path, &day, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static GkSession *
+open_demo (GkClock *clock)
+{
+  g_autoptr(GFile) file = write_demo (gk_clock_get_today (clock));
+  g_autoptr(GError) error = NULL;
+  GkSession *session = gk_session_new (clock);
+
+  g_assert_true (gk_session_open (session, file, &error));
+  g_assert_no_error (error);
+  return session;
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+/* Waits (at most five seconds) until *@counter reaches @value. */
+static void
+wait_for_count (guint *counter,
+                guint  value)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (*counter < value && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (*counter, ==, value);
+}
+
+static void
+log_notify_cb (GObject    *object,
+               GParamSpec *pspec,
+               GString    *log)
+{
+  g_string_append_printf (log, "%s ", pspec->name);
+}
+
+static void
+log_closed_cb (GkSession *session,
+               GString   *log)
+{
+  /* by now nothing reachable from the session holds the document */
+  g_assert_null (gk_session_get_document (session));
+  g_assert_null (gk_session_get_analysis (session));
+  g_assert_nonnull (gk_session_get_project_file (session));
+  g_string_append (log, "closed ");
+}
+
+static void
+test_open_and_close (void)
+{
+  GDate day = dmy (22, 11, 2026);
+  g_autoptr(GkClock) clock = gk_clock_new_fixed (&day);
+  g_autoptr(GkSession) session = gk_session_new (clock);
+  g_autoptr(GFile) file = write_demo (day);
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GkDocument *document;
+  GDate today;
+
+  g_assert_false (gk_session_is_open (session));
+  g_assert_true (gk_session_get_clock (session) == clock);
+  g_signal_connect (session, "notify", G_CALLBACK (log_notify_cb), log);
+  g_assert_true (gk_session_open (session, file, &error));
+  g_assert_no_error (error);
+  /* file, then document, then analysis: each may look at the ones before */
+  g_assert_cmpstr (log->str, ==, "project-file document analysis ");
+
+  g_assert_true (gk_session_is_open (session));
+  document = gk_session_get_document (session);
+  g_assert_nonnull (gk_document_get_programme (document));
+  g_assert_nonnull (gk_session_get_project_file (session));
+  /* the analysis is judged on the session's clock */
+  today = *gk_analysis_get_today (gk_session_get_analysis (session));
+  g_assert_cmpint (g_date_compare (&today, &day), ==, 0);
+
+  g_string_truncate (log, 0);
+  g_signal_connect (session, "closed", G_CALLBACK (log_closed_cb), log);
+  g_object_add_weak_pointer (G_OBJECT (document), (gpointer *) &document);
+  gk_session_close (session);
+  g_assert_cmpstr (log->str, ==, "analysis document closed project-file ");
+  g_assert_null (document);
+  g_assert_false (gk_session_is_open (session));
+  g_assert_null (gk_session_get_project_file (session));
+
+  /* closing twice is harmless */
+  g_string_truncate (log, 0);
+  gk_session_close (session);
+  g_assert_cmpstr (log->str, ==, "");
+}
+
+static void
+rename_topic (GkDocument *document,
+              guint       position,
+              const char *name)
+{
+  g_autoptr(GkTopic) live = g_list_model_get_item (gk_document_get_topics (document), position);
+  g_autoptr(GkRecord) copy = gk_record_copy (GK_RECORD (live));
+  g_autoptr(GError) error = NULL;
+
+  gk_topic_set_name (GK_TOPIC (copy), name);
+  g_assert_true (gk_document_update (document, copy, &error));
+  g_assert_no_error (error);
+}
+
+/* Edits renew the analysis once per burst, before the next frame. */
+static void
+test_analysis_follows_edits (void)
+{
+  GDate day = dmy (22, 11, 2026);
+  g_autoptr(GkClock) clock = gk_clock_new_fixed (&day);
+  g_autoptr(GkSession) session = open_demo (clock);
+  GkDocument *document = gk_session_get_document (session);
+  GkAnalysis *before = gk_session_get_analysis (session);
+  guint renewed = 0;
+
+  g_object_add_weak_pointer (G_OBJECT (before), (gpointer *) &before);
+  g_signal_connect (session, "notify::analysis", G_CALLBACK (count_notify_cb), &renewed);
+  rename_topic (document, 0, "Eerste onderwerp");
+  rename_topic (document, 1, "Tweede onderwerp");
+  g_assert_cmpuint (renewed, ==, 0);
+
+  wait_for_count (&renewed, 1);
+  /* the old analysis is gone, the new one sees the edit */
+  g_assert_null (before);
+  g_assert_cmpstr (gk_topic_get_name (gk_analysis_get_topic (gk_session_get_analysis (session), 0)->topic),
+                   ==, "Eerste onderwerp");
+  /* and nothing more is pending */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (renewed, ==, 1);
+
+  /* gk_session_update_analysis() does it at once */
+  gk_session_update_analysis (session);
+  g_assert_cmpuint (renewed, ==, 2);
+}
+
+/* A window left open overnight judges on the new day. */
+static void
+test_analysis_follows_the_day (void)
+{
+  GDate day = dmy (30, 11, 2026);
+  g_autoptr(GkClock) clock = gk_clock_new_fixed (&day);
+  g_autoptr(GkSession) session = open_demo (clock);
+  guint renewed = 0;
+  GDate today;
+
+  g_signal_connect (session, "notify::analysis", G_CALLBACK (count_notify_cb), &renewed);
+  day = dmy (1, 12, 2026);
+  gk_clock_set_fixed_date (clock, &day);
+  wait_for_count (&renewed, 1);
+  today = *gk_analysis_get_today (gk_session_get_analysis (session));
+  g_assert_cmpint (g_date_compare (&today, &day), ==, 0);
+  today = gk_session_get_today (session);
+  g_assert_cmpint (g_date_compare (&today, &day), ==, 0);
+}
+
+/* A file that does not open leaves the programme that was open. */
+static void
+test_failed_open_changes_nothing (void)
+{
+  GDate day = dmy (22, 11, 2026);
+  g_autoptr(GkClock) clock = gk_clock_new_fixed (&day);
+  g_autoptr(GkSession) session = open_demo (clock);
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "notes.gripkaart", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GkDocument *document = gk_session_get_document (session);
+  g_autoptr(GError) error = NULL;
+  guint notified = 0;
+
+  g_assert_true (g_file_set_contents (path, "not a programme", -1, NULL));
+  g_signal_connect (session, "notify", G_CALLBACK (count_notify_cb), &notified);
+  g_assert_false (gk_session_open (session, file, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (notified, ==, 0);
+  g_assert_true (gk_session_get_document (session) == document);
+  g_assert_nonnull (gk_session_get_analysis (session));
+}
+
+static GDateTime *
+morning (gpointer data)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  return g_date_time_new (utc, 2026, 11, 22, 10, 15, 0);
+}
+
+/* The change log is stamped by the session's clock. */
+static void
+test_edits_stamped_by_the_clock (void)
+{
+  g_autoptr(GkClock) clock = gk_clock_new_with_time_func (morning, NULL);
+  g_autoptr(GkSession) session = open_demo (clock);
+  GkDocument *document = gk_session_get_document (session);
+  g_autoptr(GkTopic) topic = NULL;
+
+  rename_topic (document, 0, "Gestempeld");
+  topic = g_list_model_get_item (gk_document_get_topics (document), 0);
+  g_assert_cmpstr (gk_record_get_updated_at (GK_RECORD (topic)), ==, "2026-11-22T10:15:00Z");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/session/open-and-close", test_open_and_close);
+  g_test_add_func ("/session/analysis-follows-edits", test_analysis_follows_edits);
+  g_test_add_func ("/session/analysis-follows-the-day", test_analysis_follows_the_day);
+  g_test_add_func ("/session/failed-open-changes-nothing", test_failed_open_changes_nothing);
+  g_test_add_func ("/session/edits-stamped-by-the-clock", test_edits_stamped_by_the_clock);
+
+  return g_test_run ();
+}
