@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Counts passed and failed tests in meson's testlog.json files.
+"""Counts passed and failed tests in meson's testlog.json files (and in lines of
+the same form that build-aux/test.sh writes for its builds).
 
 A TAP test contributes each of its subtests ("ok" / "not ok" lines); a test
 that crashed before reporting a failing subtest counts one failure more; a
@@ -7,6 +8,7 @@ plain exit-code test counts once. Prints "N passed, N failed" as the last line
 and exits non-zero when anything failed.
 """
 import json
+import os
 import re
 import sys
 
@@ -18,6 +20,7 @@ passed = failed = skipped = 0
 failures = []
 
 for path in sys.argv[1:]:
+    run = os.path.splitext(os.path.basename(path))[0]
     with open(path, encoding="utf-8") as log:
         for line in log:
             if not line.strip():
@@ -47,7 +50,7 @@ for path in sys.argv[1:]:
             else:
                 failed += 1
             if result not in ("OK", "EXPECTEDFAIL", "SKIP"):
-                failures.append(f"{entry.get('name')} ({result})")
+                failures.append(f"{entry.get('name')} ({result}) in {run}")
 
 for name in failures:
     print(f"FAILED: {name}")

@@ -235,8 +235,7 @@ test_frames_during_open (void)
   guint tick_id;
 
   gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
   slow_folder_install (&slow);
   tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_tick_cb, &count, NULL);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
