@@ -268,7 +268,7 @@ test_print_operation (void)
 
   today = gk_clock_get_today (gk_clock_get_default ());
   gk_period_last_complete (GK_FREQUENCY_MONTHLY, &today, &period, NULL);
-  report = gk_report_new_for_period (gk_window_get_document (window), GK_FREQUENCY_MONTHLY, &period, NULL, &error);
+  report = gk_report_new_for_period (gk_window_get_document (window), GK_FREQUENCY_MONTHLY, &period, &today, &error);
   g_assert_no_error (error);
   gk_report_paper_get_size (GK_REPORT_PAPER_A4, GK_REPORT_ORIENTATION_PORTRAIT, &width, &height);
   n_pages = gk_report_get_n_pages (report, width, height);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-clock.h"
 #include "gk-date.h"
 #include "gk-period.h"
 #include "gk-report-dialog.h"
@@ -55,6 +56,14 @@ chosen_frequency (GkReportDialog *self)
   return adw_combo_row_get_selected (self->frequency_row) == 1 ? GK_FREQUENCY_QUARTERLY : GK_FREQUENCY_MONTHLY;
 }
 
+/* Today on the clock of the programme reported on. */
+static GDate
+dialog_today (GkReportDialog *self)
+{
+  return gk_clock_get_today (self->document != NULL ? gk_document_get_clock (self->document)
+                                                    : gk_clock_get_default ());
+}
+
 /* Newest first: the current period, then the ones before it. The latest
  * complete one (the second) is chosen. */
 static void
@@ -67,7 +76,7 @@ fill_periods (GkReportDialog *self,
   GDate today, current;
   guint selected = 1;
 
-  gk_date_set_today (&today);
+  today = dialog_today (self);
   current = gk_period_start (frequency, &today);
   g_array_set_size (self->starts, 0);
   for (guint i = 0; i < n; i++)
@@ -395,12 +404,12 @@ run_activated (GtkWidget  *widget,
   g_autoptr(GkReport) report = NULL;
   g_autoptr(GError) error = NULL;
   GkFrequency frequency;
-  GDate start;
+  GDate start, today = dialog_today (self);
 
   if (self->chooser != NULL)
     return;
   frequency = gk_report_dialog_get_period (self, &start);
-  report = gk_report_new_for_period (self->document, frequency, &start, NULL, &error);
+  report = gk_report_new_for_period (self->document, frequency, &start, &today, &error);
   if (report == NULL)
     {
       if (GK_IS_WINDOW (parent))
@@ -514,7 +523,7 @@ gk_report_dialog_new (GtkWindow          *parent,
   programme = gk_document_get_programme (document);
   if (programme != NULL)
     frequency = gk_review_cycle_frequency (gk_programme_get_review_cycle (programme));
-  gk_date_set_today (&today);
+  today = gk_clock_get_today (gk_document_get_clock (document));
   gk_period_last_complete (frequency, &today, &last, NULL);
   gk_report_dialog_set_period (self, frequency, &last);
   return self;

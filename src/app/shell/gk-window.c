@@ -56,18 +56,25 @@ struct _GkWindow
   GtkFileChooserNative *chooser;
 
   /* The programme shown: its working copy, the model on it, and what the
-   * grip engine makes of it (renewed after every change). The pointers are
-   * the session's, kept here for brevity while a programme is open. */
+   * grip engine makes of it (renewed after every change). project and
+   * document are the session's, kept here for brevity while one is open. */
   GkSession            *session;
   GkProjectFile        *project;
   GkDocument           *document;
-  GkChartModel         *charts;
   guint                 back_source;
   gboolean              close_confirmed;
   gboolean              close_when_saved;  /* asked to close while a save ran */
 };
 
 G_DEFINE_FINAL_TYPE (GkWindow, gk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* The pages in the order of the sidebar (Alt+1 is the first). */
 static const char * const page_names[] = {
@@ -276,53 +283,15 @@ update_actions (GkWindow *self)
 }
 
 static void
-analysis_changed_cb (GkWindow *self)
-{
-  GkAnalysis *analysis = gk_session_get_analysis (self->session);
-
-  g_clear_object (&self->charts);
-  if (analysis == NULL)
-    return;
-  /* Two years of months fit a laptop screen and show the trend. */
-  self->charts = gk_chart_model_new (self->document, analysis, GK_FREQUENCY_MONTHLY, 24);
-  gk_overview_page_set_charts (self->overview_page, self->charts);
-  gk_indicators_page_set_analysis (self->indicators_page, analysis);
-  gk_indicators_page_set_charts (self->indicators_page, self->charts);
-  gk_roadmap_page_set_analysis (self->roadmap_page, analysis);
-  gk_team_page_set_analysis (self->team_page, analysis);
-  gk_projects_page_set_analysis (self->projects_page, analysis);
-  gk_projects_page_set_charts (self->projects_page, self->charts);
-}
-
-static void
 document_changed_cb (GkWindow *self)
 {
   update_title (self);
   update_actions (self);
 }
 
-static void
-set_pages_document (GkWindow   *self,
-                    GkDocument *document)
-{
-  if (self->indicators_page != NULL)
-    gk_indicators_page_set_document (self->indicators_page, document);
-  if (self->journal_page != NULL)
-    gk_journal_page_set_document (self->journal_page, document);
-  if (self->search_bar != NULL)
-    gk_search_bar_set_document (self->search_bar, document);
-  if (self->roadmap_page != NULL)
-    gk_roadmap_page_set_document (self->roadmap_page, document);
-  if (self->team_page != NULL)
-    gk_team_page_set_document (self->team_page, document);
-  if (self->projects_page != NULL)
-    gk_projects_page_set_document (self->projects_page, document);
-  if (self->measures_page != NULL)
-    gk_measures_page_set_document (self->measures_page, document);
-}
-
-/* The session says NULL first when it closes: the pages let go of the
- * document before its file closes. */
+/* The pages follow the session themselves (the "session" property in
+ * gk-window.ui); the window follows it for its title, its actions and the
+ * user's name in the change log. */
 static void
 session_document_cb (GkWindow *self)
 {
@@ -333,11 +302,12 @@ session_document_cb (GkWindow *self)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   self->document = document;
-  self->project = gk_session_get_project_file (self->session);
+  /* Both or neither: the file closes after the document is let go. */
+  self->project = document != NULL ? gk_session_get_project_file (self->session) : NULL;
   if (document == NULL)
     {
-      g_clear_object (&self->charts);
-      set_pages_document (self, NULL);
+      update_title (self);
+      update_actions (self);
       return;
     }
 
@@ -348,7 +318,6 @@ session_document_cb (GkWindow *self)
   g_signal_connect_swapped (document, "notify::dirty", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (document, "notify::can-undo", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (document, "notify::can-redo", G_CALLBACK (update_actions), self);
-  set_pages_document (self, document);
 }
 
 static void
@@ -1052,6 +1021,24 @@ gk_window_dispose (GObject *object)
 }
 
 static void
+gk_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  GkWindow *self = GK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 gk_window_class_init (GkWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1059,6 +1046,17 @@ gk_window_class_init (GkWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = gk_window_dispose;
+  object_class->get_property = gk_window_get_property;
+
+  /**
+   * GkWindow:session:
+   *
+   * What the window has open; its pages bind to it.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, GK_TYPE_SESSION,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = gk_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-window.ui");
@@ -1123,10 +1121,11 @@ gk_window_init (GkWindow *self)
   g_type_ensure (GK_TYPE_PROJECTS_PAGE);
   g_type_ensure (GK_TYPE_MEASURES_PAGE);
   g_type_ensure (GK_TYPE_WORK_INDICATOR);
-  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Before the template: its pages bind to the session. On the program's
+   * clock, which --today and the tests may have fixed. */
   self->session = gk_session_new (NULL);
   g_signal_connect_swapped (self->session, "notify::document", G_CALLBACK (session_document_cb), self);
-  g_signal_connect_swapped (self->session, "notify::analysis", G_CALLBACK (analysis_changed_cb), self);
+  gtk_widget_init_template (GTK_WIDGET (self));
   watch_sidebar (self);
   update_back_button (self);
   g_object_bind_property (self->search_button, "active", self->search_bar, "active",

@@ -53,8 +53,9 @@ gboolean       gk_session_open              (GkSession      *self,
 gboolean       gk_session_open_project_file (GkSession      *self,
                                              GkProjectFile  *project,
                                              GError        **error);
-/* Releases document and analysis (notifying them as NULL), emits
- * GkSession::closed and closes the project file. Nothing to do when
+/* Releases document and analysis (notifying them as NULL, so that their
+ * followers let go too), emits GkSession::closed and closes the project
+ * file. Nothing to do when
  * nothing is open. */
 void           gk_session_close             (GkSession      *self);
 
