@@ -223,6 +223,33 @@ test_close_after_failed_save (void)
   destroy_all_windows ();
 }
 
+/* A window destroyed outright (not closed) while its save runs: the save
+ * lands all the same, and the work ends (the application may quit). */
+static void
+test_destroyed_window_still_saves (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "weg.gripkaart", NULL);
+  GkWindow *window = open_demo_window ("weg.gripkaart");
+  g_autoptr(GkWorkIndicator) indicator = g_object_ref (gk_window_get_work_indicator (window));
+  g_autofree char *saved_title = NULL;
+  SlowFolder slow;
+
+  slow_folder_install (&slow);
+  rename_programme (window, "Toch bewaard");
+  slow_folder_hold_at (&slow, GK_STORAGE_STEP_SYNC);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  slow_folder_wait_until_held (&slow);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (gk_work_indicator_get_busy (indicator));
+
+  slow_folder_release (&slow);
+  wait_until (!gk_work_indicator_get_busy (indicator));
+  saved_title = title_in_file (path);
+  g_assert_cmpstr (saved_title, ==, "Toch bewaard");
+  slow_folder_remove (&slow);
+  destroy_all_windows ();
+}
+
 /* Opening from the slow folder: frames come while the file is copied in. */
 static void
 test_frames_during_open (void)
@@ -270,6 +297,7 @@ main (int   argc,
   g_test_add_func ("/background-save/frames-during-save", test_frames_during_save);
   g_test_add_func ("/background-save/close-waits-for-save", test_close_waits_for_save);
   g_test_add_func ("/background-save/close-after-failed-save", test_close_after_failed_save);
+  g_test_add_func ("/background-save/destroyed-window-still-saves", test_destroyed_window_still_saves);
   g_test_add_func ("/background-save/frames-during-open", test_frames_during_open);
 
   status = g_test_run ();

@@ -390,10 +390,11 @@ is_gone (GkWindow *self)
 /* Work in the background on behalf of a window: it holds the window (and
  * its work indicator, which holds the application) until the work ends. */
 typedef struct {
-  GkWindow *window;
-  GFile    *file;
-  guint     work;
-  gboolean  close_after;
+  GkWindow        *window;
+  GkWorkIndicator *indicator;   /* its own: the window may be disposed first */
+  GFile           *file;
+  guint            work;
+  gboolean         close_after;
 } WindowWork;
 
 static WindowWork *
@@ -404,15 +405,17 @@ window_work_begin (GkWindow   *self,
   WindowWork *work = g_new0 (WindowWork, 1);
 
   work->window = g_object_ref (self);
+  work->indicator = g_object_ref (self->work_indicator);
   work->file = file != NULL ? g_object_ref (file) : NULL;
-  work->work = gk_work_indicator_begin (self->work_indicator, what);
+  work->work = gk_work_indicator_begin (work->indicator, what);
   return work;
 }
 
 static void
 window_work_end (WindowWork *work)
 {
-  gk_work_indicator_end (work->window->work_indicator, work->work);
+  gk_work_indicator_end (work->indicator, work->work);
+  g_clear_object (&work->indicator);
   g_clear_object (&work->file);
   g_clear_object (&work->window);
   g_free (work);
