@@ -17,6 +17,7 @@
 #include "gk-demo.h"
 #include "gk-window.h"
 #include "wait-helpers.h"
+#include "window-work.h"
 
 static GkApplication *app;
 static char *tmp_dir;
@@ -181,7 +182,7 @@ open_demo_window (const char *name)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   g_assert_nonnull (gk_window_get_document (window));
   wait_for_paint (GTK_WIDGET (window));
   return window;
@@ -204,7 +205,7 @@ open_demo_today_on_page (const char  *name,
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   g_assert_nonnull (gk_window_get_document (window));
   *out_page = gk_window_show_page (window, page_name);
   g_assert_nonnull (*out_page);

@@ -153,6 +153,28 @@ test_accessible_description (void)
   gtk_window_destroy (window);
 }
 
+/* Issue 13, item 3: the chart data is a snapshot, refreshed at idle. Right
+ * after an indicator is added the view may be asked about it: the tooltip
+ * looked it up in the live list and drew from past the snapshot's end. */
+static void
+test_indicator_tooltip_after_add (void)
+{
+  GtkWidget *view = g_object_ref_sink (gk_chart_view_new (GK_CHART_KIND_INDICATOR));
+  g_autoptr(GkIndicator) added = gk_indicator_new ();
+  g_autoptr(GError) error = NULL;
+
+  gk_indicator_set_name (added, "Added before the charts are made again");
+  g_assert_true (gk_document_insert (document, GK_RECORD (added), &error));
+  g_assert_no_error (error);
+  /* The charts were made before the indicator was added. */
+  gk_chart_view_set_model (GK_CHART_VIEW (view), charts);
+  gk_chart_view_set_indicator (GK_CHART_VIEW (view), gk_record_get_id (GK_RECORD (added)));
+  for (int y = 0; y < 400; y += 20)
+    for (int x = 0; x < 1000; x += 20)
+      g_assert_null (gk_chart_view_describe_at (GK_CHART_VIEW (view), x, y));
+  g_object_unref (view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +192,8 @@ main (int   argc,
   g_test_add_func ("/chart-view/roadmap-tooltip", test_roadmap_tooltip_names_topic_and_level);
   g_test_add_func ("/chart-view/timeline-click", test_timeline_click_activates_measure);
   g_test_add_func ("/chart-view/accessible", test_accessible_description);
+  /* Last: it adds an indicator to the demo. */
+  g_test_add_func ("/chart-view/indicator-tooltip-after-add", test_indicator_tooltip_after_add);
 
   status = g_test_run ();
   g_clear_object (&charts);

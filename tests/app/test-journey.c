@@ -386,13 +386,13 @@ step_save_and_reopen (void)
 
   story.path = g_build_filename (tmp_dir, "reis.gripkaart", NULL);
   file = g_file_new_for_path (story.path);
-  g_assert_true (gk_window_save_as_file (story.window, file));
+  save_as_and_wait (story.window, file);
   g_assert_false (gk_document_get_dirty (document ()));
   destroy_all_windows ();
 
   story.window = gk_window_new (app);
   gtk_window_present (GTK_WINDOW (story.window));
-  gk_window_open_file (story.window, file);
+  open_file_and_wait (story.window, file);
   g_assert_nonnull (document ());
   wait_for_paint (GTK_WIDGET (story.window));
 

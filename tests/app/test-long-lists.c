@@ -74,7 +74,7 @@ open_demo (GkWindow   *window,
   g_autofree char *path = write_demo (name);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   g_assert_nonnull (gk_window_get_document (window));
 }
 
@@ -176,7 +176,7 @@ test_oldest_journal_entries_show (void)
   GtkWidget *page, *list, *more, *scroller;
   GtkAdjustment *adjustment;
 
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   page = gk_window_show_page (window, "journal");
   g_assert_nonnull (page);
   list = require_named (page, "journal-list");

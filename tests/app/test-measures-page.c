@@ -26,7 +26,7 @@ open_file (const char      *path,
   /* A laptop screen: everything must work there. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
   gtk_window_present (GTK_WINDOW (window));
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   g_assert_nonnull (gk_window_get_document (window));
   page = gk_window_show_page (window, "measures");
   g_assert_true (GK_IS_MEASURES_PAGE (page));

@@ -14,6 +14,7 @@
 #include "gk-projects-page.h"
 #include "gk-roadmap-page.h"
 #include "gk-window.h"
+#include "window-work.h"
 
 static GkApplication *app;
 static char *tmp_dir;
@@ -102,13 +103,13 @@ test_new_programme (void)
   g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_people (document)), ==, 1);
 
   /* Save As, then reopen: it is all there. */
-  g_assert_true (gk_window_save_as_file (window, file));
+  save_as_and_wait (window, file);
   g_assert_false (gk_document_get_dirty (document));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   destroy_all_windows ();
 
   window = gk_window_new (app);
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   document = gk_window_get_document (window);
   g_assert_nonnull (document);
   g_assert_cmpstr (gk_programme_get_title (gk_document_get_programme (document)), ==, "Grip op Wmo");
@@ -128,7 +129,7 @@ test_edit_undo_save_reopen (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *old_name = NULL;
 
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   document = gk_window_get_document (window);
   g_assert_nonnull (document);
   g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_focus_projects (document)), ==, 7);
@@ -148,12 +149,12 @@ test_edit_undo_save_reopen (void)
   g_assert_cmpstr (gk_topic_get_name (topic), ==, "Toegang en wachttijden");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  drain ();
+  wait_for_window_work (window);
   g_assert_false (gk_document_get_dirty (document));
   destroy_all_windows ();
 
   window = gk_window_new (app);
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   document = gk_window_get_document (window);
   g_clear_object (&topic);
   topic = g_list_model_get_item (gk_document_get_topics (document), 1);
@@ -171,7 +172,7 @@ test_unsaved_changes_are_asked_about (void)
   g_autoptr(GError) error = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   gk_person_set_name (person, "Sem Jansen");
   g_assert_true (gk_document_insert (gk_window_get_document (window), GK_RECORD (person), &error));
 
@@ -193,7 +194,7 @@ test_bad_file_gives_error (void)
 
   g_assert_true (g_file_set_contents (path, "Dit is geen projectbestand.\n", -1, NULL));
   gtk_window_present (GTK_WINDOW (window));
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   drain ();
 
   g_assert_null (gk_window_get_document (window));
@@ -213,7 +214,7 @@ test_demo_from_empty_state (void)
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL));
-  drain ();
+  wait_for_window_work (window);
   document = gk_window_get_document (window);
   g_assert_nonnull (document);
   g_assert_cmpstr (gk_programme_get_municipality (gk_document_get_programme (document)), ==, "Voorbeeldstad");

@@ -16,6 +16,7 @@
 #include "gk-report-dialog.h"
 #include "gk-window.h"
 #include "wait-helpers.h"
+#include "window-work.h"
 
 static GkApplication *app;
 static char *work_dir;
@@ -79,10 +80,82 @@ window_with_demo (void)
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (window));
   wait_until_mapped (GTK_WIDGET (window));
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   drain ();
   g_assert_nonnull (gk_window_get_document (window));
   return window;
+}
+
+static void
+assert_is_pdf (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+}
+
+static GkReportDialog *
+open_export_dialog (GkWindow *window)
+{
+  GkReportDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
+  drain ();
+  dialog = find_report_dialog ();
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+/* The PDF is written in the background: the header bar shows it, then the
+ * file is there. */
+static void
+test_export_in_background (void)
+{
+  GkWindow *window = window_with_demo ();
+  GkWorkIndicator *indicator = gk_window_get_work_indicator (window);
+  g_autofree char *path = g_build_filename (work_dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GkReportDialog *dialog = open_export_dialog (window);
+
+  g_assert_false (gk_work_indicator_get_busy (indicator));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (indicator)));
+  gk_report_dialog_export_to_file (dialog, file);
+  g_assert_true (gk_work_indicator_get_busy (indicator));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (indicator)));
+  g_assert_nonnull (strstr (gk_work_indicator_get_what (indicator), "report.pdf"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  wait_until (!gk_work_indicator_get_busy (indicator));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (indicator)));
+  assert_is_pdf (path);
+  g_remove (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
+/* Closing the window does not stop an export that runs: the file is
+ * written all the same. */
+static void
+test_export_outlives_window (void)
+{
+  GkWindow *window = window_with_demo ();
+  g_autoptr(GkWorkIndicator) indicator = g_object_ref (gk_window_get_work_indicator (window));
+  g_autofree char *path = g_build_filename (work_dir, "after-close.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GkReportDialog *dialog = open_export_dialog (window);
+
+  gk_report_dialog_export_to_file (dialog, file);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (gk_work_indicator_get_busy (indicator));
+
+  wait_until (!gk_work_indicator_get_busy (indicator));
+  assert_is_pdf (path);
+  g_remove (path);
+  drain ();
 }
 
 static void
@@ -195,7 +268,7 @@ test_print_operation (void)
 
   today = gk_clock_get_today (gk_clock_get_default ());
   gk_period_last_complete (GK_FREQUENCY_MONTHLY, &today, &period, NULL);
-  report = gk_report_new_for_period (gk_window_get_document (window), GK_FREQUENCY_MONTHLY, &period, NULL, &error);
+  report = gk_report_new_for_period (gk_window_get_document (window), GK_FREQUENCY_MONTHLY, &period, &today, &error);
   g_assert_no_error (error);
   gk_report_paper_get_size (GK_REPORT_PAPER_A4, GK_REPORT_ORIENTATION_PORTRAIT, &width, &height);
   n_pages = gk_report_get_n_pages (report, width, height);
@@ -243,6 +316,8 @@ main (int   argc,
 
   g_test_add_func ("/report-dialog/actions", test_actions);
   g_test_add_func ("/report-dialog/export", test_export_dialog);
+  g_test_add_func ("/report-dialog/export-in-background", test_export_in_background);
+  g_test_add_func ("/report-dialog/export-outlives-window", test_export_outlives_window);
   g_test_add_func ("/report-dialog/print", test_print_dialog);
   g_test_add_func ("/report-dialog/print-operation", test_print_operation);
 

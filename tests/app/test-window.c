@@ -9,6 +9,7 @@
 #include "gk-measures-page.h"
 #include "gk-projects-page.h"
 #include "gk-roadmap-page.h"
+#include "gk-search-bar.h"
 #include "gk-window.h"
 
 #include "page-test-helpers.h"
@@ -415,7 +416,7 @@ open_demo_window_sized (const char *name,
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, 600);
   gtk_window_present (GTK_WINDOW (window));
-  gk_window_open_file (window, file);
+  open_file_and_wait (window, file);
   g_assert_nonnull (gk_window_get_document (window));
   wait_for_paint (GTK_WIDGET (window));
   return window;
@@ -674,6 +675,73 @@ test_page_shortcuts (void)
   destroy_all_windows ();
 }
 
+/* --- closing ------------------------------------------------------------------ */
+
+static void
+closed_cb (GkSession   *session,
+           GkDocument **document)
+{
+  /* The file closes next: by now nothing may hold its document. */
+  g_assert_null (*document);
+  g_object_set_data (G_OBJECT (session), "closed-seen", GINT_TO_POINTER (TRUE));
+}
+
+/* Every page (and the search bar) lets go of the document when the
+ * programme closes, also after showing its records. */
+static void
+test_close_releases_document (void)
+{
+  static const char * const pages[] = {
+    "overview", "roadmap", "projects", "measures", "indicators", "team", "journal",
+  };
+  static const struct { const char *table; GType (*type) (void); } records[] = {
+    { "topic", gk_topic_get_type }, { "focus_project", gk_focus_project_get_type },
+    { "measure", gk_measure_get_type }, { "indicator", gk_indicator_get_type },
+    { "person", gk_person_get_type },
+  };
+  GkWindow *window = open_demo_window_sized ("close.gripkaart", 1200);
+  g_autoptr(GkSession) session = g_object_ref (gk_window_get_session (window));
+  GkDocument *document = gk_window_get_document (window);
+  GkAnalysis *analysis = gk_session_get_analysis (session);
+  GkSearchBar *search = GK_SEARCH_BAR (find_of_type (GTK_WIDGET (window), GK_TYPE_SEARCH_BAR));
+  GDate today = gk_session_get_today (session);
+
+  /* the window runs on the program's clock, fixed to the test day */
+  g_assert_cmpint (g_date_get_year (&today), ==, TEST_YEAR);
+  g_assert_cmpint (g_date_compare (gk_analysis_get_today (analysis), &today), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = gk_window_show_page (window, pages[i]);
+
+      g_assert_nonnull (page);
+      drain ();
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      GListModel *list = gk_document_get_list (document, records[i].type ());
+      g_autoptr(GkRecord) record = g_list_model_get_item (list, 0);
+
+      gk_window_show_record (window, records[i].table, gk_record_get_id (record));
+      drain ();
+    }
+  gk_search_bar_search (search, "wacht");
+  drain ();
+
+  g_object_add_weak_pointer (G_OBJECT (document), (gpointer *) &document);
+  g_object_add_weak_pointer (G_OBJECT (analysis), (gpointer *) &analysis);
+  g_signal_connect (session, "closed", G_CALLBACK (closed_cb), &document);
+  gtk_window_close (GTK_WINDOW (window));
+  drain ();
+
+  g_assert_true (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (session), "closed-seen")));
+  g_assert_null (document);
+  g_assert_null (analysis);
+  g_assert_false (gk_session_is_open (session));
+
+  destroy_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -692,6 +760,7 @@ main (int   argc,
   g_test_add_func ("/window/show-record", test_show_record_action);
   g_test_add_func ("/window/page-shortcuts", test_page_shortcuts);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window_lists_every_shortcut);
+  g_test_add_func ("/window/close-releases-document", test_close_releases_document);
 
   status = g_test_run ();
   g_clear_object (&app);

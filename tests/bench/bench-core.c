@@ -9,7 +9,8 @@
  *   - opening it (check, working copy, hardened connection) and loading every
  *     list model,
  *   - one edit with its undo entry,
- *   - saving (publishing) the file after an edit,
+ *   - saving (publishing) the file after an edit, and in the background:
+ *     how long the main thread is held and until the save landed,
  *   - computing every grip level and attention signal,
  *   - peak memory.
  * Targets on a 2-core machine: open and load < 50 ms, one edit < 5 ms.
@@ -227,6 +228,65 @@ bench_edit_and_analysis (const char *path,
   gk_project_file_close (project);
 }
 
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gk_project_file_save_finish (GK_PROJECT_FILE (object), result, &error))
+    g_error ("save: %s", error->message);
+  *(gboolean *) data = TRUE;
+}
+
+/* Saving as the window does it, in the background: how long the main
+ * thread is held (taking the image of the working copy), and how long
+ * until the save has landed. */
+static void
+bench_save_in_background (const char *path)
+{
+  g_autoptr(GArray) held_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) landed_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkProjectFile) project = gk_project_file_open (file, &error);
+  g_autoptr(GkDocument) document = NULL;
+  GListModel *measures;
+
+  if (project == NULL)
+    g_error ("open: %s", error->message);
+  document = gk_document_new_for_db (gk_project_file_get_db (project), &error);
+  if (document == NULL)
+    g_error ("load: %s", error->message);
+  measures = gk_document_get_measures (document);
+
+  for (int i = 0; i < n_runs; i++)
+    {
+      g_autoptr(GkMeasure) live = g_list_model_get_item (measures, (i * 41) % g_list_model_get_n_items (measures));
+      g_autoptr(GkRecord) copy = gk_record_copy (GK_RECORD (live));
+      gboolean done = FALSE;
+      gint64 start;
+      double t;
+
+      gk_measure_set_progress (GK_MEASURE (copy), (gk_measure_get_progress (live) + 1) % 101);
+      if (!gk_document_update (document, copy, &error))
+        g_error ("edit: %s", error->message);
+      start = g_get_monotonic_time ();
+      gk_project_file_save_async (project, NULL, saved_cb, &done);
+      t = elapsed_ms (start);
+      g_array_append_val (held_ms, t);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+      t = elapsed_ms (start);
+      g_array_append_val (landed_ms, t);
+    }
+  report ("save in the background: main thread held", held_ms, 0);
+  report ("save in the background: until it landed", landed_ms, 0);
+  g_clear_object (&document);
+  gk_project_file_close (project);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +321,7 @@ main (int   argc,
   bench_open (path);
   bench_edit_and_analysis (path, &today);
   bench_save (path);
+  bench_save_in_background (path);
 
   getrusage (RUSAGE_SELF, &usage);
   g_print ("peak memory (max RSS): %.1f MB\n", usage.ru_maxrss / 1024.0);

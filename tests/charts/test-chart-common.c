@@ -5,7 +5,10 @@
  */
 #include "config.h"
 
+#include <float.h>
+
 #include "chart-test-utils.h"
+#include "gk-chart-axis.h"
 
 static void
 assert_formatted (char       *formatted,
@@ -103,6 +106,56 @@ test_nice_ticks (void)
   n = gk_chart_nice_ticks (0.1, 0.9, 5, &first, &step);
   g_assert_cmpfloat_with_epsilon (step, 0.2, 1e-12);
   g_assert_cmpuint (n, ==, 4);
+}
+
+static void
+assert_ticks_inside (double min,
+                     double max,
+                     guint  max_ticks)
+{
+  double first, step, span = max - min;
+  guint n = gk_chart_nice_ticks (min, max, max_ticks, &first, &step);
+
+  /* Every finite range gets a tick, and none outside it. */
+  if (n < 1 || n > MAX (max_ticks, 2) ||
+      first < min - 1e-9 * fabs (span) ||
+      first + (n - 1) * step > max + 1e-9 * fabs (span) + 1e-12)
+    g_error ("ticks of %.17g..%.17g (at most %u): %u from %.17g by %.17g", min, max, max_ticks, n, first, step);
+}
+
+/* Issue 13, item 8: a step wider than the range left no tick inside it,
+ * and the count went negative before it was cast to unsigned (undefined
+ * behaviour; on x86 it came out as 0 ticks). */
+static void
+test_nice_ticks_never_negative (void)
+{
+  double first, step;
+  guint n;
+
+  n = gk_chart_nice_ticks (0.91, 0.99, 2, &first, &step);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpfloat_with_epsilon (first, 0.95, 1e-12);
+  assert_ticks_inside (0.91, 0.99, 2);
+
+  /* Ordinary values, as a fuzzer found them. */
+  for (int a = -40; a <= 40; a++)
+    for (int width = 1; width <= 60; width++)
+      for (guint max_ticks = 0; max_ticks <= 9; max_ticks++)
+        {
+          double min = a * 0.0137;
+
+          assert_ticks_inside (min, min + width * 0.0071, max_ticks);
+          assert_ticks_inside (min * 1e6, (min + width * 0.0071) * 1e6, max_ticks);
+        }
+
+  /* No range at all: no ticks, no crash. */
+  g_assert_cmpuint (gk_chart_nice_ticks (NAN, 1, 5, &first, &step), ==, 0);
+  g_assert_cmpuint (gk_chart_nice_ticks (0, INFINITY, 5, &first, &step), ==, 0);
+  g_assert_cmpuint (gk_chart_nice_ticks (-DBL_MAX, DBL_MAX, 5, &first, &step), ==, 0);
+  /* Equal ends get a unit range; ends too large to add 1 to, one tick. */
+  g_assert_cmpuint (gk_chart_nice_ticks (7, 7, 5, &first, &step), ==, 5);
+  g_assert_cmpfloat (first, ==, 7);
+  g_assert_cmpuint (gk_chart_nice_ticks (1e300, 1e300, 5, &first, &step), ==, 1);
 }
 
 static void
@@ -235,6 +288,7 @@ main (int   argc,
   g_test_add_func ("/chart-common/dates/english", test_dates_english);
   g_test_add_func ("/chart-common/dates/dutch", test_dates_dutch);
   g_test_add_func ("/chart-common/nice-ticks", test_nice_ticks);
+  g_test_add_func ("/chart-common/nice-ticks-never-negative", test_nice_ticks_never_negative);
   g_test_add_func ("/chart-common/time-scale", test_time_scale);
   g_test_add_func ("/chart-common/text-placement", test_text_placement);
   g_test_add_func ("/chart-common/hit-regions", test_hit_regions);

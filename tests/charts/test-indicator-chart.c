@@ -7,6 +7,7 @@
 
 #include "chart-fixtures.h"
 #include "chart-test-utils.h"
+#include "gk-chart-axis.h"
 
 static void
 draw_indicator (GkChartContext    *ctx,

@@ -15,13 +15,23 @@ for option in --version --help; do
   grep -q -- "$option" <<<"$help" || { echo "--help does not mention $option"; exit 1; }
 done
 
+work_err=$(mktemp)
+trap 'rm -f "$work_err"' EXIT
+
 # An unknown option is an error with a non-zero exit, not a crash.
 if "$gripkaart" --no-such-option >/dev/null 2>&1; then
   echo "an unknown option was accepted"; exit 1
 fi
 
+# --today is read before a window opens: a bad date is refused at once,
+# without a display.
+if "$gripkaart" --today=2026-02-30 2>"$work_err"; then
+  echo "--today accepted 30 February"; exit 1
+fi
+grep -q "does not exist" "$work_err" || { echo "unclear --today error: $(cat "$work_err")"; exit 1; }
+
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work" "$work_err"' EXIT
 export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
 
 # --demo=PATH writes a programme that --check reads, without a display.

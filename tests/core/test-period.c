@@ -5,6 +5,10 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include <gio/gio.h>
+
 #include "gk-date.h"
 #include "gk-period.h"
 
@@ -288,6 +292,53 @@ test_labels (void)
     }
 }
 
+static void
+test_parse_period (void)
+{
+  static const struct {
+    const char *text;
+    GkFrequency frequency;
+    int         month, year;
+  } good[] = {
+    { "2026-10", GK_FREQUENCY_MONTHLY, 10, 2026 },
+    { "2026-1", GK_FREQUENCY_MONTHLY, 1, 2026 },
+    { " 2025-12 ", GK_FREQUENCY_MONTHLY, 12, 2025 },
+    { "2026-Q3", GK_FREQUENCY_QUARTERLY, 7, 2026 },
+    { "2026-q1", GK_FREQUENCY_QUARTERLY, 1, 2026 },
+    { "2027-Q4", GK_FREQUENCY_QUARTERLY, 10, 2027 },
+    { "2026-K3", GK_FREQUENCY_QUARTERLY, 7, 2026 },
+    { "2026-k2", GK_FREQUENCY_QUARTERLY, 4, 2026 },
+  };
+  static const char *const bad[] = {
+    "2026-13", "2026-0", "2026-Q5", "2026-Q0", "2026-Q", "2026-K5", "2026-X3", "26-10", "2026-1x", "", "2026-10-01",
+    "2026/10", "oktober", "2026-+1", "Q3-2026", "2026--3",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GkFrequency frequency;
+      GDate start;
+
+      g_assert_true (gk_period_parse (good[i].text, &frequency, &start, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (frequency, ==, good[i].frequency);
+      g_assert_cmpint (g_date_get_day (&start), ==, 1);
+      g_assert_cmpint (g_date_get_month (&start), ==, good[i].month);
+      g_assert_cmpint (g_date_get_year (&start), ==, good[i].year);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GkFrequency frequency;
+      GDate start;
+
+      g_assert_false (gk_period_parse (bad[i], &frequency, &start, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+      g_assert_nonnull (strstr (error->message, "2026-Q3"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +353,7 @@ main (int   argc,
   g_test_add_func ("/period/last-complete", test_last_complete);
   g_test_add_func ("/period/frequencies", test_frequencies);
   g_test_add_func ("/period/labels", test_labels);
+  g_test_add_func ("/period/parse", test_parse_period);
 
   return g_test_run ();
 }

@@ -265,7 +265,7 @@ gk_assessment_dialog_new (GtkWindow  *parent,
   self->topic = g_object_ref (topic);
 
   adw_window_title_set_subtitle (self->window_title, gk_topic_get_name (topic));
-  gk_date_set_today (&today);
+  today = gk_clock_get_today (gk_document_get_clock (document));
   today_iso = gk_date_to_iso (&today);
   today_text = gk_form_date_for_entry (today_iso);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), today_text);

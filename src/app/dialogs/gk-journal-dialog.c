@@ -373,7 +373,7 @@ gk_journal_dialog_new (GtkWindow      *parent,
       gtk_window_set_title (GTK_WINDOW (self), _("New Journal Entry"));
       gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Add"));
       setup_kinds (self, GK_JOURNAL_KIND_PROGRESS);
-      gk_date_set_today (&today);
+      today = gk_clock_get_today (gk_document_get_clock (document));
       today_iso = gk_date_to_iso (&today);
       date = gk_form_date_for_entry (today_iso);
       gtk_editable_set_text (GTK_EDITABLE (self->author_row), gk_document_get_user_name (document));

@@ -671,7 +671,7 @@ status_changed_cb (GkMeasureEditor *self)
     return;
   if (*gtk_editable_get_text (GTK_EDITABLE (self->done_row)) == '\0')
     {
-      gk_date_set_today (&today);
+      today = gk_clock_get_today (gk_document_get_clock (self->document));
       today_iso = gk_date_to_iso (&today);
       today_text = gk_form_date_for_entry (today_iso);
       gtk_editable_set_text (GTK_EDITABLE (self->done_row), today_text);

@@ -11,9 +11,11 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-clock.h"
 #include "gk-date.h"
 #include "gk-period.h"
 #include "gk-report-dialog.h"
+#include "gk-report-export-task.h"
 #include "gk-window.h"
 #include "gk-form.h"
 
@@ -54,6 +56,14 @@ chosen_frequency (GkReportDialog *self)
   return adw_combo_row_get_selected (self->frequency_row) == 1 ? GK_FREQUENCY_QUARTERLY : GK_FREQUENCY_MONTHLY;
 }
 
+/* Today on the clock of the programme reported on. */
+static GDate
+dialog_today (GkReportDialog *self)
+{
+  return gk_clock_get_today (self->document != NULL ? gk_document_get_clock (self->document)
+                                                    : gk_clock_get_default ());
+}
+
 /* Newest first: the current period, then the ones before it. The latest
  * complete one (the second) is chosen. */
 static void
@@ -66,7 +76,7 @@ fill_periods (GkReportDialog *self,
   GDate today, current;
   guint selected = 1;
 
-  gk_date_set_today (&today);
+  today = dialog_today (self);
   current = gk_period_start (frequency, &today);
   g_array_set_size (self->starts, 0);
   for (guint i = 0; i < n; i++)
@@ -250,40 +260,92 @@ main_window (GkReportDialog *self)
   return gtk_window_get_transient_for (GTK_WINDOW (self));
 }
 
+/* The export runs on after the dialog is gone: it reports to the main
+ * window, if that is still open. */
+typedef struct {
+  GWeakRef         window;
+  GkWorkIndicator *indicator;
+  guint            work;
+  char            *name;
+} Export;
+
 static void
-export_to_file (GkReportDialog *self,
-                GFile          *file)
+export_free (Export *export)
+{
+  g_weak_ref_clear (&export->window);
+  g_clear_object (&export->indicator);
+  g_free (export->name);
+  g_free (export);
+}
+
+static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Export *export = user_data;
+  g_autoptr(GkWindow) window = g_weak_ref_get (&export->window);
+  g_autoptr(GError) error = NULL;
+
+  gk_work_indicator_end (export->indicator, export->work);
+  if (!gk_report_export_pdf_finish (result, &error))
+    {
+      if (window != NULL)
+        gk_window_show_error (window, _("Could Not Export the Report"), error);
+      else
+        g_warning ("Could not export the report: %s", error->message);
+    }
+  else if (window != NULL)
+    {
+      /* Translators: %s is a file name */
+      g_autofree char *message = g_strdup_printf (_("Report saved as “%s”"), export->name);
+
+      gk_window_add_toast (window, adw_toast_new (message));
+    }
+  export_free (export);
+}
+
+/* Writes the PDF in the background (gk-report-export-task.h): the window
+ * keeps drawing and shows the work in its header bar meanwhile. */
+void
+gk_report_dialog_export_to_file (GkReportDialog *self,
+                                 GFile          *file)
 {
   GtkWindow *parent = main_window (self);
   g_autofree char *path = g_file_get_path (file);
+  g_autofree char *what = NULL;
   g_autoptr(GError) error = NULL;
+  GkFrequency frequency;
+  Export *export;
+  GDate today, start;
+
+  g_return_if_fail (GK_IS_REPORT_DIALOG (self));
+  g_return_if_fail (GK_IS_WINDOW (parent));
 
   if (path == NULL)
     {
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                    _("The report can only be saved in a folder on this computer or a mounted network drive."));
-    }
-  else
-    {
-      gk_report_set_paper (self->pending,
-                           adw_combo_row_get_selected (self->paper_row) == 1 ? GK_REPORT_PAPER_A3 : GK_REPORT_PAPER_A4,
-                           adw_combo_row_get_selected (self->orientation_row) == 1
-                           ? GK_REPORT_ORIENTATION_LANDSCAPE : GK_REPORT_ORIENTATION_PORTRAIT);
-      gk_report_export_pdf (self->pending, path, &error);
+      gk_window_show_error (GK_WINDOW (parent), _("Could Not Export the Report"), error);
+      return;
     }
 
-  if (!GK_IS_WINDOW (parent))
-    return;
-  if (error != NULL)
-    gk_window_show_error (GK_WINDOW (parent), _("Could Not Export the Report"), error);
-  else
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      /* Translators: %s is a file name */
-      g_autofree char *message = g_strdup_printf (_("Report saved as “%s”"), name);
+  export = g_new0 (Export, 1);
+  g_weak_ref_init (&export->window, parent);
+  export->indicator = g_object_ref (gk_window_get_work_indicator (GK_WINDOW (parent)));
+  export->name = g_file_get_basename (file);
+  /* Translators: shown while the PDF is written; %s is a file name */
+  what = g_strdup_printf (_("Exporting the report to “%s”…"), export->name);
+  export->work = gk_work_indicator_begin (export->indicator, what);
 
-      gk_window_add_toast (GK_WINDOW (parent), adw_toast_new (message));
-    }
+  gk_date_set_today (&today);
+  frequency = gk_report_dialog_get_period (self, &start);
+  gk_report_export_pdf_async (self->document, frequency, &start, &today,
+                              adw_combo_row_get_selected (self->paper_row) == 1
+                              ? GK_REPORT_PAPER_A3 : GK_REPORT_PAPER_A4,
+                              adw_combo_row_get_selected (self->orientation_row) == 1
+                              ? GK_REPORT_ORIENTATION_LANDSCAPE : GK_REPORT_ORIENTATION_PORTRAIT,
+                              path, NULL, exported_cb, export);
 }
 
 static void
@@ -295,7 +357,7 @@ chooser_response_cb (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      export_to_file (self, file);
+      gk_report_dialog_export_to_file (self, file);
     }
   g_clear_object (&self->chooser);
   g_clear_object (&self->pending);
@@ -342,12 +404,12 @@ run_activated (GtkWidget  *widget,
   g_autoptr(GkReport) report = NULL;
   g_autoptr(GError) error = NULL;
   GkFrequency frequency;
-  GDate start;
+  GDate start, today = dialog_today (self);
 
   if (self->chooser != NULL)
     return;
   frequency = gk_report_dialog_get_period (self, &start);
-  report = gk_report_new_for_period (self->document, frequency, &start, NULL, &error);
+  report = gk_report_new_for_period (self->document, frequency, &start, &today, &error);
   if (report == NULL)
     {
       if (GK_IS_WINDOW (parent))
@@ -461,7 +523,7 @@ gk_report_dialog_new (GtkWindow          *parent,
   programme = gk_document_get_programme (document);
   if (programme != NULL)
     frequency = gk_review_cycle_frequency (gk_programme_get_review_cycle (programme));
-  gk_date_set_today (&today);
+  today = gk_clock_get_today (gk_document_get_clock (document));
   gk_period_last_complete (frequency, &today, &last, NULL);
   gk_report_dialog_set_period (self, frequency, &last);
   return self;

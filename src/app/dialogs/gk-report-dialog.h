@@ -33,6 +33,13 @@ void            gk_report_dialog_set_period (GkReportDialog     *self,
                                              GkFrequency         frequency,
                                              const GDate        *date);
 
+/* Exports the report on the period and sheet chosen to @file (what the
+ * dialog does after its file chooser), in the background: the main
+ * window's work indicator shows it, and a toast or an error there says
+ * how it ended. */
+void            gk_report_dialog_export_to_file (GkReportDialog *self,
+                                                 GFile          *file);
+
 /* A print operation for @report: begin-print counts the pages for the
  * paper and orientation chosen, draw-page draws them with
  * gk_report_draw_page(); the sheet's corner is the origin, in points. */

@@ -4,9 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The list shows every indicator with its signalled level; the detail shows
- * what the grip engine makes of one (level, progress, forecast) and the
- * table of its measurements, where figures are entered and corrected in
- * place. Every edit goes through the document, so each one is an undo step.
+ * what the grip engine makes of one (level, progress, forecast), its chart,
+ * the form that adds a measurement, and the table of its measurements
+ * (GkMeasurementTable), where figures are corrected in place. Every edit
+ * goes through the document, so each one is an undo step.
  */
 #include "config.h"
 
@@ -17,7 +18,9 @@
 #include "gk-indicator-dialog.h"
 #include "gk-chart-view.h"
 #include "gk-indicators-page.h"
+#include "gk-session-charts.h"
 #include "gk-level-badge.h"
+#include "gk-measurement-table.h"
 #include "gk-period.h"
 #include "gk-value-format.h"
 
@@ -25,15 +28,14 @@ struct _GkIndicatorsPage
 {
   AdwBin               parent_instance;
 
+  GkSession           *session;
+
   GkDocument          *document;
   GkAnalysis          *analysis;
   GkChartModel        *charts;
   GtkSingleSelection  *selection;
   GkIndicator         *shown;           /* the live record in the detail */
-  GListStore          *measurements;    /* of the shown indicator, newest first */
-  gboolean             show_all;        /* or only the latest MAX_ROWS_SHOWN */
   gboolean             views_attached;  /* the lists are filled once the page is shown */
-  guint                sync_source;
   GHashTable          *bound_rows;      /* list row widget -> GtkListItem */
 
   AdwLeaflet          *leaflet;
@@ -70,108 +72,12 @@ struct _GkIndicatorsPage
   GtkEntry            *new_value_entry;
   GtkEntry            *new_note_entry;
   GtkLabel            *measurement_error;
-  GtkStack            *table_stack;
-  GtkColumnView       *measurement_table;
-  GtkWidget           *show_all_button;
+  GkMeasurementTable  *measurement_table;
 };
 
 G_DEFINE_FINAL_TYPE (GkIndicatorsPage, gk_indicators_page, ADW_TYPE_BIN)
 
-/* --- rows of the table ------------------------------------------------------- *
- * The table's items are rows that stay while the measurement they show
- * changes: showing another indicator then refills the cells GTK already
- * built instead of building hundreds of new ones (GTK 4.8 keeps about two
- * hundred rows of a list alive, visible or not). A row notifies
- * "measurement" when it shows another one and when the one it shows
- * changes. */
-
-#define GK_TYPE_MEASUREMENT_ROW (gk_measurement_row_get_type ())
-G_DECLARE_FINAL_TYPE (GkMeasurementRow, gk_measurement_row, GK, MEASUREMENT_ROW, GObject)
-
-struct _GkMeasurementRow
-{
-  GObject        parent_instance;
-  GkMeasurement *measurement;
-};
-
-enum {
-  ROW_PROP_0,
-  ROW_PROP_MEASUREMENT,
-  ROW_N_PROPS
-};
-
-static GParamSpec *row_properties[ROW_N_PROPS];
-
-G_DEFINE_FINAL_TYPE (GkMeasurementRow, gk_measurement_row, G_TYPE_OBJECT)
-
-static void
-measurement_row_changed_cb (GkMeasurementRow *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), row_properties[ROW_PROP_MEASUREMENT]);
-}
-
-static void
-gk_measurement_row_set_measurement (GkMeasurementRow *self,
-                                    GkMeasurement    *measurement)
-{
-  if (self->measurement == measurement)
-    return;
-  if (self->measurement != NULL)
-    g_signal_handlers_disconnect_by_data (self->measurement, self);
-  g_set_object (&self->measurement, measurement);
-  if (measurement != NULL)
-    g_signal_connect_swapped (measurement, "notify", G_CALLBACK (measurement_row_changed_cb), self);
-  g_object_notify_by_pspec (G_OBJECT (self), row_properties[ROW_PROP_MEASUREMENT]);
-}
-
-static void
-gk_measurement_row_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case ROW_PROP_MEASUREMENT:
-      g_value_set_object (value, GK_MEASUREMENT_ROW (object)->measurement);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gk_measurement_row_dispose (GObject *object)
-{
-  gk_measurement_row_set_measurement (GK_MEASUREMENT_ROW (object), NULL);
-
-  G_OBJECT_CLASS (gk_measurement_row_parent_class)->dispose (object);
-}
-
-static void
-gk_measurement_row_class_init (GkMeasurementRowClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->get_property = gk_measurement_row_get_property;
-  object_class->dispose = gk_measurement_row_dispose;
-  row_properties[ROW_PROP_MEASUREMENT] =
-    g_param_spec_object ("measurement", NULL, NULL, GK_TYPE_MEASUREMENT,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, ROW_N_PROPS, row_properties);
-}
-
-static void
-gk_measurement_row_init (GkMeasurementRow *self)
-{
-}
-
 #define ITEM_HANDLER_KEY "gk-notify-handler"
-
-/* Three years of monthly figures: what people look at and correct. Older
- * ones are a click away; a table of hundreds of rows takes GTK 4.8 a
- * moment to fill, too long for every change of indicator. */
-#define MAX_ROWS_SHOWN 36
 
 static GkIndicator *
 selected_indicator (GkIndicatorsPage *self)
@@ -218,19 +124,6 @@ value_with_date (GkUnit      unit,
     return g_steal_pointer (&number);
   /* Translators: a value and its date, "€ 1.750.000 by 30 Nov 2027" */
   return g_strdup_printf (_("%s by %s"), number, date);
-}
-
-/* The period of a measurement as its frequency names it: "November 2026",
- * "Q4 2026", "2026". */
-static char *
-period_label (GkIndicator   *indicator,
-              GkMeasurement *measurement)
-{
-  GDate date;
-
-  if (!gk_date_parse_iso (gk_measurement_get_period_date (measurement), &date))
-    return g_strdup (gk_measurement_get_period_date (measurement));
-  return gk_period_label (gk_indicator_get_frequency (indicator), &date);
 }
 
 /* --- the list ---------------------------------------------------------------- */
@@ -577,15 +470,6 @@ show_about (GkIndicatorsPage *self,
   adw_action_row_set_subtitle (self->projects_row, projects);
 }
 
-static void
-update_table_stack (GkIndicatorsPage *self)
-{
-  gboolean empty = self->measurements == NULL ||
-                   g_list_model_get_n_items (G_LIST_MODEL (self->measurements)) == 0;
-
-  gtk_stack_set_visible_child_name (self->table_stack, empty ? "empty" : "table");
-}
-
 /* The measurements against the signal values, baseline and target, as
  * the report draws them; there once the window gave the chart data. */
 static void
@@ -625,7 +509,6 @@ show_detail (GkIndicatorsPage *self)
   show_signal (self, indicator, grip);
   show_progress (self, indicator, grip);
   show_about (self, indicator);
-  update_table_stack (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 }
 
@@ -648,7 +531,7 @@ suggest_next_period (GkIndicatorsPage *self)
       gk_date_parse_iso (gk_measurement_get_period_date (g_ptr_array_index (series, series->len - 1)), &date))
     date = gk_period_shift (frequency, &date, 1);
   else
-    gk_date_set_today (&date);
+    date = gk_clock_get_today (gk_document_get_clock (self->document));
   date = gk_period_start (frequency, &date);
   iso = gk_date_to_iso (&date);
   text = gk_form_date_for_entry (iso);
@@ -663,7 +546,27 @@ clear_measurement_problems (GkIndicatorsPage *self)
   gk_form_clear_problem (GTK_WIDGET (self->new_note_entry), NULL);
 }
 
-static void sync_measurements (GkIndicatorsPage *self);
+/* The table shows the measurements of the indicator shown, once the page
+ * was first shown. */
+static void
+sync_table (GkIndicatorsPage *self)
+{
+  gboolean shown = self->views_attached && self->shown != NULL;
+
+  gk_measurement_table_set_indicator (self->measurement_table, shown ? self->document : NULL,
+                                      shown ? self->shown : NULL);
+}
+
+/* An edit in the table was refused, or is tried again. */
+static void
+table_problem_cb (GkIndicatorsPage *self,
+                  const char       *message)
+{
+  if (message != NULL)
+    gk_form_show_problem (NULL, self->measurement_error, message);
+  else
+    gk_form_clear_problem (NULL, self->measurement_error);
+}
 
 static void
 shown_changed_cb (GkIndicatorsPage *self)
@@ -680,11 +583,10 @@ set_shown (GkIndicatorsPage *self,
   if (self->shown != NULL)
     g_signal_handlers_disconnect_by_data (self->shown, self);
   g_set_object (&self->shown, indicator);
-  self->show_all = FALSE;
   if (indicator != NULL)
     g_signal_connect_swapped (indicator, "notify", G_CALLBACK (shown_changed_cb), self);
 
-  sync_measurements (self);
+  sync_table (self);
   clear_measurement_problems (self);
   gtk_editable_set_text (GTK_EDITABLE (self->new_value_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->new_note_entry), "");
@@ -697,475 +599,6 @@ static void
 selection_changed_cb (GkIndicatorsPage *self)
 {
   set_shown (self, selected_indicator (self));
-}
-
-/* --- the table of measurements ----------------------------------------------- */
-
-static void
-update_show_all (GkIndicatorsPage *self,
-                 guint             n_measurements)
-{
-  g_autofree char *label = NULL;
-
-  gtk_widget_set_visible (self->show_all_button, !self->show_all && n_measurements > MAX_ROWS_SHOWN);
-  if (n_measurements <= MAX_ROWS_SHOWN)
-    return;
-  /* Translators: a button under the table of measurements */
-  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %u Measurements", "Show All %u Measurements",
-                                        n_measurements),
-                           n_measurements);
-  gtk_button_set_label (GTK_BUTTON (self->show_all_button), label);
-}
-
-/* Makes the table's rows show the shown indicator's measurements, newest
- * first: existing rows get another measurement where it differs, and rows
- * are added or removed at the end. */
-static void
-sync_measurements (GkIndicatorsPage *self)
-{
-  g_autoptr(GPtrArray) series = NULL;
-  GListModel *rows = G_LIST_MODEL (self->measurements);
-  guint n_old = g_list_model_get_n_items (rows);
-  guint n_new;
-
-  if (!self->views_attached)
-    return;
-
-  if (self->shown != NULL && self->document != NULL)
-    series = gk_document_get_measurements_for_indicator (self->document, gk_record_get_id (GK_RECORD (self->shown)));
-  else
-    series = g_ptr_array_new ();
-  n_new = self->show_all ? series->len : MIN (series->len, MAX_ROWS_SHOWN);
-  update_show_all (self, series->len);
-
-  if (n_new < n_old)
-    g_list_store_splice (self->measurements, n_new, n_old - n_new, NULL, 0);
-  for (guint i = 0; i < MIN (n_old, n_new); i++)
-    {
-      g_autoptr(GkMeasurementRow) row = g_list_model_get_item (rows, i);
-
-      /* series is oldest first; the table shows it the other way round */
-      gk_measurement_row_set_measurement (row, g_ptr_array_index (series, series->len - 1 - i));
-    }
-  if (n_new > n_old)
-    {
-      g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = n_old; i < n_new; i++)
-        {
-          GkMeasurementRow *row = g_object_new (GK_TYPE_MEASUREMENT_ROW, NULL);
-
-          gk_measurement_row_set_measurement (row, g_ptr_array_index (series, series->len - 1 - i));
-          g_ptr_array_add (added, row);
-        }
-      g_list_store_splice (self->measurements, n_old, 0, added->pdata, added->len);
-    }
-  update_table_stack (self);
-}
-
-static GkIndicatorsPage *
-page_of_cell (GtkWidget *cell)
-{
-  return GK_INDICATORS_PAGE (gtk_widget_get_ancestor (cell, GK_TYPE_INDICATORS_PAGE));
-}
-
-static GkMeasurement *
-measurement_of_cell (GtkWidget *cell)
-{
-  GtkListItem *item = g_object_get_data (G_OBJECT (cell), "list-item");
-  GkMeasurementRow *row = item != NULL ? gtk_list_item_get_item (item) : NULL;
-
-  return row != NULL ? row->measurement : NULL;
-}
-
-static void
-show_table_problem (GkIndicatorsPage *self,
-                    GtkWidget        *cell,
-                    GkMeasurement    *measurement,
-                    const char       *message)
-{
-  g_autofree char *period = period_label (self->shown, measurement);
-  /* Translators: a mistake in the table of measurements, "October 2026: “abc” is not a number" */
-  g_autofree char *text = g_strdup_printf (_("%s: %s"), period, message);
-
-  gk_form_show_problem (NULL, self->measurement_error, text);
-  gtk_widget_add_css_class (cell, "error");
-}
-
-/* Writes @copy, telling the person what went wrong beside the table. */
-static gboolean
-update_measurement (GkIndicatorsPage *self,
-                    GtkWidget        *cell,
-                    GkMeasurement    *live,
-                    GkMeasurement    *copy)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (gk_document_update (self->document, GK_RECORD (copy), &error))
-    return TRUE;
-  show_table_problem (self, cell, live, error->message);
-  return FALSE;
-}
-
-/* The value and note cells are frameless entries: they read like the rest
- * of the table and are typed over in place. (GtkEditableLabel would look
- * the part, but in GTK 4.8 it keeps a timeout that outlives it when it is
- * destroyed soon after losing the focus, as when the window closes.) */
-
-static gboolean
-cell_has_focus (GtkWidget *cell)
-{
-  GtkRoot *root = gtk_widget_get_root (cell);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && (focus == cell || gtk_widget_is_ancestor (focus, cell));
-}
-
-/* A value cell shows the value with its unit; while it has the focus, the
- * bare number, so that what is typed is read back the same. */
-static void
-fill_cell_text (GtkWidget     *cell,
-                GkIndicator   *indicator,
-                GkMeasurement *measurement)
-{
-  if (g_strcmp0 (gtk_widget_get_name (cell), "measurement-value") == 0)
-    {
-      g_autofree char *text = cell_has_focus (cell)
-                              ? gk_value_for_entry (gk_measurement_get_value (measurement))
-                              : gk_value_format (gk_indicator_get_unit (indicator), gk_measurement_get_value (measurement));
-
-      g_object_set_data (G_OBJECT (cell), "binding", GINT_TO_POINTER (TRUE));
-      gtk_editable_set_text (GTK_EDITABLE (cell), text);
-      g_object_set_data (G_OBJECT (cell), "binding", NULL);
-    }
-  else
-    {
-      g_object_set_data (G_OBJECT (cell), "binding", GINT_TO_POINTER (TRUE));
-      gtk_editable_set_text (GTK_EDITABLE (cell), gk_measurement_get_note (measurement));
-      g_object_set_data (G_OBJECT (cell), "binding", NULL);
-    }
-}
-
-/* Writes what was typed in @cell, if it changed; the cell then shows what
- * the file holds, whatever happened. */
-static void
-commit_cell (GtkWidget *cell)
-{
-  GkIndicatorsPage *self = page_of_cell (cell);
-  GkMeasurement *measurement = measurement_of_cell (cell);
-  gboolean is_value = g_strcmp0 (gtk_widget_get_name (cell), "measurement-value") == 0;
-  g_autofree char *text = NULL;
-  g_autoptr(GkRecord) copy = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* Also reached while the table is taken down or rebuilt. */
-  if (self == NULL || self->document == NULL || self->shown == NULL || measurement == NULL ||
-      g_object_get_data (G_OBJECT (cell), "binding") != NULL ||
-      !gk_record_is_live (GK_RECORD (measurement)))
-    return;
-
-  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (cell))));
-  gtk_widget_remove_css_class (cell, "error");
-  gk_form_clear_problem (NULL, self->measurement_error);
-
-  copy = gk_record_copy (GK_RECORD (measurement));
-  if (is_value)
-    {
-      g_autofree char *as_entry = gk_value_for_entry (gk_measurement_get_value (measurement));
-      g_autofree char *as_shown = gk_value_format (gk_indicator_get_unit (self->shown),
-                                                   gk_measurement_get_value (measurement));
-      double value;
-
-      if (g_strcmp0 (text, as_entry) == 0 || g_strcmp0 (text, as_shown) == 0)
-        {
-          fill_cell_text (cell, self->shown, measurement);
-          return;
-        }
-      if (!gk_value_parse (text, &value, &error))
-        {
-          show_table_problem (self, cell, measurement, error->message);
-          fill_cell_text (cell, self->shown, measurement);
-          return;
-        }
-      gk_measurement_set_value (GK_MEASUREMENT (copy), value);
-    }
-  else
-    gk_measurement_set_note (GK_MEASUREMENT (copy), text);
-
-  /* An unchanged copy writes nothing. */
-  update_measurement (self, cell, measurement, GK_MEASUREMENT (copy));
-  fill_cell_text (cell, self->shown, measurement);
-}
-
-static void
-cell_activate_cb (GtkWidget *cell)
-{
-  commit_cell (cell);
-}
-
-static void
-cell_focus_enter_cb (GtkEventController *controller)
-{
-  GtkWidget *cell = gtk_event_controller_get_widget (controller);
-  GkIndicatorsPage *self = page_of_cell (cell);
-  GkMeasurement *measurement = measurement_of_cell (cell);
-
-  if (self != NULL && self->shown != NULL && measurement != NULL)
-    fill_cell_text (cell, self->shown, measurement);
-}
-
-static void
-cell_focus_leave_cb (GtkEventController *controller)
-{
-  commit_cell (gtk_event_controller_get_widget (controller));
-}
-
-/* Escape takes back what was typed. */
-static gboolean
-cell_key_pressed_cb (GtkEventControllerKey *controller,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state)
-{
-  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  GkIndicatorsPage *self = page_of_cell (cell);
-  GkMeasurement *measurement = measurement_of_cell (cell);
-
-  if (keyval != GDK_KEY_Escape || self == NULL || self->shown == NULL || measurement == NULL)
-    return FALSE;
-  fill_cell_text (cell, self->shown, measurement);
-  gtk_editable_select_region (GTK_EDITABLE (cell), 0, -1);
-  return TRUE;
-}
-
-static GtkWidget *
-cell_entry_new (const char *name)
-{
-  GtkWidget *cell = gtk_entry_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  gtk_widget_set_name (cell, name);
-  gtk_entry_set_has_frame (GTK_ENTRY (cell), FALSE);
-  gtk_widget_add_css_class (cell, "cell-entry");
-  g_signal_connect (cell, "activate", G_CALLBACK (cell_activate_cb), NULL);
-  g_signal_connect (focus, "enter", G_CALLBACK (cell_focus_enter_cb), NULL);
-  g_signal_connect (focus, "leave", G_CALLBACK (cell_focus_leave_cb), NULL);
-  gtk_widget_add_controller (cell, focus);
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (cell_key_pressed_cb), NULL);
-  gtk_widget_add_controller (cell, keys);
-  return cell;
-}
-
-static void
-delete_clicked_cb (GtkButton *button)
-{
-  GkIndicatorsPage *self = page_of_cell (GTK_WIDGET (button));
-  GkMeasurement *measurement = measurement_of_cell (GTK_WIDGET (button));
-  g_autofree char *period = NULL;
-  g_autofree char *title = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self == NULL || measurement == NULL)
-    return;
-
-  period = period_label (self->shown, measurement);
-  gk_form_clear_problem (NULL, self->measurement_error);
-  if (!gk_document_delete (self->document, GK_RECORD (measurement), &error))
-    {
-      show_table_problem (self, GTK_WIDGET (button), measurement, error->message);
-      return;
-    }
-  /* Translators: a toast after deleting, %s is a period ("October 2026") */
-  title = g_strdup_printf (_("Measurement of %s deleted"), period);
-  gk_form_add_toast (GTK_WIDGET (self), gk_form_undo_toast_new (title));
-}
-
-/* Each column has its own cell; these build, fill and empty them. */
-typedef enum {
-  COLUMN_PERIOD,
-  COLUMN_VALUE,
-  COLUMN_NOTE,
-  COLUMN_ENTERED_BY,
-  COLUMN_DELETE,
-} Column;
-
-static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  GtkWidget *cell;
-
-  switch (column)
-    {
-    case COLUMN_PERIOD:
-    case COLUMN_ENTERED_BY:
-      cell = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (cell), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (cell), PANGO_ELLIPSIZE_END);
-      if (column == COLUMN_ENTERED_BY)
-        gtk_widget_add_css_class (cell, "dim-label");
-      break;
-    case COLUMN_VALUE:
-      cell = cell_entry_new ("measurement-value");
-      gtk_editable_set_alignment (GTK_EDITABLE (cell), 1);
-      gtk_editable_set_width_chars (GTK_EDITABLE (cell), 8);
-      gtk_entry_set_input_purpose (GTK_ENTRY (cell), GTK_INPUT_PURPOSE_NUMBER);
-      break;
-    case COLUMN_NOTE:
-      cell = cell_entry_new ("measurement-note");
-      gtk_editable_set_width_chars (GTK_EDITABLE (cell), 8);
-      gtk_widget_set_hexpand (cell, TRUE);
-      break;
-    case COLUMN_DELETE:
-    default:
-      cell = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gtk_widget_set_name (cell, "delete-measurement");
-      gtk_widget_add_css_class (cell, "flat");
-      gtk_widget_set_halign (cell, GTK_ALIGN_CENTER);
-      g_signal_connect (cell, "clicked", G_CALLBACK (delete_clicked_cb), NULL);
-      break;
-    }
-  g_object_set_data (G_OBJECT (cell), "list-item", item);
-  gtk_list_item_set_child (item, cell);
-}
-
-static void
-cell_fill (Column         column,
-           GtkWidget     *cell,
-           GkIndicator   *indicator,
-           GkMeasurement *measurement)
-{
-  g_autofree char *period = period_label (indicator, measurement);
-  g_autofree char *accessible = NULL;
-
-  switch (column)
-    {
-    case COLUMN_PERIOD:
-      {
-        g_autofree char *date = format_date_iso (gk_measurement_get_period_date (measurement));
-
-        gtk_label_set_text (GTK_LABEL (cell), period);
-        gtk_widget_set_tooltip_text (cell, date);
-      }
-      break;
-    case COLUMN_VALUE:
-      fill_cell_text (cell, indicator, measurement);
-      /* Translators: accessible name of a value in the table, %s is a period */
-      accessible = g_strdup_printf (_("Value of %s"), period);
-      break;
-    case COLUMN_NOTE:
-      fill_cell_text (cell, indicator, measurement);
-      gtk_widget_set_tooltip_text (cell, *gk_measurement_get_note (measurement) != '\0'
-                                         ? gk_measurement_get_note (measurement) : NULL);
-      /* Translators: accessible name of a note in the table, %s is a period */
-      accessible = g_strdup_printf (_("Note with %s"), period);
-      break;
-    case COLUMN_ENTERED_BY:
-      gtk_label_set_text (GTK_LABEL (cell), gk_measurement_get_entered_by (measurement));
-      break;
-    case COLUMN_DELETE:
-    default:
-      /* Translators: a button in the table, %s is a period ("October 2026") */
-      accessible = g_strdup_printf (_("Delete the measurement of %s"), period);
-      gtk_widget_set_tooltip_text (cell, accessible);
-      break;
-    }
-  if (accessible != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-}
-
-/* The row shows another measurement, or its measurement changed. */
-static void
-cell_row_changed_cb (GkMeasurementRow *row,
-                     GParamSpec       *pspec,
-                     GtkListItem      *item)
-{
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  GkIndicatorsPage *self = page_of_cell (cell);
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "column"));
-  gboolean same = g_object_get_data (G_OBJECT (cell), "measurement") == (gpointer) row->measurement;
-
-  if (self == NULL || self->shown == NULL || row->measurement == NULL)
-    return;
-  /* Never overwrite what someone is typing in this very measurement. */
-  if (same && GTK_IS_ENTRY (cell) && cell_has_focus (cell))
-    return;
-  if (!same)
-    gtk_widget_remove_css_class (cell, "error");
-  g_object_set_data (G_OBJECT (cell), "measurement", row->measurement);
-  g_object_set_data (G_OBJECT (cell), "binding", GINT_TO_POINTER (TRUE));
-  cell_fill (column, cell, self->shown, row->measurement);
-  g_object_set_data (G_OBJECT (cell), "binding", NULL);
-}
-
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              GkIndicatorsPage         *self)
-{
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  GkMeasurementRow *row = gtk_list_item_get_item (item);
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  gulong handler;
-
-  g_object_set_data (G_OBJECT (item), "column", GINT_TO_POINTER (column));
-  g_object_set_data (G_OBJECT (cell), "measurement", NULL);
-  cell_row_changed_cb (row, NULL, item);
-  handler = g_signal_connect (row, "notify::measurement", G_CALLBACK (cell_row_changed_cb), item);
-  g_object_set_data (G_OBJECT (item), ITEM_HANDLER_KEY, GSIZE_TO_POINTER (handler));
-}
-
-static void
-cell_unbind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                GkIndicatorsPage         *self)
-{
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), ITEM_HANDLER_KEY));
-
-  g_clear_signal_handler (&handler, gtk_list_item_get_item (item));
-  g_object_set_data (G_OBJECT (item), ITEM_HANDLER_KEY, NULL);
-  /* A recycled cell must not carry an edit over to another row: the next
-   * bind fills it anew. */
-  g_object_set_data (G_OBJECT (cell), "measurement", NULL);
-  gtk_widget_remove_css_class (cell, "error");
-}
-
-static void
-add_column (GkIndicatorsPage *self,
-            Column            column,
-            const char       *title,
-            gboolean          expand,
-            int               fixed_width)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) view_column = NULL;
-
-  g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), self);
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_column_set_resizable (view_column, column != COLUMN_DELETE);
-  if (fixed_width > 0)
-    gtk_column_view_column_set_fixed_width (view_column, fixed_width);
-  gtk_column_view_append_column (self->measurement_table, view_column);
-}
-
-static void
-setup_table (GkIndicatorsPage *self)
-{
-  /* Narrow enough to leave the note room on a 1024 pixels wide screen. */
-  add_column (self, COLUMN_PERIOD, _("Period"), FALSE, 124);
-  add_column (self, COLUMN_VALUE, _("Value"), FALSE, 110);
-  add_column (self, COLUMN_NOTE, _("Note"), TRUE, -1);
-  add_column (self, COLUMN_ENTERED_BY, _("Entered by"), FALSE, 110);
-  add_column (self, COLUMN_DELETE, NULL, FALSE, 44);
 }
 
 /* --- adding a measurement ---------------------------------------------------- */
@@ -1253,33 +686,6 @@ new_measurement_activate_cb (GkIndicatorsPage *self)
   add_measurement (self);
 }
 
-static gboolean
-sync_measurements_idle (gpointer data)
-{
-  GkIndicatorsPage *self = data;
-
-  self->sync_source = 0;
-  sync_measurements (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Measurements changed somewhere. The table follows once the document is
- * done, before the next frame is drawn: an undo of many edits emits
- * items-changed for each row, and the table is read once for all of them. */
-static void
-measurements_changed_cb (GkIndicatorsPage *self)
-{
-  if (self->sync_source == 0)
-    self->sync_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_measurements_idle, self, NULL);
-}
-
-static void
-show_all_clicked_cb (GkIndicatorsPage *self)
-{
-  self->show_all = TRUE;
-  sync_measurements (self);
-}
-
 /* --- indicators: add, edit, delete ------------------------------------------- */
 
 static void
@@ -1355,7 +761,7 @@ attach_views (GkIndicatorsPage *self)
     return;
   self->views_attached = TRUE;
   gtk_list_view_set_model (self->indicator_list, GTK_SELECTION_MODEL (self->selection));
-  sync_measurements (self);
+  sync_table (self);
 }
 
 static void
@@ -1381,12 +787,11 @@ disconnect_document (GkIndicatorsPage *self)
     return;
   g_signal_handlers_disconnect_by_data (gk_document_get_indicator_topics (self->document), self);
   g_signal_handlers_disconnect_by_data (gk_document_get_indicator_projects (self->document), self);
-  g_signal_handlers_disconnect_by_data (gk_document_get_measurements (self->document), self);
 }
 
-void
-gk_indicators_page_set_document (GkIndicatorsPage *self,
-                                 GkDocument       *document)
+static void
+set_document (GkIndicatorsPage *self,
+              GkDocument       *document)
 {
   g_return_if_fail (GK_IS_INDICATORS_PAGE (self));
   g_return_if_fail (document == NULL || GK_IS_DOCUMENT (document));
@@ -1395,7 +800,6 @@ gk_indicators_page_set_document (GkIndicatorsPage *self,
     return;
 
   set_shown (self, NULL);
-  g_clear_handle_id (&self->sync_source, g_source_remove);
   disconnect_document (self);
   g_set_object (&self->document, document);
   g_clear_object (&self->analysis);
@@ -1417,8 +821,6 @@ gk_indicators_page_set_document (GkIndicatorsPage *self,
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     attach_views (self);
 
-  g_signal_connect_swapped (gk_document_get_measurements (document), "items-changed",
-                            G_CALLBACK (measurements_changed_cb), self);
   g_signal_connect_swapped (gk_document_get_indicator_topics (document), "items-changed",
                             G_CALLBACK (links_changed_cb), self);
   g_signal_connect_swapped (gk_document_get_indicator_projects (document), "items-changed",
@@ -1426,9 +828,9 @@ gk_indicators_page_set_document (GkIndicatorsPage *self,
   selection_changed_cb (self);
 }
 
-void
-gk_indicators_page_set_analysis (GkIndicatorsPage *self,
-                                 GkAnalysis       *analysis)
+static void
+set_analysis (GkIndicatorsPage *self,
+              GkAnalysis       *analysis)
 {
   g_return_if_fail (GK_IS_INDICATORS_PAGE (self));
   g_return_if_fail (analysis == NULL || GK_IS_ANALYSIS (analysis));
@@ -1472,9 +874,9 @@ gk_indicators_page_get_selected_id (GkIndicatorsPage *self)
   return self->shown != NULL ? gk_record_get_id (GK_RECORD (self->shown)) : 0;
 }
 
-void
-gk_indicators_page_set_charts (GkIndicatorsPage *self,
-                               GkChartModel     *charts)
+static void
+set_charts (GkIndicatorsPage *self,
+            GkChartModel     *charts)
 {
   g_return_if_fail (GK_IS_INDICATORS_PAGE (self));
   g_return_if_fail (charts == NULL || GK_IS_CHART_MODEL (charts));
@@ -1487,6 +889,103 @@ gk_indicators_page_set_charts (GkIndicatorsPage *self,
     gtk_widget_set_visible (GTK_WIDGET (self->chart_box), FALSE);
 }
 
+/* --- the session ----------------------------------------------------------------- */
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+session_document_cb (GkIndicatorsPage *self)
+{
+  set_document (self, self->session != NULL ? gk_session_get_document (self->session) : NULL);
+}
+
+/* The charts carry the analysis they were drawn from: both change together. */
+static void
+session_charts_cb (GkIndicatorsPage *self)
+{
+  GkChartModel *charts = self->session != NULL
+                         ? gk_session_charts_get_model (gk_session_charts_get (self->session)) : NULL;
+
+  set_analysis (self, charts != NULL ? gk_chart_model_get_analysis (charts) : NULL);
+  set_charts (self, charts);
+}
+
+void
+gk_indicators_page_set_session (GkIndicatorsPage *self,
+                                GkSession        *session)
+{
+  g_return_if_fail (GK_IS_INDICATORS_PAGE (self));
+  g_return_if_fail (session == NULL || GK_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (gk_session_charts_get (self->session), self);
+    }
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "notify::document", G_CALLBACK (session_document_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (gk_session_charts_get (session), "notify::model", G_CALLBACK (session_charts_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  session_document_cb (self);
+  session_charts_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+GkSession *
+gk_indicators_page_get_session (GkIndicatorsPage *self)
+{
+  g_return_val_if_fail (GK_IS_INDICATORS_PAGE (self), NULL);
+
+  return self->session;
+}
+
+static void
+gk_indicators_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  GkIndicatorsPage *self = GK_INDICATORS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_indicators_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  GkIndicatorsPage *self = GK_INDICATORS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      gk_indicators_page_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 /* --- construction ------------------------------------------------------------ */
 
 static void
@@ -1494,13 +993,12 @@ gk_indicators_page_dispose (GObject *object)
 {
   GkIndicatorsPage *self = GK_INDICATORS_PAGE (object);
 
-  gk_indicators_page_set_document (self, NULL);
+  gk_indicators_page_set_session (self, NULL);
   /* The bin's child is a template child too: the bin lets go of it first,
    * or the template would unparent it behind the bin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_INDICATORS_PAGE);
   g_clear_object (&self->charts);
-  g_clear_object (&self->measurements);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (gk_indicators_page_parent_class)->dispose (object);
@@ -1512,10 +1010,23 @@ gk_indicators_page_class_init (GkIndicatorsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = gk_indicators_page_dispose;
+  G_OBJECT_CLASS (klass)->get_property = gk_indicators_page_get_property;
+  G_OBJECT_CLASS (klass)->set_property = gk_indicators_page_set_property;
+
+  /**
+   * GkIndicatorsPage:session:
+   *
+   * The open programme the page shows and follows; NULL shows nothing.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, GK_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
   widget_class->map = gk_indicators_page_map;
 
   g_type_ensure (GK_TYPE_LEVEL_BADGE);
   g_type_ensure (GK_TYPE_CHART_VIEW);
+  g_type_ensure (GK_TYPE_MEASUREMENT_TABLE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-indicators-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorsPage, indicator_list);
@@ -1551,10 +1062,8 @@ gk_indicators_page_class_init (GkIndicatorsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorsPage, new_value_entry);
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorsPage, new_note_entry);
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorsPage, measurement_error);
-  gtk_widget_class_bind_template_child (widget_class, GkIndicatorsPage, table_stack);
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorsPage, measurement_table);
-  gtk_widget_class_bind_template_child (widget_class, GkIndicatorsPage, show_all_button);
-  gtk_widget_class_bind_template_callback (widget_class, show_all_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, table_problem_cb);
   gtk_widget_class_bind_template_callback (widget_class, indicator_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -1575,19 +1084,12 @@ gk_indicators_page_init (GkIndicatorsPage *self)
   gk_chart_view_set_kind (self->chart_view, GK_CHART_KIND_INDICATOR);
 
   self->bound_rows = g_hash_table_new (NULL, NULL);
-  self->measurements = g_list_store_new (GK_TYPE_MEASUREMENT_ROW);
-  {
-    g_autoptr(GtkNoSelection) no_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->measurements)));
-
-    gtk_column_view_set_model (self->measurement_table, GTK_SELECTION_MODEL (no_selection));
-  }
 
   g_signal_connect (factory, "setup", G_CALLBACK (list_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (list_bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (list_unbind_cb), self);
   gtk_list_view_set_factory (self->indicator_list, factory);
 
-  setup_table (self);
   folded_changed_cb (self);
   show_detail (self);
 }

@@ -10,6 +10,7 @@
 #include "gk-analysis.h"
 #include "gk-chart-model.h"
 #include "gk-document.h"
+#include "gk-session.h"
 
 G_BEGIN_DECLS
 
@@ -18,21 +19,17 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GkIndicatorsPage, gk_indicators_page, GK, INDICATORS_PAGE, AdwBin)
 
 GtkWidget *gk_indicators_page_new              (void);
-void       gk_indicators_page_set_document     (GkIndicatorsPage *self,
-                                                GkDocument       *document);
-/* The signalled levels, progress and forecasts shown (renewed after every
- * change of the document); may be NULL. */
-void       gk_indicators_page_set_analysis     (GkIndicatorsPage *self,
-                                                GkAnalysis       *analysis);
 /* Selects the indicator with @id and shows its detail; FALSE if there is
  * no such indicator. */
 gboolean   gk_indicators_page_select           (GkIndicatorsPage *self,
                                                 gint64            id);
 /* The id of the indicator shown, 0 if none. */
 gint64     gk_indicators_page_get_selected_id  (GkIndicatorsPage *self);
-/* The chart data the indicator chart draws from (renewed with the
- * analysis); may be NULL, and then no chart is shown. */
-void       gk_indicators_page_set_charts       (GkIndicatorsPage *self,
-                                                GkChartModel     *charts);
+
+/* The open programme shown (the "session" property): the page follows it
+ * by itself, and lets go of its document when it closes. */
+void       gk_indicators_page_set_session (GkIndicatorsPage *self,
+                                           GkSession        *session);
+GkSession *gk_indicators_page_get_session (GkIndicatorsPage *self);
 
 G_END_DECLS

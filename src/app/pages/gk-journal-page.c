@@ -32,6 +32,8 @@ struct _GkJournalPage
 {
   AdwBin               parent_instance;
 
+  GkSession           *session;
+
   GkDocument          *document;
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filtered;
@@ -542,9 +544,9 @@ gk_journal_page_map (GtkWidget *widget)
 
 /* --- public ------------------------------------------------------------------ */
 
-void
-gk_journal_page_set_document (GkJournalPage *self,
-                              GkDocument    *document)
+static void
+set_document (GkJournalPage *self,
+              GkDocument    *document)
 {
   g_return_if_fail (GK_IS_JOURNAL_PAGE (self));
   g_return_if_fail (document == NULL || GK_IS_DOCUMENT (document));
@@ -630,6 +632,86 @@ gk_journal_page_get_n_shown (GkJournalPage *self)
   return self->filtered != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) : 0;
 }
 
+/* --- the session ----------------------------------------------------------------- */
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+session_document_cb (GkJournalPage *self)
+{
+  set_document (self, self->session != NULL ? gk_session_get_document (self->session) : NULL);
+}
+
+void
+gk_journal_page_set_session (GkJournalPage *self,
+                             GkSession     *session)
+{
+  g_return_if_fail (GK_IS_JOURNAL_PAGE (self));
+  g_return_if_fail (session == NULL || GK_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "notify::document", G_CALLBACK (session_document_cb), self, G_CONNECT_SWAPPED);
+    }
+  session_document_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+GkSession *
+gk_journal_page_get_session (GkJournalPage *self)
+{
+  g_return_val_if_fail (GK_IS_JOURNAL_PAGE (self), NULL);
+
+  return self->session;
+}
+
+static void
+gk_journal_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  GkJournalPage *self = GK_JOURNAL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_journal_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  GkJournalPage *self = GK_JOURNAL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      gk_journal_page_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 /* --- construction ------------------------------------------------------------ */
 
 static void
@@ -637,7 +719,7 @@ gk_journal_page_dispose (GObject *object)
 {
   GkJournalPage *self = GK_JOURNAL_PAGE (object);
 
-  gk_journal_page_set_document (self, NULL);
+  gk_journal_page_set_session (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_JOURNAL_PAGE);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->search_folded, g_free);
@@ -651,6 +733,18 @@ gk_journal_page_class_init (GkJournalPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = gk_journal_page_dispose;
+  G_OBJECT_CLASS (klass)->get_property = gk_journal_page_get_property;
+  G_OBJECT_CLASS (klass)->set_property = gk_journal_page_set_property;
+
+  /**
+   * GkJournalPage:session:
+   *
+   * The open programme the page shows and follows; NULL shows nothing.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, GK_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
   widget_class->map = gk_journal_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-journal-page.ui");

@@ -37,6 +37,8 @@ struct _GkMeasuresPage
 {
   AdwBin               parent_instance;
 
+  GkSession           *session;
+
   GkDocument          *document;
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;
@@ -545,7 +547,7 @@ filters_changed (GkMeasuresPage *self)
                  ? self->status_entries[status_position].value : ALL_STATUSES;
   collect_topic_measures (self, gk_choice_record_get (self->topic_filter));
   self->overdue_only = gtk_toggle_button_get_active (self->overdue_toggle);
-  gk_date_set_today (&self->today);
+  self->today = gk_clock_get_today (gk_document_get_clock (self->document));
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
 }
@@ -847,9 +849,9 @@ detach_document (GkMeasuresPage *self)
   g_clear_object (&self->document);
 }
 
-void
-gk_measures_page_set_document (GkMeasuresPage *self,
-                               GkDocument     *document)
+static void
+set_document (GkMeasuresPage *self,
+              GkDocument     *document)
 {
   GtkSorter *sorter;
 
@@ -894,6 +896,92 @@ gk_measures_page_set_document (GkMeasuresPage *self,
   update_actions (self);
 }
 
+/* --- the session ----------------------------------------------------------------- */
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+session_document_cb (GkMeasuresPage *self)
+{
+  set_document (self, self->session != NULL ? gk_session_get_document (self->session) : NULL);
+}
+
+void
+gk_measures_page_set_session (GkMeasuresPage *self,
+                              GkSession      *session)
+{
+  g_return_if_fail (GK_IS_MEASURES_PAGE (self));
+  g_return_if_fail (session == NULL || GK_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (gk_session_get_clock (self->session), self);
+    }
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "notify::document", G_CALLBACK (session_document_cb), self, G_CONNECT_SWAPPED);
+      /* "Overdue" moves on at midnight. */
+      g_signal_connect_object (gk_session_get_clock (session), "day-changed", G_CALLBACK (filters_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
+  session_document_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+GkSession *
+gk_measures_page_get_session (GkMeasuresPage *self)
+{
+  g_return_val_if_fail (GK_IS_MEASURES_PAGE (self), NULL);
+
+  return self->session;
+}
+
+static void
+gk_measures_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  GkMeasuresPage *self = GK_MEASURES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_measures_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  GkMeasuresPage *self = GK_MEASURES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      gk_measures_page_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 /* --- construction -------------------------------------------------------------------- */
 
 static void
@@ -901,6 +989,7 @@ gk_measures_page_dispose (GObject *object)
 {
   GkMeasuresPage *self = GK_MEASURES_PAGE (object);
 
+  gk_measures_page_set_session (self, NULL);
   detach_document (self);
   g_clear_object (&self->project_sorter);
   g_clear_object (&self->owner_sorter);
@@ -917,6 +1006,18 @@ gk_measures_page_class_init (GkMeasuresPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = gk_measures_page_dispose;
+  G_OBJECT_CLASS (klass)->get_property = gk_measures_page_get_property;
+  G_OBJECT_CLASS (klass)->set_property = gk_measures_page_set_property;
+
+  /**
+   * GkMeasuresPage:session:
+   *
+   * The open programme the page shows and follows; NULL shows nothing.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, GK_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
   widget_class->map = gk_measures_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-measures-page.ui");
@@ -960,7 +1061,7 @@ gk_measures_page_init (GkMeasuresPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->status = ALL_STATUSES;
-  gk_date_set_today (&self->today);
+  g_date_clear (&self->today, 1);   /* set from the clock with the document */
   build_columns (self);
   setup_status_filter (self);
 

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "gk-document.h"
+#include "gk-session.h"
 
 G_BEGIN_DECLS
 
@@ -16,8 +17,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GkMeasuresPage, gk_measures_page, GK, MEASURES_PAGE, AdwBin)
 
 GtkWidget *gk_measures_page_new            (void);
-void       gk_measures_page_set_document   (GkMeasuresPage *self,
-                                            GkDocument     *document);
 /* Selects the measure with @measure_id and scrolls to it, clearing the
  * filters when they hide it (as search results do). */
 void       gk_measures_page_select_measure (GkMeasuresPage *self,
@@ -25,5 +24,11 @@ void       gk_measures_page_select_measure (GkMeasuresPage *self,
 /* Opens the measure editor on the measure with @measure_id. */
 void       gk_measures_page_edit_measure   (GkMeasuresPage *self,
                                             gint64          measure_id);
+
+/* The open programme shown (the "session" property): the page follows it
+ * by itself, and lets go of its document when it closes. */
+void       gk_measures_page_set_session (GkMeasuresPage *self,
+                                         GkSession      *session);
+GkSession *gk_measures_page_get_session (GkMeasuresPage *self);
 
 G_END_DECLS

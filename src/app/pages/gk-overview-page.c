@@ -9,12 +9,15 @@
 
 #include "gk-chart-view.h"
 #include "gk-overview-page.h"
+#include "gk-session-charts.h"
 
 #define MAX_SIGNALS_SHOWN 12
 
 struct _GkOverviewPage
 {
   AdwBin         parent_instance;
+
+  GkSession     *session;
 
   GkChartView   *headline_chart;
   GkChartView   *roadmap_chart;
@@ -123,22 +126,110 @@ chart_activated_cb (GkOverviewPage *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(sx)", table, id);
 }
 
-void
-gk_overview_page_set_charts (GkOverviewPage *self,
-                             GkChartModel   *charts)
+static void
+set_charts (GkOverviewPage *self,
+            GkChartModel   *charts)
 {
-  g_return_if_fail (GK_IS_OVERVIEW_PAGE (self));
-  g_return_if_fail (GK_IS_CHART_MODEL (charts));
-
   gk_chart_view_set_model (self->headline_chart, charts);
   gk_chart_view_set_model (self->roadmap_chart, charts);
   gk_chart_view_set_model (self->progress_chart, charts);
-  show_signals (self, gk_chart_model_get_analysis (charts));
+  if (charts != NULL)
+    show_signals (self, gk_chart_model_get_analysis (charts));
+  else
+    remove_all_rows (self->signals_list);
 }
+
+/* --- the session ----------------------------------------------------------------- */
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The charts carry the analysis they were drawn from: both change together. */
+static void
+session_charts_cb (GkOverviewPage *self)
+{
+  GkChartModel *charts = self->session != NULL
+                         ? gk_session_charts_get_model (gk_session_charts_get (self->session)) : NULL;
+
+  set_charts (self, charts);
+}
+
+void
+gk_overview_page_set_session (GkOverviewPage *self,
+                              GkSession      *session)
+{
+  g_return_if_fail (GK_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (session == NULL || GK_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (gk_session_charts_get (self->session), self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_object (gk_session_charts_get (session), "notify::model", G_CALLBACK (session_charts_cb), self,
+                             G_CONNECT_SWAPPED);
+  session_charts_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+GkSession *
+gk_overview_page_get_session (GkOverviewPage *self)
+{
+  g_return_val_if_fail (GK_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->session;
+}
+
+static void
+gk_overview_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  GkOverviewPage *self = GK_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_overview_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  GkOverviewPage *self = GK_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      gk_overview_page_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* --- construction ----------------------------------------------------------------- */
 
 static void
 gk_overview_page_dispose (GObject *object)
 {
+  GkOverviewPage *self = GK_OVERVIEW_PAGE (object);
+
+  gk_overview_page_set_session (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), GK_TYPE_OVERVIEW_PAGE);
 
   G_OBJECT_CLASS (gk_overview_page_parent_class)->dispose (object);
@@ -150,6 +241,18 @@ gk_overview_page_class_init (GkOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = gk_overview_page_dispose;
+  G_OBJECT_CLASS (klass)->get_property = gk_overview_page_get_property;
+  G_OBJECT_CLASS (klass)->set_property = gk_overview_page_set_property;
+
+  /**
+   * GkOverviewPage:session:
+   *
+   * The open programme the page shows and follows; NULL shows nothing.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, GK_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GkOverviewPage, headline_chart);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "gk-chart-model.h"
+#include "gk-session.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +17,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GkOverviewPage, gk_overview_page, GK, OVERVIEW_PAGE, AdwBin)
 
 GtkWidget *gk_overview_page_new          (void);
-void       gk_overview_page_set_charts   (GkOverviewPage *self,
-                                          GkChartModel   *charts);
+/* The open programme shown (the "session" property): the page follows it
+ * by itself, and lets go of its document when it closes. */
+void       gk_overview_page_set_session (GkOverviewPage *self,
+                                         GkSession      *session);
+GkSession *gk_overview_page_get_session (GkOverviewPage *self);
 
 G_END_DECLS

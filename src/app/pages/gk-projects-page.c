@@ -23,6 +23,7 @@
 #include "gk-project-editor.h"
 #include "gk-chart-view.h"
 #include "gk-projects-page.h"
+#include "gk-session-charts.h"
 #include "gk-tooltip.h"
 
 /* Dragging the progress slider writes once the hand rests, not per pixel:
@@ -108,10 +109,9 @@ measure_subtitle (GkDocument *document,
   const char *owner = person_name (document, gk_measure_get_owner_id (measure));
   g_autofree char *due = format_iso_date (gk_measure_get_due_date (measure));
   g_autofree char *when = NULL;
-  GDate today, due_date;
+  GDate today = gk_clock_get_today (gk_document_get_clock (document)), due_date;
   gboolean overdue;
 
-  gk_date_set_today (&today);
   overdue = due != NULL && gk_date_parse_iso (gk_measure_get_due_date (measure), &due_date) &&
             gk_attention_measure_overdue (gk_measure_get_status (measure), &due_date, &today);
   if (due == NULL)
@@ -204,9 +204,8 @@ status_selected_cb (GkProjectMeasureRow *self)
       if (gk_measure_get_done_date (measure) == NULL)
         {
           g_autofree char *today_iso = NULL;
-          GDate today;
+          GDate today = gk_clock_get_today (gk_document_get_clock (self->document));
 
-          gk_date_set_today (&today);
           today_iso = gk_date_to_iso (&today);
           gk_measure_set_done_date (measure, today_iso);
         }
@@ -327,6 +326,8 @@ gk_project_measure_row_new (GkDocument *document,
 struct _GkProjectsPage
 {
   AdwBin               parent_instance;
+
+  GkSession           *session;
 
   GkDocument          *document;
   GkAnalysis          *analysis;
@@ -993,9 +994,9 @@ detach_document (GkProjectsPage *self)
   self->project_id = 0;
 }
 
-void
-gk_projects_page_set_document (GkProjectsPage *self,
-                               GkDocument     *document)
+static void
+set_document (GkProjectsPage *self,
+              GkDocument     *document)
 {
   g_return_if_fail (GK_IS_PROJECTS_PAGE (self));
   g_return_if_fail (document == NULL || GK_IS_DOCUMENT (document));
@@ -1023,25 +1024,25 @@ gk_projects_page_set_document (GkProjectsPage *self,
   selection_changed_cb (self);
 }
 
-void
-gk_projects_page_set_analysis (GkProjectsPage *self,
-                               GkAnalysis     *analysis)
+static void
+set_analysis (GkProjectsPage *self,
+              GkAnalysis     *analysis)
 {
   g_return_if_fail (GK_IS_PROJECTS_PAGE (self));
   g_return_if_fail (analysis == NULL || GK_IS_ANALYSIS (analysis));
 
   g_set_object (&self->analysis, analysis);
-  /* The indicators are drawn by gk_projects_page_set_charts(), which the
-   * window calls right after with the chart data of this analysis: drawing
+  /* The indicators are drawn by set_charts(), which session_charts_cb()
+   * calls right after with the chart data of this analysis: drawing
    * them here too would build every chart of the project twice. */
   if (self->project != NULL)
     show_topics (self);
 }
 
 /* The indicator charts of the shown project draw from @charts. */
-void
-gk_projects_page_set_charts (GkProjectsPage *self,
-                             GkChartModel   *charts)
+static void
+set_charts (GkProjectsPage *self,
+            GkChartModel   *charts)
 {
   g_return_if_fail (GK_IS_PROJECTS_PAGE (self));
   g_return_if_fail (charts == NULL || GK_IS_CHART_MODEL (charts));
@@ -1051,6 +1052,103 @@ gk_projects_page_set_charts (GkProjectsPage *self,
     show_indicators (self);
 }
 
+/* --- the session ----------------------------------------------------------------- */
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+session_document_cb (GkProjectsPage *self)
+{
+  set_document (self, self->session != NULL ? gk_session_get_document (self->session) : NULL);
+}
+
+/* The charts carry the analysis they were drawn from: both change together. */
+static void
+session_charts_cb (GkProjectsPage *self)
+{
+  GkChartModel *charts = self->session != NULL
+                         ? gk_session_charts_get_model (gk_session_charts_get (self->session)) : NULL;
+
+  set_analysis (self, charts != NULL ? gk_chart_model_get_analysis (charts) : NULL);
+  set_charts (self, charts);
+}
+
+void
+gk_projects_page_set_session (GkProjectsPage *self,
+                              GkSession      *session)
+{
+  g_return_if_fail (GK_IS_PROJECTS_PAGE (self));
+  g_return_if_fail (session == NULL || GK_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (gk_session_charts_get (self->session), self);
+    }
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "notify::document", G_CALLBACK (session_document_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (gk_session_charts_get (session), "notify::model", G_CALLBACK (session_charts_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  session_document_cb (self);
+  session_charts_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+GkSession *
+gk_projects_page_get_session (GkProjectsPage *self)
+{
+  g_return_val_if_fail (GK_IS_PROJECTS_PAGE (self), NULL);
+
+  return self->session;
+}
+
+static void
+gk_projects_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  GkProjectsPage *self = GK_PROJECTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_projects_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  GkProjectsPage *self = GK_PROJECTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      gk_projects_page_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 /* --- construction ------------------------------------------------------------------- */
 
 static void
@@ -1058,6 +1156,7 @@ gk_projects_page_dispose (GObject *object)
 {
   GkProjectsPage *self = GK_PROJECTS_PAGE (object);
 
+  gk_projects_page_set_session (self, NULL);
   detach_document (self);
   g_clear_pointer (&self->measure_rows, g_ptr_array_unref);
   /* The leaflet is both AdwBin's child and a template child: let AdwBin
@@ -1074,6 +1173,18 @@ gk_projects_page_class_init (GkProjectsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = gk_projects_page_dispose;
+  G_OBJECT_CLASS (klass)->get_property = gk_projects_page_get_property;
+  G_OBJECT_CLASS (klass)->set_property = gk_projects_page_set_property;
+
+  /**
+   * GkProjectsPage:session:
+   *
+   * The open programme the page shows and follows; NULL shows nothing.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, GK_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-projects-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GkProjectsPage, leaflet);

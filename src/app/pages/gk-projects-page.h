@@ -11,6 +11,7 @@
 
 #include "gk-analysis.h"
 #include "gk-document.h"
+#include "gk-session.h"
 
 G_BEGIN_DECLS
 
@@ -19,12 +20,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GkProjectsPage, gk_projects_page, GK, PROJECTS_PAGE, AdwBin)
 
 GtkWidget      *gk_projects_page_new                      (void);
-void            gk_projects_page_set_document             (GkProjectsPage *self,
-                                                           GkDocument     *document);
-/* The grip levels shown beside the project's topics; the indicators follow
- * with gk_projects_page_set_charts(), which is to be called after it. */
-void            gk_projects_page_set_analysis             (GkProjectsPage *self,
-                                                           GkAnalysis     *analysis);
 /* Shows the focus project with @project_id (as search results do). */
 void            gk_projects_page_select_project           (GkProjectsPage *self,
                                                            gint64          project_id);
@@ -34,7 +29,10 @@ GkFocusProject *gk_projects_page_get_project              (GkProjectsPage *self)
  * project's indicators. */
 GtkBox         *gk_projects_page_get_indicator_charts_box (GkProjectsPage *self);
 
-void            gk_projects_page_set_charts   (GkProjectsPage *self,
-                                               GkChartModel   *charts);
+/* The open programme shown (the "session" property): the page follows it
+ * by itself, and lets go of its document when it closes. */
+void            gk_projects_page_set_session              (GkProjectsPage *self,
+                                                           GkSession      *session);
+GkSession      *gk_projects_page_get_session              (GkProjectsPage *self);
 
 G_END_DECLS

@@ -7,8 +7,8 @@
  * signalled, target), what each level looks like for it, its challenges
  * the measures with a target on it (each a link to the Measures page) and
  * its assessments, newest first. The list follows the document's topic
- * model; the levels follow the analysis, which the window renews after
- * every change. The chosen topic is remembered by id, so that it stays
+ * model; the levels follow the session's analysis, renewed after every
+ * change. The chosen topic is remembered by id, so that it stays
  * chosen when topics move, and a neighbour is chosen when it is removed.
  */
 #include "config.h"
@@ -27,6 +27,8 @@
 struct _GkRoadmapPage
 {
   AdwBin              parent_instance;
+
+  GkSession          *session;
 
   GkDocument         *document;
   GkAnalysis         *analysis;
@@ -609,7 +611,7 @@ show_measures (GkRoadmapPage *self,
   if (self->analysis != NULL)
     today = *gk_analysis_get_today (self->analysis);
   else
-    gk_date_set_today (&today);
+    today = gk_clock_get_today (gk_document_get_clock (self->document));
   shown = self->measures_show_all ? items->len : MIN (items->len, MEASURES_SHOWN);
   for (guint i = 0; i < shown; i++)
     gtk_list_box_append (self->measures_list,
@@ -988,9 +990,9 @@ unbind_document (GkRoadmapPage *self)
   self->history_topic_id = 0;
 }
 
-void
-gk_roadmap_page_set_document (GkRoadmapPage *self,
-                              GkDocument    *document)
+static void
+set_document (GkRoadmapPage *self,
+              GkDocument    *document)
 {
   GtkFilterListModel *filtered;
 
@@ -1029,9 +1031,9 @@ gk_roadmap_page_set_document (GkRoadmapPage *self,
   restore_selection (self, 0);
 }
 
-void
-gk_roadmap_page_set_analysis (GkRoadmapPage *self,
-                              GkAnalysis    *analysis)
+static void
+set_analysis (GkRoadmapPage *self,
+              GkAnalysis    *analysis)
 {
   g_return_if_fail (GK_IS_ROADMAP_PAGE (self));
   g_return_if_fail (analysis == NULL || GK_IS_ANALYSIS (analysis));
@@ -1066,6 +1068,94 @@ gk_roadmap_page_select_topic (GkRoadmapPage *self,
   return TRUE;
 }
 
+/* --- the session ----------------------------------------------------------------- */
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+session_document_cb (GkRoadmapPage *self)
+{
+  set_document (self, self->session != NULL ? gk_session_get_document (self->session) : NULL);
+}
+
+static void
+session_analysis_cb (GkRoadmapPage *self)
+{
+  set_analysis (self, self->session != NULL ? gk_session_get_analysis (self->session) : NULL);
+}
+
+void
+gk_roadmap_page_set_session (GkRoadmapPage *self,
+                             GkSession     *session)
+{
+  g_return_if_fail (GK_IS_ROADMAP_PAGE (self));
+  g_return_if_fail (session == NULL || GK_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "notify::document", G_CALLBACK (session_document_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::analysis", G_CALLBACK (session_analysis_cb), self, G_CONNECT_SWAPPED);
+    }
+  session_document_cb (self);
+  session_analysis_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+GkSession *
+gk_roadmap_page_get_session (GkRoadmapPage *self)
+{
+  g_return_val_if_fail (GK_IS_ROADMAP_PAGE (self), NULL);
+
+  return self->session;
+}
+
+static void
+gk_roadmap_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  GkRoadmapPage *self = GK_ROADMAP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_roadmap_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  GkRoadmapPage *self = GK_ROADMAP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      gk_roadmap_page_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 /* --- construction ------------------------------------------------------------------ */
 
 static void
@@ -1073,6 +1163,7 @@ gk_roadmap_page_dispose (GObject *object)
 {
   GkRoadmapPage *self = GK_ROADMAP_PAGE (object);
 
+  gk_roadmap_page_set_session (self, NULL);
   unbind_document (self);
   g_clear_object (&self->analysis);
   /* The bin's child is a template child too: let the bin drop it first,
@@ -1101,6 +1192,18 @@ gk_roadmap_page_class_init (GkRoadmapPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = gk_roadmap_page_dispose;
+  G_OBJECT_CLASS (klass)->get_property = gk_roadmap_page_get_property;
+  G_OBJECT_CLASS (klass)->set_property = gk_roadmap_page_set_property;
+
+  /**
+   * GkRoadmapPage:session:
+   *
+   * The open programme the page shows and follows; NULL shows nothing.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, GK_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
   widget_class->map = gk_roadmap_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-roadmap-page.ui");

@@ -9,6 +9,7 @@
 
 #include "gk-analysis.h"
 #include "gk-document.h"
+#include "gk-session.h"
 
 G_BEGIN_DECLS
 
@@ -17,11 +18,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GkRoadmapPage, gk_roadmap_page, GK, ROADMAP_PAGE, AdwBin)
 
 GtkWidget *gk_roadmap_page_new                (void);
-void       gk_roadmap_page_set_document       (GkRoadmapPage *self,
-                                               GkDocument    *document);
-/* The grip levels shown: call again whenever the analysis is renewed. */
-void       gk_roadmap_page_set_analysis       (GkRoadmapPage *self,
-                                               GkAnalysis    *analysis);
 
 /* The topic shown in the detail pane, or NULL (transfer none). */
 GkTopic   *gk_roadmap_page_get_selected_topic (GkRoadmapPage *self);
@@ -29,5 +25,11 @@ GkTopic   *gk_roadmap_page_get_selected_topic (GkRoadmapPage *self);
  * FALSE when there is no such topic. */
 gboolean   gk_roadmap_page_select_topic       (GkRoadmapPage *self,
                                                gint64         topic_id);
+
+/* The open programme shown (the "session" property): the page follows it
+ * by itself, and lets go of its document when it closes. */
+void       gk_roadmap_page_set_session (GkRoadmapPage *self,
+                                        GkSession     *session);
+GkSession *gk_roadmap_page_get_session (GkRoadmapPage *self);
 
 G_END_DECLS

@@ -11,8 +11,8 @@
  *
  * Each item is a link to its page (win.show-record).
  *
- * The rows are rebuilt from gk_owner_load_collect() whenever the window
- * renews the analysis (after every change); while the people stay the same
+ * The rows are rebuilt from gk_owner_load_collect() whenever the session
+ * renews the analysis (after every change, and at midnight); while the people stay the same
  * the rows are updated in place, so that focus and open rows survive.
  */
 #include "config.h"
@@ -44,6 +44,8 @@ typedef struct {
 struct _GkTeamPage
 {
   AdwBin             parent_instance;
+
+  GkSession         *session;
 
   GkDocument        *document;
   GkAnalysis        *analysis;
@@ -663,9 +665,9 @@ edit_person_activated (GtkWidget  *widget,
 
 /* --- public ---------------------------------------------------------------------- */
 
-void
-gk_team_page_set_document (GkTeamPage *self,
-                           GkDocument *document)
+static void
+set_document (GkTeamPage *self,
+              GkDocument *document)
 {
   g_return_if_fail (GK_IS_TEAM_PAGE (self));
   g_return_if_fail (document == NULL || GK_IS_DOCUMENT (document));
@@ -679,9 +681,9 @@ gk_team_page_set_document (GkTeamPage *self,
   refresh (self);
 }
 
-void
-gk_team_page_set_analysis (GkTeamPage *self,
-                           GkAnalysis *analysis)
+static void
+set_analysis (GkTeamPage *self,
+              GkAnalysis *analysis)
 {
   g_return_if_fail (GK_IS_TEAM_PAGE (self));
   g_return_if_fail (analysis == NULL || GK_IS_ANALYSIS (analysis));
@@ -710,6 +712,94 @@ gk_team_page_show_person (GkTeamPage *self,
   return FALSE;
 }
 
+/* --- the session ----------------------------------------------------------------- */
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+session_document_cb (GkTeamPage *self)
+{
+  set_document (self, self->session != NULL ? gk_session_get_document (self->session) : NULL);
+}
+
+static void
+session_analysis_cb (GkTeamPage *self)
+{
+  set_analysis (self, self->session != NULL ? gk_session_get_analysis (self->session) : NULL);
+}
+
+void
+gk_team_page_set_session (GkTeamPage *self,
+                          GkSession  *session)
+{
+  g_return_if_fail (GK_IS_TEAM_PAGE (self));
+  g_return_if_fail (session == NULL || GK_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "notify::document", G_CALLBACK (session_document_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::analysis", G_CALLBACK (session_analysis_cb), self, G_CONNECT_SWAPPED);
+    }
+  session_document_cb (self);
+  session_analysis_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+GkSession *
+gk_team_page_get_session (GkTeamPage *self)
+{
+  g_return_val_if_fail (GK_IS_TEAM_PAGE (self), NULL);
+
+  return self->session;
+}
+
+static void
+gk_team_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  GkTeamPage *self = GK_TEAM_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_team_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  GkTeamPage *self = GK_TEAM_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      gk_team_page_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 /* --- construction ------------------------------------------------------------------ */
 
 static void
@@ -717,6 +807,7 @@ gk_team_page_dispose (GObject *object)
 {
   GkTeamPage *self = GK_TEAM_PAGE (object);
 
+  gk_team_page_set_session (self, NULL);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->analysis);
   g_clear_object (&self->document);
@@ -734,6 +825,18 @@ gk_team_page_class_init (GkTeamPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = gk_team_page_dispose;
+  G_OBJECT_CLASS (klass)->get_property = gk_team_page_get_property;
+  G_OBJECT_CLASS (klass)->set_property = gk_team_page_set_property;
+
+  /**
+   * GkTeamPage:session:
+   *
+   * The open programme the page shows and follows; NULL shows nothing.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, GK_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-team-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GkTeamPage, scroller);

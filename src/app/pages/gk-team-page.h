@@ -9,6 +9,7 @@
 
 #include "gk-analysis.h"
 #include "gk-document.h"
+#include "gk-session.h"
 
 G_BEGIN_DECLS
 
@@ -17,15 +18,15 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GkTeamPage, gk_team_page, GK, TEAM_PAGE, AdwBin)
 
 GtkWidget *gk_team_page_new          (void);
-void       gk_team_page_set_document (GkTeamPage *self,
-                                      GkDocument *document);
-/* The loads are judged on the analysis' today and levels: call again
- * whenever the analysis is renewed. */
-void       gk_team_page_set_analysis (GkTeamPage *self,
-                                      GkAnalysis *analysis);
 /* Opens the row of the person with @person_id and gives it the focus (for
  * links and search); FALSE when there is no such person. */
 gboolean   gk_team_page_show_person  (GkTeamPage *self,
                                       gint64      person_id);
+
+/* The open programme shown (the "session" property): the page follows it
+ * by itself, and lets go of its document when it closes. */
+void       gk_team_page_set_session (GkTeamPage *self,
+                                     GkSession  *session);
+GkSession *gk_team_page_get_session (GkTeamPage *self);
 
 G_END_DECLS

@@ -345,7 +345,7 @@ gk_command_line_export_report (const char   *path,
     }
   if (!parse_sheet (paper, orientation, &sheet, &sheet_orientation, error))
     return FALSE;
-  if (period != NULL && !gk_report_parse_period (period, &frequency, &period_date, error))
+  if (period != NULL && !gk_period_parse (period, &frequency, &period_date, error))
     return FALSE;
 
   session = open_session (path, clock, error);

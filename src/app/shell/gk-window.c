@@ -28,6 +28,7 @@
 #include "gk-report-dialog.h"
 #include "gk-session.h"
 #include "gk-window.h"
+#include "gk-work-indicator.h"
 
 struct _GkWindow
 {
@@ -52,21 +53,30 @@ struct _GkWindow
   GkTeamPage           *team_page;
   GkProjectsPage       *projects_page;
   GkMeasuresPage       *measures_page;
+  GkWorkIndicator      *work_indicator;
 
   GtkFileChooserNative *chooser;
 
   /* The programme shown: its working copy, the model on it, and what the
-   * grip engine makes of it (renewed after every change). The pointers are
-   * the session's, kept here for brevity while a programme is open. */
+   * grip engine makes of it (renewed after every change). project and
+   * document are the session's, kept here for brevity while one is open. */
   GkSession            *session;
   GkProjectFile        *project;
   GkDocument           *document;
-  GkChartModel         *charts;
   guint                 back_source;
   gboolean              close_confirmed;
+  gboolean              close_when_saved;  /* asked to close while a save ran */
 };
 
 G_DEFINE_FINAL_TYPE (GkWindow, gk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* The pages in the order of the sidebar (Alt+1 is the first). */
 static const char * const page_names[] = {
@@ -120,7 +130,7 @@ has_unsaved_changes (GkWindow *self)
          gk_document_get_dirty (self->document);
 }
 
-static gboolean save (GkWindow *self);
+static void save (GkWindow *self, gboolean close_after);
 static void close_programme (GkWindow *self);
 static void save_as (GkWindow *self, gboolean close_after);
 
@@ -140,8 +150,8 @@ unsaved_response_cb (AdwMessageDialog *dialog,
     {
       if (gk_project_file_get_file (self->project) == NULL)
         save_as (self, TRUE);
-      else if (save (self))
-        gtk_window_close (GTK_WINDOW (self));
+      else
+        save (self, TRUE);
     }
 }
 
@@ -171,6 +181,13 @@ gk_window_close_request (GtkWindow *window)
 {
   GkWindow *self = GK_WINDOW (window);
 
+  /* A save still on its way (on a slow drive it may take a while): the
+   * window closes once it has landed, and asks then if anything is left. */
+  if (self->project != NULL && gk_project_file_get_saving (self->project))
+    {
+      self->close_when_saved = TRUE;
+      return TRUE;
+    }
   if (!self->close_confirmed && has_unsaved_changes (self))
     {
       ask_about_unsaved_changes (self);
@@ -270,53 +287,15 @@ update_actions (GkWindow *self)
 }
 
 static void
-analysis_changed_cb (GkWindow *self)
-{
-  GkAnalysis *analysis = gk_session_get_analysis (self->session);
-
-  g_clear_object (&self->charts);
-  if (analysis == NULL)
-    return;
-  /* Two years of months fit a laptop screen and show the trend. */
-  self->charts = gk_chart_model_new (self->document, analysis, GK_FREQUENCY_MONTHLY, 24);
-  gk_overview_page_set_charts (self->overview_page, self->charts);
-  gk_indicators_page_set_analysis (self->indicators_page, analysis);
-  gk_indicators_page_set_charts (self->indicators_page, self->charts);
-  gk_roadmap_page_set_analysis (self->roadmap_page, analysis);
-  gk_team_page_set_analysis (self->team_page, analysis);
-  gk_projects_page_set_analysis (self->projects_page, analysis);
-  gk_projects_page_set_charts (self->projects_page, self->charts);
-}
-
-static void
 document_changed_cb (GkWindow *self)
 {
   update_title (self);
   update_actions (self);
 }
 
-static void
-set_pages_document (GkWindow   *self,
-                    GkDocument *document)
-{
-  if (self->indicators_page != NULL)
-    gk_indicators_page_set_document (self->indicators_page, document);
-  if (self->journal_page != NULL)
-    gk_journal_page_set_document (self->journal_page, document);
-  if (self->search_bar != NULL)
-    gk_search_bar_set_document (self->search_bar, document);
-  if (self->roadmap_page != NULL)
-    gk_roadmap_page_set_document (self->roadmap_page, document);
-  if (self->team_page != NULL)
-    gk_team_page_set_document (self->team_page, document);
-  if (self->projects_page != NULL)
-    gk_projects_page_set_document (self->projects_page, document);
-  if (self->measures_page != NULL)
-    gk_measures_page_set_document (self->measures_page, document);
-}
-
-/* The session says NULL first when it closes: the pages let go of the
- * document before its file closes. */
+/* The pages follow the session themselves (the "session" property in
+ * gk-window.ui); the window follows it for its title, its actions and the
+ * user's name in the change log. */
 static void
 session_document_cb (GkWindow *self)
 {
@@ -327,11 +306,12 @@ session_document_cb (GkWindow *self)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   self->document = document;
-  self->project = gk_session_get_project_file (self->session);
+  /* Both or neither: the file closes after the document is let go. */
+  self->project = document != NULL ? gk_session_get_project_file (self->session) : NULL;
   if (document == NULL)
     {
-      g_clear_object (&self->charts);
-      set_pages_document (self, NULL);
+      update_title (self);
+      update_actions (self);
       return;
     }
 
@@ -342,7 +322,6 @@ session_document_cb (GkWindow *self)
   g_signal_connect_swapped (document, "notify::dirty", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (document, "notify::can-undo", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (document, "notify::can-redo", G_CALLBACK (update_actions), self);
-  set_pages_document (self, document);
 }
 
 static void
@@ -400,14 +379,69 @@ window_for_opening (GkWindow *self)
   return target;
 }
 
-void
-gk_window_open_file (GkWindow *self,
-                     GFile    *file)
+/* The window has gone (closed, or the application quit) while its work
+ * ran in the background: nothing is left to show the outcome in. */
+static gboolean
+is_gone (GkWindow *self)
 {
+  return self->session == NULL;
+}
+
+/* Work in the background on behalf of a window: it holds the window (and
+ * its work indicator, which holds the application) until the work ends. */
+typedef struct {
+  GkWindow *window;
+  GFile    *file;
+  guint     work;
+  gboolean  close_after;
+} WindowWork;
+
+static WindowWork *
+window_work_begin (GkWindow   *self,
+                   GFile      *file,
+                   const char *what)
+{
+  WindowWork *work = g_new0 (WindowWork, 1);
+
+  work->window = g_object_ref (self);
+  work->file = file != NULL ? g_object_ref (file) : NULL;
+  work->work = gk_work_indicator_begin (self->work_indicator, what);
+  return work;
+}
+
+static void
+window_work_end (WindowWork *work)
+{
+  gk_work_indicator_end (work->window->work_indicator, work->work);
+  g_clear_object (&work->file);
+  g_clear_object (&work->window);
+  g_free (work);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WindowWork, window_work_end)
+
+static char *
+display_name_of (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+
+  return path != NULL ? g_filename_display_basename (path) : g_strdup (name != NULL ? name : "?");
+}
+
+static void
+file_opened_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(WindowWork) work = user_data;
+  GkWindow *self = work->window;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GkProjectFile) project = gk_project_file_open (file, &error);
+  g_autoptr(GkProjectFile) project = gk_project_file_open_finish (result, &error);
   GkWindow *target;
 
+  if (is_gone (self))
+    return;   /* the file closes again with the last reference */
   if (project == NULL)
     {
       gk_window_show_error (self, _("Could Not Open the Programme"), error);
@@ -420,7 +454,25 @@ gk_window_open_file (GkWindow *self,
       gk_window_show_error (target, _("Could Not Open the Programme"), error);
       return;
     }
-  gk_application_add_recent (GK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
+  gk_application_add_recent (GK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), work->file);
+}
+
+/* Copying and checking the file run in the background (on a network drive
+ * they take a while): the window keeps drawing, and shows the work. */
+void
+gk_window_open_file (GkWindow *self,
+                     GFile    *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *what = NULL;
+
+  g_return_if_fail (GK_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  name = display_name_of (file);
+  /* Translators: shown while a file opens; %s is its name */
+  what = g_strdup_printf (_("Opening “%s”…"), name);
+  gk_project_file_open_async (file, NULL, file_opened_cb, window_work_begin (self, file, what));
 }
 
 static void
@@ -525,42 +577,109 @@ open_demo_activated (GtkWidget  *widget,
 
 /* --- saving ---------------------------------------------------------------- */
 
-static gboolean
-save (GkWindow *self)
+/* After a save or Save As landed: the window asked to close meanwhile
+ * closes now (and asks about any edit made while it ran). */
+static void
+saved (GkWindow   *self,
+       WindowWork *work,
+       gboolean    ok,
+       GError     *error)
 {
-  g_autoptr(GError) error = NULL;
+  gboolean close_now = ok && (work->close_after || self->close_when_saved) &&
+                       self->project != NULL && !gk_project_file_get_saving (self->project);
 
-  if (!gk_project_file_save (self->project, &error))
+  if (!ok)
     {
+      /* Staying open: the user sees why, and decides. */
+      self->close_when_saved = FALSE;
       gk_window_show_error (self, _("Could Not Save the Programme"), error);
-      return FALSE;
     }
-  gk_document_set_dirty (self->document, FALSE);
   update_title (self);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Programme saved")));
-  return TRUE;
+  update_actions (self);
+  if (close_now)
+    {
+      self->close_when_saved = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
 }
 
-/* Publishes the programme to @file (what Save As does after the chooser). */
-gboolean
+static void
+session_saved_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(WindowWork) work = user_data;
+  GkWindow *self = work->window;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = gk_session_save_finish (GK_SESSION (object), result, &error);
+
+  if (is_gone (self))
+    return;
+  if (ok)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Programme saved")));
+  saved (self, work, ok, error);
+}
+
+/* Publishes in the background. Saving again while a save runs is not
+ * refused: it waits its turn and takes every edit made meanwhile. */
+static void
+save (GkWindow *self,
+      gboolean  close_after)
+{
+  g_autofree char *what = NULL;
+  WindowWork *work;
+
+  /* Translators: shown while the programme is saved; %s is the file name */
+  what = g_strdup_printf (_("Saving “%s”…"), gk_project_file_get_display_name (self->project));
+  work = window_work_begin (self, NULL, what);
+  work->close_after = close_after;
+  gk_session_save_async (self->session, NULL, session_saved_cb, work);
+}
+
+static void
+session_saved_as_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(WindowWork) work = user_data;
+  GkWindow *self = work->window;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = gk_session_save_as_finish (GK_SESSION (object), result, &error);
+
+  if (is_gone (self))
+    return;
+  if (ok)
+    gk_application_add_recent (GK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), work->file);
+  saved (self, work, ok, error);
+}
+
+static void
+save_as_file (GkWindow *self,
+              GFile    *file,
+              gboolean  close_after)
+{
+  g_autofree char *name = display_name_of (file);
+  g_autofree char *what = NULL;
+  WindowWork *work;
+
+  /* Translators: shown while the programme is saved; %s is the file name */
+  what = g_strdup_printf (_("Saving “%s”…"), name);
+  work = window_work_begin (self, file, what);
+  work->close_after = close_after;
+  gk_session_save_as_async (self->session, file, NULL, session_saved_as_cb, work);
+}
+
+/* Publishes the programme to @file (what Save As does after the chooser),
+ * in the background; the work indicator shows it until it has landed. */
+void
 gk_window_save_as_file (GkWindow *self,
                         GFile    *file)
 {
-  g_autoptr(GError) error = NULL;
+  g_return_if_fail (GK_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->project != NULL);
 
-  g_return_val_if_fail (GK_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (self->project != NULL, FALSE);
-
-  if (!gk_project_file_save_as (self->project, file, &error))
-    {
-      gk_window_show_error (self, _("Could Not Save the Programme"), error);
-      return FALSE;
-    }
-  gk_document_set_dirty (self->document, FALSE);
-  gk_application_add_recent (GK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
-  update_title (self);
-  update_actions (self);
-  return TRUE;
+  save_as_file (self, file, FALSE);
 }
 
 static void
@@ -575,11 +694,7 @@ save_as_response_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-      if (gk_window_save_as_file (self, file) && close_after)
-        {
-          self->close_confirmed = TRUE;
-          gtk_window_close (GTK_WINDOW (self));
-        }
+      save_as_file (self, file, close_after);
     }
   g_clear_object (&self->chooser);
 }
@@ -612,7 +727,7 @@ save_activated (GtkWidget  *widget,
   if (gk_project_file_get_file (self->project) == NULL)
     save_as (self, FALSE);
   else
-    save (self);
+    save (self, FALSE);
 }
 
 static void
@@ -934,6 +1049,24 @@ gk_window_dispose (GObject *object)
 }
 
 static void
+gk_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  GkWindow *self = GK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 gk_window_class_init (GkWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -941,6 +1074,17 @@ gk_window_class_init (GkWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = gk_window_dispose;
+  object_class->get_property = gk_window_get_property;
+
+  /**
+   * GkWindow:session:
+   *
+   * What the window has open; its pages bind to it.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, GK_TYPE_SESSION,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = gk_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-window.ui");
@@ -963,6 +1107,7 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, team_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, projects_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, measures_page);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, work_indicator);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
@@ -1005,11 +1150,13 @@ gk_window_init (GkWindow *self)
   g_type_ensure (GK_TYPE_TEAM_PAGE);
   g_type_ensure (GK_TYPE_PROJECTS_PAGE);
   g_type_ensure (GK_TYPE_MEASURES_PAGE);
-  gtk_widget_init_template (GTK_WIDGET (self));
-  gk_import_dialog_accept_drops (GTK_WIDGET (self->indicators_page));
+  g_type_ensure (GK_TYPE_WORK_INDICATOR);
+  /* Before the template: its pages bind to the session. On the program's
+   * clock, which --today and the tests may have fixed. */
   self->session = gk_session_new (NULL);
   g_signal_connect_swapped (self->session, "notify::document", G_CALLBACK (session_document_cb), self);
-  g_signal_connect_swapped (self->session, "notify::analysis", G_CALLBACK (analysis_changed_cb), self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gk_import_dialog_accept_drops (GTK_WIDGET (self->indicators_page));
   watch_sidebar (self);
   update_back_button (self);
   g_object_bind_property (self->search_button, "active", self->search_bar, "active",
@@ -1050,6 +1197,14 @@ gk_window_show_page (GkWindow   *self,
 
 /* Shows @toast (transfer full) over the window's content, as the pages and
  * the dialogs on top of the window do after a delete. */
+GkWorkIndicator *
+gk_window_get_work_indicator (GkWindow *self)
+{
+  g_return_val_if_fail (GK_IS_WINDOW (self), NULL);
+
+  return self->work_indicator;
+}
+
 void
 gk_window_add_toast (GkWindow *self,
                      AdwToast *toast)

@@ -10,6 +10,7 @@
 #include "gk-application.h"
 #include "gk-document.h"
 #include "gk-session.h"
+#include "gk-work-indicator.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GkWindow, gk_window, GK, WINDOW, AdwApplicationWindow)
 
 GkWindow   *gk_window_new             (GkApplication *application);
+/* Opening and saving run in the background (the file may be on a slow
+ * network drive): the window keeps drawing, and its work indicator is
+ * busy until they are done; then the programme shows (in a new window if
+ * this one shows one already), or an error says why not. */
 void        gk_window_open_file       (GkWindow      *self,
                                        GFile         *file);
 void        gk_window_show_error      (GkWindow      *self,
@@ -34,8 +39,11 @@ GkSession  *gk_window_get_session     (GkWindow      *self);
 /* Shows @toast (transfer full) over the window's content. */
 void        gk_window_add_toast       (GkWindow      *self,
                                        AdwToast      *toast);
-gboolean    gk_window_save_as_file    (GkWindow      *self,
+/* Saves to @file (what Save As does after its file chooser). */
+void        gk_window_save_as_file    (GkWindow      *self,
                                        GFile         *file);
+/* The spinner in the header bar for work running in the background. */
+GkWorkIndicator *gk_window_get_work_indicator (GkWindow *self);
 
 /* Shows the record @id of @table ("measure", "topic", "focus_project",
  * "indicator", "person") selected on its page. Pages link through the

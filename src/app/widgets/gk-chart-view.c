@@ -74,7 +74,6 @@ gk_chart_view_snapshot (GtkWidget   *widget,
     return;
 
   gk_chart_context_set_variant (self->ctx, dark ? GK_STYLE_VARIANT_DARK : GK_STYLE_VARIANT_LIGHT);
-  gk_chart_context_set_today (self->ctx, gk_analysis_get_today (gk_chart_model_get_analysis (self->model)));
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gk_chart_context_begin (self->ctx, cr);
   gk_chart_context_paint_background (self->ctx, &area);

@@ -265,6 +265,7 @@ struct _GkSearchBar
 {
   AdwBin              parent_instance;
 
+  GkSession          *session;
   GkDocument         *document;
   GListModel         *results;
 
@@ -278,6 +279,7 @@ struct _GkSearchBar
 enum {
   PROP_0,
   PROP_ACTIVE,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -444,15 +446,39 @@ result_bind_cb (GtkSignalListItemFactory *factory,
 
 /* --- public ------------------------------------------------------------------ */
 
-void
-gk_search_bar_set_document (GkSearchBar *self,
-                            GkDocument  *document)
+static void
+session_document_cb (GkSearchBar *self)
 {
-  g_return_if_fail (GK_IS_SEARCH_BAR (self));
-  g_return_if_fail (document == NULL || GK_IS_DOCUMENT (document));
+  GkDocument *document = self->session != NULL ? gk_session_get_document (self->session) : NULL;
 
   g_set_object (&self->document, document);
   gk_search_bar_stop (self);
+}
+
+void
+gk_search_bar_set_session (GkSearchBar *self,
+                           GkSession   *session)
+{
+  g_return_if_fail (GK_IS_SEARCH_BAR (self));
+  g_return_if_fail (session == NULL || GK_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_object (session, "notify::document", G_CALLBACK (session_document_cb), self, G_CONNECT_SWAPPED);
+  session_document_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+GkSession *
+gk_search_bar_get_session (GkSearchBar *self)
+{
+  g_return_val_if_fail (GK_IS_SEARCH_BAR (self), NULL);
+
+  return self->session;
 }
 
 void
@@ -505,6 +531,9 @@ gk_search_bar_get_property (GObject    *object,
     case PROP_ACTIVE:
       g_value_set_boolean (value, gk_search_bar_get_active (self));
       break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -526,6 +555,9 @@ gk_search_bar_set_property (GObject      *object,
       else
         gk_search_bar_stop (self);
       break;
+    case PROP_SESSION:
+      gk_search_bar_set_session (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -536,7 +568,7 @@ gk_search_bar_dispose (GObject *object)
 {
   GkSearchBar *self = GK_SEARCH_BAR (object);
 
-  g_clear_object (&self->document);
+  gk_search_bar_set_session (self, NULL);
   g_clear_object (&self->results);
   /* The bin's child is a template child too: the bin lets go of it first,
    * or the template would unparent it behind the bin's back. */
@@ -557,6 +589,10 @@ gk_search_bar_class_init (GkSearchBarClass *klass)
   object_class->set_property = gk_search_bar_set_property;
 
   properties[PROP_ACTIVE] = g_param_spec_boolean ("active", NULL, NULL, FALSE,
+                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                  G_PARAM_STATIC_STRINGS);
+  /* The programme searched; NULL: nothing to search. */
+  properties[PROP_SESSION] = g_param_spec_object ("session", NULL, NULL, GK_TYPE_SESSION,
                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                                                   G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);

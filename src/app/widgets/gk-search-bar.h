@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "gk-document.h"
+#include "gk-session.h"
 
 G_BEGIN_DECLS
 
@@ -35,8 +36,10 @@ GListModel *gk_search_find                   (GkDocument     *document,
 G_DECLARE_FINAL_TYPE (GkSearchBar, gk_search_bar, GK, SEARCH_BAR, AdwBin)
 
 GtkWidget  *gk_search_bar_new              (void);
-void        gk_search_bar_set_document     (GkSearchBar    *self,
-                                            GkDocument     *document);
+/* The programme searched (the "session" property): its document. */
+void        gk_search_bar_set_session      (GkSearchBar    *self,
+                                            GkSession      *session);
+GkSession  *gk_search_bar_get_session      (GkSearchBar    *self);
 /* Shows the bar and puts the cursor in its entry. The "active" property
  * says whether it is shown. */
 void        gk_search_bar_start            (GkSearchBar    *self);

@@ -15,6 +15,12 @@
 #include "gk-chart-common.h"
 #include "gk-date.h"
 
+/* Narrower than any printing character of the interface fonts ("i" and
+ * "l" are 0.28 em in Cantarell and DejaVu Sans), so that the part of a text
+ * that is laid out always holds all that can show. */
+#define MIN_ADVANCE_EM 0.1
+#define SHORT_TEXT_CHARS 1024
+
 /* Shaped text survives between drawings: a widget redraws the same labels
  * many times. The cache is dropped wholesale when it grows too big. */
 #define LAYOUT_CACHE_MAX 8192
@@ -255,15 +261,13 @@ gk_chart_context_get_today_label (GkChartContext *ctx)
   return ctx->today_label != NULL ? ctx->today_label : _("Today");
 }
 
+/* Charts never read the clock: the day comes from whoever draws (the chart
+ * model, the report), so that a chart of the same data is the same picture
+ * on any day. */
 GDate
 gk_chart_context_get_today (GkChartContext *ctx)
 {
-  GDate today;
-
-  if (g_date_valid (&ctx->today))
-    return ctx->today;
-  gk_date_set_today (&today);
-  return today;
+  return ctx->today;
 }
 
 void
@@ -436,6 +440,60 @@ gk_chart_line_height (GkChartContext *ctx,
   return ctx->line_heights[font];
 }
 
+char *
+gk_chart_text_shown_part (const char *text,
+                          double      font_size,
+                          double      width,
+                          int         max_lines)
+{
+  gsize max_chars;
+  const char *end = text;
+
+  if (text == NULL)
+    return NULL;
+  if (!(width > 0 && width <= GK_CHART_TEXT_MAX_WIDTH))
+    width = GK_CHART_TEXT_MAX_WIDTH;
+  if (max_lines <= 0 || max_lines > GK_CHART_TEXT_MAX_LINES)
+    max_lines = GK_CHART_TEXT_MAX_LINES;
+  max_chars = (gsize) max_lines * ((gsize) ceil (width / (MIN_ADVANCE_EM * MAX (font_size, 1))) + 1);
+  /* A short text stays whole, even where it is ellipsized: shaping it costs
+   * nothing, and a PDF keeps all of it for copying. */
+  max_chars = MAX (max_chars, SHORT_TEXT_CHARS);
+
+  /* Fewer bytes than that are fewer characters: the usual, quick case. */
+  if (strnlen (text, max_chars + 1) <= max_chars)
+    return NULL;
+  for (gsize n = 0; n < max_chars && *end != '\0'; n++)
+    end = g_utf8_find_next_char (end, NULL);
+  if (*end == '\0')
+    return NULL;
+  {
+    GString *shown = g_string_new_len (text, end - text);
+
+    /* Says that there is more, even where the cut part fits after all. */
+    g_string_append (shown, "…");
+    return g_string_free (shown, FALSE);
+  }
+}
+
+static gsize laid_out_bytes;
+
+void
+gk_chart_layout_set_text (PangoLayout *layout,
+                          const char  *text)
+{
+  gsize length = text != NULL ? strlen (text) : 0;
+
+  g_atomic_pointer_add (&laid_out_bytes, (gssize) length);
+  pango_layout_set_text (layout, text != NULL ? text : "", (int) MIN (length, G_MAXINT));
+}
+
+gsize
+gk_chart_get_laid_out_bytes (void)
+{
+  return (gsize) g_atomic_pointer_get (&laid_out_bytes);
+}
+
 /* A shaped layout for the text in the font, ellipsized to width (in whole
  * pixels) when width > 0. Owned by the cache. */
 static PangoLayout *
@@ -447,8 +505,13 @@ get_layout_lines (GkChartContext *ctx,
 {
   char key_prefix[48];
   g_autofree char *key = NULL;
+  g_autofree char *shown = NULL;
   PangoLayout *layout;
 
+  /* One paragraph: without a width, one line of the widest there is. */
+  shown = gk_chart_text_shown_part (text, gk_chart_font_size (ctx, font), width, width > 0 ? max_lines : 1);
+  if (shown != NULL)
+    text = shown;
   g_snprintf (key_prefix, sizeof key_prefix, "%d:%d:%d:", (int) font, width, max_lines);
   key = g_strconcat (key_prefix, text, NULL);
   layout = g_hash_table_lookup (ctx->layouts, key);
@@ -472,7 +535,7 @@ get_layout_lines (GkChartContext *ctx,
           pango_layout_set_height (layout, -max_lines);
         }
     }
-  pango_layout_set_text (layout, text, -1);
+  gk_chart_layout_set_text (layout, text);
   g_hash_table_insert (ctx->layouts, g_steal_pointer (&key), layout);
 
   return layout;
@@ -570,10 +633,18 @@ draw_text_full (GkChartContext    *ctx,
   GkChartRect drawn;
   GkChartTextBox record;
   double width, height;
+  g_autofree char *shown = NULL;
 
   if (text == NULL || *text == '\0' || box->width <= 0)
     return FALSE;
 
+  /* No more than the box can hold is measured, drawn or recorded. */
+  shown = gk_chart_text_shown_part (text, gk_chart_font_size (ctx, font), box->width,
+                                    (flags & GK_CHART_TEXT_WRAP)
+                                    ? (int) MAX (1, ceil ((box->height + 0.5) / gk_chart_line_height (ctx, font)))
+                                    : 1);
+  if (shown != NULL)
+    text = shown;
   layout = get_layout (ctx, text, font, -1);
   layout_size (layout, &width, &height);
   if (width > box->width + 0.01)
@@ -1341,311 +1412,4 @@ gk_format_chart_date (const GDate *date)
   if (date == NULL || !g_date_valid (date))
     return g_strdup ("");
   return gk_date_format_display (date);
-}
-
-/* --- scales and axes ---------------------------------------------------- */
-
-guint32
-gk_chart_julian (const GDate *date)
-{
-  return date != NULL && g_date_valid (date) ? g_date_get_julian (date) : 0;
-}
-
-void
-gk_chart_time_scale_init (GkChartTimeScale *scale,
-                          const GDate      *start,
-                          const GDate      *end,
-                          double            x0,
-                          double            x1)
-{
-  scale->j0 = gk_chart_julian (start);
-  /* the end date is included: the axis runs to the end of that day */
-  scale->j1 = gk_chart_julian (end) + 1;
-  if (scale->j1 <= scale->j0)
-    scale->j1 = scale->j0 + 1;
-  scale->x0 = x0;
-  scale->x1 = x1;
-}
-
-double
-gk_chart_time_scale_x_julian (const GkChartTimeScale *scale,
-                              double                  julian)
-{
-  return scale->x0 + (julian - scale->j0) * (scale->x1 - scale->x0) / (scale->j1 - scale->j0);
-}
-
-double
-gk_chart_time_scale_x (const GkChartTimeScale *scale,
-                       const GDate            *date)
-{
-  return gk_chart_time_scale_x_julian (scale, gk_chart_julian (date));
-}
-
-double
-gk_chart_time_scale_julian (const GkChartTimeScale *scale,
-                            double                  x)
-{
-  return scale->j0 + (x - scale->x0) * (scale->j1 - scale->j0) / (scale->x1 - scale->x0);
-}
-
-double
-gk_chart_value_scale_y (const GkChartValueScale *scale,
-                        double                   value)
-{
-  if (scale->v1 == scale->v0)
-    return (scale->y0 + scale->y1) / 2;
-  return scale->y0 + (value - scale->v0) * (scale->y1 - scale->y0) / (scale->v1 - scale->v0);
-}
-
-double
-gk_chart_value_scale_value (const GkChartValueScale *scale,
-                            double                   y)
-{
-  if (scale->y1 == scale->y0)
-    return scale->v0;
-  return scale->v0 + (y - scale->y0) * (scale->v1 - scale->v0) / (scale->y1 - scale->y0);
-}
-
-guint
-gk_chart_nice_ticks (double  min,
-                     double  max,
-                     guint   max_ticks,
-                     double *out_first,
-                     double *out_step)
-{
-  static const double steps[] = { 1, 2, 2.5, 5, 10 };
-  double span, raw, magnitude, step = 1, first;
-
-  max_ticks = MAX (max_ticks, 2);
-  if (!(max > min))
-    max = min + 1;
-  span = max - min;
-  raw = span / (max_ticks - 1);
-  magnitude = pow (10, floor (log10 (raw)));
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    {
-      step = steps[i] * magnitude;
-      if (span / step <= max_ticks - 1)
-        break;
-    }
-  first = ceil (min / step - 1e-9) * step;
-  *out_first = first;
-  *out_step = step;
-  return (guint) floor ((max - first) / step + 1e-9) + 1;
-}
-
-typedef enum {
-  UNIT_MONTH,
-  UNIT_QUARTER,
-  UNIT_YEAR,
-} TimeUnit;
-
-static GDate
-unit_start (TimeUnit     unit,
-            const GDate *date)
-{
-  GDate start;
-  int month = g_date_get_month (date);
-
-  if (unit == UNIT_QUARTER)
-    month = (month - 1) / 3 * 3 + 1;
-  else if (unit == UNIT_YEAR)
-    month = 1;
-  g_date_clear (&start, 1);
-  g_date_set_dmy (&start, 1, month, g_date_get_year (date));
-  return start;
-}
-
-static void
-unit_advance (TimeUnit  unit,
-              GDate    *date)
-{
-  g_date_add_months (date, unit == UNIT_MONTH ? 1 : unit == UNIT_QUARTER ? 3 : 12);
-}
-
-static char *
-unit_label (TimeUnit     unit,
-            const GDate *date,
-            gboolean     with_year)
-{
-  switch (unit)
-    {
-    case UNIT_MONTH:
-      return gk_format_month (date, with_year);
-    case UNIT_QUARTER:
-      return gk_format_quarter (date, with_year);
-    case UNIT_YEAR:
-    default:
-      return g_strdup_printf ("%d", (int) g_date_get_year (date));
-    }
-}
-
-/* The widest label of a unit, sampled from one year. */
-static double
-widest_unit_label (GkChartContext *ctx,
-                   TimeUnit        unit,
-                   gboolean        with_year)
-{
-  double widest = 0;
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, 1, 1, 2026);
-  for (int i = 0; i < 12; i++)
-    {
-      g_autofree char *label = unit_label (unit, &date, with_year);
-      double width;
-
-      gk_chart_text_size (ctx, label, GK_CHART_FONT_SMALL, &width, NULL);
-      widest = MAX (widest, width);
-      unit_advance (unit, &date);
-      if (unit == UNIT_YEAR)
-        break;
-    }
-  return widest;
-}
-
-/* Labels each unit in the row, centred on the visible part of its span,
- * and draws the grid line at its start. */
-static void
-draw_unit_row (GkChartContext         *ctx,
-               const GkChartTimeScale *scale,
-               TimeUnit                unit,
-               gboolean                with_year,
-               guint                   label_every,
-               double                  y,
-               double                  height,
-               const GkChartRect      *grid_area,
-               gboolean                major_grid)
-{
-  const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
-  cairo_t *cr = ctx->cr;
-  GDate date, first;
-  guint i = 0;
-
-  g_date_clear (&first, 1);
-  g_date_set_julian (&first, (guint32) scale->j0);
-  date = unit_start (unit, &first);
-
-  while (g_date_get_julian (&date) < scale->j1)
-    {
-      GDate next = date;
-      double x0, x1, visible0, visible1;
-
-      unit_advance (unit, &next);
-      x0 = gk_chart_time_scale_x (scale, &date);
-      x1 = gk_chart_time_scale_x (scale, &next);
-      visible0 = MAX (x0, scale->x0);
-      visible1 = MIN (x1, scale->x1);
-
-      if (grid_area != NULL && x0 > scale->x0 + 0.5)
-        {
-          gk_chart_set_source (cr, major_grid ? &palette->axis : &palette->grid, 1);
-          cairo_rectangle (cr, round (x0), grid_area->y, 1, grid_area->height);
-          cairo_fill (cr);
-        }
-
-      if (i % label_every == 0 && visible1 - visible0 > 4)
-        {
-          g_autofree char *label = unit_label (unit, &date, with_year);
-          GkChartRect box = { visible0 + 2, y, visible1 - visible0 - 4, height };
-
-          gk_chart_draw_text (ctx, label, GK_CHART_FONT_SMALL, &palette->foreground_dim, &box,
-                              GK_CHART_ALIGN_CENTER, GK_CHART_ALIGN_CENTER,
-                              GK_CHART_TEXT_AVOID_OVERLAP, NULL);
-        }
-      date = next;
-      i++;
-    }
-}
-
-double
-gk_chart_draw_time_axis (GkChartContext         *ctx,
-                         const GkChartTimeScale *scale,
-                         GkChartTimeAxisMode     mode,
-                         const GkChartRect      *label_area,
-                         const GkChartRect      *grid_area,
-                         gboolean                draw)
-{
-  double line = gk_chart_line_height (ctx, GK_CHART_FONT_SMALL);
-  double px_per_month = (scale->x1 - scale->x0) / ((scale->j1 - scale->j0) / 30.44);
-  double padding = 12;
-  double row = line + 4;
-  TimeUnit fine = UNIT_YEAR;
-  gboolean fine_with_year = FALSE;
-  guint year_every = 1;
-
-  if (mode == GK_CHART_TIME_AXIS_AUTO &&
-      widest_unit_label (ctx, UNIT_MONTH, FALSE) + padding <= px_per_month)
-    fine = UNIT_MONTH;
-  else if (widest_unit_label (ctx, UNIT_QUARTER, TRUE) + padding <= 3 * px_per_month)
-    {
-      fine = UNIT_QUARTER;
-      fine_with_year = TRUE;
-    }
-  else if (widest_unit_label (ctx, UNIT_QUARTER, FALSE) + padding <= 3 * px_per_month)
-    fine = UNIT_QUARTER;
-  else
-    {
-      double year_width = widest_unit_label (ctx, UNIT_YEAR, FALSE) + padding;
-
-      while (year_width * year_every > 12 * px_per_month && year_every < 1000)
-        year_every *= 2;
-    }
-
-  if (draw)
-    {
-      switch (fine)
-        {
-        case UNIT_MONTH:
-        case UNIT_QUARTER:
-          draw_unit_row (ctx, scale, fine, fine_with_year, 1, label_area->y, row, grid_area, FALSE);
-          if (!fine_with_year)
-            draw_unit_row (ctx, scale, UNIT_YEAR, FALSE, 1, label_area->y + row, row, grid_area, TRUE);
-          break;
-        case UNIT_YEAR:
-        default:
-          draw_unit_row (ctx, scale, UNIT_YEAR, FALSE, year_every, label_area->y, row, grid_area, TRUE);
-          break;
-        }
-    }
-
-  return (fine == UNIT_YEAR || fine_with_year) ? row : 2 * row;
-}
-
-void
-gk_chart_draw_today_line (GkChartContext         *ctx,
-                          const GkChartTimeScale *scale,
-                          double                  y_top,
-                          double                  y_bottom,
-                          gboolean                with_label)
-{
-  const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
-  GDate today = gk_chart_context_get_today (ctx);
-  cairo_t *cr = ctx->cr;
-  double x = gk_chart_time_scale_x (scale, &today) + 0.5 * (scale->x1 - scale->x0) / (scale->j1 - scale->j0);
-
-  if (x < scale->x0 || x > scale->x1)
-    return;
-
-  cairo_save (cr);
-  gk_chart_set_source (cr, &palette->accent, 1);
-  gk_chart_vline (cr, x, y_top, y_bottom, 2);
-  /* a small triangle on top marks it even where bars hide the line */
-  cairo_move_to (cr, x - 5, y_top - 6);
-  cairo_line_to (cr, x + 5, y_top - 6);
-  cairo_line_to (cr, x, y_top);
-  cairo_close_path (cr);
-  cairo_fill (cr);
-  cairo_restore (cr);
-
-  if (with_label)
-    {
-      double line = gk_chart_line_height (ctx, GK_CHART_FONT_SMALL);
-      GkChartRect box = { x + 5, y_top, 200, line };
-
-      gk_chart_draw_text (ctx, gk_chart_context_get_today_label (ctx), GK_CHART_FONT_SMALL, &palette->accent, &box,
-                          GK_CHART_ALIGN_START, GK_CHART_ALIGN_START,
-                          GK_CHART_TEXT_AVOID_OVERLAP, NULL);
-    }
 }

@@ -136,7 +136,8 @@ GkStyleVariant        gk_chart_context_get_variant      (GkChartContext   *ctx);
 void                  gk_chart_context_set_font_scale   (GkChartContext   *ctx,
                                                          double            scale);
 double                gk_chart_context_get_font_scale   (GkChartContext   *ctx);
-/* The day the today line marks; unset (the default) means the real today. */
+/* The day the today line marks; unset (the default): no today line, and
+ * nothing is in the future or overdue. Never the clock's. */
 void                  gk_chart_context_set_today        (GkChartContext   *ctx,
                                                          const GDate      *today);
 GDate                 gk_chart_context_get_today        (GkChartContext   *ctx);
@@ -192,6 +193,29 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkChartContext, gk_chart_context_free)
 /* Text. Sizes are in chart pixels, the font scale applied. */
 double   gk_chart_font_size         (GkChartContext   *ctx,
                                      GkChartFont       font);
+
+/* No chart or page lays out a line wider than this, in chart pixels, nor
+ * more lines than this: text beyond them is never shaped. */
+#define GK_CHART_TEXT_MAX_WIDTH 16384.0
+#define GK_CHART_TEXT_MAX_LINES 128
+
+/* Only what can be shown is laid out: Pango shapes the whole of a text
+ * even when a few lines of it are kept, and a text of megabytes takes
+ * minutes. The start of @text that @max_lines lines of @width chart pixels
+ * can hold in a font of @font_size pixels (@width <= 0 or @max_lines <= 0:
+ * the most above), with "…" after it; NULL when all of @text may show or
+ * it is short (a thousand characters or fewer). */
+char    *gk_chart_text_shown_part   (const char       *text,
+                                     double            font_size,
+                                     double            width,
+                                     int               max_lines);
+/* Sets the text of a layout, and counts it: every text a chart or the
+ * report hands to Pango passes here. */
+void     gk_chart_layout_set_text   (PangoLayout      *layout,
+                                     const char       *text);
+/* The bytes of text handed to Pango in this process so far: what tests and
+ * benchmarks bound, instead of timing it. */
+gsize    gk_chart_get_laid_out_bytes (void);
 double   gk_chart_text_wrapped_height (GkChartContext *ctx,
                                        const char     *text,
                                        GkChartFont     font,
@@ -344,50 +368,5 @@ char    *gk_format_month            (const GDate      *date,
 char    *gk_format_quarter          (const GDate      *date,
                                      gboolean          with_year);
 char    *gk_format_chart_date       (const GDate      *date);
-
-/* Time and value axes. */
-void     gk_chart_time_scale_init   (GkChartTimeScale *scale,
-                                     const GDate      *start,
-                                     const GDate      *end,
-                                     double            x0,
-                                     double            x1);
-double   gk_chart_time_scale_x      (const GkChartTimeScale *scale,
-                                     const GDate      *date);
-double   gk_chart_time_scale_x_julian (const GkChartTimeScale *scale,
-                                     double            julian);
-double   gk_chart_time_scale_julian (const GkChartTimeScale *scale,
-                                     double            x);
-double   gk_chart_value_scale_y     (const GkChartValueScale *scale,
-                                     double            value);
-double   gk_chart_value_scale_value (const GkChartValueScale *scale,
-                                     double            y);
-/* Round tick steps (1, 2, 2.5, 5 x 10^n) covering min..max; returns the count. */
-guint    gk_chart_nice_ticks        (double            min,
-                                     double            max,
-                                     guint             max_ticks,
-                                     double           *out_first,
-                                     double           *out_step);
-
-typedef enum {
-  GK_CHART_TIME_AXIS_AUTO,          /* months, quarters or years, whatever fits */
-  GK_CHART_TIME_AXIS_QUARTERS,      /* quarters, or years when quarters do not fit */
-} GkChartTimeAxisMode;
-
-/* Labels in label_area (a band above or below the plot), grid lines down
- * grid_area. Returns the height the labels need (draw FALSE to measure). */
-double   gk_chart_draw_time_axis    (GkChartContext   *ctx,
-                                     const GkChartTimeScale *scale,
-                                     GkChartTimeAxisMode mode,
-                                     const GkChartRect *label_area,
-                                     const GkChartRect *grid_area,
-                                     gboolean          draw);
-void     gk_chart_draw_today_line   (GkChartContext   *ctx,
-                                     const GkChartTimeScale *scale,
-                                     double            y_top,
-                                     double            y_bottom,
-                                     gboolean          with_label);
-
-/* A Julian day for a GDate, an unset date gives 0. */
-guint32  gk_chart_julian            (const GDate      *date);
 
 G_END_DECLS

@@ -15,6 +15,7 @@ struct _GkChartModel
 
   GkDocument          *document;
   GkAnalysis          *analysis;
+  GDate                today;
 
   /* roadmap */
   GArray              *periods;          /* GkRoadmapPeriod */
@@ -41,7 +42,8 @@ struct _GkChartModel
   /* indicators */
   GArray              *indicator_charts; /* GkIndicatorChartData */
   GPtrArray           *indicator_points; /* GkIndicatorPoint arrays */
-  GPtrArray           *indicator_records;/* GkIndicator */
+  GPtrArray           *indicator_records;/* GkIndicator and GkMeasurement the charts point into */
+  GPtrArray           *indicators;       /* GkIndicator, by position */
 };
 
 G_DEFINE_FINAL_TYPE (GkChartModel, gk_chart_model, G_TYPE_OBJECT)
@@ -101,7 +103,12 @@ build_roadmap (GkChartModel *self,
   start = last_start;
   while (n_periods + 1 < max_periods && g_date_valid (&first) && g_date_compare (&start, &first) > 0)
     {
-      start = gk_period_shift (frequency, &start, -1);
+      GDate before = gk_period_shift (frequency, &start, -1);
+
+      /* Nothing before the year 1. */
+      if (!g_date_valid (&before))
+        break;
+      start = before;
       n_periods++;
     }
   n_periods++;
@@ -260,28 +267,33 @@ build_indicators (GkChartModel *self)
       const GkIndicatorGrip *grip = gk_analysis_lookup_indicator (self->analysis, gk_record_get_id (GK_RECORD (indicator)));
       GkIndicatorPoint *points = g_new0 (GkIndicatorPoint, MAX (rows->len, 1));
       GkIndicatorChartData chart = { 0 };
+      guint n_points = 0;
 
       for (guint j = 0; j < rows->len; j++)
         {
           GkMeasurement *m = g_ptr_array_index (rows, j);
           const char *note = gk_measurement_get_note (m);
+          GkIndicatorPoint *point = &points[n_points];
 
           /* The analysis parsed the same rows, in the same order, already. */
           if (grip != NULL && grip->input.n_measurements == rows->len)
             {
-              points[j].date = grip->input.measurements[j].period_date;
-              points[j].value = grip->input.measurements[j].value;
+              point->date = grip->input.measurements[j].period_date;
+              point->value = grip->input.measurements[j].value;
             }
           else
             {
-              points[j].date = parse_date (gk_measurement_get_period_date (m));
-              points[j].value = gk_measurement_get_value (m);
+              point->date = parse_date (gk_measurement_get_period_date (m));
+              point->value = gk_measurement_get_value (m);
             }
-          points[j].note = note != NULL && *note != '\0' ? note : NULL;
+          point->note = note != NULL && *note != '\0' ? note : NULL;
+          /* A date GDate does not know (the year 0) has no place on a time axis. */
+          if (g_date_valid (&point->date))
+            n_points++;
         }
       /* The notes point into the measurement objects: keep them alive. */
       g_ptr_array_add (self->indicator_points, points);
-      g_ptr_array_add (self->indicator_records, g_object_ref (indicator));
+      g_ptr_array_add (self->indicators, g_object_ref (indicator));
       for (guint j = 0; j < rows->len; j++)
         g_ptr_array_add (self->indicator_records, g_object_ref (g_ptr_array_index (rows, j)));
 
@@ -297,7 +309,7 @@ build_indicators (GkChartModel *self)
       chart.target_value = gk_indicator_get_target_value (indicator);
       chart.target_date = parse_date (gk_indicator_get_target_date (indicator));
       chart.points = points;
-      chart.n_points = rows->len;
+      chart.n_points = n_points;
 
       if (grip != NULL && grip->forecast.has_trend && g_date_valid (&chart.target_date))
         {
@@ -331,6 +343,7 @@ gk_chart_model_finalize (GObject *object)
   g_clear_pointer (&self->indicator_charts, g_array_unref);
   g_clear_pointer (&self->indicator_points, g_ptr_array_unref);
   g_clear_pointer (&self->indicator_records, g_ptr_array_unref);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_object (&self->analysis);
   g_clear_object (&self->document);
 
@@ -359,6 +372,7 @@ gk_chart_model_init (GkChartModel *self)
   self->indicator_charts = g_array_new (FALSE, TRUE, sizeof (GkIndicatorChartData));
   self->indicator_points = g_ptr_array_new_with_free_func (g_free);
   self->indicator_records = g_ptr_array_new_with_free_func (g_object_unref);
+  self->indicators = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 GkChartModel *
@@ -375,6 +389,7 @@ gk_chart_model_new (GkDocument  *document,
   self = g_object_new (GK_TYPE_CHART_MODEL, NULL);
   self->document = g_object_ref (document);
   self->analysis = g_object_ref (analysis);
+  self->today = *gk_analysis_get_today (analysis);
 
   build_roadmap (self, roadmap_frequency, MAX (max_periods, 1));
   build_headline (self);
@@ -394,6 +409,25 @@ GkAnalysis *
 gk_chart_model_get_analysis (GkChartModel *self)
 {
   return self->analysis;
+}
+
+void
+gk_chart_model_set_today (GkChartModel *self,
+                          const GDate  *today)
+{
+  g_return_if_fail (GK_IS_CHART_MODEL (self));
+
+  if (today != NULL && g_date_valid (today))
+    self->today = *today;
+  else
+    self->today = *gk_analysis_get_today (self->analysis);
+}
+
+const GDate *
+gk_chart_model_get_today (GkChartModel *self)
+{
+  g_return_val_if_fail (GK_IS_CHART_MODEL (self), NULL);
+  return &self->today;
 }
 
 const GkRoadmapChartData *
@@ -444,25 +478,19 @@ GkIndicator *
 gk_chart_model_get_indicator_record (GkChartModel *self,
                                      guint         position)
 {
-  GListModel *indicators = gk_document_get_indicators (self->document);
-  g_autoptr(GkIndicator) indicator = NULL;
-
-  g_return_val_if_fail (position < g_list_model_get_n_items (indicators), NULL);
-  indicator = g_list_model_get_item (indicators, position);
-  return indicator; /* the list model keeps it alive */
+  g_return_val_if_fail (position < self->indicators->len, NULL);
+  return g_ptr_array_index (self->indicators, position);
 }
 
 int
 gk_chart_model_find_indicator (GkChartModel *self,
                                const char   *name)
 {
-  GListModel *indicators = gk_document_get_indicators (self->document);
   g_autofree char *wanted = g_utf8_casefold (name, -1);
 
-  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+  for (guint i = 0; i < self->indicators->len; i++)
     {
-      g_autoptr(GkIndicator) indicator = g_list_model_get_item (indicators, i);
-      g_autofree char *candidate = g_utf8_casefold (gk_indicator_get_name (indicator), -1);
+      g_autofree char *candidate = g_utf8_casefold (gk_indicator_get_name (g_ptr_array_index (self->indicators, i)), -1);
 
       if (g_str_equal (candidate, wanted))
         return (int) i;
@@ -470,19 +498,17 @@ gk_chart_model_find_indicator (GkChartModel *self,
   return -1;
 }
 
+/* In the snapshot, not the document's live list: after an indicator is
+ * added or deleted the two differ until the model is made again, and a
+ * position in the live list would point past, or at the wrong one of, the
+ * charts drawn. */
 int
 gk_chart_model_lookup_indicator (GkChartModel *self,
                                  gint64        id)
 {
-  GListModel *indicators = gk_document_get_indicators (self->document);
-
-  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
-    {
-      g_autoptr(GkIndicator) indicator = g_list_model_get_item (indicators, i);
-
-      if (gk_record_get_id (GK_RECORD (indicator)) == id)
-        return (int) i;
-    }
+  for (guint i = 0; i < self->indicators->len; i++)
+    if (gk_record_get_id (GK_RECORD (g_ptr_array_index (self->indicators, i))) == id)
+      return (int) i;
   return -1;
 }
 
@@ -550,6 +576,7 @@ gk_chart_model_draw (GkChartModel      *self,
 {
   g_return_if_fail (GK_IS_CHART_MODEL (self));
 
+  gk_chart_context_set_today (ctx, &self->today);
   switch (kind)
     {
     case GK_CHART_KIND_ROADMAP:
@@ -583,6 +610,9 @@ gk_chart_model_get_preferred_height (GkChartModel   *self,
                                      GkChartContext *ctx,
                                      double          width)
 {
+  g_return_val_if_fail (GK_IS_CHART_MODEL (self), 0);
+
+  gk_chart_context_set_today (ctx, &self->today);
   switch (kind)
     {
     case GK_CHART_KIND_ROADMAP:

@@ -47,6 +47,12 @@ GkChartModel               *gk_chart_model_new            (GkDocument   *documen
 
 GkDocument                 *gk_chart_model_get_document   (GkChartModel *self);
 GkAnalysis                 *gk_chart_model_get_analysis   (GkChartModel *self);
+/* The day the charts mark as today (the today line, overdue bars, what
+ * lies in the future): the analysis' today unless set. Charts never read
+ * the clock; the session's clock sets this. */
+void                        gk_chart_model_set_today      (GkChartModel *self,
+                                                           const GDate  *today);
+const GDate                *gk_chart_model_get_today      (GkChartModel *self);
 
 const GkRoadmapChartData   *gk_chart_model_get_roadmap    (GkChartModel *self);
 const GkHeadlineChartData  *gk_chart_model_get_headline   (GkChartModel *self);
@@ -54,7 +60,9 @@ const GkTimelineChartData  *gk_chart_model_get_timeline   (GkChartModel *self);
 const GkProgressChartData  *gk_chart_model_get_progress   (GkChartModel *self);
 const GkCoverageChartData  *gk_chart_model_get_coverage   (GkChartModel *self);
 
-/* One chart per indicator, in the document's order. */
+/* One chart per indicator, in the document's order when the model was
+ * made. Like every chart input these are a snapshot: an indicator added to
+ * or removed from the document since is not, or still, among them. */
 guint                       gk_chart_model_get_n_indicators  (GkChartModel *self);
 const GkIndicatorChartData *gk_chart_model_get_indicator     (GkChartModel *self,
                                                               guint         position);
@@ -67,7 +75,8 @@ int                         gk_chart_model_find_indicator    (GkChartModel *self
 int                         gk_chart_model_lookup_indicator  (GkChartModel *self,
                                                               gint64        id);
 
-/* Draws chart @kind (for indicators the one at @indicator) into @area. */
+/* Draws chart @kind (for indicators the one at @indicator) into @area,
+ * with the model's today. */
 void                        gk_chart_model_draw              (GkChartModel      *self,
                                                               GkChartKind        kind,
                                                               guint              indicator,

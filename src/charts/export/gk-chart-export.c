@@ -5,45 +5,13 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
-#include <unistd.h>
 
-#include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "gk-chart-export.h"
-
-typedef struct {
-  int fd;
-  int error;      /* the first errno, 0 if none */
-} Sink;
-
-static cairo_status_t
-write_to_sink (void                *closure,
-               const unsigned char *data,
-               unsigned int         length)
-{
-  Sink *sink = closure;
-
-  while (length > 0 && sink->error == 0)
-    {
-      ssize_t written = write (sink->fd, data, length);
-
-      if (written < 0)
-        {
-          if (errno != EINTR)
-            sink->error = errno;
-          continue;
-        }
-      data += written;
-      length -= written;
-    }
-  return sink->error == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-}
+#include "gk-file-sink.h"
 
 gboolean
 gk_chart_format_from_path (const char     *path,
@@ -92,7 +60,7 @@ draw_chart (cairo_surface_t *surface,
 /* Renders into the sink; returns the cairo status. */
 static cairo_status_t
 render (GkChartFormat    format,
-        Sink            *sink,
+        GkFileSink      *sink,
         double           width,
         double           height,
         double           png_scale,
@@ -108,10 +76,10 @@ render (GkChartFormat    format,
       surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
                                             (int) ceil (width * png_scale), (int) ceil (height * png_scale));
       draw_chart (surface, png_scale, width, height, draw, user_data);
-      status = cairo_surface_write_to_png_stream (surface, write_to_sink, sink);
+      status = cairo_surface_write_to_png_stream (surface, gk_file_sink_write, sink);
       break;
     case GK_CHART_FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (write_to_sink, sink, width, height);
+      surface = cairo_svg_surface_create_for_stream (gk_file_sink_write, sink, width, height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       draw_chart (surface, 1.0, width, height, draw, user_data);
       cairo_surface_finish (surface);
@@ -119,9 +87,7 @@ render (GkChartFormat    format,
       break;
     case GK_CHART_FORMAT_PDF:
     default:
-      surface = cairo_pdf_surface_create_for_stream (write_to_sink, sink,
-                                                     width * GK_CHART_PRINT_SCALE, height * GK_CHART_PRINT_SCALE);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Gripkaart");
+      surface = gk_file_sink_create_pdf_surface (sink, width * GK_CHART_PRINT_SCALE, height * GK_CHART_PRINT_SCALE);
       draw_chart (surface, GK_CHART_PRINT_SCALE, width, height, draw, user_data);
       cairo_surface_finish (surface);
       status = cairo_surface_status (surface);
@@ -140,20 +106,14 @@ gk_chart_export_to_file (const char       *path,
                          gpointer          user_data,
                          GError          **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temp = NULL;
-  g_autofree char *name = NULL;
   GkChartFormat format;
-  cairo_status_t status;
-  Sink sink = { -1, 0 };
+  GkFileSink *sink;
 
   g_return_val_if_fail (path != NULL && draw != NULL, FALSE);
 
   if (!gk_chart_format_from_path (path, &format, error))
     return FALSE;
 
-  name = g_filename_display_name (path);
   if (!(width >= 1 && height >= 1 && width <= 100000 && height <= 100000))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
@@ -163,38 +123,8 @@ gk_chart_export_to_file (const char       *path,
   if (png_scale <= 0)
     png_scale = 1;
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  temp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  sink.fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
-  if (sink.fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   /* Translators: %s is a file name, then the reason */
-                   _("Could not write “%s”: %s"), name, g_strerror (saved));
-      return FALSE;
-    }
-
-  status = render (format, &sink, width, height, png_scale, draw, user_data);
-  if (sink.error == 0 && status == CAIRO_STATUS_SUCCESS && fsync (sink.fd) != 0)
-    sink.error = errno;
-  if (close (sink.fd) != 0 && sink.error == 0)
-    sink.error = errno;
-  if (sink.error == 0 && status == CAIRO_STATUS_SUCCESS && g_rename (temp, path) != 0)
-    sink.error = errno;
-
-  if (sink.error != 0 || status != CAIRO_STATUS_SUCCESS)
-    {
-      g_unlink (temp);
-      if (sink.error != 0)
-        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (sink.error),
-                     _("Could not write “%s”: %s"), name, g_strerror (sink.error));
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                     _("Could not write “%s”: %s"), name, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  sink = gk_file_sink_open (path, error);
+  if (sink == NULL)
+    return FALSE;
+  return gk_file_sink_close (sink, render (format, sink, width, height, png_scale, draw, user_data), error);
 }

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-chart-axis.h"
 #include "gk-indicator-chart.h"
 
 #define PADDING       8.0
@@ -181,10 +182,16 @@ time_range (GkChartContext             *ctx,
     }
   if (first == 0)
     {
+      /* Nothing dated: half a year either side of today, or of a fixed
+       * day when none is given (never the clock's). */
       GDate today = gk_chart_context_get_today (ctx);
+      gint64 centre;
 
-      first = g_date_get_julian (&today) - 182;
-      last = g_date_get_julian (&today) + 182;
+      if (!g_date_valid (&today))
+        g_date_set_dmy (&today, 1, G_DATE_JANUARY, 2000);
+      centre = g_date_get_julian (&today);
+      first = (guint32) MAX (centre - 182, 1);
+      last = (guint32) (centre + 182);
     }
   /* room for the first and last point, and never less than a month */
   pad = MAX ((last - first) / 40, 10);
@@ -594,7 +601,7 @@ static double
 point_x (const Layout           *layout,
          const GkIndicatorPoint *point)
 {
-  return gk_chart_time_scale_x_julian (&layout->time, g_date_get_julian (&point->date) + 0.5);
+  return gk_chart_time_scale_x_julian (&layout->time, gk_chart_julian (&point->date) + 0.5);
 }
 
 static void
@@ -688,7 +695,7 @@ draw_latest_value (GkChartContext             *ctx,
   if (data->n_points == 0)
     return;
   last = &data->points[data->n_points - 1];
-  x = gk_chart_time_scale_x_julian (&layout->time, g_date_get_julian (&last->date) + 0.5);
+  x = gk_chart_time_scale_x_julian (&layout->time, gk_chart_julian (&last->date) + 0.5);
   y = gk_chart_value_scale_y (&layout->value, last->value);
   label = gk_indicator_format_value (data, last->value, FALSE);
   gk_chart_text_size (ctx, label, GK_CHART_FONT_BOLD, &width, &height);
@@ -716,8 +723,8 @@ draw_forecast (GkChartContext             *ctx,
 
   if (!g_date_valid (&data->forecast_from_date) || !g_date_valid (&data->forecast_to_date))
     return;
-  x0 = gk_chart_time_scale_x_julian (&layout->time, g_date_get_julian (&data->forecast_from_date) + 0.5);
-  x1 = gk_chart_time_scale_x_julian (&layout->time, g_date_get_julian (&data->forecast_to_date) + 0.5);
+  x0 = gk_chart_time_scale_x_julian (&layout->time, gk_chart_julian (&data->forecast_from_date) + 0.5);
+  x1 = gk_chart_time_scale_x_julian (&layout->time, gk_chart_julian (&data->forecast_to_date) + 0.5);
   y0 = gk_chart_value_scale_y (&layout->value, data->forecast_from_value);
   y1 = gk_chart_value_scale_y (&layout->value, data->forecast_to_value);
 
@@ -794,7 +801,7 @@ gk_indicator_chart_draw (GkChartContext             *ctx,
   draw_measurements (ctx, data, &layout);
   if (data->has_target && g_date_valid (&data->target_date))
     gk_chart_draw_target_marker (ctx,
-                                 gk_chart_time_scale_x_julian (&layout.time, g_date_get_julian (&data->target_date) + 0.5),
+                                 gk_chart_time_scale_x_julian (&layout.time, gk_chart_julian (&data->target_date) + 0.5),
                                  gk_chart_value_scale_y (&layout.value, data->target_value), 7);
   draw_latest_value (ctx, data, &layout);
   cairo_restore (cr);
@@ -825,7 +832,7 @@ first_point_from (const GkIndicatorChartData *data,
     {
       guint mid = low + (high - low) / 2;
 
-      if (g_date_get_julian (&data->points[mid].date) + 0.5 < julian)
+      if (gk_chart_julian (&data->points[mid].date) + 0.5 < julian)
         low = mid + 1;
       else
         high = mid;
@@ -845,13 +852,14 @@ gk_indicator_chart_hit_test (GkChartContext             *ctx,
   double best = max_distance * max_distance;
   int found = -1;
 
+  g_return_val_if_fail (data != NULL, -1);
   if (data->n_points == 0 || !gk_chart_context_get_plot (ctx, NULL, &time, &value))
     return -1;
 
   for (guint i = first_point_from (data, gk_chart_time_scale_julian (&time, x - max_distance));
        i < data->n_points; i++)
     {
-      double px = gk_chart_time_scale_x_julian (&time, g_date_get_julian (&data->points[i].date) + 0.5);
+      double px = gk_chart_time_scale_x_julian (&time, gk_chart_julian (&data->points[i].date) + 0.5);
       double py = gk_chart_value_scale_y (&value, data->points[i].value);
       double distance = (px - x) * (px - x) + (py - y) * (py - y);
 

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-chart-axis.h"
 #include "gk-roadmap-chart.h"
 
 #define PADDING        8.0
@@ -281,10 +282,11 @@ date_x (const GkRoadmapChartData *data,
         const GDate              *date,
         gboolean                 *out_inside)
 {
-  guint32 julian = g_date_get_julian (date);
+  guint32 julian = gk_chart_julian (date);
 
   *out_inside = FALSE;
-  if (data->n_periods == 0)
+  /* An unset date (no today) lies nowhere. */
+  if (data->n_periods == 0 || julian == 0)
     return layout->cells.x;
   if (julian < gk_chart_julian (&data->periods[0].start))
     return layout->cells.x;
@@ -308,7 +310,7 @@ period_in_future (GkChartContext        *ctx,
 {
   GDate today = gk_chart_context_get_today (ctx);
 
-  return g_date_valid (&period->start) && g_date_compare (&period->start, &today) > 0;
+  return g_date_valid (&period->start) && g_date_valid (&today) && g_date_compare (&period->start, &today) > 0;
 }
 
 typedef enum {

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-chart-axis.h"
 #include "gk-timeline-chart.h"
 
 #define PADDING         8.0
@@ -62,7 +63,7 @@ gboolean
 gk_timeline_measure_is_overdue (const GkTimelineMeasure *measure,
                                 const GDate             *today)
 {
-  return g_date_valid (&measure->due) &&
+  return g_date_valid (&measure->due) && today != NULL && g_date_valid (today) &&
          measure->status != GK_MEASURE_STATUS_DONE &&
          measure->status != GK_MEASURE_STATUS_DROPPED &&
          g_date_compare (&measure->due, today) < 0;
@@ -119,8 +120,12 @@ date_range (GkChartContext            *ctx,
       }
   if (first == 0)
     {
+      /* Nothing dated: half a year from today, or from a fixed day when
+       * none is given (never the clock's). */
       GDate today = gk_chart_context_get_today (ctx);
 
+      if (!g_date_valid (&today))
+        g_date_set_dmy (&today, 1, G_DATE_JANUARY, 2000);
       first = g_date_get_julian (&today);
       last = first + 180;
     }

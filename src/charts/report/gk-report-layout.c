@@ -41,6 +41,18 @@ static const struct {
 
 /* --- text ------------------------------------------------------------------ */
 
+/* A flow or table keeps no more of a text than the widest page can show in
+ * @max_lines lines, even at half the font size: it is copied for every
+ * sheet size and every try at fitting the summary. NULL when all of it
+ * may show. */
+static char *
+shorten_for_storage (const char   *text,
+                     GkReportFont  font,
+                     int           max_lines)
+{
+  return gk_chart_text_shown_part (text, font_specs[font].size * 0.5, -1, max_lines);
+}
+
 static PangoFontDescription *
 font_description (GkChartContext *ctx,
                   GkReportFont    font)
@@ -62,6 +74,7 @@ gk_report_text_layout (GkChartContext *ctx,
 {
   PangoLayout *layout = pango_layout_new (gk_chart_context_get_pango (ctx));
   PangoFontDescription *desc = font_description (ctx, font);
+  g_autofree char *shown = NULL;
 
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
@@ -75,7 +88,11 @@ gk_report_text_layout (GkChartContext *ctx,
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
         }
     }
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  /* What lies beyond the lines kept is never shaped: an ambition of 64 MB
+   * is laid out as fast as one of a page. */
+  shown = gk_chart_text_shown_part (text, font_specs[font].size * gk_chart_context_get_font_scale (ctx),
+                                    width, max_lines);
+  gk_chart_layout_set_text (layout, shown != NULL ? shown : text);
   return layout;
 }
 
@@ -302,7 +319,9 @@ gk_report_table_set_text (GkReportTable *table,
                           guint          column,
                           const char    *text)
 {
-  gk_report_table_take_text (table, row, column, g_strdup (text));
+  char *shorter = shorten_for_storage (text, GK_REPORT_FONT_SMALL, CELL_MAX_LINES);
+
+  gk_report_table_take_text (table, row, column, shorter != NULL ? shorter : g_strdup (text));
 }
 
 void
@@ -312,11 +331,18 @@ gk_report_table_take_text (GkReportTable *table,
                            char          *text)
 {
   Cell *cell = table_cell (table, row, column);
+  char *shorter;
 
   if (cell == NULL)
     {
       g_free (text);
       return;
+    }
+  shorter = shorten_for_storage (text, GK_REPORT_FONT_SMALL, CELL_MAX_LINES);
+  if (shorter != NULL)
+    {
+      g_free (text);
+      text = shorter;
     }
   g_free (cell->text);
   cell->text = text;
@@ -673,7 +699,9 @@ gk_report_flow_add_text (GkReportFlow *flow,
   if (text == NULL || *text == '\0')
     return;
   block = append_block (flow, BLOCK_TEXT);
-  block->text = g_strdup (text);
+  block->text = shorten_for_storage (text, font, TEXT_MAX_LINES);
+  if (block->text == NULL)
+    block->text = g_strdup (text);
   block->font = font;
   block->ink = ink;
   block->keep_with_next = keep_with_next;

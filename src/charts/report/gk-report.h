@@ -20,36 +20,9 @@
 #include <gio/gio.h>
 
 #include "gk-chart-model.h"
+#include "gk-report-paper.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  GK_REPORT_PAPER_A4,
-  GK_REPORT_PAPER_A3,
-} GkReportPaper;
-
-typedef enum {
-  GK_REPORT_ORIENTATION_PORTRAIT,
-  GK_REPORT_ORIENTATION_LANDSCAPE,
-} GkReportOrientation;
-
-/* "a4" / "a3" and "portrait" / "landscape", any case. */
-gboolean    gk_report_paper_from_name       (const char           *name,
-                                             GkReportPaper        *out_paper);
-gboolean    gk_report_orientation_from_name (const char           *name,
-                                             GkReportOrientation  *out_orientation);
-/* The sheet in points (1/72 inch). */
-void        gk_report_paper_get_size        (GkReportPaper         paper,
-                                             GkReportOrientation   orientation,
-                                             double               *width_pt,
-                                             double               *height_pt);
-
-/* A reporting period as the command line writes it: "2026-10" (a month) or
- * "2026-Q3" (a quarter). Sets the frequency and the period's first day. */
-gboolean    gk_report_parse_period          (const char           *text,
-                                             GkFrequency          *out_frequency,
-                                             GDate                *out_start,
-                                             GError              **error);
 
 #define GK_TYPE_REPORT (gk_report_get_type ())
 
@@ -58,15 +31,15 @@ G_DECLARE_FINAL_TYPE (GkReport, gk_report, GK, REPORT, GObject)
 /* A report on the @frequency period that contains @period_date. The analysis
  * and chart model should judge the programme on the period's last day (or
  * on today, for a period not yet over): gk_report_new_for_period() makes
- * them so. */
+ * them so. The chart model's today dates the report. */
 GkReport   *gk_report_new                   (GkDocument           *document,
                                              GkAnalysis           *analysis,
                                              GkChartModel         *charts,
                                              GkFrequency           frequency,
                                              const GDate          *period_date);
-/* Makes the analysis and charts for the period itself. @today (NULL: the
- * real today) cuts off a period that is not over yet. Fails when the
- * period has not started by @today. */
+/* Makes the analysis and charts for the period itself. @today (the
+ * session's; never the clock's) cuts off a period that is not over yet and
+ * dates the report. Fails when the period has not started by @today. */
 GkReport   *gk_report_new_for_period        (GkDocument           *document,
                                              GkFrequency           frequency,
                                              const GDate          *period_date,
@@ -82,7 +55,8 @@ const GDate *gk_report_get_as_of            (GkReport             *self);
 const char  *gk_report_get_period_label     (GkReport             *self);
 
 /* The date in the footer. Defaults to SOURCE_DATE_EPOCH's day (UTC) when
- * that is set, so that builds are reproducible, else today. */
+ * that is set, so that builds are reproducible, else the chart model's
+ * today. */
 void         gk_report_set_printed_date     (GkReport             *self,
                                              const GDate          *date);
 const GDate *gk_report_get_printed_date     (GkReport             *self);

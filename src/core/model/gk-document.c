@@ -400,6 +400,14 @@ gk_document_set_clock (GkDocument *self,
   g_set_object (&self->clock, clock);
 }
 
+GkClock *
+gk_document_get_clock (GkDocument *self)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
+
+  return self->clock != NULL ? self->clock : gk_clock_get_default ();
+}
+
 const char *
 gk_document_get_user_name (GkDocument *self)
 {

@@ -62,7 +62,10 @@ GQuark      gk_document_error_quark (void);
 #define GK_TYPE_DOCUMENT (gk_document_get_type ())
 G_DECLARE_FINAL_TYPE (GkDocument, gk_document, GK, DOCUMENT, GObject)
 
-/* The clock that stamps the change log (the default clock unless set). */
+/* The clock that stamps the change log, and whose today a new record's
+ * dates start from (the default clock unless set; the session sets its
+ * own). */
+GkClock     *gk_document_get_clock         (GkDocument  *self);
 void         gk_document_set_clock         (GkDocument  *self,
                                             GkClock     *clock);
 

@@ -153,8 +153,8 @@ gk_session_close (GkSession *self)
   g_signal_handlers_disconnect_by_data (self->document, self);
   document = g_steal_pointer (&self->document);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-  g_signal_emit (self, signals[CLOSED], 0);
   g_clear_object (&document);
+  g_signal_emit (self, signals[CLOSED], 0);
 
   project = g_steal_pointer (&self->project);
   gk_project_file_close (project);
@@ -269,8 +269,9 @@ gk_session_class_init (GkSessionClass *klass)
   /**
    * GkSession::closed:
    *
-   * Emitted when the programme closes, after document and analysis were
-   * notified as NULL and before the project file closes.
+   * Emitted when the programme closes: after document and analysis were
+   * notified as NULL and the session let go of them, before the project
+   * file closes. Whoever still holds the document then is a leak.
    */
   signals[CLOSED] =
     g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

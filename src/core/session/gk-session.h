@@ -53,12 +53,37 @@ gboolean       gk_session_open              (GkSession      *self,
 gboolean       gk_session_open_project_file (GkSession      *self,
                                              GkProjectFile  *project,
                                              GError        **error);
-/* Releases document and analysis (notifying them as NULL), emits
- * GkSession::closed and closes the project file. Nothing to do when
+/* Releases document and analysis (notifying them as NULL, so that their
+ * followers let go too), emits GkSession::closed and closes the project
+ * file. Nothing to do when
  * nothing is open. */
 void           gk_session_close             (GkSession      *self);
 
 /* Renews the analysis now rather than before the next frame. */
 void           gk_session_update_analysis   (GkSession      *self);
+
+/* --- saving in the background (gk-session-files.c) -------------------------
+ * The project file publishes in a worker thread (gk_project_file_save_async()):
+ * the window keeps drawing, a save asked for while another runs waits for
+ * it, and closing the session lets the file close after the last save.
+ * When a save lands and nothing was edited since it began, the document
+ * is clean again; edits made meanwhile keep it dirty. The result says
+ * what really happened (a save that landed as it was cancelled is a save). */
+void           gk_session_save_async        (GkSession            *self,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean       gk_session_save_finish       (GkSession            *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+/* Save As to @file, which becomes the programme's file once saved. */
+void           gk_session_save_as_async     (GkSession            *self,
+                                             GFile                *file,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean       gk_session_save_as_finish    (GkSession            *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
 
 G_END_DECLS

@@ -45,6 +45,18 @@ GkProjectFile *gk_project_file_new      (GError  **error);
 GkProjectFile *gk_project_file_open     (GFile   *file,
                                          GError **error);
 
+/* The same in a worker thread: copying and checking a file on a slow
+ * network drive does not hold up the caller's main loop. Cancelling stops
+ * it between blocks of the copy and between the checks, and leaves no
+ * working copy (G_IO_ERROR_CANCELLED). callback runs in the thread-default
+ * main context of the caller. */
+void           gk_project_file_open_async  (GFile                *file,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+GkProjectFile *gk_project_file_open_finish (GAsyncResult         *result,
+                                            GError              **error);
+
 /* The shared file, or NULL for an untitled programme. */
 GFile      *gk_project_file_get_file         (GkProjectFile *self);
 
@@ -83,7 +95,8 @@ gboolean    gk_project_file_can_save_in_place (GkProjectFile  *self,
  * untitled, or when the shared file changed since it was read
  * (GK_PROJECT_ERROR_CHANGED_ON_DISK; the working copy is kept). On any
  * failure the shared file and the working copy are left as they were. Must
- * not be called inside a transaction. */
+ * not be called inside a transaction, nor while a save runs in the
+ * background (GK_PROJECT_ERROR_FAILED). */
 gboolean    gk_project_file_save             (GkProjectFile  *self,
                                               GError        **error);
 
@@ -93,8 +106,38 @@ gboolean    gk_project_file_save_as          (GkProjectFile  *self,
                                               GFile          *file,
                                               GError        **error);
 
+/* The same in the background. The working copy is taken as it is when the
+ * save starts (edits made while it runs stay unpublished, and keep the
+ * file dirty); the writing, syncing, checking and renaming run in a worker
+ * thread. A save asked for while another runs waits for it, then starts
+ * from the working copy as it is then: nothing asked for is lost. Plain
+ * saves waiting with the same cancellable are done as one. Cancelling
+ * stops a save at any step before the rename, leaving the shared file as
+ * it was (G_IO_ERROR_CANCELLED); a save that already replaced the file
+ * reports success. */
+void        gk_project_file_save_async       (GkProjectFile        *self,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean    gk_project_file_save_finish      (GkProjectFile        *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+void        gk_project_file_save_as_async    (GkProjectFile        *self,
+                                              GFile                *file,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean    gk_project_file_save_as_finish   (GkProjectFile        *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+
+/* The "saving" property: TRUE while a save runs or waits. */
+gboolean    gk_project_file_get_saving       (GkProjectFile *self);
+
 /* Closes the connection. The working copy is removed when everything is
- * published, and kept for recovery otherwise. Also done on finalize. */
+ * published, and kept for recovery otherwise. Also done on finalize.
+ * While saves run or wait, the file closes after the last of them (the
+ * running tasks keep it alive); nothing asked for is dropped. */
 void        gk_project_file_close            (GkProjectFile *self);
 
 /* Paths in the private working directory, for recovery and the tests. */

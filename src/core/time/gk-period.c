@@ -5,6 +5,9 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 
 #include "gk-period.h"
@@ -281,4 +284,69 @@ gk_period_label (GkFrequency  frequency,
     default:
       g_return_val_if_reached (g_strdup (""));
     }
+}
+
+/* Only digits, @min_digits to @max_digits of them, in min..max. */
+static gboolean
+parse_number (const char *text,
+              guint       min_digits,
+              guint       max_digits,
+              guint64     min,
+              guint64     max,
+              guint64    *out)
+{
+  gsize length = strlen (text);
+
+  if (length < min_digits || length > max_digits)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return g_ascii_string_to_unsigned (text, 10, min, max, out, NULL);
+}
+
+/**
+ * gk_period_parse:
+ * @text: "2026-10", "2026-Q3", "2026-K3"; spaces around it are ignored
+ * @out_frequency: (out): monthly or quarterly
+ * @out_start: (out): the period's first day
+ *
+ * Returns: %FALSE with a message for the user (%G_IO_ERROR_INVALID_ARGUMENT)
+ * when @text names no period.
+ */
+gboolean
+gk_period_parse (const char   *text,
+                 GkFrequency  *out_frequency,
+                 GDate        *out_start,
+                 GError      **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_auto(GStrv) parts = g_strsplit (trimmed, "-", -1);
+  guint64 year, number;
+
+  if (g_strv_length (parts) == 2 && parse_number (parts[0], 4, 4, 1900, 9999, &year))
+    {
+      const char *period = parts[1];
+
+      /* Q for quarter, and K for the Dutch kwartaal: the period the report
+       * itself names "K3 2026" must be accepted back. */
+      if (period[0] != '\0' && strchr ("QqKk", period[0]) != NULL && parse_number (period + 1, 1, 1, 1, 4, &number))
+        {
+          *out_frequency = GK_FREQUENCY_QUARTERLY;
+          *out_start = gk_period_date_dmy (1, (GDateMonth) ((number - 1) * 3 + 1), (GDateYear) year);
+          return TRUE;
+        }
+      if (parse_number (period, 1, 2, 1, 12, &number))
+        {
+          *out_frequency = GK_FREQUENCY_MONTHLY;
+          *out_start = gk_period_date_dmy (1, (GDateMonth) number, (GDateYear) year);
+          return TRUE;
+        }
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               /* Translators: %s is what the user wrote */
+               _("“%s” is not a reporting period. Write a month as 2026-10 or a quarter as 2026-Q3."),
+               text != NULL ? text : "");
+  return FALSE;
 }

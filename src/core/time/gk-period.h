@@ -53,4 +53,12 @@ gboolean    gk_period_last_complete    (GkFrequency    frequency,
 char       *gk_period_label            (GkFrequency    frequency,
                                         const GDate   *date);
 
+/* A period as people write it on the command line: "2026-10" (a month) or
+ * "2026-Q3" (a quarter; "2026-K3" too, as the Dutch report names it). Sets
+ * the frequency and the period's first day. */
+gboolean    gk_period_parse            (const char    *text,
+                                        GkFrequency   *out_frequency,
+                                        GDate         *out_start,
+                                        GError       **error);
+
 G_END_DECLS

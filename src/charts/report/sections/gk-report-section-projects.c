@@ -1,0 +1,329 @@
+/* gk-report-section-projects.c: a page per focus project
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The progress of all projects, then per project: its facts (owner, goal,
+ * health with reason, progress, money), its measures, and the charts of the
+ * indicators that inform it.
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "gk-date.h"
+#include "gk-report-section.h"
+
+/* Smaller than among the indicators, so that a chart fits under the measures. */
+static double
+project_indicator_chart_height (double width,
+                                double height)
+{
+  return floor (CLAMP (MIN (width * 0.3, height * 0.24), 160, 300));
+}
+
+static void
+add_fact (GkReportTable *table,
+          const char    *label,
+          char          *value)
+{
+  guint row;
+
+  if (value == NULL || *value == '\0')
+    {
+      g_free (value);
+      return;
+    }
+  row = gk_report_table_add_row (table);
+  gk_report_table_set_text (table, row, 0, label);
+  gk_report_table_set_style (table, row, 0, GK_REPORT_FONT_BODY, GK_REPORT_INK_DIM);
+  gk_report_table_take_text (table, row, 1, value);
+}
+
+static char *
+describe_period (const char *start_iso,
+                 const char *end_iso)
+{
+  GDate start, end;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (start_iso == NULL || !gk_date_parse_iso (start_iso, &start))
+    g_date_clear (&start, 1);
+  if (end_iso == NULL || !gk_date_parse_iso (end_iso, &end))
+    g_date_clear (&end, 1);
+  if (!g_date_valid (&start) && !g_date_valid (&end))
+    return NULL;
+  from = gk_report_format_date (&start);
+  to = gk_report_format_date (&end);
+  return g_strdup_printf ("%s – %s", from, to);
+}
+
+static char *
+describe_money (GkFocusProject *project)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (gk_focus_project_has_budget_cents (project))
+    {
+      g_autofree char *euro = gk_format_euro (gk_focus_project_get_budget_cents (project) / 100.0);
+
+      /* Translators: %s is an amount */
+      g_ptr_array_add (parts, g_strdup_printf (_("budget %s"), euro));
+    }
+  if (gk_focus_project_has_saving_cents (project))
+    {
+      g_autofree char *euro = gk_format_euro (gk_focus_project_get_saving_cents (project) / 100.0);
+
+      /* Translators: %s is an amount */
+      g_ptr_array_add (parts, g_strdup_printf (_("expected saving %s"), euro));
+    }
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static char *
+describe_topics (GkReportBuilder *b,
+                 gint64           project_id)
+{
+  GListModel *links = gk_document_get_project_topics (b->document);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(GkProjectTopic) link = g_list_model_get_item (links, i);
+      GkTopic *topic;
+
+      if (gk_project_topic_get_project_id (link) != project_id)
+        continue;
+      topic = gk_document_lookup_topic (b->document, gk_project_topic_get_topic_id (link));
+      if (topic != NULL)
+        g_ptr_array_add (names, (gpointer) gk_topic_get_name (topic));
+    }
+  if (names->len == 0)
+    return NULL;
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (", ", (char **) names->pdata);
+}
+
+static char *
+describe_progress (GPtrArray *measures)
+{
+  guint counted = 0, done = 0, in_progress = 0;
+  double progress = 0;
+  g_autofree char *average = NULL;
+
+  for (guint i = 0; i < measures->len; i++)
+    {
+      GkMeasure *measure = g_ptr_array_index (measures, i);
+      GkMeasureStatus status = gk_measure_get_status (measure);
+
+      if (status == GK_MEASURE_STATUS_DROPPED)
+        continue;
+      counted++;
+      done += status == GK_MEASURE_STATUS_DONE;
+      in_progress += status == GK_MEASURE_STATUS_IN_PROGRESS;
+      progress += status == GK_MEASURE_STATUS_DONE ? 100 : gk_measure_get_progress (measure);
+    }
+  if (counted == 0)
+    return NULL;
+  average = gk_report_format_percent (progress / counted / 100.0);
+  /* Translators: "5 of 8 measures done, 2 in progress; on average 64 % complete" */
+  return g_strdup_printf (ngettext ("%u of %u measure done, %u in progress; on average %s complete",
+                                    "%u of %u measures done, %u in progress; on average %s complete", counted),
+                          done, counted, in_progress, average);
+}
+
+static void
+add_measures_table (GkReportBuilder *b,
+                    GkReportFlow    *flow,
+                    GPtrArray       *measures,
+                    const char      *project_name)
+{
+  GkReportTable *table;
+  g_autofree char *continued = NULL;
+
+  gk_report_add_subheading (flow, _("Measures"));
+  if (measures->len == 0)
+    {
+      gk_report_add_note (flow, _("No measures yet."));
+      return;
+    }
+  table = gk_report_flow_add_table (flow, 5);
+  gk_report_table_set_column (table, 0, _("Measure"), 3.0, GK_CHART_ALIGN_START);
+  gk_report_table_set_column (table, 1, _("Owner"), 1.6, GK_CHART_ALIGN_START);
+  gk_report_table_set_column (table, 2, _("Status"), 1.4, GK_CHART_ALIGN_START);
+  gk_report_table_set_column (table, 3, _("Due"), 1.1, GK_CHART_ALIGN_START);
+  gk_report_table_set_column (table, 4, _("Progress"), 1.2, GK_CHART_ALIGN_END);
+  /* Translators: %s is a focus project */
+  continued = g_strdup_printf (_("Measures of %s (continued)"), project_name);
+  gk_report_table_set_continued_label (table, continued);
+
+  for (guint i = 0; i < measures->len; i++)
+    {
+      GkMeasure *measure = g_ptr_array_index (measures, i);
+      GkMeasureStatus status = gk_measure_get_status (measure);
+      const char *owner = gk_report_person_name (b, gk_measure_get_owner_id (measure));
+      guint row = gk_report_table_add_row (table);
+
+      gk_report_table_set_text (table, row, 0, gk_measure_get_title (measure));
+      gk_report_table_set_text (table, row, 1, owner != NULL ? owner : "–");
+      gk_report_table_set_status (table, row, 2, status);
+      gk_report_table_set_text (table, row, 2, gk_measure_status_label (status));
+      gk_report_table_take_text (table, row, 3, gk_report_format_iso_date (gk_measure_get_due_date (measure)));
+      if (gk_report_facts_is_overdue (b->facts, measure))
+        gk_report_table_set_style (table, row, 3, GK_REPORT_FONT_BODY_BOLD, GK_REPORT_INK_WARNING);
+      if (status != GK_MEASURE_STATUS_IDEA && status != GK_MEASURE_STATUS_DROPPED)
+        gk_report_table_take_text (table, row, 4,
+                                   gk_report_format_percent ((status == GK_MEASURE_STATUS_DONE
+                                                              ? 100 : gk_measure_get_progress (measure)) / 100.0));
+      else
+        gk_report_table_set_text (table, row, 4, "–");
+    }
+}
+
+static void
+add_project_facts (GkReportBuilder *b,
+                   GkReportFlow    *flow,
+                   GkFocusProject  *project,
+                   GPtrArray       *own)
+{
+  GkPerson *owner = gk_document_lookup_person (b->document, gk_focus_project_get_owner_id (project));
+  GkHealth health = gk_focus_project_get_health (project);
+  GkReportTable *facts = gk_report_flow_add_table (flow, 2);
+  guint row;
+
+  gk_report_table_set_plain (facts, TRUE);
+  gk_report_table_set_column (facts, 0, NULL, 1.0, GK_CHART_ALIGN_START);
+  gk_report_table_set_column (facts, 1, NULL, 4.0, GK_CHART_ALIGN_START);
+  if (owner != NULL)
+    add_fact (facts, _("Owner"), g_strdup_printf ("%s (%s)", gk_person_get_name (owner),
+                                                  gk_role_label (gk_person_get_role (owner))));
+  else
+    {
+      add_fact (facts, _("Owner"), g_strdup (_("No owner")));
+      gk_report_table_set_style (facts, gk_report_table_get_n_rows (facts) - 1, 1,
+                                 GK_REPORT_FONT_BODY_BOLD, GK_REPORT_INK_WARNING);
+    }
+  add_fact (facts, _("Goal"), g_strdup (gk_focus_project_get_goal (project)));
+  add_fact (facts, _("Chain phase"), g_strdup (gk_chain_phase_label (gk_focus_project_get_chain_phase (project))));
+  add_fact (facts, _("Status"), g_strdup (gk_project_status_label (gk_focus_project_get_status (project))));
+  row = gk_report_table_add_row (facts);
+  gk_report_table_set_text (facts, row, 0, _("Health"));
+  gk_report_table_set_style (facts, row, 0, GK_REPORT_FONT_BODY, GK_REPORT_INK_DIM);
+  gk_report_table_set_chip (facts, row, 1, gk_health_chart_level (health), gk_health_label (health));
+  gk_report_table_set_text (facts, row, 1, gk_focus_project_get_health_reason (project));
+  add_fact (facts, _("Progress"), describe_progress (own));
+  add_fact (facts, _("Runs"), describe_period (gk_focus_project_get_start_date (project),
+                                               gk_focus_project_get_end_date (project)));
+  add_fact (facts, _("Topics"), describe_topics (b, gk_record_get_id (GK_RECORD (project))));
+  add_fact (facts, _("Money"), describe_money (project));
+}
+
+/* The charts of the indicators that inform the project and are not shown
+ * on an earlier project's page. */
+static void
+add_project_indicators (GkReportBuilder *b,
+                        GkReportFlow    *flow,
+                        gint64           project_id,
+                        double           width,
+                        double           height)
+{
+  GListModel *links = gk_document_get_indicator_projects (b->document);
+  gboolean first_indicator = TRUE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(GkIndicatorProject) link = g_list_model_get_item (links, i);
+      int index;
+
+      if (gk_indicator_project_get_project_id (link) != project_id)
+        continue;
+      index = gk_report_facts_find_indicator (b->facts, gk_indicator_project_get_indicator_id (link));
+      if (index < 0 || b->charted[index])
+        continue;
+      if (first_indicator)
+        gk_report_add_subheading (flow, _("Indicators"));
+      gk_report_add_indicator_block (b, flow, (guint) index, project_indicator_chart_height (width, height),
+                                     first_indicator);
+      first_indicator = FALSE;
+    }
+}
+
+static void
+add_project (GkReportBuilder *b,
+             GkReportFlow    *flow,
+             GkFocusProject  *project,
+             guint            anchor,
+             double           width,
+             double           height)
+{
+  gint64 id = gk_record_get_id (GK_RECORD (project));
+  GListModel *measures = gk_document_get_measures (b->document);
+  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+    {
+      GkMeasure *measure = g_list_model_get_item (measures, i);
+
+      if (gk_measure_get_project_id (measure) == id)
+        g_ptr_array_add (own, measure);
+      else
+        g_object_unref (measure);
+    }
+
+  gk_report_flow_add_page_break (flow);
+  gk_report_flow_add_anchor (flow, anchor);
+  gk_report_flow_add_text (flow, gk_focus_project_get_name (project), GK_REPORT_FONT_HEADING,
+                           GK_REPORT_INK_NORMAL, TRUE);
+  add_project_facts (b, flow, project, own);
+  add_measures_table (b, flow, own, gk_focus_project_get_name (project));
+  add_project_indicators (b, flow, id, width, height);
+}
+
+void
+gk_report_add_projects (GkReportBuilder *b,
+                        GkReportFlow    *flow,
+                        double           width,
+                        double           height)
+{
+  GListModel *projects = gk_document_get_focus_projects (b->document);
+  const GDate *as_of = gk_report_facts_get_as_of (b->facts);
+  guint n = g_list_model_get_n_items (projects);
+  g_autofree char *lead = NULL;
+
+  lead = g_strdup_printf (ngettext ("The programme narrows its work to %u focus project. Per project: its measures "
+                                    "by status, and its health.",
+                                    "The programme narrows its work to %u focus projects. Per project: its measures "
+                                    "by status, and its health.", n), n);
+  if (g_date_compare (as_of, &b->printed) < 0)
+    {
+      g_autofree char *as_of_text = gk_report_format_date (as_of);
+      g_autofree char *full = NULL;
+
+      /* The file keeps no history of statuses, only of levels and figures.
+       * Translators: the first %s is the sentence before, the second a date */
+      full = g_strdup_printf (_("%s Measures show their current status; grip levels and figures stand as on %s."),
+                              lead, as_of_text);
+      g_free (lead);
+      lead = g_steal_pointer (&full);
+    }
+  gk_report_add_section_heading (flow, GK_REPORT_SECTION_PROJECTS, _("Focus projects"), lead);
+  if (n == 0)
+    {
+      gk_report_add_note (flow, _("The programme has no focus projects yet."));
+      return;
+    }
+  gk_report_add_chart (flow, GK_CHART_KIND_PROGRESS, gk_chart_model_get_progress (b->charts), NULL, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkFocusProject) project = g_list_model_get_item (projects, i);
+
+      add_project (b, flow, project, gk_report_project_anchor (b, i), width, height);
+    }
+}

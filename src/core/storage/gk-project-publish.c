@@ -1,0 +1,811 @@
+/* gk-project-publish.c: saving, by publishing beside the shared file
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A save writes a complete new file beside the shared one, syncs and checks
+ * it, and renames it over the shared file only if that is still the file we
+ * read. On a network drive each of those steps can take seconds, so they
+ * run in a worker thread (as gnome-text-editor loads and saves), while the
+ * window keeps drawing. SQLite connections are used by one thread at a
+ * time: the live connection stays on the main thread, which takes an image
+ * of the working copy when a save starts (sqlite3_serialize, milliseconds
+ * on a local disk); the worker opens its own in-memory connection on that
+ * image and writes the new file from it. Saves run one after the other:
+ * one asked for while another runs waits its turn, and starts from the
+ * working copy as it is then, so it holds every edit made meanwhile.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "gk-project-file-parts.h"
+
+/* Compares the shared file at path with the fingerprint expected. Returns
+ * TRUE when it changed or disappeared; FALSE when unchanged (error unset) or
+ * when it could not be read (error set). On FALSE without error, out_st is
+ * what the unchanged file looked like. */
+static gboolean
+original_changed (const GkFingerprint  *expected,
+                  const char           *path,
+                  const char           *display,
+                  struct stat          *out_st,
+                  GError              **error)
+{
+  g_autofree char *sha256 = NULL;
+  struct stat st;
+  gint64 size;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0 && (errno == ENOENT || errno == ENOTDIR))
+    return TRUE;
+  if (fd < 0 || fstat (fd, &st) != 0)
+    {
+      gk_storage_error_opening_errno (error, errno, display);
+      if (fd >= 0)
+        close (fd);
+      return FALSE;
+    }
+
+  if (st.st_size != expected->size)
+    {
+      close (fd);
+      return TRUE;
+    }
+
+  /* Same size: only the content can tell (mtime is unreliable on network
+   * drives, and sync clients rewrite files without changing them). */
+  if (!gk_storage_hash_fd (fd, &sha256, &size))
+    {
+      gk_storage_error_opening_errno (error, errno, display);
+      close (fd);
+      return FALSE;
+    }
+  close (fd);
+
+  if (out_st != NULL)
+    *out_st = st;
+  return size != expected->size || g_strcmp0 (sha256, expected->sha256) != 0;
+}
+
+gboolean
+gk_project_file_changed_on_disk (GkProjectFile  *self,
+                                 GError        **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (GK_IS_PROJECT_FILE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->file == NULL || self->fingerprint.sha256 == NULL)
+    return FALSE;
+
+  path = g_file_get_path (self->file);
+  return original_changed (&self->fingerprint, path, self->display_name, NULL, error);
+}
+
+/* Whether the (existing) file at path and its folder may be written.
+ * A file without write permission is read-only for us even where the
+ * system would allow replacing it (root, or a writable folder): the user
+ * or an administrator marked it so. */
+static gboolean
+check_writable (const char  *path,
+                const char  *display,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct stat st;
+
+  if (g_access (dir, W_OK) != 0)
+    {
+      gk_storage_error_folder_read_only (error, display);
+      return FALSE;
+    }
+  if (stat (path, &st) == 0 &&
+      (g_access (path, W_OK) != 0 || (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0))
+    {
+      g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_READ_ONLY,
+                   _("“%s” is read-only. Save the programme elsewhere with Save As."), display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Where to write: the file a symbolic link points to, so that saving keeps
+ * the user's link. */
+static char *
+resolve_target (const char *path)
+{
+  char *resolved = realpath (path, NULL);
+  char *result;
+
+  if (resolved == NULL)
+    return g_strdup (path);
+  result = g_strdup (resolved);
+  free (resolved);
+  return result;
+}
+
+gboolean
+gk_project_file_can_save_in_place (GkProjectFile  *self,
+                                   GError        **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *target = NULL;
+
+  g_return_val_if_fail (GK_IS_PROJECT_FILE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->read_only_reason != NULL)
+    {
+      g_set_error_literal (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_READ_ONLY,
+                           self->read_only_reason->message);
+      return FALSE;
+    }
+  if (self->file == NULL)
+    {
+      g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_FAILED,
+                   _("“%s” has not been saved before. Choose where to save it with Save As."),
+                   self->display_name);
+      return FALSE;
+    }
+
+  path = g_file_get_path (self->file);
+  target = resolve_target (path);
+  return check_writable (target, self->display_name, error);
+}
+
+/* --- one save: a job for the worker thread ---------------------------------- */
+
+typedef enum {
+  SAVE_IN_PLACE,
+  SAVE_AS,
+} SaveKind;
+
+/* Everything one save needs, made on the main thread; from then on the
+ * worker's alone until it returns. The live connection stays on the main
+ * thread: the worker writes the new file from an image of the working copy
+ * taken when the save started. */
+typedef struct {
+  SaveKind       kind;
+  GFile         *file;            /* where to save */
+  char          *path;
+  char          *display;
+  GkFingerprint  expected;        /* in place: the shared file as last read */
+  unsigned char *image;           /* the working copy (sqlite3_serialize) */
+  sqlite3_int64  image_size;
+  sqlite3_int64  changes;         /* the live connection's total changes then */
+  guint          dirty_serial;    /* and its set_dirty (TRUE) count */
+  GkFingerprint  result;          /* of the new file, once written */
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_clear_object (&job->file);
+  g_free (job->path);
+  g_free (job->display);
+  gk_fingerprint_clear (&job->expected);
+  sqlite3_free (job->image);
+  gk_fingerprint_clear (&job->result);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveJob, save_job_free)
+
+static gboolean
+check_can_publish (GkProjectFile  *self,
+                   GError        **error)
+{
+  if (self->db == NULL)
+    {
+      g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_FAILED,
+                   _("“%s” is closed."), self->display_name);
+      return FALSE;
+    }
+  if (self->read_only_reason != NULL)
+    {
+      g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_READ_ONLY,
+                   _("“%s” was made by a newer version of Gripkaart and cannot be saved "
+                     "by this version."), self->display_name);
+      return FALSE;
+    }
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_FAILED,
+                   _("“%s” cannot be saved while a change is being made. Try again."),
+                   self->display_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* On the main thread: checks what can be checked without touching the
+ * disk, and takes the image of the working copy (a few milliseconds: the
+ * working copy is local and mostly in SQLite's cache). */
+static SaveJob *
+save_job_new (GkProjectFile  *self,
+              SaveKind        kind,
+              GFile          *file,
+              GError        **error)
+{
+  g_autoptr(SaveJob) job = g_new0 (SaveJob, 1);
+
+  if (!check_can_publish (self, error))
+    return NULL;
+
+  job->kind = kind;
+  if (kind == SAVE_IN_PLACE)
+    {
+      if (self->file == NULL)
+        {
+          g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_FAILED,
+                       _("“%s” has not been saved before. Choose where to save it with Save As."),
+                       self->display_name);
+          return NULL;
+        }
+      job->file = g_object_ref (self->file);
+      job->path = g_file_get_path (self->file);
+      job->display = g_strdup (self->display_name);
+      job->expected.size = self->fingerprint.size;
+      job->expected.mtime_us = self->fingerprint.mtime_us;
+      job->expected.sha256 = g_strdup (self->fingerprint.sha256);
+    }
+  else
+    {
+      job->file = g_object_ref (file);
+      job->path = g_file_get_path (file);
+      if (job->path == NULL)
+        {
+          g_autofree char *name = g_file_get_basename (file);
+
+          g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_FAILED,
+                       _("“%s” is not on a local or mounted drive, so Gripkaart cannot save there."),
+                       name != NULL ? name : "?");
+          return NULL;
+        }
+      job->display = g_filename_display_basename (job->path);
+    }
+
+  job->image = sqlite3_serialize (self->db, "main", &job->image_size, 0);
+  if (job->image == NULL)
+    {
+      gk_storage_error_failed_saving (error, job->display, sqlite3_errmsg (self->db));
+      return NULL;
+    }
+  job->changes = sqlite3_total_changes64 (self->db);
+  job->dirty_serial = self->dirty_serial;
+  return g_steal_pointer (&job);
+}
+
+/* --- the worker's part --------------------------------------------------------- */
+
+static int
+stop_when_cancelled (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+/* A connection on the image: an in-memory database that nothing else sees. */
+static sqlite3 *
+open_image (SaveJob  *job,
+            GError  **error)
+{
+  sqlite3 *db = gk_storage_open_hardened (":memory:", FALSE, job->display, error);
+  int rc;
+
+  if (db == NULL)
+    return NULL;
+  rc = sqlite3_deserialize (db, "main", job->image, job->image_size, job->image_size,
+                            SQLITE_DESERIALIZE_READONLY);
+  if (rc != SQLITE_OK)
+    {
+      gk_storage_error_failed_saving (error, job->display, sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
+}
+
+/* VACUUM INTO writes a compact, consistent copy of the image into the
+ * empty file at path. */
+static gboolean
+write_image (SaveJob       *job,
+             const char    *path,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  sqlite3 *db = open_image (job, error);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (db == NULL)
+    return FALSE;
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 1000, stop_when_cancelled, cancellable);
+  /* VACUUM INTO syncs its output as often as the source's synchronous
+   * setting says; publish() syncs the whole file once, before checking it
+   * and long before the rename, so syncing on the way only costs time
+   * (two thirds of the writing, see tests/bench/bench-core). */
+  sqlite3_exec (db, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
+
+  rc = sqlite3_prepare_v2 (db, "VACUUM INTO ?1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 1, path, -1, SQLITE_TRANSIENT);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE && !g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      if ((rc & 0xff) == SQLITE_FULL)
+        gk_storage_error_no_space_saving (error, job->display);
+      else if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_PERM)
+        gk_storage_error_folder_read_only (error, job->display);
+      else
+        gk_storage_error_failed_saving (error, job->display, sqlite3_errmsg (db));
+    }
+  sqlite3_close (db);
+  return rc == SQLITE_DONE;
+}
+
+/* Writes the image as a complete new file beside target, syncs and checks
+ * it, and renames it over target. When expected is given, target must
+ * still be that file just before the rename. mode (if not -1) becomes the
+ * new file's permissions, so that a shared file stays shared. Cancelling
+ * stops it at any step before the rename; after that the save is done. */
+static gboolean
+publish (SaveJob            *job,
+         const char         *target,
+         const struct stat  *expected,
+         int                 mode,
+         GCancellable       *cancellable,
+         GError            **error)
+{
+  g_autofree char *dir = g_path_get_dirname (target);
+  g_autofree char *name = g_path_get_basename (target);
+  g_autofree char *temp = NULL;
+  g_autoptr(GError) check_error = NULL;
+  const char *display = job->display;
+  GkFingerprint *out_fp = &job->result;
+  struct stat st;
+  gint64 size;
+  int fd;
+
+  temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, name);
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      gk_storage_error_saving_errno (error, errno, display);
+      return FALSE;
+    }
+  close (fd);
+
+  gk_storage_step (GK_STORAGE_STEP_WRITE, temp);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !write_image (job, temp, cancellable, error))
+    goto fail;
+
+  /* SQLite does not sync the result of VACUUM INTO; a network drive may
+   * only report a full disk here. */
+  gk_storage_step (GK_STORAGE_STEP_SYNC, temp);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto fail;
+  fd = g_open (temp, O_RDWR | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      gk_storage_error_saving_errno (error, errno, display);
+      goto fail;
+    }
+  if (mode != -1)
+    fchmod (fd, mode);   /* may fail on file systems without permissions */
+  if (fsync (fd) != 0 || !gk_storage_hash_fd (fd, &out_fp->sha256, &size))
+    {
+      gk_storage_error_saving_errno (error, errno, display);
+      close (fd);
+      goto fail;
+    }
+  close (fd);
+  out_fp->size = size;
+
+  if (!gk_storage_check_file (temp, display, NULL, &check_error))
+    {
+      g_warning ("The new copy of %s failed its check: %s", target, check_error->message);
+      gk_storage_error_failed_saving (error, display, _("the new copy did not pass the check"));
+      goto fail;
+    }
+
+  gk_storage_step (GK_STORAGE_STEP_RENAME, temp);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto fail;
+  if (expected != NULL && !gk_storage_same_file_as (target, expected))
+    {
+      g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CHANGED_ON_DISK,
+                   _("“%s” was changed by someone else since you opened it. "
+                     "Your changes are kept, but they are not in the file yet."),
+                   display);
+      goto fail;
+    }
+
+  if (g_rename (temp, target) != 0)
+    {
+      gk_storage_error_saving_errno (error, errno, display);
+      goto fail;
+    }
+  gk_storage_fsync_directory (dir);
+
+  if (stat (target, &st) == 0)
+    out_fp->mtime_us = gk_storage_mtime_us (&st);
+  gk_storage_step (GK_STORAGE_STEP_REPLACED, target);
+  return TRUE;
+
+fail:
+  gk_storage_unlink_database_files (temp);
+  gk_fingerprint_clear (out_fp);
+  return FALSE;
+}
+
+/* In place: only over the file we read, and only where we may write. */
+static gboolean
+save_in_place (SaveJob       *job,
+               const char    *target,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  struct stat st;
+
+  memset (&st, 0, sizeof st);
+  if (original_changed (&job->expected, target, job->display, &st, &local_error))
+    {
+      if (g_file_test (target, G_FILE_TEST_EXISTS))
+        g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CHANGED_ON_DISK,
+                     _("“%s” was changed by someone else since you opened it. "
+                       "Your changes are kept, but they are not in the file yet."),
+                     job->display);
+      else
+        g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CHANGED_ON_DISK,
+                     _("“%s” was moved or deleted since you opened it. "
+                       "Your changes are kept; save the programme with Save As."),
+                     job->display);
+      return FALSE;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return check_writable (target, job->display, error) &&
+         publish (job, target, &st, st.st_mode & 07777, cancellable, error);
+}
+
+/* Save As: over whatever is there (the user was asked), keeping its
+ * permissions. */
+static gboolean
+save_elsewhere (SaveJob       *job,
+                const char    *target,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  struct stat st;
+  int mode = -1;
+
+  if (stat (target, &st) == 0)
+    {
+      if (!S_ISREG (st.st_mode))
+        {
+          gk_storage_error_failed_saving (error, job->display, g_strerror (EISDIR));
+          return FALSE;
+        }
+      mode = st.st_mode & 07777;
+    }
+  return check_writable (target, job->display, error) &&
+         publish (job, target, NULL, mode, cancellable, error);
+}
+
+/* Everything that touches the disk: runs in the worker thread (or inline,
+ * for gk_project_file_save()). */
+static gboolean
+save_job_run (SaveJob       *job,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autofree char *target = resolve_target (job->path);
+
+  if (job->kind == SAVE_IN_PLACE)
+    return save_in_place (job, target, cancellable, error);
+  return save_elsewhere (job, target, cancellable, error);
+}
+
+/* --- back on the main thread ------------------------------------------------- */
+
+/* The new file is what the image held: edits made while it was written
+ * are not in it and stay unpublished. */
+static void
+mark_published (GkProjectFile *self,
+                SaveJob       *job)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean everything;
+
+  if (job->kind == SAVE_AS)
+    {
+      g_set_object (&self->file, job->file);
+      g_free (self->display_name);
+      self->display_name = g_strdup (job->display);
+      g_object_notify (G_OBJECT (self), "file");
+      g_object_notify (G_OBJECT (self), "display-name");
+    }
+
+  gk_fingerprint_clear (&self->fingerprint);
+  self->fingerprint = job->result;
+  memset (&job->result, 0, sizeof job->result);
+
+  self->changes_at_clean = job->changes;
+  everything = self->dirty_serial == job->dirty_serial &&
+               (self->db == NULL || sqlite3_total_changes64 (self->db) == job->changes);
+  if (!gk_working_copy_write_key_file (self, !everything, &error))
+    g_warning ("Could not update %s: %s", self->key_path, error->message);
+  if (everything && self->dirty)
+    {
+      self->dirty = FALSE;
+      g_object_notify (G_OBJECT (self), "dirty");
+    }
+}
+
+static gboolean
+save_now (GkProjectFile  *self,
+          SaveKind        kind,
+          GFile          *file,
+          GError        **error)
+{
+  g_autoptr(SaveJob) job = NULL;
+
+  if (gk_project_file_get_saving (self))
+    {
+      g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_FAILED,
+                   _("“%s” is being saved. Try again when that is done."), self->display_name);
+      return FALSE;
+    }
+  job = save_job_new (self, kind, file, error);
+  if (job == NULL || !save_job_run (job, NULL, error))
+    return FALSE;
+  mark_published (self, job);
+  return TRUE;
+}
+
+gboolean
+gk_project_file_save (GkProjectFile  *self,
+                      GError        **error)
+{
+  g_return_val_if_fail (GK_IS_PROJECT_FILE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return save_now (self, SAVE_IN_PLACE, NULL, error);
+}
+
+gboolean
+gk_project_file_save_as (GkProjectFile  *self,
+                         GFile          *file,
+                         GError        **error)
+{
+  g_return_val_if_fail (GK_IS_PROJECT_FILE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return save_now (self, SAVE_AS, file, error);
+}
+
+/* --- saving in the background, one save after the other ----------------------- */
+
+/* What a caller asked for: its GTask waits in self->saves. Plain saves that
+ * wait behind another with the same cancellable ride along with it: one
+ * publish takes the edits of all of them. */
+typedef struct {
+  SaveKind   kind;
+  GFile     *file;
+  GPtrArray *riders;   /* GTask */
+} SaveRequest;
+
+static void
+save_request_free (SaveRequest *request)
+{
+  g_clear_object (&request->file);
+  g_ptr_array_unref (request->riders);
+  g_free (request);
+}
+
+static void start_next_save (GkProjectFile *self);
+
+/* Completes the request at the head of the queue and its riders. */
+static void
+finish_head (GkProjectFile *self,
+             const GError  *error)
+{
+  g_autoptr(GTask) task = g_queue_pop_head (&self->saves);
+  SaveRequest *request = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (tasks, g_object_ref (task));
+  g_ptr_array_extend_and_steal (tasks, g_steal_pointer (&request->riders));
+  request->riders = g_ptr_array_new ();
+
+  for (guint i = 0; i < tasks->len; i++)
+    if (error != NULL)
+      g_task_return_error (tasks->pdata[i], g_error_copy (error));
+    else
+      g_task_return_boolean (tasks->pdata[i], TRUE);
+}
+
+static void
+save_thread (GTask        *worker,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (save_job_run (task_data, cancellable, &error))
+    g_task_return_boolean (worker, TRUE);
+  else
+    g_task_return_error (worker, error);
+}
+
+static void
+save_thread_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GkProjectFile *self = GK_PROJECT_FILE (object);
+  g_autoptr(GError) error = NULL;
+
+  /* Marked before the caller hears of it: whatever it does next (save
+   * again, close) sees the file as it now is. */
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    mark_published (self, g_task_get_task_data (G_TASK (result)));
+  self->save_running = FALSE;
+  finish_head (self, error);
+  start_next_save (self);
+}
+
+static void
+start_next_save (GkProjectFile *self)
+{
+  while (!self->save_running && !g_queue_is_empty (&self->saves))
+    {
+      GTask *task = g_queue_peek_head (&self->saves);
+      SaveRequest *request = g_task_get_task_data (task);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SaveJob) job = NULL;
+      g_autoptr(GTask) worker = NULL;
+
+      if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
+        job = save_job_new (self, request->kind, request->file, &error);
+      if (job == NULL)
+        {
+          finish_head (self, error);
+          continue;
+        }
+
+      /* The worker reports what really happened: a save that landed just
+       * as it was cancelled is a save. */
+      worker = g_task_new (self, g_task_get_cancellable (task), save_thread_done_cb, NULL);
+      g_task_set_source_tag (worker, start_next_save);
+      g_task_set_check_cancellable (worker, FALSE);
+      g_task_set_task_data (worker, g_steal_pointer (&job), (GDestroyNotify) save_job_free);
+      self->save_running = TRUE;
+      g_task_run_in_thread (worker, save_thread);
+    }
+
+  if (g_queue_is_empty (&self->saves))
+    {
+      g_object_notify (G_OBJECT (self), "saving");
+      if (self->close_when_saved)
+        {
+          self->close_when_saved = FALSE;
+          gk_project_file_close (self);
+        }
+    }
+}
+
+static void
+queue_save (GkProjectFile       *self,
+            SaveKind             kind,
+            GFile               *file,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data,
+            gpointer             source_tag)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  SaveRequest *request = g_new0 (SaveRequest, 1);
+  GTask *last = g_queue_peek_tail (&self->saves);
+
+  request->kind = kind;
+  request->file = file != NULL ? g_object_ref (file) : NULL;
+  request->riders = g_ptr_array_new ();
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, request, (GDestroyNotify) save_request_free);
+
+  if (kind == SAVE_IN_PLACE && last != NULL && g_queue_get_length (&self->saves) > 1 &&
+      ((SaveRequest *) g_task_get_task_data (last))->kind == SAVE_IN_PLACE &&
+      g_task_get_cancellable (last) == cancellable)
+    {
+      g_ptr_array_add (((SaveRequest *) g_task_get_task_data (last))->riders, g_steal_pointer (&task));
+      return;
+    }
+
+  g_queue_push_tail (&self->saves, g_steal_pointer (&task));
+  if (g_queue_get_length (&self->saves) == 1)
+    g_object_notify (G_OBJECT (self), "saving");
+  start_next_save (self);
+}
+
+void
+gk_project_file_save_async (GkProjectFile       *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (GK_IS_PROJECT_FILE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  queue_save (self, SAVE_IN_PLACE, NULL, cancellable, callback, user_data,
+              gk_project_file_save_async);
+}
+
+gboolean
+gk_project_file_save_finish (GkProjectFile  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gk_project_file_save_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+gk_project_file_save_as_async (GkProjectFile       *self,
+                               GFile               *file,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (GK_IS_PROJECT_FILE (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  queue_save (self, SAVE_AS, file, cancellable, callback, user_data,
+              gk_project_file_save_as_async);
+}
+
+gboolean
+gk_project_file_save_as_finish (GkProjectFile  *self,
+                                GAsyncResult   *result,
+                                GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gk_project_file_save_as_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+gk_project_file_get_saving (GkProjectFile *self)
+{
+  g_return_val_if_fail (GK_IS_PROJECT_FILE (self), FALSE);
+
+  return !g_queue_is_empty (&self->saves);
+}
