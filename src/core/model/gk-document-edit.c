@@ -217,6 +217,56 @@ write_row (GkDocument  *self,
   return TRUE;
 }
 
+/* Runs one of the edit's savepoint statements, prepared on first use: an
+ * import runs them once per row, and parsing them each time was a good part
+ * of its cost. */
+static gboolean
+run_savepoint_sql (GkDocument    *self,
+                   sqlite3_stmt **stmt,
+                   const char    *sql,
+                   GError       **error)
+{
+  int rc;
+
+  if (*stmt == NULL && (*stmt = gk_document_prepare (self, sql, error)) == NULL)
+    return FALSE;
+  rc = gk_document_step_done (*stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gk_validation_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* An insert inside a group, the bulk of an import: the group's session
+ * records the change for the undo step, and an insert changes nothing but
+ * its own row (the schema has no triggers and foreign keys only act on
+ * update and delete), so the edit needs no session of its own: its change
+ * log row and its reload are those of that one row. */
+static gboolean
+run_insert_in_group (GkDocument  *self,
+                     TableState  *ts,
+                     GkRecord    *record,
+                     const char  *description,
+                     gint64      *out_id,
+                     GError     **error)
+{
+  g_autofree char *now = gk_document_now_utc (self);
+
+  if (!run_savepoint_sql (self, &self->savepoint_edit, "SAVEPOINT gk_edit", error))
+    return FALSE;
+  if (!write_row (self, ts, EDIT_INSERT, record, now, out_id, error) ||
+      !gk_document_log_insert (self, ts, *out_id, description, now, error) ||
+      !run_savepoint_sql (self, &self->release_edit, "RELEASE gk_edit", error))
+    {
+      gk_document_rollback_to (self, "gk_edit");
+      return FALSE;
+    }
+  gk_document_reload_row (self, ts, *out_id);
+  return TRUE;
+}
+
 /* One edit: write, log, commit (or release into the open group), reload,
  * and make it an undo step when it is not part of a group. */
 static gboolean
@@ -228,14 +278,18 @@ run_edit (GkDocument  *self,
           gint64      *out_id,
           GError     **error)
 {
-  g_autofree char *now = gk_document_now_utc (self);
+  g_autofree char *now = NULL;
   g_autoptr(GBytes) changes = NULL;
   sqlite3_session *session;
   gboolean ok;
 
+  if (kind == EDIT_INSERT && self->group_depth > 0 && self->group_session != NULL && !self->group_failed)
+    return run_insert_in_group (self, ts, record, description, out_id, error);
+
+  now = gk_document_now_utc (self);
   if ((session = gk_document_session_start (self, error)) == NULL)
     return FALSE;
-  if (!gk_document_exec (self, "SAVEPOINT gk_edit", error))
+  if (!run_savepoint_sql (self, &self->savepoint_edit, "SAVEPOINT gk_edit", error))
     {
       sqlite3session_delete (session);
       return FALSE;
@@ -259,7 +313,7 @@ run_edit (GkDocument  *self,
   sqlite3session_delete (session);
 
   /* Outside a group, releasing the savepoint commits the transaction. */
-  if (!ok || !gk_document_exec (self, "RELEASE gk_edit", error))
+  if (!ok || !run_savepoint_sql (self, &self->release_edit, "RELEASE gk_edit", error))
     {
       gk_document_rollback_to (self, "gk_edit");
       return FALSE;

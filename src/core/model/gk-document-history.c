@@ -186,6 +186,58 @@ append_changed_columns (GString                *summary,
     g_string_append_c (summary, ')');
 }
 
+static gboolean
+ensure_log_insert (GkDocument  *self,
+                   GError     **error)
+{
+  if (self->log_insert != NULL)
+    return TRUE;
+  self->log_insert = gk_document_prepare (self, "INSERT INTO change_log (changed_at, changed_by, table_name, "
+                                          "row_id, action, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                          error);
+  return self->log_insert != NULL;
+}
+
+static int
+log_row (GkDocument *self,
+         const char *table,
+         gint64      row_id,
+         const char *action,
+         const char *summary,
+         const char *now)
+{
+  sqlite3_bind_text (self->log_insert, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (self->log_insert, 2, self->user_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (self->log_insert, 3, table, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (self->log_insert, 4, row_id);
+  sqlite3_bind_text (self->log_insert, 5, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (self->log_insert, 6, summary, -1, SQLITE_TRANSIENT);
+  return gk_document_step_done (self->log_insert);
+}
+
+/* The change log row of one inserted row: what gk_document_write_change_log()
+ * writes for a changeset that holds just that insert. */
+gboolean
+gk_document_log_insert (GkDocument  *self,
+                        TableState  *ts,
+                        gint64       row_id,
+                        const char  *summary,
+                        const char  *now,
+                        GError     **error)
+{
+  int rc;
+
+  if (!ensure_log_insert (self, error))
+    return FALSE;
+  rc = log_row (self, ts->table->name, row_id, "insert", summary, now);
+  if (rc != SQLITE_DONE)
+    {
+      gk_validation_set_sqlite_error (error, self->db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 gk_document_write_change_log (GkDocument  *self,
                               GBytes      *changeset,
@@ -201,10 +253,7 @@ gk_document_write_change_log (GkDocument  *self,
 
   if (size == 0)
     return TRUE;
-  if (self->log_insert == NULL &&
-      (self->log_insert = gk_document_prepare (self, "INSERT INTO change_log (changed_at, changed_by, table_name, "
-                                         "row_id, action, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                   error)) == NULL)
+  if (!ensure_log_insert (self, error))
     return FALSE;
   if (sqlite3changeset_start (&iter, (int) size, (void *) data) != SQLITE_OK)
     {
@@ -243,13 +292,7 @@ gk_document_write_change_log (GkDocument  *self,
           append_changed_columns (text, ts, iter);
         }
 
-      sqlite3_bind_text (self->log_insert, 1, now, -1, SQLITE_STATIC);
-      sqlite3_bind_text (self->log_insert, 2, self->user_name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (self->log_insert, 3, table, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (self->log_insert, 4, sqlite3_value_int64 (pk));
-      sqlite3_bind_text (self->log_insert, 5, action, -1, SQLITE_STATIC);
-      sqlite3_bind_text (self->log_insert, 6, text->str, -1, SQLITE_TRANSIENT);
-      rc = gk_document_step_done (self->log_insert);
+      rc = log_row (self, table, sqlite3_value_int64 (pk), action, text->str, now);
     }
   sqlite3changeset_finalize (iter);
 

@@ -127,6 +127,8 @@ struct _GkDocument
   GHashTable      *tables_by_name;   /* name -> TableState */
   GHashTable      *series;           /* const gint64 * -> Series */
   sqlite3_stmt    *log_insert;
+  sqlite3_stmt    *savepoint_edit;   /* "SAVEPOINT gk_edit", prepared once */
+  sqlite3_stmt    *release_edit;     /* "RELEASE gk_edit" */
 
   GkUndoStack     *history;
   GkClock         *clock;            /* stamps the change log; NULL: the default clock */
@@ -225,6 +227,12 @@ int              gk_document_stamp_changes           (GkDocument    *self,
                                                       GError       **error);
 gboolean         gk_document_write_change_log        (GkDocument    *self,
                                                       GBytes        *changeset,
+                                                      const char    *summary,
+                                                      const char    *now,
+                                                      GError       **error);
+gboolean         gk_document_log_insert              (GkDocument    *self,
+                                                      TableState    *ts,
+                                                      gint64         row_id,
                                                       const char    *summary,
                                                       const char    *now,
                                                       GError       **error);

@@ -487,6 +487,8 @@ gk_document_dispose (GObject *object)
         }
     }
   g_clear_pointer (&self->log_insert, sqlite3_finalize);
+  g_clear_pointer (&self->savepoint_edit, sqlite3_finalize);
+  g_clear_pointer (&self->release_edit, sqlite3_finalize);
   g_clear_object (&self->history);
 
   G_OBJECT_CLASS (gk_document_parent_class)->dispose (object);
