@@ -349,9 +349,11 @@ siblings_of (TableState *ts,
              GkRecord   *record)
 {
   GPtrArray *siblings = g_ptr_array_new ();
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (ts->store));
+  guint n;
   gint64 parent = ts->parent_column >= 0 ? gk_record_get_int_cell (record, ts->parent_column) : 0;
 
+  gk_table_state_flush_pending (ts);
+  n = g_list_model_get_n_items (G_LIST_MODEL (ts->store));
   for (guint i = 0; i < n; i++)
     {
       GkRecord *item = gk_table_state_item (ts, i);
@@ -587,6 +589,7 @@ gk_document_end_group (GkDocument  *self,
   if (--self->group_depth > 0)
     return TRUE;
 
+  gk_document_flush_pending (self);
   if (self->group_failed)
     {
       g_clear_pointer (&self->group_session, sqlite3session_delete);
@@ -626,6 +629,7 @@ gk_document_cancel_group (GkDocument *self)
   if (--self->group_depth > 0)
     return;
 
+  gk_document_flush_pending (self);
   if (self->group_failed)
     g_clear_pointer (&self->group_session, sqlite3session_delete);
   else

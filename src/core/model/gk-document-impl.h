@@ -97,6 +97,10 @@ typedef struct {
 
   GListStore    *store;
   GHashTable    *by_id;             /* const gint64 * (the record's) -> GkRecord (ref) */
+  /* Rows added inside a group and not yet in the store (refs): they go in
+   * at the end of the group, or when someone reads the store, in as few
+   * items-changed as their places allow. */
+  GPtrArray     *pending;
 
   char          *sql[N_SQL];
   sqlite3_stmt  *select_one;
@@ -207,6 +211,8 @@ void             gk_document_remove_live             (GkDocument    *self,
 void             gk_document_reload_row              (GkDocument    *self,
                                                       TableState    *ts,
                                                       gint64         id);
+void             gk_table_state_flush_pending        (TableState    *ts);
+void             gk_document_flush_pending           (GkDocument    *self);
 void             gk_document_reload_changed_rows     (GkDocument    *self,
                                                       GBytes        *changeset);
 

@@ -388,12 +388,74 @@ gk_document_load_table (GkDocument  *self,
 
 /* ---- keeping the live objects current -------------------------------------- */
 
+/* Where @record goes in the store (the first item not before it). */
+static guint
+insert_position (TableState *ts,
+                 GkRecord   *record)
+{
+  guint lo = 0, hi = g_list_model_get_n_items (G_LIST_MODEL (ts->store));
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (table_compare (ts, gk_table_state_item (ts, mid), record) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Puts the rows added in a group into the store: sorted, then each run of
+ * rows that lands between the same two items in one splice, so that adding
+ * rows at the end (an import) is one items-changed however many they are. */
+void
+gk_table_state_flush_pending (TableState *ts)
+{
+  g_autoptr(GPtrArray) pending = NULL;
+
+  if (ts->pending == NULL || ts->pending->len == 0)
+    return;
+
+  pending = g_steal_pointer (&ts->pending);
+  ts->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  sort_records (ts, pending);
+
+  for (guint i = 0; i < pending->len;)
+    {
+      guint position = insert_position (ts, pending->pdata[i]);
+      guint n_items = g_list_model_get_n_items (G_LIST_MODEL (ts->store));
+      guint end = i + 1;
+
+      /* The run goes on while the next row still sorts before the item at
+       * @position. */
+      while (end < pending->len &&
+             (position == n_items ||
+              table_compare (ts, pending->pdata[end], gk_table_state_item (ts, position)) < 0))
+        end++;
+      g_list_store_splice (ts->store, position, 0, pending->pdata + i, end - i);
+      i = end;
+    }
+}
+
+void
+gk_document_flush_pending (GkDocument *self)
+{
+  for (guint i = 0; i < N_TABLES; i++)
+    gk_table_state_flush_pending (&self->tables[i]);
+}
+
 static guint
 find_position (TableState *ts,
                GkRecord   *record)
 {
-  guint lo = 0, hi = g_list_model_get_n_items (G_LIST_MODEL (ts->store));
+  guint lo, hi;
   guint position;
+
+  gk_table_state_flush_pending (ts);
+  lo = 0;
+  hi = g_list_model_get_n_items (G_LIST_MODEL (ts->store));
 
   /* The list is sorted by its keys, a total order. */
   while (lo < hi)
@@ -460,7 +522,11 @@ add_live (GkDocument   *self,
   g_hash_table_insert (ts->by_id, (gpointer) gk_record_get_id_ref (record), g_object_ref (record));
   if (ts->id == T_MEASUREMENT)
     series_add (self, record);
-  g_list_store_insert_sorted (ts->store, record, store_compare, ts);
+  /* In a group, the list hears of its new rows once, at the end. */
+  if (self->group_depth > 0)
+    g_ptr_array_add (ts->pending, g_object_ref (record));
+  else
+    g_list_store_insert_sorted (ts->store, record, store_compare, ts);
 }
 
 static void

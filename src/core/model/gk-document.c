@@ -229,6 +229,7 @@ gk_document_get_list (GkDocument *self,
 
   ts = gk_document_table_for_type (self, type);
   g_return_val_if_fail (ts != NULL, NULL);
+  gk_table_state_flush_pending (ts);
   return G_LIST_MODEL (ts->store);
 }
 
@@ -237,6 +238,7 @@ gk_document_get_list (GkDocument *self,
   gk_document_get_##name (GkDocument *self) \
   { \
     g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL); \
+    gk_table_state_flush_pending (&self->tables[table]); \
     return G_LIST_MODEL (self->tables[table].store); \
   }
 
@@ -264,6 +266,7 @@ gk_document_get_programme (GkDocument *self)
 
   g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
 
+  gk_table_state_flush_pending (&self->tables[T_PROGRAMME]);
   list = G_LIST_MODEL (self->tables[T_PROGRAMME].store);
   return g_list_model_get_n_items (list) > 0 ? GK_PROGRAMME (gk_table_state_item (&self->tables[T_PROGRAMME], 0)) : NULL;
 }
@@ -506,6 +509,7 @@ gk_document_finalize (GObject *object)
       TableState *ts = &self->tables[i];
 
       g_clear_pointer (&ts->by_id, g_hash_table_unref);
+      g_clear_pointer (&ts->pending, g_ptr_array_unref);
       g_clear_object (&ts->store);
       for (guint k = 0; k < N_SQL; k++)
         g_clear_pointer (&ts->sql[k], g_free);
@@ -646,6 +650,7 @@ gk_document_init (GkDocument *self)
                           ? gk_table_column_index (ts->table, table_setup[i].parent_column) : -1;
       ts->version_column = gk_record_class_get_version_column (GK_RECORD_CLASS (klass));
       ts->store = g_list_store_new (ts->type);
+      ts->pending = g_ptr_array_new_with_free_func (g_object_unref);
       ts->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
       g_hash_table_insert (self->tables_by_name, (gpointer) ts->table->name, ts);
     }
