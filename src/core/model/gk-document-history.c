@@ -22,8 +22,7 @@
 char *
 gk_document_now_utc (GkDocument *self)
 {
-  g_autoptr(GDateTime) now = gk_clock_dup_now (self->clock != NULL ? self->clock : gk_clock_get_default ());
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
+  g_autoptr(GDateTime) utc = gk_clock_dup_now_utc (self->clock != NULL ? self->clock : gk_clock_get_default ());
 
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }

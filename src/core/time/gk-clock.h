@@ -38,6 +38,8 @@ GDate      gk_clock_get_today          (GkClock     *self);
 /* Now, in the local time zone. On a fixed clock: the current time of day
  * on the fixed date, so that now falls on today. */
 GDateTime *gk_clock_dup_now            (GkClock     *self);
+/* The same instant as gk_clock_dup_now(), in UTC. */
+GDateTime *gk_clock_dup_now_utc        (GkClock     *self);
 
 /* Whether the clock is fixed to a date (the "fixed" property). */
 gboolean   gk_clock_get_fixed          (GkClock     *self);
