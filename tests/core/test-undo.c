@@ -410,6 +410,130 @@ test_group_is_one_step (Fixture       *fixture,
   g_signal_handlers_disconnect_by_data (doc, &n_changed);
 }
 
+/* A copy of a list kept only from its items-changed: what a view sees. */
+static void
+mirror_items_changed (GListModel *model,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      GPtrArray  *mirror)
+{
+  g_assert_cmpuint (position + removed, <=, mirror->len);
+  g_ptr_array_remove_range (mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (mirror, (int) (position + i), g_list_model_get_item (model, position + i));
+}
+
+static GPtrArray *
+mirror_new (GListModel *model)
+{
+  GPtrArray *mirror = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (mirror, g_list_model_get_item (model, i));
+  g_signal_connect (model, "items-changed", G_CALLBACK (mirror_items_changed), mirror);
+  return mirror;
+}
+
+static void
+assert_mirror_is (GPtrArray  *mirror,
+                  GListModel *model)
+{
+  g_assert_cmpuint (mirror->len, ==, g_list_model_get_n_items (model));
+  for (guint i = 0; i < mirror->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_assert_true (mirror->pdata[i] == item);
+    }
+}
+
+/* Many inserts in one group (an import): the list hears of them in
+ * items-changed that put each new row in its place, the rows are live in
+ * the group already, one bad row is refused without harm, every row has
+ * its change log row, and one undo takes them all away. */
+static void
+test_many_inserts_in_group (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GkDocument *doc = fixture->document;
+  GListModel *list = gk_document_get_measurements (doc);
+  g_autoptr(GPtrArray) mirror = mirror_new (list);
+  g_autoptr(GArray) changes = fixture_watch_list (list);
+  g_autoptr(GkRecord) duplicate = make_measurement ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = fixture_dump (fixture->db);
+  g_autofree char *after = NULL;
+  g_autofree char *now = NULL;
+  gint64 n_log = fixture_total (fixture->db, "change_log");
+  guint n_before = g_list_model_get_n_items (list);
+  guint n_new = 0;
+
+  gk_document_begin_group (doc, "Import figures");
+  /* Newest first and the two indicators interleaved, around the figures
+   * already there (indicator 1: 2026-01 and 2026-02; 2: 2026-Q1). */
+  for (int month = 119; month >= 0; month--)
+    for (gint64 indicator = 1; indicator <= 2; indicator++)
+      {
+        g_autoptr(GkMeasurement) measurement = NULL;
+        g_autofree char *period = g_strdup_printf ("%d-%02d-01", 2020 + month / 12, month % 12 + 1);
+
+        if (indicator == 2 && month % 3 != 0)
+          continue;
+        if (g_str_equal (period, "2026-01-01") || (indicator == 1 && g_str_equal (period, "2026-02-01")))
+          continue;
+        measurement = gk_measurement_new ();
+        gk_measurement_set_indicator_id (measurement, indicator);
+        gk_measurement_set_period_date (measurement, period);
+        gk_measurement_set_value (measurement, month);
+        g_assert_true (gk_document_insert (doc, GK_RECORD (measurement), &error));
+        g_assert_no_error (error);
+        /* Live at once, with its id and version. */
+        g_assert_nonnull (gk_document_lookup (doc, GK_TYPE_MEASUREMENT, gk_record_get_id (GK_RECORD (measurement))));
+        g_assert_cmpint (gk_record_get_version (GK_RECORD (measurement)), ==, 1);
+        n_new++;
+      }
+  /* A second figure for a period that has one is refused. */
+  g_assert_false (gk_document_insert (doc, duplicate, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (gk_document_end_group (doc, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (n_new, ==, 118 + 39);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n_before + n_new);
+  assert_mirror_is (mirror, list);
+  /* Fewer signals than rows: runs of new rows arrive together. */
+  g_assert_cmpuint (changes->len, <, n_new);
+  for (guint i = 0; i < changes->len; i++)
+    g_assert_cmpuint (g_array_index (changes, ItemsChanged, i).removed, ==, 0);
+  assert_models_match_file (fixture->db, doc);
+  g_assert_cmpint (fixture_total (fixture->db, "change_log"), ==, n_log + n_new);
+  g_assert_cmpint (fixture_query_int (fixture->db, "SELECT count(*) FROM change_log WHERE action = 'insert' "
+                                      "AND table_name = 'measurement' AND summary LIKE 'Enter measurement for %'"),
+                   ==, n_new);
+  g_assert_cmpstr (gk_document_get_undo_description (doc), ==, "Import figures");
+  after = fixture_dump (fixture->db);
+
+  undo_ok (doc);
+  now = fixture_dump (fixture->db);
+  g_assert_cmpstr (now, ==, before);
+  g_assert_false (gk_document_can_undo (doc));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n_before);
+  assert_mirror_is (mirror, list);
+  assert_models_match_file (fixture->db, doc);
+
+  redo_ok (doc);
+  g_free (now);
+  now = fixture_dump (fixture->db);
+  g_assert_cmpstr (now, ==, after);
+  assert_mirror_is (mirror, list);
+  assert_models_match_file (fixture->db, doc);
+
+  g_signal_handlers_disconnect_by_data (list, mirror);
+  fixture_unwatch_list (list, g_steal_pointer (&changes));
+}
+
 static void
 test_cancel_group (Fixture       *fixture,
                    gconstpointer  data)
@@ -696,6 +820,7 @@ main (int   argc,
   ADD ("/undo/cascade/delete-project", test_undo_delete_project_with_cascade);
   ADD ("/undo/cascade/delete-person", test_undo_delete_person_set_null);
   ADD ("/undo/group/one-step", test_group_is_one_step);
+  ADD ("/undo/group/many-inserts", test_many_inserts_in_group);
   ADD ("/undo/group/cancel", test_cancel_group);
   ADD ("/undo/group/failed-edit", test_failed_edit_in_group);
   ADD ("/undo/history/new-edit-clears-redo", test_new_edit_clears_redo);
