@@ -171,6 +171,39 @@ gboolean  gk_working_copy_migrate          (GkProjectFile  *self,
                                             int             from_version,
                                             GError        **error);
 
+/* --- one publisher at a time (gk-publish-lock.c) --------------------------- */
+
+/* A lock beside the shared file older than this belongs to a publisher that
+ * was killed (one holds it for the check and the rename only). */
+#define GK_PUBLISH_LOCK_STALE_US (60 * G_USEC_PER_SEC)
+
+/* How long a publisher waits for another one's turn to end. */
+#define GK_PUBLISH_LOCK_WAIT_US (20 * G_USEC_PER_SEC)
+
+/* Temporary files of a save older than this were left by a kill. */
+#define GK_STALE_TEMP_FILE_US (10 * 60 * G_USEC_PER_SEC)
+
+typedef struct _GkPublishLock GkPublishLock;
+
+char          *gk_publish_lock_path_for    (const char    *target);
+/* Waits up to wait_us for the lock (GK_PROJECT_ERROR_LOCKED after that,
+ * naming who holds it), breaking one that is stale. */
+GkPublishLock *gk_publish_lock_acquire     (const char    *target,
+                                            const char    *display,
+                                            gint64         wait_us,
+                                            GCancellable  *cancellable,
+                                            GError       **error);
+/* FALSE when our lock was broken as stale and is someone else's now. */
+gboolean       gk_publish_lock_still_held  (GkPublishLock *lock);
+void           gk_publish_lock_release     (GkPublishLock *lock);
+
+/* Removes the temporary files (and their journals) of saves of target that
+ * are older than older_than_us: those a killed save left behind. Only our
+ * own naming pattern, ".NAME.XXXXXX". Returns how many were removed. */
+guint          gk_storage_clean_stale_temp_files (const char *target,
+                                                  gint64      now_us,
+                                                  gint64      older_than_us);
+
 /* --- a hook for the tests ------------------------------------------------- */
 
 /* The slow steps of opening and saving, which run in a worker thread. */
@@ -179,6 +212,10 @@ typedef enum {
   GK_STORAGE_STEP_WRITE,       /* saving: before writing the new file */
   GK_STORAGE_STEP_SYNC,        /* saving: before syncing it to disk */
   GK_STORAGE_STEP_RENAME,      /* saving: before it replaces the shared file */
+  GK_STORAGE_STEP_CHECKED,     /* saving: the shared file was checked, under
+                                * the publish lock, just before the rename */
+  GK_STORAGE_STEP_RENAMED,     /* saving: renamed, before checking that the
+                                * file in place is ours */
   GK_STORAGE_STEP_REPLACED,    /* saving: after it did (the save is done) */
 } GkStorageStep;
 
