@@ -180,7 +180,8 @@ typedef struct {
   GFile         *file;            /* where to save */
   char          *path;
   char          *display;
-  GkFingerprint  expected;        /* in place: the shared file as last read */
+  GkFingerprint  expected;        /* the shared file as last read */
+  char          *own_path;        /* Save As: the programme's own file, or NULL */
   unsigned char *image;           /* the working copy (sqlite3_serialize) */
   sqlite3_int64  image_size;
   sqlite3_int64  changes;         /* the live connection's total changes then */
@@ -194,6 +195,7 @@ save_job_free (SaveJob *job)
   g_clear_object (&job->file);
   g_free (job->path);
   g_free (job->display);
+  g_free (job->own_path);
   gk_fingerprint_clear (&job->expected);
   sqlite3_free (job->image);
   gk_fingerprint_clear (&job->result);
@@ -274,6 +276,14 @@ save_job_new (GkProjectFile  *self,
           return NULL;
         }
       job->display = g_filename_display_basename (job->path);
+      /* Save As onto the programme's own file is a Save, with its checks. */
+      if (self->file != NULL && self->fingerprint.sha256 != NULL)
+        {
+          job->own_path = g_file_get_path (self->file);
+          job->expected.size = self->fingerprint.size;
+          job->expected.mtime_us = self->fingerprint.mtime_us;
+          job->expected.sha256 = g_strdup (self->fingerprint.sha256);
+        }
     }
 
   job->image = sqlite3_serialize (self->db, "main", &job->image_size, 0);
@@ -385,6 +395,31 @@ still_the_file_we_read (const struct stat    *expected,
   return FALSE;
 }
 
+/* Save As over an existing Gripkaart programme would throw away whatever
+ * its users saved in it (the team's file, most likely) with nothing to
+ * bring it back: refused. Another kind of file is replaced (the user was
+ * asked); so is a file we cannot read, whose rename will fail anyway. */
+static gboolean
+refuse_other_programme (const char  *target,
+                        const char  *display,
+                        GError     **error)
+{
+  g_autoptr(GError) header_error = NULL;
+  GkHeaderInfo info;
+
+  if (!g_file_test (target, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (!gk_storage_check_header (target, display, &info, &header_error) &&
+      !g_error_matches (header_error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_DAMAGED))
+    return TRUE;
+  g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_EXISTS,
+               _("“%s” is another Gripkaart programme. Saving over it would throw away "
+                 "the work saved in it, so Gripkaart does not replace it. Choose another "
+                 "name, or open that programme and make the changes there."),
+               display);
+  return FALSE;
+}
+
 /* After the rename: whether the file at target is the one we wrote. */
 static gboolean
 file_is_ours (const char          *target,
@@ -412,6 +447,7 @@ publish (SaveJob             *job,
          const char          *target,
          const struct stat   *expected,
          const GkFingerprint *expected_fp,
+         gboolean             refuse_programme,
          int                  mode,
          GCancellable       *cancellable,
          GError            **error)
@@ -484,6 +520,8 @@ publish (SaveJob             *job,
   if (lock == NULL)
     goto fail;
   if (expected != NULL && !still_the_file_we_read (expected, expected_fp, target, display, error))
+    goto fail;
+  if (refuse_programme && !refuse_other_programme (target, display, error))
     goto fail;
   gk_storage_step (GK_STORAGE_STEP_CHECKED, temp);
   if (!gk_publish_lock_still_held (lock))
@@ -558,20 +596,30 @@ save_in_place (SaveJob       *job,
     }
 
   return check_writable (target, job->display, error) &&
-         publish (job, target, &st, &job->expected, st.st_mode & 07777, cancellable, error);
+         publish (job, target, &st, &job->expected, FALSE, st.st_mode & 07777,
+                  cancellable, error);
 }
 
 /* Save As: over whatever is there (the user was asked), keeping its
- * permissions. */
+ * permissions; but never over another Gripkaart programme, which may hold
+ * the team's work (see refuse_other_programme), and onto the programme's
+ * own file only as a Save, if nobody else changed it. */
 static gboolean
 save_elsewhere (SaveJob       *job,
                 const char    *target,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  struct stat st;
+  g_autofree char *own = job->own_path != NULL ? resolve_target (job->own_path) : NULL;
+  struct stat st, own_st;
   int mode = -1;
 
+  if (own != NULL && stat (target, &st) == 0 && stat (own, &own_st) == 0 &&
+      st.st_dev == own_st.st_dev && st.st_ino == own_st.st_ino)
+    return save_in_place (job, target, cancellable, error);
+
+  if (!refuse_other_programme (target, job->display, error))
+    return FALSE;
   if (stat (target, &st) == 0)
     {
       if (!S_ISREG (st.st_mode))
@@ -582,7 +630,7 @@ save_elsewhere (SaveJob       *job,
       mode = st.st_mode & 07777;
     }
   return check_writable (target, job->display, error) &&
-         publish (job, target, NULL, NULL, mode, cancellable, error);
+         publish (job, target, NULL, NULL, TRUE, mode, cancellable, error);
 }
 
 /* Everything that touches the disk: runs in the worker thread (or inline,
