@@ -342,8 +342,17 @@ test_stale_temp_files (Fixture *fixture, gconstpointer data)
       write_note (path, "not ours, or young", i == 0 ? 0 : 3600);
     }
 
-  /* A save cleans up. */
+  /* Opening cleans up... */
   project = open_ok (shared);
+  for (gsize i = 0; i < G_N_ELEMENTS (old_ones); i++)
+    {
+      g_autofree char *path = path_in (fixture, old_ones[i]);
+
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      write_note (path, "left by another kill", 3600);
+    }
+
+  /* ...and so does a save. */
   insert_person (project, 5, "Opruimer");
   g_assert_true (gk_project_file_save (project, &error));
   g_assert_no_error (error);
@@ -362,6 +371,52 @@ test_stale_temp_files (Fixture *fixture, gconstpointer data)
     }
 }
 
+/* Set-aside crash copies: the newest few of each file always stay, older
+ * ones for two weeks. */
+static void
+test_prune_set_aside (Fixture *fixture, gconstpointer data)
+{
+  const int a_days[] = { 0, 1, 2, 3, 4, 6, 20, 30 };
+  const gboolean a_kept[] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE };
+  const int b_days[] = { 100, 200 };
+  gint64 now_us = g_get_real_time ();
+  g_autofree char *other = path_in (fixture, "abc.gripkaart");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (a_days); i++)
+    {
+      g_autofree char *db = g_strdup_printf ("%s/abc.recovered-2026120%zu.gripkaart", fixture->dir, i);
+      g_autofree char *ini = g_strdup_printf ("%s/abc.recovered-2026120%zu.ini", fixture->dir, i);
+
+      write_note (db, "copy", a_days[i] * 24 * 3600);
+      write_note (ini, "key", a_days[i] * 24 * 3600);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (b_days); i++)
+    {
+      g_autofree char *db = g_strdup_printf ("%s/def.recovered-2025010%zu.gripkaart", fixture->dir, i);
+
+      write_note (db, "copy", b_days[i] * 24 * 3600);
+    }
+  write_note (other, "a working copy", 400 * 24 * 3600);
+
+  g_assert_cmpuint (gk_working_copy_prune_set_aside (fixture->dir, now_us), ==, 2);
+  for (gsize i = 0; i < G_N_ELEMENTS (a_days); i++)
+    {
+      g_autofree char *db = g_strdup_printf ("%s/abc.recovered-2026120%zu.gripkaart", fixture->dir, i);
+      g_autofree char *ini = g_strdup_printf ("%s/abc.recovered-2026120%zu.ini", fixture->dir, i);
+
+      g_assert_cmpint (g_file_test (db, G_FILE_TEST_EXISTS), ==, a_kept[i]);
+      g_assert_cmpint (g_file_test (ini, G_FILE_TEST_EXISTS), ==, a_kept[i]);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (b_days); i++)
+    {
+      g_autofree char *db = g_strdup_printf ("%s/def.recovered-2025010%zu.gripkaart", fixture->dir, i);
+
+      g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
+    }
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (gk_working_copy_prune_set_aside (fixture->dir, now_us), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -378,5 +433,7 @@ main (int argc, char **argv)
               test_replaced_after_rename, fixture_tear_down);
   g_test_add ("/publish/leftovers/temp-files", Fixture, NULL, fixture_set_up,
               test_stale_temp_files, fixture_tear_down);
+  g_test_add ("/publish/leftovers/set-aside-copies", Fixture, NULL, fixture_set_up,
+              test_prune_set_aside, fixture_tear_down);
   return g_test_run ();
 }

@@ -167,6 +167,14 @@ gboolean  gk_working_copy_write_key_file   (GkProjectFile  *self,
                                             gboolean        unpublished,
                                             GError        **error);
 void      gk_working_copy_start_tracking   (GkProjectFile  *self);
+/* Working copies with unpublished edits set aside after a crash
+ * ("<slot>.recovered-<when>.gripkaart") are kept: the newest
+ * GK_SET_ASIDE_KEEP of each slot always, older ones for
+ * GK_SET_ASIDE_KEEP_US; the rest are removed. Returns how many. */
+#define GK_SET_ASIDE_KEEP 5
+#define GK_SET_ASIDE_KEEP_US (G_GINT64_CONSTANT (14) * 24 * 3600 * G_USEC_PER_SEC)
+guint     gk_working_copy_prune_set_aside  (const char     *dir,
+                                            gint64          now_us);
 gboolean  gk_working_copy_migrate          (GkProjectFile  *self,
                                             int             from_version,
                                             GError        **error);

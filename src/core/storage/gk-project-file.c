@@ -227,6 +227,9 @@ open_file (GFile         *file,
   base = g_compute_checksum_for_string (G_CHECKSUM_SHA1, uri, -1);
   if (!gk_working_copy_claim_slot (self, base, error))
     return NULL;
+  /* What a killed save left beside the file would be spread by a sync
+   * client (in a read-only folder this removes nothing). */
+  gk_storage_clean_stale_temp_files (path, g_get_real_time (), GK_STALE_TEMP_FILE_US);
 
   dir = g_path_get_dirname (self->working_path);
   incoming = gk_working_copy_copy_in (path, dir, self->display_name, &self->fingerprint,

@@ -210,6 +210,84 @@ set_aside_stale_copy (GkProjectFile *self)
     }
 }
 
+typedef struct {
+  char   *stem;
+  char   *path;
+  gint64  mtime_us;
+} SetAside;
+
+static void
+set_aside_free (SetAside *copy)
+{
+  g_free (copy->stem);
+  g_free (copy->path);
+  g_free (copy);
+}
+
+static int
+newest_first (gconstpointer a,
+              gconstpointer b)
+{
+  const SetAside *x = *(SetAside **) a, *y = *(SetAside **) b;
+  int by_stem = strcmp (x->stem, y->stem);
+
+  if (by_stem != 0)
+    return by_stem;
+  return x->mtime_us < y->mtime_us ? 1 : x->mtime_us > y->mtime_us ? -1 : 0;
+}
+
+guint
+gk_working_copy_prune_set_aside (const char *dir_path,
+                                 gint64      now_us)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func ((GDestroyNotify) set_aside_free);
+  const char *name;
+  const char *stem = NULL;
+  guint kept = 0, removed = 0;
+
+  if (dir == NULL)
+    return 0;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      const char *mark = strstr (name, ".recovered-");
+      SetAside *copy;
+      struct stat st;
+
+      if (mark == NULL || !g_str_has_suffix (name, ".gripkaart"))
+        continue;
+      copy = g_new0 (SetAside, 1);
+      copy->stem = g_strndup (name, mark - name);
+      copy->path = g_build_filename (dir_path, name, NULL);
+      copy->mtime_us = lstat (copy->path, &st) == 0 ? gk_storage_mtime_us (&st) : now_us;
+      g_ptr_array_add (copies, copy);
+    }
+  g_ptr_array_sort (copies, newest_first);
+
+  for (guint i = 0; i < copies->len; i++)
+    {
+      SetAside *copy = copies->pdata[i];
+      g_autofree char *key_path = NULL;
+
+      if (stem == NULL || strcmp (stem, copy->stem) != 0)
+        {
+          stem = copy->stem;
+          kept = 0;
+        }
+      if (kept < GK_SET_ASIDE_KEEP || now_us - copy->mtime_us < GK_SET_ASIDE_KEEP_US)
+        {
+          kept++;
+          continue;
+        }
+      key_path = g_strdup_printf ("%.*s.ini", (int) (strlen (copy->path) - strlen (".gripkaart")),
+                                  copy->path);
+      gk_storage_unlink_database_files (copy->path);
+      g_unlink (key_path);
+      removed++;
+    }
+  return removed;
+}
+
 /* Takes the first free slot "<base>", "<base>-2", ... in the working
  * directory. A slot is ours while we hold an flock() on its lock file, so
  * two windows or processes never share a working copy. */
@@ -261,6 +339,7 @@ gk_working_copy_claim_slot (GkProjectFile  *self,
       self->working_path = g_strdup_printf ("%s/%s.gripkaart", dir, name);
       self->key_path = g_strdup_printf ("%s/%s.ini", dir, name);
       set_aside_stale_copy (self);
+      gk_working_copy_prune_set_aside (dir, g_get_real_time ());
       return TRUE;
     }
 
