@@ -68,6 +68,14 @@ struct _GkProjectFile
   GQueue         saves;
   gboolean       save_running;
   gboolean       close_when_saved;
+
+  /* Presence (gk-presence.c): our line in the lock note beside the shared
+   * file at presence_path, refreshed by presence_timer on the main thread;
+   * others is who else has it open. */
+  char          *presence_path;
+  char          *presence_nonce;
+  guint          presence_timer;
+  char         **others;
 };
 
 /* --- errors (gk-storage-io.c) --------------------------------------------- */
@@ -211,6 +219,29 @@ void           gk_publish_lock_release     (GkPublishLock *lock);
 guint          gk_storage_clean_stale_temp_files (const char *target,
                                                   gint64      now_us,
                                                   gint64      older_than_us);
+
+/* --- presence (gk-presence.c) ------------------------------------------------- */
+
+/* A line of the lock note older than this is from a window that crashed
+ * (a live one refreshes it every GK_PRESENCE_REFRESH_S). */
+#define GK_PRESENCE_STALE_US (5 * 60 * G_USEC_PER_SEC)
+#define GK_PRESENCE_REFRESH_S 60
+
+char     *gk_presence_note_path_for       (const char    *target);
+void      gk_presence_announce            (const char    *target,
+                                           const char    *nonce,
+                                           gint64         now_us);
+void      gk_presence_withdraw            (const char    *target,
+                                           const char    *nonce,
+                                           gint64         now_us);
+char    **gk_presence_list_others         (const char    *target,
+                                           const char    *nonce,
+                                           gint64         now_us);
+
+/* In gk-project-file.c: announce at open (and after Save As), withdraw at
+ * close; main thread only. */
+void      gk_project_file_presence_start  (GkProjectFile *self);
+void      gk_project_file_presence_stop   (GkProjectFile *self);
 
 /* --- a hook for the tests ------------------------------------------------- */
 

@@ -660,11 +660,13 @@ mark_published (GkProjectFile *self,
 
   if (job->kind == SAVE_AS)
     {
+      gk_project_file_presence_stop (self);
       g_set_object (&self->file, job->file);
       g_free (self->display_name);
       self->display_name = g_strdup (job->display);
       g_object_notify (G_OBJECT (self), "file");
       g_object_notify (G_OBJECT (self), "display-name");
+      gk_project_file_presence_start (self);
     }
 
   gk_fingerprint_clear (&self->fingerprint);
