@@ -147,6 +147,44 @@ test_recent_programmes (void)
 static GkWindow *open_demo_window_sized (const char *name,
                                         int         width);
 
+/* Two windows on one file: each shows that the other has it open, and
+ * stops when it closes. */
+static void
+test_presence_shown (void)
+{
+  g_autofree char *path = write_demo ("team.gripkaart");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *real = g_get_real_name ();
+  const char *name = real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0
+                     ? real : g_get_user_name ();
+  GkWindow *first = gk_window_new (app);
+  GkWindow *second = gk_window_new (app);
+  GkProjectFile *project;
+  GtkWidget *label;
+  GtkWidget *second_label;
+
+  gtk_window_present (GTK_WINDOW (first));
+  open_file_and_wait (first, file);
+  label = require_named (GTK_WIDGET (first), "others");
+  g_assert_false (gtk_widget_get_visible (label));
+
+  gtk_window_present (GTK_WINDOW (second));
+  open_file_and_wait (second, file);
+  second_label = require_named (GTK_WIDGET (second), "others");
+  g_assert_true (gtk_widget_get_visible (second_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (second_label)), name));
+
+  project = gk_session_get_project_file (gk_window_get_session (first));
+  gk_project_file_refresh_presence (project);
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (label), name));
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  wait_until ((gk_project_file_refresh_presence (project), !gtk_widget_get_visible (label)));
+  gtk_window_destroy (GTK_WINDOW (first));
+  drain ();
+}
+
 /* --- shortcuts ------------------------------------------------------------------ */
 
 /* The keypad keys do what their twins do: one entry in the shortcuts window
@@ -761,6 +799,7 @@ main (int   argc,
   g_test_add_func ("/window/page-shortcuts", test_page_shortcuts);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window_lists_every_shortcut);
   g_test_add_func ("/window/close-releases-document", test_close_releases_document);
+  g_test_add_func ("/window/presence", test_presence_shown);
 
   status = g_test_run ();
   g_clear_object (&app);
