@@ -367,6 +367,45 @@ close_programme (GkWindow *self)
     gk_session_close (self->session);
 }
 
+/* The copy shows what was not saved; the user brings it over by hand
+ * (merging it back is still to be built, see docs/sharing.md). */
+static void
+show_recovered_cb (GkWindow *self,
+                   AdwToast *toast)
+{
+  GFile *recovered = g_object_get_data (G_OBJECT (toast), "gk-recovered");
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GkWindow *window;
+
+  if (app == NULL || recovered == NULL)
+    return;
+  window = gk_window_new (GK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  gk_window_open_file (window, recovered);
+}
+
+/* Opening found edits that an earlier run never saved (it crashed) and
+ * moved them aside: say so, and offer to show them. */
+static void
+offer_recovered (GkWindow *self)
+{
+  const char *path = gk_project_file_get_recovered_path (self->project);
+  AdwToast *toast;
+
+  if (path == NULL)
+    return;
+  toast = adw_toast_new (_("Changes that were not saved before Gripkaart stopped were kept "
+                           "in a separate copy."));
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("_Show Them"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "gk-recovered", g_file_new_for_path (path),
+                          g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_recovered_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static gboolean
 show_programme (GkWindow      *self,
                 GkProjectFile *project,
@@ -382,6 +421,7 @@ show_programme (GkWindow      *self,
   if (gk_project_file_get_read_only (self->project))
     adw_toast_overlay_add_toast (self->toast_overlay,
                                  adw_toast_new (gk_project_file_get_read_only_reason (self->project)->message));
+  offer_recovered (self);
   return TRUE;
 }
 

@@ -162,6 +162,33 @@ key_file_says_unpublished (const char *key_path)
   return error != NULL || unpublished;
 }
 
+/* A working copy keeps its rollback journal (journal_mode PERSIST), and a
+ * kill may leave a hot one. Reading the copy once makes SQLite roll a hot
+ * journal back; what is left is an empty journal, removed here so that the
+ * copy set aside is one file that opens like any other (a journal beside
+ * it would read as another program writing it). Nobody else uses the copy:
+ * we hold the slot. */
+static void
+settle_journal (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  sqlite3 *db = gk_storage_open_hardened (path, FALSE, path, &error);
+  int rc;
+
+  if (db == NULL)
+    {
+      g_warning ("Could not settle the working copy %s: %s", path, error->message);
+      return;
+    }
+  rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    g_warning ("Could not settle the working copy %s: %s", path, sqlite3_errmsg (db));
+  sqlite3_close (db);
+  if (rc == SQLITE_OK)
+    g_unlink (journal);
+}
+
 /* A working copy left in our slot by an earlier run that ended without
  * closing (a crash): unpublished edits in it are moved aside, never
  * overwritten. */
@@ -186,6 +213,7 @@ set_aside_stale_copy (GkProjectFile *self)
       return;
     }
 
+  settle_journal (self->working_path);
   now = gk_clock_dup_now (gk_clock_get_default ());
   stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   stem = g_strndup (self->working_path, strlen (self->working_path) - strlen (".gripkaart"));
