@@ -36,6 +36,7 @@ enum {
   PROP_READ_ONLY,
   PROP_DIRTY,
   PROP_SAVING,
+  PROP_OTHERS,
   N_PROPS
 };
 
@@ -65,6 +66,8 @@ gk_project_file_finalize (GObject *object)
   g_free (self->recovered_path);
   gk_fingerprint_clear (&self->fingerprint);
   g_clear_error (&self->read_only_reason);
+  g_free (self->presence_nonce);
+  g_strfreev (self->others);
 
   G_OBJECT_CLASS (gk_project_file_parent_class)->finalize (object);
 }
@@ -93,6 +96,9 @@ gk_project_file_get_property (GObject    *object,
       break;
     case PROP_SAVING:
       g_value_set_boolean (value, gk_project_file_get_saving (self));
+      break;
+    case PROP_OTHERS:
+      g_value_set_boxed (value, self->others);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -144,6 +150,11 @@ gk_project_file_class_init (GkProjectFileClass *klass)
     g_param_spec_boolean ("saving", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* Who else has the file open (names), from the lock note beside it. */
+  properties[PROP_OTHERS] =
+    g_param_spec_boxed ("others", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -152,6 +163,8 @@ gk_project_file_init (GkProjectFile *self)
 {
   self->lock_fd = -1;
   g_queue_init (&self->saves);
+  self->presence_nonce = g_strdup_printf ("%08x", g_random_int ());
+  self->others = g_new0 (char *, 1);
 }
 
 /* --- public API -------------------------------------------------------------- */
@@ -227,6 +240,9 @@ open_file (GFile         *file,
   base = g_compute_checksum_for_string (G_CHECKSUM_SHA1, uri, -1);
   if (!gk_working_copy_claim_slot (self, base, error))
     return NULL;
+  /* What a killed save left beside the file would be spread by a sync
+   * client (in a read-only folder this removes nothing). */
+  gk_storage_clean_stale_temp_files (path, g_get_real_time (), GK_STALE_TEMP_FILE_US);
 
   dir = g_path_get_dirname (self->working_path);
   incoming = gk_working_copy_copy_in (path, dir, self->display_name, &self->fingerprint,
@@ -283,14 +299,85 @@ open_file (GFile         *file,
   return g_steal_pointer (&self);
 }
 
+/* --- presence ---------------------------------------------------------------- */
+
+static void
+update_others (GkProjectFile *self)
+{
+  g_auto(GStrv) others = NULL;
+
+  if (self->presence_path == NULL)
+    others = g_new0 (char *, 1);
+  else
+    others = gk_presence_list_others (self->presence_path, self->presence_nonce,
+                                      g_get_real_time ());
+  if (g_strv_equal ((const char * const *) others, (const char * const *) self->others))
+    return;
+  g_strfreev (self->others);
+  self->others = g_steal_pointer (&others);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OTHERS]);
+}
+
+void
+gk_project_file_refresh_presence (GkProjectFile *self)
+{
+  g_return_if_fail (GK_IS_PROJECT_FILE (self));
+
+  if (self->presence_path != NULL)
+    gk_presence_announce (self->presence_path, self->presence_nonce, g_get_real_time ());
+  update_others (self);
+}
+
+static gboolean
+presence_refresh_cb (gpointer user_data)
+{
+  gk_project_file_refresh_presence (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+gk_project_file_presence_start (GkProjectFile *self)
+{
+  if (self->file == NULL || self->presence_path != NULL)
+    return;
+  self->presence_path = g_file_get_path (self->file);
+  if (self->presence_path == NULL)
+    return;
+  self->presence_timer = g_timeout_add_seconds (GK_PRESENCE_REFRESH_S, presence_refresh_cb, self);
+  gk_project_file_refresh_presence (self);
+}
+
+void
+gk_project_file_presence_stop (GkProjectFile *self)
+{
+  g_clear_handle_id (&self->presence_timer, g_source_remove);
+  if (self->presence_path != NULL)
+    gk_presence_withdraw (self->presence_path, self->presence_nonce, g_get_real_time ());
+  g_clear_pointer (&self->presence_path, g_free);
+  update_others (self);
+}
+
+const char * const *
+gk_project_file_get_others (GkProjectFile *self)
+{
+  g_return_val_if_fail (GK_IS_PROJECT_FILE (self), NULL);
+
+  return (const char * const *) self->others;
+}
+
 GkProjectFile *
 gk_project_file_open (GFile   *file,
                       GError **error)
 {
+  GkProjectFile *self;
+
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return open_file (file, NULL, error);
+  self = open_file (file, NULL, error);
+  if (self != NULL)
+    gk_project_file_presence_start (self);
+  return self;
 }
 
 static void
@@ -331,10 +418,16 @@ GkProjectFile *
 gk_project_file_open_finish (GAsyncResult  *result,
                              GError       **error)
 {
+  GkProjectFile *self;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gk_project_file_open_async, NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  self = g_task_propagate_pointer (G_TASK (result), error);
+  /* Here, not in the worker: the refresh runs on the caller's main context. */
+  if (self != NULL)
+    gk_project_file_presence_start (self);
+  return self;
 }
 
 sqlite3 *
@@ -464,6 +557,7 @@ gk_project_file_close (GkProjectFile *self)
       self->close_when_saved = TRUE;
       return;
     }
+  gk_project_file_presence_stop (self);
   if (self->db == NULL && self->lock_fd < 0)
     return;
 
