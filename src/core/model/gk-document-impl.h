@@ -20,6 +20,11 @@
  *           updated_by) -> take the changeset of a session attached for just
  *           this edit (it includes what ON DELETE CASCADE / SET NULL did) ->
  *           stamp the rows changed by a cascade -> change_log rows -> RELEASE
+ *   insert  in a group (an import: thousands in a row): no session of its
+ *           own, since an insert changes only its own row and the group's
+ *           session records it; its change_log row is written directly, and
+ *           its new live object waits in the table's pending array until
+ *           the group ends or the list is read (one items-changed per run)
  *   undo    apply the inverse of the step's changeset, with foreign key
  *           actions off (the changeset already holds every cascaded row) and
  *           any conflict aborting; stamp the rows with a *new* version (so
