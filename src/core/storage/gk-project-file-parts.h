@@ -144,6 +144,9 @@ gboolean  gk_storage_check_file            (const char    *path,
 gboolean  gk_storage_check_schema_is_ours  (sqlite3       *db,
                                             const char    *display,
                                             GError       **error);
+gboolean  gk_storage_check_rows            (sqlite3       *db,
+                                            const char    *display,
+                                            GError       **error);
 gboolean  gk_storage_check_no_other_writer (const char    *path,
                                             const char    *display,
                                             GError       **error);

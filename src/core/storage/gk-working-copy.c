@@ -391,7 +391,8 @@ gk_working_copy_migrate (GkProjectFile  *self,
       return FALSE;
     }
 
-  if (!gk_storage_check_schema_is_ours (db, self->display_name, error))
+  if (!gk_storage_check_schema_is_ours (db, self->display_name, error) ||
+      !gk_storage_check_rows (db, self->display_name, error))
     {
       sqlite3_close (db);
       return FALSE;

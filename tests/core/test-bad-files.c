@@ -1,0 +1,250 @@
+/* test-bad-files.c: one table of the kinds of bad file, each refused
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every kind of bad file a shared folder may hold is made here, then both
+ * the check and opening must return (within a bound: a FIFO once blocked
+ * opening forever), refuse it with the expected code and a message that
+ * names the file (and, for a bad row, the table and the row), change no
+ * byte of the folder and leave no working copy behind.
+ */
+#include "config.h"
+
+#include "project-file-fixture.h"
+
+/* Generous: opening a bad file takes milliseconds; only a hang reaches it. */
+#define RETURN_BOUND_S 30
+
+/* --- making bad files ------------------------------------------------------- */
+
+/* A sound file with one row in each table that the cases below break. */
+static sqlite3 *
+make_base (const char *path)
+{
+  sqlite3 *db = make_project_full (path, 3, TRUE);
+
+  exec_ok (db,
+           "INSERT INTO topic (id, name) VALUES (1, 'Jeugdhulp');"
+           "INSERT INTO assessment (id, topic_id, date, level, rationale) "
+           "  VALUES (1, 1, '2026-01-15', 'vigilant', 'Wachtlijsten');"
+           "INSERT INTO focus_project (id, name) VALUES (1, 'Toegang');"
+           "INSERT INTO measure (id, project_id, title) VALUES (1, 1, 'Wijkteam'), (2, 1, 'Loket');"
+           "INSERT INTO measure_link (id, from_measure_id, to_measure_id, kind) "
+           "  VALUES (1, 1, 2, 'reinforces');"
+           "INSERT INTO indicator (id, name, direction, signal_serious, signal_control) "
+           "  VALUES (1, 'Wachttijd', 'lower', 12, 6);"
+           "INSERT INTO measurement (id, indicator_id, period_date, value) VALUES (1, 1, '2026-01-01', 8);"
+           "INSERT INTO journal_entry (id, date, text, topic_id) VALUES (1, '2026-01-20', 'Besluit', 1);");
+  return db;
+}
+
+/* The base file with sql run on it while SQLite does not enforce the
+ * schema's CHECKs and foreign keys, as another program might. */
+static void
+make_with_sql (const char *path,
+               const char *sql)
+{
+  sqlite3 *db = make_base (path);
+
+  exec_ok (db, "PRAGMA ignore_check_constraints = ON; PRAGMA foreign_keys = OFF;");
+  exec_ok (db, sql);
+  sqlite3_close (db);
+}
+
+typedef struct {
+  const char     *name;
+  const char     *sql;        /* run on the base file, constraints off */
+  GkProjectError  code;
+  const char     *mentions[3]; /* the message names these */
+} BadFile;
+
+static const BadFile bad_files[] = {
+  /* Values no CHECK allows: SQLite 3.40 does not check them on a
+   * read-only connection, so these once opened. */
+  { "enum-invalid", "UPDATE assessment SET level = 'groen' WHERE id = 1",
+    GK_PROJECT_ERROR_DAMAGED, { "assessment", "row 1", "level" } },
+  { "enum-none-stored", "UPDATE topic SET target_level = 'none' WHERE id = 1",
+    GK_PROJECT_ERROR_DAMAGED, { "topic", "row 1", "target_level" } },
+  { "enum-wrong-case", "UPDATE indicator SET direction = 'LOWER' WHERE id = 1",
+    GK_PROJECT_ERROR_DAMAGED, { "indicator", "row 1", "direction" } },
+  { "date-impossible", "UPDATE assessment SET date = '2026-02-30' WHERE id = 1",
+    GK_PROJECT_ERROR_DAMAGED, { "assessment", "row 1", "date" } },
+  { "date-text", "UPDATE journal_entry SET date = 'abc' WHERE id = 1",
+    GK_PROJECT_ERROR_DAMAGED, { "journal_entry", "row 1", "date" } },
+  { "date-empty", "UPDATE measurement SET period_date = '' WHERE id = 1",
+    GK_PROJECT_ERROR_DAMAGED, { "measurement", "row 1", "period_date" } },
+  { "date-optional-impossible", "UPDATE programme SET start_date = '2026-13-01'",
+    GK_PROJECT_ERROR_DAMAGED, { "programme", "row 1", "start_date" } },
+  { "date-with-time", "UPDATE topic SET target_date = '2026-03-01 12:00' WHERE id = 1",
+    GK_PROJECT_ERROR_DAMAGED, { "topic", "row 1", "target_date" } },
+  { "date-number", "UPDATE assessment SET date = 20260115 WHERE id = 1",
+    GK_PROJECT_ERROR_DAMAGED, { "assessment", "row 1", "date" } },
+  { "dates-out-of-order", "UPDATE programme SET start_date = '2026-06-01', end_date = '2026-01-01'",
+    GK_PROJECT_ERROR_DAMAGED, { "programme", "row 1", "end_date >= start_date" } },
+  { "thresholds-out-of-order", "UPDATE indicator SET signal_serious = 4, signal_control = 9 WHERE id = 1",
+    GK_PROJECT_ERROR_DAMAGED, { "indicator", "row 1", "signal_serious" } },
+  { "second-programme", "INSERT INTO programme (id, title) VALUES (2, 'Tweede')",
+    GK_PROJECT_ERROR_DAMAGED, { "programme", "row 2", "“id”" } },
+  { "measure-linked-to-itself", "UPDATE measure_link SET to_measure_id = 1 WHERE id = 1",
+    GK_PROJECT_ERROR_DAMAGED, { "measure_link", "row 1", "from_measure_id <> to_measure_id" } },
+  { "journal-on-two-things", "UPDATE journal_entry SET project_id = 1 WHERE id = 1",
+    GK_PROJECT_ERROR_DAMAGED, { "journal_entry", "row 1", "<= 1" } },
+  { "blank-name", "UPDATE person SET name = '   ' WHERE id = 2",
+    GK_PROJECT_ERROR_DAMAGED, { "person", "row 2", "name" } },
+  { "confidence-out-of-range", "UPDATE assessment SET confidence = 11 WHERE id = 1",
+    GK_PROJECT_ERROR_DAMAGED, { "assessment", "row 1", "confidence" } },
+  { "progress-negative", "UPDATE measure SET progress = -5 WHERE id = 2",
+    GK_PROJECT_ERROR_DAMAGED, { "measure", "row 2", "progress" } },
+  { "budget-negative", "UPDATE focus_project SET budget_cents = -100 WHERE id = 1",
+    GK_PROJECT_ERROR_DAMAGED, { "focus_project", "row 1", "budget_cents" } },
+  { "version-zero", "UPDATE person SET version = 0 WHERE id = 3",
+    GK_PROJECT_ERROR_DAMAGED, { "person", "row 3", "version" } },
+  { "active-without-owner", "UPDATE focus_project SET status = 'active', owner_id = NULL WHERE id = 1",
+    GK_PROJECT_ERROR_DAMAGED, { "focus_project", "row 1", "owner_id IS NOT NULL" } },
+  { "change-log-bad-action", "INSERT INTO change_log (id, changed_at, table_name, row_id, action) "
+                             "VALUES (1, '2026-01-01T00:00:00Z', 'person', 1, 'explode')",
+    GK_PROJECT_ERROR_DAMAGED, { "change_log", "row 1", "action" } },
+  /* References to rows that are not there: no check looked at them. */
+  { "dangling-required", "UPDATE measure SET project_id = 99 WHERE id = 2",
+    GK_PROJECT_ERROR_DAMAGED, { "measure", "row 2", "focus_project" } },
+  { "dangling-optional", "UPDATE topic SET owner_id = 42 WHERE id = 1",
+    GK_PROJECT_ERROR_DAMAGED, { "topic", "row 1", "person" } },
+  { "dangling-after-delete", "DELETE FROM indicator WHERE id = 1",
+    GK_PROJECT_ERROR_DAMAGED, { "measurement", "row 1", "indicator" } },
+};
+
+/* --- running a case --------------------------------------------------------- */
+
+typedef struct {
+  char     *path;
+  GMutex    lock;
+  GCond     done_cond;
+  gboolean  done;
+  GError   *check_error;
+  GError   *open_error;
+  gboolean  opened;
+} Attempt;
+
+static gpointer
+attempt_thread (gpointer data)
+{
+  Attempt *attempt = data;
+  g_autoptr(GFile) file = g_file_new_for_path (attempt->path);
+  g_autoptr(GkProjectFile) project = NULL;
+  GError *check_error = NULL;
+  GError *open_error = NULL;
+
+  gk_project_file_check (attempt->path, NULL, &check_error);
+  project = gk_project_file_open (file, &open_error);
+
+  g_mutex_lock (&attempt->lock);
+  attempt->check_error = check_error;
+  attempt->open_error = open_error;
+  attempt->opened = project != NULL;
+  attempt->done = TRUE;
+  g_cond_signal (&attempt->done_cond);
+  g_mutex_unlock (&attempt->lock);
+  return NULL;
+}
+
+/* Checks and opens path in a thread and waits for it to return, at most
+ * RETURN_BOUND_S. A thread that never returns is left behind: the test
+ * fails anyway. */
+static void
+attempt_bounded (Attempt *attempt)
+{
+  gint64 deadline = g_get_monotonic_time () + RETURN_BOUND_S * G_TIME_SPAN_SECOND;
+  GThread *thread;
+
+  g_mutex_init (&attempt->lock);
+  g_cond_init (&attempt->done_cond);
+  thread = g_thread_new ("attempt", attempt_thread, attempt);
+
+  g_mutex_lock (&attempt->lock);
+  while (!attempt->done)
+    if (!g_cond_wait_until (&attempt->done_cond, &attempt->lock, deadline))
+      break;
+  g_mutex_unlock (&attempt->lock);
+
+  if (!attempt->done)
+    g_error ("checking or opening %s did not return within %d s", attempt->path, RETURN_BOUND_S);
+  g_thread_join (thread);
+  g_mutex_clear (&attempt->lock);
+  g_cond_clear (&attempt->done_cond);
+}
+
+static void
+assert_refused_bounded (Fixture         *fixture,
+                        const char      *path,
+                        GkProjectError   code,
+                        const char * const *mentions)
+{
+  g_autoptr(GHashTable) before = snapshot (fixture->dir);
+  g_autofree char *display = g_filename_display_basename (path);
+  Attempt attempt = { .path = (char *) path };
+
+  attempt_bounded (&attempt);
+
+  g_assert_false (attempt.opened);
+  g_assert_error (attempt.check_error, GK_PROJECT_ERROR, (int) code);
+  g_assert_error (attempt.open_error, GK_PROJECT_ERROR, (int) code);
+  g_test_message ("%s: %s", display, attempt.open_error->message);
+  g_assert_nonnull (strstr (attempt.open_error->message, display));
+  for (guint i = 0; mentions != NULL && i < 3 && mentions[i] != NULL; i++)
+    if (strstr (attempt.open_error->message, mentions[i]) == NULL)
+      g_error ("“%s” does not mention “%s”", attempt.open_error->message, mentions[i]);
+
+  assert_same_snapshot (before, fixture->dir);
+  g_assert_cmpuint (count_working_files (".gripkaart"), ==, 0);
+  g_assert_cmpuint (count_working_files (".lock"), ==, 0);
+  g_clear_error (&attempt.check_error);
+  g_clear_error (&attempt.open_error);
+}
+
+static void
+test_bad_file (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const BadFile *bad = data;
+  g_autofree char *name = g_strconcat (bad->name, ".gripkaart", NULL);
+  g_autofree char *path = path_in (fixture, name);
+
+  make_with_sql (path, bad->sql);
+  assert_refused_bounded (fixture, path, bad->code, bad->mentions);
+}
+
+/* The base file itself is sound: the cases fail for what they break. */
+static void
+test_base_opens (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = path_in (fixture, "base.gripkaart");
+  g_autoptr(GkProjectFile) project = NULL;
+  sqlite3 *db = make_base (path);
+
+  sqlite3_close (db);
+  g_assert_true (gk_project_file_check (path, NULL, NULL));
+  project = open_ok (path);
+  g_assert_false (gk_project_file_get_read_only (project));
+}
+
+#define ADD_CASE(name, func, data) \
+  g_test_add (name, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  register_test_vfs ();
+
+  ADD_CASE ("/bad-files/base-opens", test_base_opens, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/bad-files/rows/%s", bad_files[i].name);
+
+      ADD_CASE (test_path, test_bad_file, &bad_files[i]);
+    }
+
+  return g_test_run ();
+}
