@@ -248,10 +248,12 @@ snapshot (const char *path)
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
-      g_autofree char *hash = file_sha256 (child);
+      g_autofree char *hash = NULL;
       struct stat st;
 
       g_assert_cmpint (lstat (child, &st), ==, 0);
+      /* Reading a FIFO would wait for a writer: only files are hashed. */
+      hash = S_ISREG (st.st_mode) ? file_sha256 (child) : g_strdup ("(not a file)");
       g_hash_table_insert (table, g_strdup (name), g_strdup_printf ("%s %o", hash, st.st_mode));
     }
   g_dir_close (dir);

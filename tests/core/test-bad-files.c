@@ -114,6 +114,64 @@ static const BadFile bad_files[] = {
     GK_PROJECT_ERROR_DAMAGED, { "measurement", "row 1", "indicator" } },
 };
 
+/* Things in the folder that are not files at all: each must be refused
+ * before a byte is read (reading a FIFO waits for a writer forever). */
+typedef struct {
+  const char     *name;
+  void          (*make) (const char *path);
+  GkProjectError  code;
+} NotAFile;
+
+static void
+make_fifo (const char *path)
+{
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+}
+
+static void
+make_directory (const char *path)
+{
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+}
+
+static void
+make_symlink_loop (const char *path)
+{
+  g_assert_cmpint (symlink (path, path), ==, 0);
+}
+
+static void
+make_dangling_symlink (const char *path)
+{
+  g_autofree char *target = g_strconcat (path, ".gone", NULL);
+
+  g_assert_cmpint (symlink (target, path), ==, 0);
+}
+
+static void
+make_device_link (const char *path)
+{
+  g_assert_cmpint (symlink ("/dev/zero", path), ==, 0);
+}
+
+static void
+make_link_to_fifo (const char *path)
+{
+  g_autofree char *target = g_strconcat (path, ".fifo", NULL);
+
+  g_assert_cmpint (mkfifo (target, 0600), ==, 0);
+  g_assert_cmpint (symlink (target, path), ==, 0);
+}
+
+static const NotAFile not_files[] = {
+  { "fifo", make_fifo, GK_PROJECT_ERROR_NOT_PROJECT },
+  { "link-to-fifo", make_link_to_fifo, GK_PROJECT_ERROR_NOT_PROJECT },
+  { "device", make_device_link, GK_PROJECT_ERROR_NOT_PROJECT },
+  { "directory", make_directory, GK_PROJECT_ERROR_NOT_PROJECT },
+  { "symlink-loop", make_symlink_loop, GK_PROJECT_ERROR_FAILED },
+  { "dangling-symlink", make_dangling_symlink, GK_PROJECT_ERROR_NOT_FOUND },
+};
+
 /* --- running a case --------------------------------------------------------- */
 
 typedef struct {
@@ -214,6 +272,18 @@ test_bad_file (Fixture       *fixture,
   assert_refused_bounded (fixture, path, bad->code, bad->mentions);
 }
 
+static void
+test_not_a_file (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const NotAFile *bad = data;
+  g_autofree char *name = g_strconcat (bad->name, ".gripkaart", NULL);
+  g_autofree char *path = path_in (fixture, name);
+
+  bad->make (path);
+  assert_refused_bounded (fixture, path, bad->code, NULL);
+}
+
 /* The base file itself is sound: the cases fail for what they break. */
 static void
 test_base_opens (Fixture       *fixture,
@@ -244,6 +314,13 @@ main (int argc, char **argv)
       g_autofree char *test_path = g_strdup_printf ("/bad-files/rows/%s", bad_files[i].name);
 
       ADD_CASE (test_path, test_bad_file, &bad_files[i]);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_files); i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/bad-files/not-a-file/%s", not_files[i].name);
+
+      ADD_CASE (test_path, test_not_a_file, &not_files[i]);
     }
 
   return g_test_run ();

@@ -136,24 +136,11 @@ gk_storage_check_header (const char    *path,
   gssize n;
   int fd;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  /* A FIFO, device or folder is refused before a single byte is read:
+   * reading a FIFO waits for a writer forever. */
+  fd = gk_storage_open_regular (path, display, &st, error);
   if (fd < 0)
-    {
-      gk_storage_error_opening_errno (error, errno, display);
-      return FALSE;
-    }
-  if (fstat (fd, &st) != 0)
-    {
-      gk_storage_error_opening_errno (error, errno, display);
-      close (fd);
-      return FALSE;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      close (fd);
-      gk_storage_error_not_project (error, display);
-      return FALSE;
-    }
+    return FALSE;
   n = gk_storage_read_full (fd, header, sizeof header);
   if (n < 0)
     {

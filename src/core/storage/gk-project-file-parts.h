@@ -108,6 +108,10 @@ void      gk_storage_error_checking_sqlite (GError     **error,
 gssize    gk_storage_read_full             (int           fd,
                                             guint8       *buffer,
                                             gsize         size);
+int       gk_storage_open_regular          (const char   *path,
+                                            const char   *display,
+                                            struct stat  *out_st,
+                                            GError      **error);
 gboolean  gk_storage_write_full            (int           fd,
                                             const guint8 *buffer,
                                             gsize         size);

@@ -179,6 +179,51 @@ gk_storage_read_full (int     fd,
   return done;
 }
 
+/* Opens path for reading only if it is a regular file. O_NONBLOCK keeps
+ * open() itself from waiting for a writer (a FIFO) or a device; the flag is
+ * cleared once fstat() showed a regular file, where it means nothing.
+ * Returns the descriptor, or -1 with error set (a FIFO, device or folder
+ * is "not a project file"). */
+int
+gk_storage_open_regular (const char   *path,
+                         const char   *display,
+                         struct stat  *out_st,
+                         GError      **error)
+{
+  struct stat st;
+  int fd;
+  int flags;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      gk_storage_error_opening_errno (error, errno, display);
+      return -1;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      gk_storage_error_opening_errno (error, errno, display);
+      close (fd);
+      return -1;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      gk_storage_error_not_project (error, display);
+      return -1;
+    }
+  flags = fcntl (fd, F_GETFL);
+  if (flags < 0 || fcntl (fd, F_SETFL, flags & ~O_NONBLOCK) != 0)
+    {
+      gk_storage_error_opening_errno (error, errno, display);
+      close (fd);
+      return -1;
+    }
+  if (out_st != NULL)
+    *out_st = st;
+  return fd;
+}
+
 gboolean
 gk_storage_write_full (int           fd,
                        const guint8 *buffer,
