@@ -146,4 +146,22 @@ for today in 1900-01-01 9999-12-31; do
     || { echo "--today=$today failed"; exit 1; }
   head -c 5 "$work/edge.pdf" | grep -qF "%PDF-" || { echo "no PDF for --today=$today"; exit 1; }
 done
+
+# Text that is not UTF-8 (issue 13 #4: --export-report failed with "input
+# string not valid UTF-8") is repaired as it is read; the file is untouched.
+if command -v sqlite3 >/dev/null; then
+  cp "$work/x.gripkaart" "$work/latin1.gripkaart"
+  sqlite3 "$work/latin1.gripkaart" \
+    "UPDATE programme SET title = CAST(x'4772697020e9e9' AS TEXT), municipality = CAST(x'47656d65656e746520e2' AS TEXT);
+     UPDATE topic SET name = CAST(x'46696e616e6369eb6e' AS TEXT);
+     UPDATE focus_project SET name = CAST(x'546f6567616e67e282' AS TEXT);
+     UPDATE indicator SET name = CAST(x'5761636874ff74696a64' AS TEXT);"
+  latin1_before=$(sha256sum "$work/latin1.gripkaart")
+  "$gripkaart" --export-report="$work/latin1.pdf" --today=2026-11-22 "$work/latin1.gripkaart" 2>"$work/err" \
+    || { echo "--export-report failed on text that is not UTF-8: $(cat "$work/err")"; exit 1; }
+  head -c 5 "$work/latin1.pdf" | grep -qF "%PDF-" || { echo "no PDF for text that is not UTF-8"; exit 1; }
+  "$gripkaart" --export-chart=roadmap --output="$work/latin1.png" --today=2026-11-22 "$work/latin1.gripkaart" \
+    || { echo "--export-chart failed on text that is not UTF-8"; exit 1; }
+  [ "$(sha256sum "$work/latin1.gripkaart")" = "$latin1_before" ] || { echo "reading repaired the file"; exit 1; }
+fi
 echo "ok"

@@ -13,6 +13,12 @@
 
 #include "project-file-fixture.h"
 
+#include "gk-document-private.h"
+#include "gk-focus-project.h"
+#include "gk-indicator.h"
+#include "gk-programme.h"
+#include "gk-topic.h"
+
 /* Generous: opening a bad file takes milliseconds; only a hang reaches it. */
 #define RETURN_BOUND_S 30
 
@@ -284,6 +290,66 @@ test_not_a_file (Fixture       *fixture,
   assert_refused_bounded (fixture, path, bad->code, NULL);
 }
 
+/* Text that is not UTF-8 (Latin-1 from another program, a character cut
+ * in half) is repaired as it is read, not refused: a whole programme should
+ * not become unreadable for one byte, and GTK, Pango and the report cannot
+ * use the raw bytes (the roadmap went blank, --export-report failed). */
+static void
+assert_repaired (const char *text,
+                 const char *valid_part)
+{
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_nonnull (strstr (text, "\xef\xbf\xbd"));   /* U+FFFD */
+  g_assert_nonnull (strstr (text, valid_part));
+}
+
+static void
+test_invalid_utf8_repaired (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = path_in (fixture, "latin1.gripkaart");
+  g_autoptr(GkProjectFile) project = NULL;
+  g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GkTopic) topic = NULL;
+  g_autoptr(GkFocusProject) project_row = NULL;
+  g_autoptr(GkIndicator) indicator = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GError) error = NULL;
+  GkProgramme *programme;
+
+  /* "Financi\xebn" is Latin-1; "\xe2\x82" is a euro sign cut short. */
+  make_with_sql (path,
+                 "UPDATE programme SET title = CAST(x'4772697020e9e9' AS TEXT), "
+                 "  municipality = CAST(x'47656d65656e746520e2' AS TEXT);"
+                 "UPDATE topic SET name = CAST(x'46696e616e6369eb6e' AS TEXT) WHERE id = 1;"
+                 "UPDATE focus_project SET name = CAST(x'546f6567616e67e282' AS TEXT) WHERE id = 1;"
+                 "UPDATE indicator SET name = CAST(x'5761636874ff74696a64' AS TEXT) WHERE id = 1;");
+  before = snapshot (fixture->dir);
+
+  g_assert_true (gk_project_file_check (path, NULL, NULL));
+  project = open_ok (path);
+  document = gk_document_new_for_db (gk_project_file_get_db (project), &error);
+  g_assert_no_error (error);
+
+  programme = gk_document_get_programme (document);
+  assert_repaired (gk_programme_get_title (programme), "Grip ");
+  assert_repaired (gk_programme_get_municipality (programme), "Gemeente ");
+  topic = g_list_model_get_item (gk_document_get_topics (document), 0);
+  assert_repaired (gk_topic_get_name (topic), "Financi");
+  project_row = g_list_model_get_item (gk_document_get_focus_projects (document), 0);
+  assert_repaired (gk_focus_project_get_name (project_row), "Toegang");
+  indicator = g_list_model_get_item (gk_document_get_indicators (document), 0);
+  assert_repaired (gk_indicator_get_name (indicator), "Wacht");
+
+  /* Reading repaired nothing in the file. */
+  g_clear_object (&topic);
+  g_clear_object (&project_row);
+  g_clear_object (&indicator);
+  g_clear_object (&document);
+  gk_project_file_close (project);
+  assert_same_snapshot (before, fixture->dir);
+}
+
 /* The base file itself is sound: the cases fail for what they break. */
 static void
 test_base_opens (Fixture       *fixture,
@@ -309,6 +375,7 @@ main (int argc, char **argv)
   register_test_vfs ();
 
   ADD_CASE ("/bad-files/base-opens", test_base_opens, NULL);
+  ADD_CASE ("/bad-files/repaired/invalid-utf8", test_invalid_utf8_repaired, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       g_autofree char *test_path = g_strdup_printf ("/bad-files/rows/%s", bad_files[i].name);
