@@ -111,6 +111,10 @@ static const BadFile bad_files[] = {
   { "change-log-bad-action", "INSERT INTO change_log (id, changed_at, table_name, row_id, action) "
                              "VALUES (1, '2026-01-01T00:00:00Z', 'person', 1, 'explode')",
     GK_PROJECT_ERROR_DAMAGED, { "change_log", "row 1", "action" } },
+  /* Longer than the 64 MB a connection may read: it once read as "the change
+   * could not be written". */
+  { "huge-text", "UPDATE programme SET ambition = replace (hex (zeroblob (35000000)), '0', 'a')",
+    GK_PROJECT_ERROR_DAMAGED, { "64 MB", "not opened", NULL } },
   /* References to rows that are not there: no check looked at them. */
   { "dangling-required", "UPDATE measure SET project_id = 99 WHERE id = 2",
     GK_PROJECT_ERROR_DAMAGED, { "measure", "row 2", "focus_project" } },

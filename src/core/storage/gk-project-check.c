@@ -480,15 +480,21 @@ table_check_query (const GkTable  *table,
       g_ptr_array_add (rules, g_strdup (table->checks[i]));
       g_ptr_array_add (columns, NULL);
     }
-  if (rules->len == 0)
-    return NULL;
-
   for (guint i = 0; i < rules->len; i++)
     {
       g_string_append_printf (select, ", NOT (%s)", (const char *) rules->pdata[i]);
       g_string_append_printf (where, "%sNOT (%s)", i > 0 ? " OR " : "",
                               (const char *) rules->pdata[i]);
     }
+  /* Never true, but it reads every text: one longer than the connection's
+   * limit fails here (SQLITE_TOOBIG), with a message about the file,
+   * instead of later while loading, where it read as a failed write. */
+  for (guint i = 0; i < table->n_columns; i++)
+    if (table->columns[i].kind == GK_COLUMN_TEXT)
+      g_string_append_printf (where, "%slength (%s) < 0", where->len > 0 ? " OR " : "",
+                              table->columns[i].name);
+  if (where->len == 0)
+    return NULL;
   return g_strdup_printf ("%s FROM %s WHERE %s LIMIT 1", select->str, table->name, where->str);
 }
 

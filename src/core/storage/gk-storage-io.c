@@ -149,6 +149,11 @@ gk_storage_error_checking_sqlite (GError     **error,
     case SQLITE_FULL:
       gk_storage_error_opening_errno (error, ENOSPC, display);
       break;
+    case SQLITE_TOOBIG:
+      g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_DAMAGED,
+                   _("“%s” holds a text longer than Gripkaart can show (64 MB). "
+                     "For safety it is not opened; the file was not changed."), display);
+      break;
     default:
       gk_storage_error_damaged (error, display);
       break;
