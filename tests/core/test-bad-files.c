@@ -14,6 +14,7 @@
 #include "project-file-fixture.h"
 
 #include "gk-document-private.h"
+#include "gk-project-file-parts.h"
 #include "gk-focus-project.h"
 #include "gk-indicator.h"
 #include "gk-programme.h"
@@ -354,6 +355,99 @@ test_invalid_utf8_repaired (Fixture       *fixture,
   assert_same_snapshot (before, fixture->dir);
 }
 
+/* A sync client rewriting the file in place while we read it: what we
+ * read looks damaged, but the file is not. The step hook plays the client,
+ * between the moment opening looks at the file and the reading. */
+typedef struct {
+  char   *contents;     /* the whole, sound file */
+  gsize   length;
+  guint   rewrites;     /* how many attempts find it half written */
+  guint   attempts;
+} SyncClient;
+
+static void
+sync_client_step (GkStorageStep  step,
+                  const char    *path,
+                  gpointer       user_data)
+{
+  SyncClient *client = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (step != GK_STORAGE_STEP_CHECK)
+    return;
+  client->attempts++;
+  if (client->attempts <= client->rewrites)
+    {
+      /* Half written, and a different half each time. */
+      gsize part = client->length / 2 + 100 + client->attempts;
+
+      g_file_set_contents (path, client->contents, (gssize) part, &error);
+    }
+  else
+    g_file_set_contents (path, client->contents, (gssize) client->length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_rewritten_while_read (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  guint rewrites = GPOINTER_TO_UINT (data);
+  g_autofree char *path = path_in (fixture, "synced.gripkaart");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GkProjectFile) project = NULL;
+  g_autoptr(GError) error = NULL;
+  SyncClient client = { 0 };
+  sqlite3 *db = make_base (path);
+
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (path, &client.contents, &client.length, NULL));
+  client.rewrites = rewrites;
+  gk_storage_set_step_hook_for_testing (sync_client_step, &client);
+
+  project = gk_project_file_open (file, &error);
+  gk_storage_set_step_hook_for_testing (NULL, NULL);
+
+  if (rewrites < 3)
+    {
+      /* The client finished: the second or third look finds the whole file. */
+      g_assert_no_error (error);
+      g_assert_nonnull (project);
+      g_assert_cmpuint (client.attempts, ==, rewrites + 1);
+    }
+  else
+    {
+      /* It never finished while we tried: "being changed", not "damaged". */
+      g_assert_null (project);
+      g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_LOCKED);
+      g_assert_nonnull (strstr (error->message, "synced.gripkaart"));
+      g_assert_nonnull (strstr (error->message, "being changed"));
+      g_assert_cmpuint (count_working_files (".gripkaart"), ==, 0);
+    }
+  g_free (client.contents);
+}
+
+/* A file that is damaged and stays so is still called damaged, at once. */
+static void
+test_damaged_and_still (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = path_in (fixture, "half.gripkaart");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  sqlite3 *db = make_base (path);
+
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) (length / 2 + 100), NULL));
+
+  assert_refused_bounded (fixture, path, GK_PROJECT_ERROR_DAMAGED, NULL);
+  g_assert_null (gk_project_file_open (file, &error));
+  g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_DAMAGED);
+}
+
 /* The base file itself is sound: the cases fail for what they break. */
 static void
 test_base_opens (Fixture       *fixture,
@@ -380,6 +474,10 @@ main (int argc, char **argv)
 
   ADD_CASE ("/bad-files/base-opens", test_base_opens, NULL);
   ADD_CASE ("/bad-files/repaired/invalid-utf8", test_invalid_utf8_repaired, NULL);
+  ADD_CASE ("/bad-files/being-changed/settles-after-one", test_rewritten_while_read, GUINT_TO_POINTER (1));
+  ADD_CASE ("/bad-files/being-changed/settles-after-two", test_rewritten_while_read, GUINT_TO_POINTER (2));
+  ADD_CASE ("/bad-files/being-changed/never-settles", test_rewritten_while_read, GUINT_TO_POINTER (100));
+  ADD_CASE ("/bad-files/being-changed/damaged-and-still", test_damaged_and_still, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       g_autofree char *test_path = g_strdup_printf ("/bad-files/rows/%s", bad_files[i].name);

@@ -182,6 +182,7 @@ gboolean  gk_working_copy_migrate          (GkProjectFile  *self,
 
 /* The slow steps of opening and saving, which run in a worker thread. */
 typedef enum {
+  GK_STORAGE_STEP_CHECK,       /* opening: before each attempt reads the file */
   GK_STORAGE_STEP_COPY_IN,     /* opening: before each block copied in */
   GK_STORAGE_STEP_WRITE,       /* saving: before writing the new file */
   GK_STORAGE_STEP_SYNC,        /* saving: before syncing it to disk */
