@@ -174,6 +174,152 @@ make_link_to_fifo (const char *path)
   g_assert_cmpint (symlink (target, path), ==, 0);
 }
 
+/* Files that are not sound project files. */
+static void
+write_file (const char *path, const void *data, gsize length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, (gssize) length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+make_empty (const char *path)
+{
+  write_file (path, "", 0);
+}
+
+static void
+make_random (const char *path)
+{
+  guint8 bytes[12288];
+
+  for (gsize i = 0; i < sizeof bytes; i++)
+    bytes[i] = (guint8) g_test_rand_int_range (0, 256);
+  write_file (path, bytes, sizeof bytes);
+}
+
+static void
+make_text (const char *path)
+{
+  static const char text[] = "Titel;Gemeente\nGrip op het sociaal domein;Voorbeeldstad\n";
+
+  write_file (path, text, sizeof text - 1);
+}
+
+/* The sound base file cut to length bytes (or to all but the last pages
+ * when length is negative). */
+static void
+make_cut (const char *path, gssize length)
+{
+  g_autofree char *contents = NULL;
+  gsize size;
+  sqlite3 *db = make_base (path);
+
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (path, &contents, &size, NULL));
+  write_file (path, contents, length >= 0 ? (gsize) length : size + length);
+}
+
+static void make_cut_50 (const char *path) { make_cut (path, 50); }
+static void make_cut_header (const char *path) { make_cut (path, 100); }
+static void make_cut_page (const char *path) { make_cut (path, 4096 + 1000); }
+static void make_cut_last_pages (const char *path) { make_cut (path, -2 * 4096); }
+
+static void
+make_sqlite_header_only (const char *path)
+{
+  char header[4096] = "SQLite format 3";
+
+  write_file (path, header, sizeof header);
+}
+
+/* The base file with bytes at offset replaced. */
+static void
+make_patched (const char *path, goffset offset, const guint8 *bytes, gsize n)
+{
+  sqlite3 *db = make_base (path);
+  int fd;
+
+  sqlite3_close (db);
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, bytes, n, offset), ==, (gssize) n);
+  close (fd);
+}
+
+static void
+make_corrupt_page (const char *path)
+{
+  guint8 junk[4096];
+
+  for (gsize i = 0; i < sizeof junk; i++)
+    junk[i] = (guint8) g_test_rand_int_range (0, 256);
+  make_patched (path, 2 * 4096, junk, sizeof junk);
+}
+
+static void
+make_bad_page_size (const char *path)
+{
+  static const guint8 size[2] = { 0x03, 0x00 };   /* 768: not a power of two */
+
+  make_patched (path, 16, size, sizeof size);
+}
+
+static void
+make_with_ddl (const char *path, const char *sql)
+{
+  sqlite3 *db = make_base (path);
+
+  exec_ok (db, sql);
+  sqlite3_close (db);
+}
+
+static void make_extra_trigger (const char *path)
+{
+  make_with_ddl (path, "CREATE TRIGGER t AFTER INSERT ON person BEGIN DELETE FROM topic; END");
+}
+static void make_extra_view (const char *path) { make_with_ddl (path, "CREATE VIEW v AS SELECT * FROM person"); }
+static void make_extra_index (const char *path) { make_with_ddl (path, "CREATE INDEX i ON person (email)"); }
+static void make_extra_table (const char *path) { make_with_ddl (path, "CREATE TABLE secrets (x)"); }
+static void make_dropped_index (const char *path) { make_with_ddl (path, "DROP INDEX topic_by_owner"); }
+static void make_other_app_id (const char *path) { make_with_ddl (path, "PRAGMA application_id = 1"); }
+
+static void
+make_foreign_sqlite (const char *path)
+{
+  sqlite3 *db = open_plain (path);
+
+  exec_ok (db, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Jan')");
+  sqlite3_close (db);
+}
+
+static void
+make_wal_beside (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  sqlite3_close (make_base (path));
+  write_file (wal, "WAL of another writer", 21);
+}
+
+static void
+make_journal_beside (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  sqlite3_close (make_base (path));
+  write_file (journal, "journal of another writer", 25);
+}
+
+static void
+make_unreadable (const char *path)
+{
+  sqlite3_close (make_base (path));
+  g_assert_cmpint (g_chmod (path, 0), ==, 0);
+}
+
 static const NotAFile not_files[] = {
   { "fifo", make_fifo, GK_PROJECT_ERROR_NOT_PROJECT },
   { "link-to-fifo", make_link_to_fifo, GK_PROJECT_ERROR_NOT_PROJECT },
@@ -181,6 +327,26 @@ static const NotAFile not_files[] = {
   { "directory", make_directory, GK_PROJECT_ERROR_NOT_PROJECT },
   { "symlink-loop", make_symlink_loop, GK_PROJECT_ERROR_FAILED },
   { "dangling-symlink", make_dangling_symlink, GK_PROJECT_ERROR_NOT_FOUND },
+  { "empty", make_empty, GK_PROJECT_ERROR_NOT_PROJECT },
+  { "random-bytes", make_random, GK_PROJECT_ERROR_NOT_PROJECT },
+  { "text", make_text, GK_PROJECT_ERROR_NOT_PROJECT },
+  { "cut-at-50", make_cut_50, GK_PROJECT_ERROR_NOT_PROJECT },
+  { "cut-after-header", make_cut_header, GK_PROJECT_ERROR_DAMAGED },
+  { "cut-in-a-page", make_cut_page, GK_PROJECT_ERROR_DAMAGED },
+  { "cut-last-pages", make_cut_last_pages, GK_PROJECT_ERROR_DAMAGED },
+  { "sqlite-header-only", make_sqlite_header_only, GK_PROJECT_ERROR_NOT_PROJECT },
+  { "corrupt-page", make_corrupt_page, GK_PROJECT_ERROR_DAMAGED },
+  { "bad-page-size", make_bad_page_size, GK_PROJECT_ERROR_DAMAGED },
+  { "extra-trigger", make_extra_trigger, GK_PROJECT_ERROR_NOT_PROJECT },
+  { "extra-view", make_extra_view, GK_PROJECT_ERROR_NOT_PROJECT },
+  { "extra-index", make_extra_index, GK_PROJECT_ERROR_NOT_PROJECT },
+  { "extra-table", make_extra_table, GK_PROJECT_ERROR_NOT_PROJECT },
+  { "dropped-index", make_dropped_index, GK_PROJECT_ERROR_DAMAGED },
+  { "other-application-id", make_other_app_id, GK_PROJECT_ERROR_NOT_PROJECT },
+  { "foreign-sqlite", make_foreign_sqlite, GK_PROJECT_ERROR_NOT_PROJECT },
+  { "wal-beside", make_wal_beside, GK_PROJECT_ERROR_LOCKED },
+  { "journal-beside", make_journal_beside, GK_PROJECT_ERROR_LOCKED },
+  { "unreadable", make_unreadable, GK_PROJECT_ERROR_FAILED },
 };
 
 /* --- running a case --------------------------------------------------------- */
@@ -291,6 +457,11 @@ test_not_a_file (Fixture       *fixture,
   g_autofree char *name = g_strconcat (bad->name, ".gripkaart", NULL);
   g_autofree char *path = path_in (fixture, name);
 
+  if (bad->make == make_unreadable && root_ignores_permissions (fixture->dir))
+    {
+      g_test_skip ("root reads any file");
+      return;
+    }
   bad->make (path);
   assert_refused_bounded (fixture, path, bad->code, NULL);
 }
@@ -487,7 +658,7 @@ main (int argc, char **argv)
 
   for (guint i = 0; i < G_N_ELEMENTS (not_files); i++)
     {
-      g_autofree char *test_path = g_strdup_printf ("/bad-files/not-a-file/%s", not_files[i].name);
+      g_autofree char *test_path = g_strdup_printf ("/bad-files/files/%s", not_files[i].name);
 
       ADD_CASE (test_path, test_not_a_file, &not_files[i]);
     }

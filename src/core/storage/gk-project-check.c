@@ -650,6 +650,10 @@ gk_project_file_check (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   display = g_filename_display_basename (path);
+  /* SQLite would read a WAL or journal beside the file (and fail on a
+   * foreign one): say what opening says. */
+  if (!gk_storage_check_no_other_writer (path, display, error))
+    return FALSE;
   return gk_storage_check_file (path, display, out_schema_version, error);
 }
 
