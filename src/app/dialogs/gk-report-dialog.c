@@ -338,7 +338,7 @@ gk_report_dialog_export_to_file (GkReportDialog *self,
   what = g_strdup_printf (_("Exporting the report to “%s”…"), export->name);
   export->work = gk_work_indicator_begin (export->indicator, what);
 
-  gk_date_set_today (&today);
+  today = dialog_today (self);
   frequency = gk_report_dialog_get_period (self, &start);
   gk_report_export_pdf_async (self->document, frequency, &start, &today,
                               adw_combo_row_get_selected (self->paper_row) == 1

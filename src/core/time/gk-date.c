@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "gk-clock.h"
 #include "gk-date.h"
 
 G_DEFINE_QUARK (gk-date-error-quark, gk_date_error)
@@ -147,10 +146,4 @@ gk_date_format_display (const GDate *date)
   if (g_date_strftime (buffer, sizeof buffer, _("%e %b %Y"), date) == 0)
     return gk_date_to_iso (date);
   return g_strdup (g_strstrip (buffer));
-}
-
-void
-gk_date_set_today (GDate *date)
-{
-  *date = gk_clock_get_today (gk_clock_get_default ());
 }

@@ -32,9 +32,4 @@ gboolean gk_date_parse_user      (const char  *text,
 /* "22 nov 2026" in the user's locale. */
 char    *gk_date_format_display  (const GDate *date);
 
-/* Today on the default clock (gk-clock.h). Kept only for the charts and
- * the report until they take today from the chart model or the report's
- * options; everything else asks the session's clock. Remove it then. */
-void     gk_date_set_today       (GDate       *date);
-
 G_END_DECLS
