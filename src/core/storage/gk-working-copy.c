@@ -58,14 +58,10 @@ gk_working_copy_copy_in (const char     *src,
       gssize n = 0;
       int in, out;
 
-      in = g_open (src, O_RDONLY | O_CLOEXEC, 0);
-      if (in < 0 || fstat (in, &before) != 0)
-        {
-          gk_storage_error_opening_errno (error, errno, display);
-          if (in >= 0)
-            close (in);
-          return NULL;
-        }
+      /* It may have been replaced by a FIFO since its header was read. */
+      in = gk_storage_open_regular (src, display, &before, error);
+      if (in < 0)
+        return NULL;
 
       out = g_mkstemp_full (dest, O_RDWR | O_CLOEXEC, 0600);
       if (out < 0)
@@ -498,7 +494,8 @@ gk_working_copy_migrate (GkProjectFile  *self,
       return FALSE;
     }
 
-  if (!gk_storage_check_schema_is_ours (db, self->display_name, error))
+  if (!gk_storage_check_schema_is_ours (db, self->display_name, error) ||
+      !gk_storage_check_rows (db, self->display_name, error))
     {
       sqlite3_close (db);
       return FALSE;
