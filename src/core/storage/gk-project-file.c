@@ -27,6 +27,7 @@
 
 #include "gk-project-file-parts.h"
 #include "gk-schema.h"
+#include "gk-clock.h"
 
 G_DEFINE_FINAL_TYPE (GkProjectFile, gk_project_file, G_TYPE_OBJECT)
 
@@ -243,7 +244,7 @@ open_file_once (GFile         *file,
     return NULL;
   /* What a killed save left beside the file would be spread by a sync
    * client (in a read-only folder this removes nothing). */
-  gk_storage_clean_stale_temp_files (path, g_get_real_time (), GK_STALE_TEMP_FILE_US);
+  gk_storage_clean_stale_temp_files (path, gk_clock_get_system_time_us (), GK_STALE_TEMP_FILE_US);
 
   dir = g_path_get_dirname (self->working_path);
   incoming = gk_working_copy_copy_in (path, dir, self->display_name, &self->fingerprint,
@@ -311,7 +312,7 @@ update_others (GkProjectFile *self)
     others = g_new0 (char *, 1);
   else
     others = gk_presence_list_others (self->presence_path, self->presence_nonce,
-                                      g_get_real_time ());
+                                      gk_clock_get_system_time_us ());
   if (g_strv_equal ((const char * const *) others, (const char * const *) self->others))
     return;
   g_strfreev (self->others);
@@ -325,7 +326,7 @@ gk_project_file_refresh_presence (GkProjectFile *self)
   g_return_if_fail (GK_IS_PROJECT_FILE (self));
 
   if (self->presence_path != NULL)
-    gk_presence_announce (self->presence_path, self->presence_nonce, g_get_real_time ());
+    gk_presence_announce (self->presence_path, self->presence_nonce, gk_clock_get_system_time_us ());
   update_others (self);
 }
 
@@ -353,7 +354,7 @@ gk_project_file_presence_stop (GkProjectFile *self)
 {
   g_clear_handle_id (&self->presence_timer, g_source_remove);
   if (self->presence_path != NULL)
-    gk_presence_withdraw (self->presence_path, self->presence_nonce, g_get_real_time ());
+    gk_presence_withdraw (self->presence_path, self->presence_nonce, gk_clock_get_system_time_us ());
   g_clear_pointer (&self->presence_path, g_free);
   update_others (self);
 }

@@ -363,7 +363,7 @@ gk_working_copy_claim_slot (GkProjectFile  *self,
       self->working_path = g_strdup_printf ("%s/%s.gripkaart", dir, name);
       self->key_path = g_strdup_printf ("%s/%s.ini", dir, name);
       set_aside_stale_copy (self);
-      gk_working_copy_prune_set_aside (dir, g_get_real_time ());
+      gk_working_copy_prune_set_aside (dir, gk_clock_get_system_time_us ());
       return TRUE;
     }
 
