@@ -255,9 +255,10 @@ snapshot (const char *path)
       if (g_str_has_prefix (name, ".~lock."))
         continue;
       child = g_build_filename (path, name, NULL);
-      hash = file_sha256 (child);
 
       g_assert_cmpint (lstat (child, &st), ==, 0);
+      /* Reading a FIFO would wait for a writer: only files are hashed. */
+      hash = S_ISREG (st.st_mode) ? file_sha256 (child) : g_strdup ("(not a file)");
       g_hash_table_insert (table, g_strdup (name), g_strdup_printf ("%s %o", hash, st.st_mode));
     }
   g_dir_close (dir);

@@ -116,6 +116,10 @@ void      gk_storage_error_checking_sqlite (GError     **error,
 gssize    gk_storage_read_full             (int           fd,
                                             guint8       *buffer,
                                             gsize         size);
+int       gk_storage_open_regular          (const char   *path,
+                                            const char   *display,
+                                            struct stat  *out_st,
+                                            GError      **error);
 gboolean  gk_storage_write_full            (int           fd,
                                             const guint8 *buffer,
                                             gsize         size);
@@ -150,6 +154,9 @@ gboolean  gk_storage_check_file            (const char    *path,
                                             int           *out_schema_version,
                                             GError       **error);
 gboolean  gk_storage_check_schema_is_ours  (sqlite3       *db,
+                                            const char    *display,
+                                            GError       **error);
+gboolean  gk_storage_check_rows            (sqlite3       *db,
                                             const char    *display,
                                             GError       **error);
 gboolean  gk_storage_check_no_other_writer (const char    *path,
@@ -247,6 +254,7 @@ void      gk_project_file_presence_stop   (GkProjectFile *self);
 
 /* The slow steps of opening and saving, which run in a worker thread. */
 typedef enum {
+  GK_STORAGE_STEP_CHECK,       /* opening: before each attempt reads the file */
   GK_STORAGE_STEP_COPY_IN,     /* opening: before each block copied in */
   GK_STORAGE_STEP_WRITE,       /* saving: before writing the new file */
   GK_STORAGE_STEP_SYNC,        /* saving: before syncing it to disk */

@@ -20,12 +20,14 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "gk-project-file-parts.h"
 #include "gk-schema.h"
+#include "gk-clock.h"
 
 G_DEFINE_FINAL_TYPE (GkProjectFile, gk_project_file, G_TYPE_OBJECT)
 
@@ -202,9 +204,9 @@ gk_project_file_new (GError **error)
 /* Opening, step by step; runs in a worker thread for open_async(), where
  * nobody else sees self until it is returned. */
 static GkProjectFile *
-open_file (GFile         *file,
-           GCancellable  *cancellable,
-           GError       **error)
+open_file_once (GFile         *file,
+                GCancellable  *cancellable,
+                GError       **error)
 {
   g_autoptr(GkProjectFile) self = NULL;
   g_autoptr(GError) check_error = NULL;
@@ -242,7 +244,7 @@ open_file (GFile         *file,
     return NULL;
   /* What a killed save left beside the file would be spread by a sync
    * client (in a read-only folder this removes nothing). */
-  gk_storage_clean_stale_temp_files (path, g_get_real_time (), GK_STALE_TEMP_FILE_US);
+  gk_storage_clean_stale_temp_files (path, gk_clock_get_system_time_us (), GK_STALE_TEMP_FILE_US);
 
   dir = g_path_get_dirname (self->working_path);
   incoming = gk_working_copy_copy_in (path, dir, self->display_name, &self->fingerprint,
@@ -310,7 +312,7 @@ update_others (GkProjectFile *self)
     others = g_new0 (char *, 1);
   else
     others = gk_presence_list_others (self->presence_path, self->presence_nonce,
-                                      g_get_real_time ());
+                                      gk_clock_get_system_time_us ());
   if (g_strv_equal ((const char * const *) others, (const char * const *) self->others))
     return;
   g_strfreev (self->others);
@@ -324,7 +326,7 @@ gk_project_file_refresh_presence (GkProjectFile *self)
   g_return_if_fail (GK_IS_PROJECT_FILE (self));
 
   if (self->presence_path != NULL)
-    gk_presence_announce (self->presence_path, self->presence_nonce, g_get_real_time ());
+    gk_presence_announce (self->presence_path, self->presence_nonce, gk_clock_get_system_time_us ());
   update_others (self);
 }
 
@@ -352,7 +354,7 @@ gk_project_file_presence_stop (GkProjectFile *self)
 {
   g_clear_handle_id (&self->presence_timer, g_source_remove);
   if (self->presence_path != NULL)
-    gk_presence_withdraw (self->presence_path, self->presence_nonce, g_get_real_time ());
+    gk_presence_withdraw (self->presence_path, self->presence_nonce, gk_clock_get_system_time_us ());
   g_clear_pointer (&self->presence_path, g_free);
   update_others (self);
 }
@@ -363,6 +365,68 @@ gk_project_file_get_others (GkProjectFile *self)
   g_return_val_if_fail (GK_IS_PROJECT_FILE (self), NULL);
 
   return (const char * const *) self->others;
+}
+
+/* Whether a file that looked damaged changed while we read it: a sync
+ * client rewriting it in place, or a program saving it. */
+static gboolean
+changed_since (const char        *path,
+               const struct stat *before)
+{
+  struct stat now;
+
+  return stat (path, &now) != 0 ||
+         now.st_dev != before->st_dev || now.st_ino != before->st_ino ||
+         now.st_size != before->st_size ||
+         gk_storage_mtime_us (&now) != gk_storage_mtime_us (before);
+}
+
+#define OPEN_ATTEMPTS      4
+#define OPEN_RETRY_WAIT_US (G_USEC_PER_SEC / 4)
+
+/* A file that is half written when we read it looks damaged, or not like a
+ * project at all. When it changed while we looked, that is what it is:
+ * try again a little later, and if it keeps changing, say so instead of
+ * calling a good file damaged. */
+static GkProjectFile *
+open_file (GFile         *file,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  for (int attempt = 1; ; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      GkProjectFile *project;
+      struct stat before;
+      gboolean known = path != NULL && stat (path, &before) == 0;
+
+      if (path != NULL)
+        gk_storage_step (GK_STORAGE_STEP_CHECK, path);
+      project = open_file_once (file, cancellable, &local_error);
+      if (project != NULL)
+        return project;
+
+      if (!known ||
+          !(g_error_matches (local_error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_DAMAGED) ||
+            g_error_matches (local_error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_NOT_PROJECT)) ||
+          !changed_since (path, &before))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (attempt == OPEN_ATTEMPTS)
+        {
+          g_autofree char *display = g_filename_display_basename (path);
+
+          gk_storage_error_being_changed (error, display);
+          return NULL;
+        }
+      g_debug ("%s changed while it was read; reading it again", path);
+      if (!g_cancellable_is_cancelled (cancellable))
+        g_usleep (OPEN_RETRY_WAIT_US);
+    }
 }
 
 GkProjectFile *

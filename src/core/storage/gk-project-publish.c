@@ -28,6 +28,7 @@
 #include <glib/gstdio.h>
 
 #include "gk-project-file-parts.h"
+#include "gk-clock.h"
 
 /* Compares the shared file at path with the fingerprint expected. Returns
  * TRUE when it changed or disappeared; FALSE when unchanged (error unset) or
@@ -464,7 +465,7 @@ publish (SaveJob             *job,
   int fd;
 
   /* What a killed save left here would be spread by a sync client. */
-  gk_storage_clean_stale_temp_files (target, g_get_real_time (), GK_STALE_TEMP_FILE_US);
+  gk_storage_clean_stale_temp_files (target, gk_clock_get_system_time_us (), GK_STALE_TEMP_FILE_US);
 
   temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, name);
   fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);

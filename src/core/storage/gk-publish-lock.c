@@ -28,6 +28,7 @@
 #include <glib/gstdio.h>
 
 #include "gk-project-file-parts.h"
+#include "gk-clock.h"
 
 struct _GkPublishLock
 {
@@ -51,7 +52,7 @@ make_note (void)
 {
   return g_strdup_printf ("%s,%s,%d,%" G_GINT64_FORMAT ",%08x%08x\n",
                           g_get_user_name (), g_get_host_name (), (int) getpid (),
-                          g_get_real_time (), g_random_int (), g_random_int ());
+                          gk_clock_get_system_time_us (), g_random_int (), g_random_int ());
 }
 
 static char *
@@ -187,7 +188,7 @@ gk_publish_lock_acquire (const char    *target,
       g_clear_pointer (&holder, g_free);
       holder = read_note (path);
       if (stat (path, &st) == 0 &&
-          note_is_stale (holder, gk_storage_mtime_us (&st), g_get_real_time ()))
+          note_is_stale (holder, gk_storage_mtime_us (&st), gk_clock_get_system_time_us ()))
         {
           break_stale_lock (path, holder);
           continue;

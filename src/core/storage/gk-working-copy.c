@@ -58,14 +58,10 @@ gk_working_copy_copy_in (const char     *src,
       gssize n = 0;
       int in, out;
 
-      in = g_open (src, O_RDONLY | O_CLOEXEC, 0);
-      if (in < 0 || fstat (in, &before) != 0)
-        {
-          gk_storage_error_opening_errno (error, errno, display);
-          if (in >= 0)
-            close (in);
-          return NULL;
-        }
+      /* It may have been replaced by a FIFO since its header was read. */
+      in = gk_storage_open_regular (src, display, &before, error);
+      if (in < 0)
+        return NULL;
 
       out = g_mkstemp_full (dest, O_RDWR | O_CLOEXEC, 0600);
       if (out < 0)
@@ -367,7 +363,7 @@ gk_working_copy_claim_slot (GkProjectFile  *self,
       self->working_path = g_strdup_printf ("%s/%s.gripkaart", dir, name);
       self->key_path = g_strdup_printf ("%s/%s.ini", dir, name);
       set_aside_stale_copy (self);
-      gk_working_copy_prune_set_aside (dir, g_get_real_time ());
+      gk_working_copy_prune_set_aside (dir, gk_clock_get_system_time_us ());
       return TRUE;
     }
 
@@ -498,7 +494,8 @@ gk_working_copy_migrate (GkProjectFile  *self,
       return FALSE;
     }
 
-  if (!gk_storage_check_schema_is_ours (db, self->display_name, error))
+  if (!gk_storage_check_schema_is_ours (db, self->display_name, error) ||
+      !gk_storage_check_rows (db, self->display_name, error))
     {
       sqlite3_close (db);
       return FALSE;
