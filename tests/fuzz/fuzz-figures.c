@@ -27,8 +27,8 @@ walk_sheet (GkSheet *sheet)
         {
           GkFigurePeriod period;
           double value;
-          g_autofree char *shown = gk_cell_to_display (&row->cells[c]);
 
+          g_free (gk_cell_to_display (&row->cells[c]));
           gk_figure_period_parse_cell (&row->cells[c], &period);
           gk_dutch_number_parse (row->cells[c].text, GK_NUMBER_STYLE_DUTCH, &value, NULL);
           gk_dutch_number_evidence (row->cells[c].text);

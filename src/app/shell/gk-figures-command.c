@@ -166,7 +166,7 @@ export_tables (Options  *o,
   session = open_session (o->files[0], error);
   if (session == NULL)
     return FALSE;
-  ok = gk_export_tables (gk_session_get_document (session), (GkExportTable *) tables->data, tables->len,
+  ok = gk_export_tables (gk_session_get_document (session), &g_array_index (tables, GkExportTable, 0), tables->len,
                          o->output, error);
   gk_session_close (session);
   return ok;
