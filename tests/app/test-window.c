@@ -10,6 +10,7 @@
 #include "gk-projects-page.h"
 #include "gk-roadmap-page.h"
 #include "gk-search-bar.h"
+#include "gk-project-file-private.h"
 #include "gk-window.h"
 
 #include "page-test-helpers.h"
@@ -146,6 +147,116 @@ test_recent_programmes (void)
 
 static GkWindow *open_demo_window_sized (const char *name,
                                         int         width);
+
+/* Two windows on one file: each shows that the other has it open, and
+ * stops when it closes. */
+static void
+test_presence_shown (void)
+{
+  g_autofree char *path = write_demo ("team.gripkaart");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *real = g_get_real_name ();
+  const char *name = real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0
+                     ? real : g_get_user_name ();
+  GkWindow *first = gk_window_new (app);
+  GkWindow *second = gk_window_new (app);
+  GkProjectFile *project;
+  GtkWidget *label;
+  GtkWidget *second_label;
+
+  gtk_window_present (GTK_WINDOW (first));
+  open_file_and_wait (first, file);
+  label = require_named (GTK_WIDGET (first), "others");
+  g_assert_false (gtk_widget_get_visible (label));
+
+  gtk_window_present (GTK_WINDOW (second));
+  open_file_and_wait (second, file);
+  second_label = require_named (GTK_WIDGET (second), "others");
+  g_assert_true (gtk_widget_get_visible (second_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (second_label)), name));
+
+  project = gk_session_get_project_file (gk_window_get_session (first));
+  gk_project_file_refresh_presence (project);
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (label), name));
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  wait_until ((gk_project_file_refresh_presence (project), !gtk_widget_get_visible (label)));
+  gtk_window_destroy (GTK_WINDOW (first));
+  drain ();
+}
+
+static GkWindow *
+other_window_with_document (GkWindow *not_this)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GK_IS_WINDOW (window) && GK_WINDOW (window) != not_this &&
+          gk_window_get_document (GK_WINDOW (window)) != NULL)
+        return GK_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* A window that was killed with unsaved edits: the next open says so and
+ * shows them in a window of their own. */
+static void
+test_recovery_offered (void)
+{
+  g_autofree char *path = write_demo ("crash.gripkaart");
+  g_autofree char *helper = g_test_build_filename (G_TEST_BUILT, "publish-racer", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDIN_PIPE);
+  g_autoptr(GSubprocess) killed = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *recovered_name = NULL;
+  GkWindow *window = gk_window_new (app);
+  GkWindow *shown = NULL;
+  GkProjectFile *project;
+  GtkButton *button = NULL;
+
+  /* Someone edits the file (a person added) and is killed before saving. */
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  killed = g_subprocess_launcher_spawn (launcher, &error, helper, path, "9999", "0", NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (killed));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (line, "ready "));
+  g_subprocess_force_exit (killed);
+  g_assert_true (g_subprocess_wait (killed, NULL, &error));
+
+  gtk_window_present (GTK_WINDOW (window));
+  open_file_and_wait (window, file);
+  project = gk_session_get_project_file (gk_window_get_session (window));
+  g_assert_nonnull (gk_project_file_get_recovered_path (project));
+  recovered_name = g_path_get_basename (gk_project_file_get_recovered_path (project));
+
+  wait_until ((button = find_button_with_label (GTK_WIDGET (window), "_Show Them")) != NULL);
+  click (GTK_WIDGET (button));
+  wait_until ((shown = other_window_with_document (window)) != NULL);
+  g_assert_cmpstr (gk_project_file_get_display_name (gk_session_get_project_file (gk_window_get_session (shown))),
+                   ==, recovered_name);
+  /* The killed window's edit is there. */
+  {
+    sqlite3 *db = gk_project_file_get_db (gk_session_get_project_file (gk_window_get_session (shown)));
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM person WHERE id = 9999", -1,
+                                         &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    sqlite3_finalize (stmt);
+  }
+  destroy_all_windows ();
+}
 
 /* --- shortcuts ------------------------------------------------------------------ */
 
@@ -761,6 +872,8 @@ main (int   argc,
   g_test_add_func ("/window/page-shortcuts", test_page_shortcuts);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window_lists_every_shortcut);
   g_test_add_func ("/window/close-releases-document", test_close_releases_document);
+  g_test_add_func ("/window/presence", test_presence_shown);
+  g_test_add_func ("/window/recovery-offered", test_recovery_offered);
 
   status = g_test_run ();
   g_clear_object (&app);

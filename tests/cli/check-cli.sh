@@ -105,4 +105,63 @@ if "$gripkaart" --check "$work/x.gripkaart" --today=2026-02-30 2>"$work/err"; th
   echo "--today accepted 30 February"; exit 1
 fi
 grep -q "does not exist" "$work/err" || { echo "unclear date error: $(cat "$work/err")"; exit 1; }
+
+# --export-report never replaces the programme, nor any file that is not a
+# PDF (issue 13 #7); the file and the other file stay byte for byte.
+before=$(sha256sum "$work/x.gripkaart")
+cp "$work/x.gripkaart" "$work/x-copy.pdf"
+copy_before=$(sha256sum "$work/x-copy.pdf")
+echo "notes" >"$work/notes.pdf"
+for bad in "--export-report=$work/x.gripkaart|.pdf" \
+           "--export-report=$work/notes.pdf|not a PDF" \
+           "--export-report=$work/report.txt|.pdf"; do
+  option=${bad%%|*}; expected=${bad#*|}
+  if "$gripkaart" "$option" --today=2026-11-22 "$work/x.gripkaart" 2>"$work/err"; then
+    echo "accepted: $option"; exit 1
+  fi
+  grep -qF -- "$expected" "$work/err" || { echo "unclear message for $option: $(cat "$work/err")"; exit 1; }
+done
+if "$gripkaart" --export-report="$work/x-copy.pdf" --today=2026-11-22 "$work/x-copy.pdf" 2>"$work/err"; then
+  echo "the report replaced its own programme"; exit 1
+fi
+grep -qF "the programme itself" "$work/err" || { echo "unclear message: $(cat "$work/err")"; exit 1; }
+[ "$(sha256sum "$work/x.gripkaart")" = "$before" ] || { echo "the programme was changed"; exit 1; }
+[ "$(sha256sum "$work/x-copy.pdf")" = "$copy_before" ] || { echo "the programme named .pdf was changed"; exit 1; }
+[ "$(cat "$work/notes.pdf")" = "notes" ] || { echo "a file that is not a PDF was replaced"; exit 1; }
+[ ! -e "$work/report.txt" ] || { echo "a report was written to .txt"; exit 1; }
+
+# Dates outside the supported range get a message, not a crash (issue 13 #6:
+# --today=0001-01-01 segfaulted); the ends of the range work, and the second
+# run replaces the PDF the first one wrote.
+for today in 0001-01-01 1899-12-31; do
+  set +e
+  "$gripkaart" --export-report="$work/early.pdf" --today="$today" "$work/x.gripkaart" 2>"$work/err"
+  status=$?
+  set -e
+  [ "$status" -eq 1 ] || { echo "--today=$today ended with status $status"; exit 1; }
+  grep -qF "1900-01-01 to 9999-12-31" "$work/err" || { echo "unclear message for $today: $(cat "$work/err")"; exit 1; }
+done
+for today in 1900-01-01 9999-12-31; do
+  "$gripkaart" --export-report="$work/edge.pdf" --today="$today" "$work/x.gripkaart" \
+    || { echo "--today=$today failed"; exit 1; }
+  head -c 5 "$work/edge.pdf" | grep -qF "%PDF-" || { echo "no PDF for --today=$today"; exit 1; }
+done
+
+# Text that is not UTF-8 (issue 13 #4: --export-report failed with "input
+# string not valid UTF-8") is repaired as it is read; the file is untouched.
+if command -v sqlite3 >/dev/null; then
+  cp "$work/x.gripkaart" "$work/latin1.gripkaart"
+  sqlite3 "$work/latin1.gripkaart" \
+    "UPDATE programme SET title = CAST(x'4772697020e9e9' AS TEXT), municipality = CAST(x'47656d65656e746520e2' AS TEXT);
+     UPDATE topic SET name = CAST(x'46696e616e6369eb6e' AS TEXT);
+     UPDATE focus_project SET name = CAST(x'546f6567616e67e282' AS TEXT);
+     UPDATE indicator SET name = CAST(x'5761636874ff74696a64' AS TEXT);"
+  latin1_before=$(sha256sum "$work/latin1.gripkaart")
+  "$gripkaart" --export-report="$work/latin1.pdf" --today=2026-11-22 "$work/latin1.gripkaart" 2>"$work/err" \
+    || { echo "--export-report failed on text that is not UTF-8: $(cat "$work/err")"; exit 1; }
+  head -c 5 "$work/latin1.pdf" | grep -qF "%PDF-" || { echo "no PDF for text that is not UTF-8"; exit 1; }
+  "$gripkaart" --export-chart=roadmap --output="$work/latin1.png" --today=2026-11-22 "$work/latin1.gripkaart" \
+    || { echo "--export-chart failed on text that is not UTF-8"; exit 1; }
+  [ "$(sha256sum "$work/latin1.gripkaart")" = "$latin1_before" ] || { echo "reading repaired the file"; exit 1; }
+fi
 echo "ok"

@@ -399,6 +399,97 @@ test_wal_mode_file (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (header[18], ==, 1);
 }
 
+/* --- Save As onto a file that holds someone's work ---------------------------- */
+
+/* B uses Save As onto the team file after A saved to it: A's work stays,
+ * B's stays in the working copy. */
+static void
+test_save_as_onto_changed_own_file (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = make_project (fixture, "team.gripkaart", 3);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GkProjectFile) project = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other;
+
+  project = open_ok (path);
+  other = open_plain (path);
+  exec_ok (other, "INSERT INTO person (id, name) VALUES (200, 'Collega')");
+  sqlite3_close (other);
+  before = snapshot (fixture->dir);
+
+  insert_person (project, 300, "Ik");
+  g_assert_false (gk_project_file_save_as (project, file, &error));
+  g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+
+  assert_same_snapshot (before, fixture->dir);
+  g_assert_true (gk_project_file_get_dirty (project));
+  g_assert_true (gk_project_file_has_unpublished_changes (project));
+  g_assert_cmpint (query_int (gk_project_file_get_db (project),
+                              "SELECT count(*) FROM person WHERE id = 300"), ==, 1);
+}
+
+/* Save As onto its own file that nobody changed is a Save. */
+static void
+test_save_as_onto_own_file (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = make_project (fixture, "mine.gripkaart", 3);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GkProjectFile) project = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  project = open_ok (path);
+  insert_person (project, 301, "Opnieuw");
+  g_assert_true (gk_project_file_save_as (project, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (gk_project_file_get_dirty (project));
+
+  db = open_plain (path);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM person WHERE id = 301"), ==, 1);
+  sqlite3_close (db);
+}
+
+/* Another programme (or a damaged one) is never replaced by Save As;
+ * another kind of file is (the user was asked). */
+static void
+test_save_as_onto_other_programme (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *mine = make_project (fixture, "mine.gripkaart", 3);
+  g_autofree char *theirs = make_project (fixture, "theirs.gripkaart", 5);
+  g_autofree char *damaged = make_project (fixture, "damaged.gripkaart", 5);
+  g_autofree char *text = path_in (fixture, "notes.gripkaart");
+  g_autoptr(GFile) theirs_file = g_file_new_for_path (theirs);
+  g_autoptr(GFile) damaged_file = g_file_new_for_path (damaged);
+  g_autoptr(GFile) text_file = g_file_new_for_path (text);
+  g_autoptr(GkProjectFile) project = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (truncate (damaged, 1000), ==, 0);   /* not a whole page */
+  g_assert_true (g_file_set_contents (text, "geen programma", -1, NULL));
+  project = open_ok (mine);
+  insert_person (project, 302, "Niet daar");
+  before = snapshot (fixture->dir);
+
+  g_assert_false (gk_project_file_save_as (project, theirs_file, &error));
+  g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "theirs.gripkaart"));
+  g_clear_error (&error);
+  g_assert_false (gk_project_file_save_as (project, damaged_file, &error));
+  g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_EXISTS);
+  g_clear_error (&error);
+  assert_same_snapshot (before, fixture->dir);
+  g_assert_true (gk_project_file_get_dirty (project));
+
+  g_assert_true (gk_project_file_save_as (project, text_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_project_file_check (text, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -416,6 +507,9 @@ main (int argc, char **argv)
   ADD ("/project-file/save/full-disk-simulated", test_full_disk_simulated);
   ADD ("/project-file/save/full-disk-tmpfs", test_full_disk_tmpfs);
   ADD ("/project-file/save/wal-mode-file", test_wal_mode_file);
+  ADD ("/project-file/save-as/onto-changed-own-file", test_save_as_onto_changed_own_file);
+  ADD ("/project-file/save-as/onto-own-file", test_save_as_onto_own_file);
+  ADD ("/project-file/save-as/onto-other-programme", test_save_as_onto_other_programme);
 
   return g_test_run ();
 }

@@ -28,6 +28,7 @@ walk_sheet (GkSheet *sheet)
           GkFigurePeriod period;
           double value;
 
+          /* Each cell as the preview shows it: only that it does not crash. */
           g_free (gk_cell_to_display (&row->cells[c]));
           gk_figure_period_parse_cell (&row->cells[c], &period);
           gk_dutch_number_parse (row->cells[c].text, GK_NUMBER_STYLE_DUTCH, &value, NULL);

@@ -8,6 +8,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -317,6 +320,61 @@ parse_sheet (const char           *paper,
   return TRUE;
 }
 
+/* The first bytes of every PDF file. */
+static gboolean
+is_pdf_file (const char *path)
+{
+  char magic[5];
+  gboolean pdf;
+  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return FALSE;
+  pdf = read (fd, magic, sizeof magic) == sizeof magic && memcmp (magic, "%PDF-", 5) == 0;
+  close (fd);
+  return pdf;
+}
+
+/* The report replaces output only when that is a PDF already: never the
+ * project file itself (--export-report=plan.gripkaart plan.gripkaart once
+ * replaced the programme with a report), nor any other file. */
+static gboolean
+check_report_output (const char  *output,
+                     const char  *input,
+                     GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (output);
+  struct stat out_st, in_st;
+
+  if (!g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".PDF"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("The report is a PDF file: give it a name that ends in .pdf, not “%s”."),
+                   display);
+      return FALSE;
+    }
+  if (stat (output, &out_st) != 0)
+    return TRUE;   /* a new file */
+
+  if (input != NULL && stat (input, &in_st) == 0 &&
+      in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is the programme itself. Write the report to another file."),
+                   display);
+      return FALSE;
+    }
+  if (!S_ISREG (out_st.st_mode) || !is_pdf_file (output))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” already exists and is not a PDF file. It was not replaced; "
+                     "write the report to another file."),
+                   display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 gk_command_line_export_report (const char   *path,
                                const char   *output,
@@ -328,6 +386,7 @@ gk_command_line_export_report (const char   *path,
 {
   g_autoptr(GkSession) session = NULL;
   g_autoptr(GkReport) report = NULL;
+  g_autoptr(GError) local_error = NULL;
   GkDocument *document;
   GDate today = gk_clock_get_today (clock);
   GkReportPaper sheet;
@@ -343,6 +402,8 @@ gk_command_line_export_report (const char   *path,
                    _("Say where to write the report: --export-report=REPORT.pdf"));
       return FALSE;
     }
+  if (!check_report_output (output, path, error))
+    return FALSE;
   if (!parse_sheet (paper, orientation, &sheet, &sheet_orientation, error))
     return FALSE;
   if (period != NULL && !gk_period_parse (period, &frequency, &period_date, error))
@@ -360,11 +421,26 @@ gk_command_line_export_report (const char   *path,
 
       if (programme != NULL)
         frequency = gk_review_cycle_frequency (gk_programme_get_review_cycle (programme));
-      gk_period_last_complete (frequency, &today, &period_date, NULL);
+      if (!gk_period_last_complete (frequency, &today, &period_date, NULL))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("There is no complete period before today to report on. "
+                         "Choose one with --period."));
+          gk_session_close (session);
+          return FALSE;
+        }
     }
 
-  report = gk_report_new_for_period (document, frequency, &period_date, &today, error);
+  report = gk_report_new_for_period (document, frequency, &period_date, &today, &local_error);
   ok = report != NULL;
+  if (!ok)
+    {
+      /* Every failure must say why, also one the report forgot to explain. */
+      if (local_error == NULL)
+        g_set_error (&local_error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                     _("The report could not be made for this period."));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
   if (ok)
     {
       /* SOURCE_DATE_EPOCH, when set, dates the report (reproducible output). */
@@ -389,6 +465,15 @@ gk_command_line_set_today (const char  *text,
 
   if (!gk_date_parse_user (text, &today, error))
     return FALSE;
+  /* The years --period accepts; before them there is no period to report
+   * on (year 1 has no previous month), after them no next one. */
+  if (g_date_get_year (&today) < 1900)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is outside the dates Gripkaart works with: "
+                     "choose a date from 1900-01-01 to 9999-12-31."), text);
+      return FALSE;
+    }
   gk_clock_set_fixed_date (gk_clock_get_default (), &today);
   return TRUE;
 }

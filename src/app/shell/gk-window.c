@@ -54,6 +54,7 @@ struct _GkWindow
   GkProjectsPage       *projects_page;
   GkMeasuresPage       *measures_page;
   GkWorkIndicator      *work_indicator;
+  GtkLabel             *others_label;
 
   GtkFileChooserNative *chooser;
 
@@ -293,6 +294,37 @@ document_changed_cb (GkWindow *self)
   update_actions (self);
 }
 
+/* Who else has the file open, from its lock note: a hint in the header. */
+static void
+update_others (GkWindow *self)
+{
+  const char * const *others = self->project != NULL ? gk_project_file_get_others (self->project) : NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (others == NULL || others[0] == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->others_label), FALSE);
+      return;
+    }
+  names = g_strjoinv (", ", (char **) others);
+  label = g_strdup_printf (_("Also open: %s"), names);
+  tooltip = g_strdup_printf (_("Others with this programme open: %s. When someone else saves "
+                               "first, your changes are kept and you are told."), names);
+  gtk_label_set_text (self->others_label, label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->others_label), tooltip);
+  gtk_widget_set_visible (GTK_WIDGET (self->others_label), TRUE);
+}
+
+/* Coming back to the window is when people want to know. */
+static void
+window_active_cb (GkWindow *self)
+{
+  if (self->project != NULL && gtk_window_is_active (GTK_WINDOW (self)))
+    gk_project_file_refresh_presence (self->project);
+}
+
 /* The pages follow the session themselves (the "session" property in
  * gk-window.ui); the window follows it for its title, its actions and the
  * user's name in the change log. */
@@ -308,6 +340,10 @@ session_document_cb (GkWindow *self)
   self->document = document;
   /* Both or neither: the file closes after the document is let go. */
   self->project = document != NULL ? gk_session_get_project_file (self->session) : NULL;
+  update_others (self);
+  if (self->project != NULL)
+    g_signal_connect_object (self->project, "notify::others", G_CALLBACK (update_others), self,
+                             G_CONNECT_SWAPPED);
   if (document == NULL)
     {
       update_title (self);
@@ -331,6 +367,45 @@ close_programme (GkWindow *self)
     gk_session_close (self->session);
 }
 
+/* The copy shows what was not saved; the user brings it over by hand
+ * (merging it back is still to be built, see docs/sharing.md). */
+static void
+show_recovered_cb (GkWindow *self,
+                   AdwToast *toast)
+{
+  GFile *recovered = g_object_get_data (G_OBJECT (toast), "gk-recovered");
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GkWindow *window;
+
+  if (app == NULL || recovered == NULL)
+    return;
+  window = gk_window_new (GK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  gk_window_open_file (window, recovered);
+}
+
+/* Opening found edits that an earlier run never saved (it crashed) and
+ * moved them aside: say so, and offer to show them. */
+static void
+offer_recovered (GkWindow *self)
+{
+  const char *path = gk_project_file_get_recovered_path (self->project);
+  AdwToast *toast;
+
+  if (path == NULL)
+    return;
+  toast = adw_toast_new (_("Changes that were not saved before Gripkaart stopped were kept "
+                           "in a separate copy."));
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("_Show Them"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "gk-recovered", g_file_new_for_path (path),
+                          g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_recovered_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static gboolean
 show_programme (GkWindow      *self,
                 GkProjectFile *project,
@@ -346,6 +421,7 @@ show_programme (GkWindow      *self,
   if (gk_project_file_get_read_only (self->project))
     adw_toast_overlay_add_toast (self->toast_overlay,
                                  adw_toast_new (gk_project_file_get_read_only_reason (self->project)->message));
+  offer_recovered (self);
   return TRUE;
 }
 
@@ -1111,6 +1187,7 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, projects_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, measures_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, work_indicator);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, others_label);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
@@ -1159,6 +1236,7 @@ gk_window_init (GkWindow *self)
   self->session = gk_session_new (NULL);
   g_signal_connect_swapped (self->session, "notify::document", G_CALLBACK (session_document_cb), self);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (window_active_cb), NULL);
   gk_import_dialog_accept_drops (GTK_WIDGET (self->indicators_page));
   watch_sidebar (self);
   update_back_button (self);

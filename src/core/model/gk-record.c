@@ -850,11 +850,34 @@ gk_record_set_live (GkRecord *self,
   priv_of (self)->live = !!live;
 }
 
+/* Text as read from the file, made valid UTF-8: another program may have
+ * written Latin-1 or cut a character in half, and GTK, Pango and the report
+ * refuse such text (the roadmap went blank, the report failed). Each
+ * invalid byte becomes U+FFFD, so the rest of the text stays readable; the
+ * file itself is not changed unless the row is edited and saved. Returns
+ * NULL for an empty text; sets *repaired when it had to repair. */
+static char *
+read_text (sqlite3_stmt *stmt,
+           int           i,
+           gboolean     *repaired)
+{
+  int n = sqlite3_column_bytes (stmt, i);
+  const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+  if (text == NULL || n == 0)
+    return NULL;
+  if (g_utf8_validate_len (text, n, NULL))
+    return g_strndup (text, n);
+  *repaired = TRUE;
+  return g_utf8_make_valid (text, n);
+}
+
 static void
 read_cell (const GkColumn *col,
            sqlite3_stmt   *stmt,
            int             i,
-           GkCell         *cell)
+           GkCell         *cell,
+           gboolean       *repaired)
 {
   int type = sqlite3_column_type (stmt, i);
 
@@ -862,12 +885,7 @@ read_cell (const GkColumn *col,
     {
     case GK_COLUMN_TEXT:
     case GK_COLUMN_DATE:
-      {
-        int n = sqlite3_column_bytes (stmt, i);
-
-        cell->v.s = (type == SQLITE_NULL || n == 0) ? NULL
-                    : g_strndup ((const char *) sqlite3_column_text (stmt, i), n);
-      }
+      cell->v.s = type == SQLITE_NULL ? NULL : read_text (stmt, i, repaired);
       break;
     case GK_COLUMN_ID:
     case GK_COLUMN_REF:
@@ -916,17 +934,23 @@ gk_record_read_row (GkRecord     *self,
   for (guint i = 0; i < table->n_columns; i++)
     {
       GkCell cell = { 0 };
+      gboolean repaired = FALSE;
 
       if (!notify)
         {
           /* Loading a fresh object: no comparisons, no notifications. */
           if (is_text (&table->columns[i]))
             g_free (cells[i].v.s);
-          read_cell (&table->columns[i], stmt, i, &cells[i]);
-          continue;
+          read_cell (&table->columns[i], stmt, i, &cells[i], &repaired);
         }
-      read_cell (&table->columns[i], stmt, i, &cell);
-      changed |= cell_assign (self, i, &cell, TRUE);
+      else
+        {
+          read_cell (&table->columns[i], stmt, i, &cell, &repaired);
+          changed |= cell_assign (self, i, &cell, TRUE);
+        }
+      if (repaired)
+        g_message ("Text that was not valid UTF-8 was repaired: %s, row %" G_GINT64_FORMAT ", %s",
+                   table->name, cells[0].v.i, table->columns[i].name);
     }
   return changed || !notify;
 }

@@ -728,6 +728,11 @@ gk_validation_set_sqlite_error (GError  **error,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
                            _("The disk is full; the change was not saved."));
       break;
+    case SQLITE_TOOBIG:
+      /* Also met when reading: it is not about writing. */
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                           _("A text is too long for Gripkaart: the limit is 64 MB."));
+      break;
     default:
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("The change could not be written to the project file (%s)."),

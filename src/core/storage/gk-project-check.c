@@ -22,6 +22,7 @@
 #include "gk-migrations.h"
 #include "gk-project-file-parts.h"
 #include "gk-schema.h"
+#include "gk-tables.h"
 
 #define SQLITE_HEADER_SIZE   100
 #define BUSY_TIMEOUT_MS      200
@@ -135,24 +136,11 @@ gk_storage_check_header (const char    *path,
   gssize n;
   int fd;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  /* A FIFO, device or folder is refused before a single byte is read:
+   * reading a FIFO waits for a writer forever. */
+  fd = gk_storage_open_regular (path, display, &st, error);
   if (fd < 0)
-    {
-      gk_storage_error_opening_errno (error, errno, display);
-      return FALSE;
-    }
-  if (fstat (fd, &st) != 0)
-    {
-      gk_storage_error_opening_errno (error, errno, display);
-      close (fd);
-      return FALSE;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      close (fd);
-      gk_storage_error_not_project (error, display);
-      return FALSE;
-    }
+    return FALSE;
   n = gk_storage_read_full (fd, header, sizeof header);
   if (n < 0)
     {
@@ -432,6 +420,166 @@ check_only_tables_and_indexes (sqlite3     *db,
   return TRUE;
 }
 
+/* --- the rules of the rows ------------------------------------------------ */
+
+/* SQLite holds a row to its CHECKs when it is written, not when it is read:
+ * a read-only connection's quick_check skips them (3.40), and no check looks
+ * at foreign keys. A file another program wrote may break them, and editing
+ * such a row would then fail or silently rewrite fields nobody touched. So
+ * every CHECK of the schema is evaluated here, one scan per table, and the
+ * first offending row is named: the file is refused rather than opened
+ * read-only, because every page of the app assumes valid values and
+ * whoever made the file can put the named row right. */
+
+static void
+error_invalid_row (GError     **error,
+                   const char  *display,
+                   const char  *table,
+                   gint64       row,
+                   const char  *column,
+                   const char  *rule)
+{
+  g_autofree char *row_text = g_strdup_printf ("%" G_GINT64_FORMAT, row);
+
+  if (column != NULL)
+    g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_DAMAGED,
+                 _("“%s” holds a value that a Gripkaart file may not hold "
+                   "(table “%s”, row %s, field “%s”). For safety it is not opened; "
+                   "the file was not changed."),
+                 display, table, row_text, column);
+  else
+    g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_DAMAGED,
+                 _("“%s” holds a row that breaks a rule of Gripkaart files "
+                   "(table “%s”, row %s: %s). For safety it is not opened; "
+                   "the file was not changed."),
+                 display, table, row_text, rule);
+}
+
+/* "SELECT id, NOT (c1), NOT (c2) ... FROM t WHERE NOT (c1) OR NOT (c2) ...
+ * LIMIT 1": a CHECK fails only when false, and NOT (NULL) is not true, so
+ * this finds exactly the rows SQLite would refuse. */
+static char *
+table_check_query (const GkTable  *table,
+                   GPtrArray      *rules,
+                   GPtrArray      *columns)
+{
+  g_autoptr(GString) select = g_string_new ("SELECT id");
+  g_autoptr(GString) where = g_string_new (NULL);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      char *check = gk_schema_column_check (&table->columns[i]);
+
+      if (check == NULL)
+        continue;
+      g_ptr_array_add (rules, check);
+      g_ptr_array_add (columns, (gpointer) table->columns[i].name);
+    }
+  for (guint i = 0; table->checks[i] != NULL; i++)
+    {
+      g_ptr_array_add (rules, g_strdup (table->checks[i]));
+      g_ptr_array_add (columns, NULL);
+    }
+  for (guint i = 0; i < rules->len; i++)
+    {
+      g_string_append_printf (select, ", NOT (%s)", (const char *) rules->pdata[i]);
+      g_string_append_printf (where, "%sNOT (%s)", i > 0 ? " OR " : "",
+                              (const char *) rules->pdata[i]);
+    }
+  /* Never true, but it reads every text: one longer than the connection's
+   * limit fails here (SQLITE_TOOBIG), with a message about the file,
+   * instead of later while loading, where it read as a failed write. */
+  for (guint i = 0; i < table->n_columns; i++)
+    if (table->columns[i].kind == GK_COLUMN_TEXT)
+      g_string_append_printf (where, "%slength (%s) < 0", where->len > 0 ? " OR " : "",
+                              table->columns[i].name);
+  if (where->len == 0)
+    return NULL;
+  return g_strdup_printf ("%s FROM %s WHERE %s LIMIT 1", select->str, table->name, where->str);
+}
+
+static gboolean
+check_table_rules (sqlite3        *db,
+                   const GkTable  *table,
+                   const char     *display,
+                   GError        **error)
+{
+  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) columns = g_ptr_array_new ();
+  g_autofree char *query = table_check_query (table, rules, columns);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (query == NULL)
+    return TRUE;
+  rc = sqlite3_prepare_v2 (db, query, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      gk_storage_error_checking_sqlite (error, rc, db, display);
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      for (guint i = 0; i < rules->len; i++)
+        if (sqlite3_column_int (stmt, (int) i + 1) != 0)
+          {
+            error_invalid_row (error, display, table->name, (gint64) sqlite3_column_int64 (stmt, 0),
+                               columns->pdata[i], rules->pdata[i]);
+            break;
+          }
+    }
+  else if (rc != SQLITE_DONE)
+    gk_storage_error_checking_sqlite (error, rc, db, display);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+check_foreign_keys (sqlite3     *db,
+                    const char  *display,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      gk_storage_error_checking_sqlite (error, rc, db, display);
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 1));
+
+      g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_DAMAGED,
+                   _("“%s” holds a row that refers to something that is not in the file "
+                     "(table “%s”, row %s, which refers to table “%s”). For safety it is not "
+                     "opened; the file was not changed."),
+                   display, (const char *) sqlite3_column_text (stmt, 0), row,
+                   (const char *) sqlite3_column_text (stmt, 2));
+    }
+  else if (rc != SQLITE_DONE)
+    gk_storage_error_checking_sqlite (error, rc, db, display);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
+}
+
+gboolean
+gk_storage_check_rows (sqlite3     *db,
+                       const char  *display,
+                       GError     **error)
+{
+  const GkTable * const *tables = gk_tables_get_all ();
+
+  for (guint t = 0; tables[t] != NULL; t++)
+    if (!check_table_rules (db, tables[t], display, error))
+      return FALSE;
+  return check_foreign_keys (db, display, error);
+}
+
 static gboolean
 check_contents (const char  *path,
                 const char  *display,
@@ -447,7 +595,8 @@ check_contents (const char  *path,
 
   ok = quick_check (db, display, error);
   if (ok && schema_version == GK_SCHEMA_VERSION)
-    ok = gk_storage_check_schema_is_ours (db, display, error);
+    ok = gk_storage_check_schema_is_ours (db, display, error) &&
+         gk_storage_check_rows (db, display, error);
   else if (ok)
     ok = check_only_tables_and_indexes (db, display, error);
 
@@ -501,6 +650,10 @@ gk_project_file_check (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   display = g_filename_display_basename (path);
+  /* SQLite would read a WAL or journal beside the file (and fail on a
+   * foreign one): say what opening says. */
+  if (!gk_storage_check_no_other_writer (path, display, error))
+    return FALSE;
   return gk_storage_check_file (path, display, out_schema_version, error);
 }
 

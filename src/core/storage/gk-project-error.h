@@ -22,6 +22,7 @@ typedef enum {
   GK_PROJECT_ERROR_CHANGED_ON_DISK,  /* someone else changed the file since it was read */
   GK_PROJECT_ERROR_LOCKED,           /* another program is writing the file right now */
   GK_PROJECT_ERROR_NO_SPACE,         /* the disk is full */
+  GK_PROJECT_ERROR_EXISTS,           /* Save As onto another Gripkaart programme */
   GK_PROJECT_ERROR_FAILED,           /* anything else (I/O error, ...) */
 } GkProjectError;
 

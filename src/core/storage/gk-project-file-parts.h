@@ -68,6 +68,14 @@ struct _GkProjectFile
   GQueue         saves;
   gboolean       save_running;
   gboolean       close_when_saved;
+
+  /* Presence (gk-presence.c): our line in the lock note beside the shared
+   * file at presence_path, refreshed by presence_timer on the main thread;
+   * others is who else has it open. */
+  char          *presence_path;
+  char          *presence_nonce;
+  guint          presence_timer;
+  char         **others;
 };
 
 /* --- errors (gk-storage-io.c) --------------------------------------------- */
@@ -108,6 +116,10 @@ void      gk_storage_error_checking_sqlite (GError     **error,
 gssize    gk_storage_read_full             (int           fd,
                                             guint8       *buffer,
                                             gsize         size);
+int       gk_storage_open_regular          (const char   *path,
+                                            const char   *display,
+                                            struct stat  *out_st,
+                                            GError      **error);
 gboolean  gk_storage_write_full            (int           fd,
                                             const guint8 *buffer,
                                             gsize         size);
@@ -144,6 +156,9 @@ gboolean  gk_storage_check_file            (const char    *path,
 gboolean  gk_storage_check_schema_is_ours  (sqlite3       *db,
                                             const char    *display,
                                             GError       **error);
+gboolean  gk_storage_check_rows            (sqlite3       *db,
+                                            const char    *display,
+                                            GError       **error);
 gboolean  gk_storage_check_no_other_writer (const char    *path,
                                             const char    *display,
                                             GError       **error);
@@ -167,18 +182,87 @@ gboolean  gk_working_copy_write_key_file   (GkProjectFile  *self,
                                             gboolean        unpublished,
                                             GError        **error);
 void      gk_working_copy_start_tracking   (GkProjectFile  *self);
+/* Working copies with unpublished edits set aside after a crash
+ * ("<slot>.recovered-<when>.gripkaart") are kept: the newest
+ * GK_SET_ASIDE_KEEP of each slot always, older ones for
+ * GK_SET_ASIDE_KEEP_US; the rest are removed. Returns how many. */
+#define GK_SET_ASIDE_KEEP 5
+#define GK_SET_ASIDE_KEEP_US (G_GINT64_CONSTANT (14) * 24 * 3600 * G_USEC_PER_SEC)
+guint     gk_working_copy_prune_set_aside  (const char     *dir,
+                                            gint64          now_us);
 gboolean  gk_working_copy_migrate          (GkProjectFile  *self,
                                             int             from_version,
                                             GError        **error);
+
+/* --- one publisher at a time (gk-publish-lock.c) --------------------------- */
+
+/* A lock beside the shared file older than this belongs to a publisher that
+ * was killed (one holds it for the check and the rename only). */
+#define GK_PUBLISH_LOCK_STALE_US (60 * G_USEC_PER_SEC)
+
+/* How long a publisher waits for another one's turn to end. */
+#define GK_PUBLISH_LOCK_WAIT_US (20 * G_USEC_PER_SEC)
+
+/* Temporary files of a save older than this were left by a kill. */
+#define GK_STALE_TEMP_FILE_US (10 * 60 * G_USEC_PER_SEC)
+
+typedef struct _GkPublishLock GkPublishLock;
+
+char          *gk_publish_lock_path_for    (const char    *target);
+/* Waits up to wait_us for the lock (GK_PROJECT_ERROR_LOCKED after that,
+ * naming who holds it), breaking one that is stale. */
+GkPublishLock *gk_publish_lock_acquire     (const char    *target,
+                                            const char    *display,
+                                            gint64         wait_us,
+                                            GCancellable  *cancellable,
+                                            GError       **error);
+/* FALSE when our lock was broken as stale and is someone else's now. */
+gboolean       gk_publish_lock_still_held  (GkPublishLock *lock);
+void           gk_publish_lock_release     (GkPublishLock *lock);
+
+/* Removes the temporary files (and their journals) of saves of target that
+ * are older than older_than_us: those a killed save left behind. Only our
+ * own naming pattern, ".NAME.XXXXXX". Returns how many were removed. */
+guint          gk_storage_clean_stale_temp_files (const char *target,
+                                                  gint64      now_us,
+                                                  gint64      older_than_us);
+
+/* --- presence (gk-presence.c) ------------------------------------------------- */
+
+/* A line of the lock note older than this is from a window that crashed
+ * (a live one refreshes it every GK_PRESENCE_REFRESH_S). */
+#define GK_PRESENCE_STALE_US (5 * 60 * G_USEC_PER_SEC)
+#define GK_PRESENCE_REFRESH_S 60
+
+char     *gk_presence_note_path_for       (const char    *target);
+void      gk_presence_announce            (const char    *target,
+                                           const char    *nonce,
+                                           gint64         now_us);
+void      gk_presence_withdraw            (const char    *target,
+                                           const char    *nonce,
+                                           gint64         now_us);
+char    **gk_presence_list_others         (const char    *target,
+                                           const char    *nonce,
+                                           gint64         now_us);
+
+/* In gk-project-file.c: announce at open (and after Save As), withdraw at
+ * close; main thread only. */
+void      gk_project_file_presence_start  (GkProjectFile *self);
+void      gk_project_file_presence_stop   (GkProjectFile *self);
 
 /* --- a hook for the tests ------------------------------------------------- */
 
 /* The slow steps of opening and saving, which run in a worker thread. */
 typedef enum {
+  GK_STORAGE_STEP_CHECK,       /* opening: before each attempt reads the file */
   GK_STORAGE_STEP_COPY_IN,     /* opening: before each block copied in */
   GK_STORAGE_STEP_WRITE,       /* saving: before writing the new file */
   GK_STORAGE_STEP_SYNC,        /* saving: before syncing it to disk */
   GK_STORAGE_STEP_RENAME,      /* saving: before it replaces the shared file */
+  GK_STORAGE_STEP_CHECKED,     /* saving: the shared file was checked, under
+                                * the publish lock, just before the rename */
+  GK_STORAGE_STEP_RENAMED,     /* saving: renamed, before checking that the
+                                * file in place is ours */
   GK_STORAGE_STEP_REPLACED,    /* saving: after it did (the save is done) */
 } GkStorageStep;
 

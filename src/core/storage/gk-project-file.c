@@ -20,12 +20,14 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "gk-project-file-parts.h"
 #include "gk-schema.h"
+#include "gk-clock.h"
 
 G_DEFINE_FINAL_TYPE (GkProjectFile, gk_project_file, G_TYPE_OBJECT)
 
@@ -36,6 +38,7 @@ enum {
   PROP_READ_ONLY,
   PROP_DIRTY,
   PROP_SAVING,
+  PROP_OTHERS,
   N_PROPS
 };
 
@@ -65,6 +68,8 @@ gk_project_file_finalize (GObject *object)
   g_free (self->recovered_path);
   gk_fingerprint_clear (&self->fingerprint);
   g_clear_error (&self->read_only_reason);
+  g_free (self->presence_nonce);
+  g_strfreev (self->others);
 
   G_OBJECT_CLASS (gk_project_file_parent_class)->finalize (object);
 }
@@ -93,6 +98,9 @@ gk_project_file_get_property (GObject    *object,
       break;
     case PROP_SAVING:
       g_value_set_boolean (value, gk_project_file_get_saving (self));
+      break;
+    case PROP_OTHERS:
+      g_value_set_boxed (value, self->others);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -144,6 +152,11 @@ gk_project_file_class_init (GkProjectFileClass *klass)
     g_param_spec_boolean ("saving", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* Who else has the file open (names), from the lock note beside it. */
+  properties[PROP_OTHERS] =
+    g_param_spec_boxed ("others", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -152,6 +165,8 @@ gk_project_file_init (GkProjectFile *self)
 {
   self->lock_fd = -1;
   g_queue_init (&self->saves);
+  self->presence_nonce = g_strdup_printf ("%08x", g_random_int ());
+  self->others = g_new0 (char *, 1);
 }
 
 /* --- public API -------------------------------------------------------------- */
@@ -189,9 +204,9 @@ gk_project_file_new (GError **error)
 /* Opening, step by step; runs in a worker thread for open_async(), where
  * nobody else sees self until it is returned. */
 static GkProjectFile *
-open_file (GFile         *file,
-           GCancellable  *cancellable,
-           GError       **error)
+open_file_once (GFile         *file,
+                GCancellable  *cancellable,
+                GError       **error)
 {
   g_autoptr(GkProjectFile) self = NULL;
   g_autoptr(GError) check_error = NULL;
@@ -227,6 +242,9 @@ open_file (GFile         *file,
   base = g_compute_checksum_for_string (G_CHECKSUM_SHA1, uri, -1);
   if (!gk_working_copy_claim_slot (self, base, error))
     return NULL;
+  /* What a killed save left beside the file would be spread by a sync
+   * client (in a read-only folder this removes nothing). */
+  gk_storage_clean_stale_temp_files (path, gk_clock_get_system_time_us (), GK_STALE_TEMP_FILE_US);
 
   dir = g_path_get_dirname (self->working_path);
   incoming = gk_working_copy_copy_in (path, dir, self->display_name, &self->fingerprint,
@@ -283,14 +301,147 @@ open_file (GFile         *file,
   return g_steal_pointer (&self);
 }
 
+/* --- presence ---------------------------------------------------------------- */
+
+static void
+update_others (GkProjectFile *self)
+{
+  g_auto(GStrv) others = NULL;
+
+  if (self->presence_path == NULL)
+    others = g_new0 (char *, 1);
+  else
+    others = gk_presence_list_others (self->presence_path, self->presence_nonce,
+                                      gk_clock_get_system_time_us ());
+  if (g_strv_equal ((const char * const *) others, (const char * const *) self->others))
+    return;
+  g_strfreev (self->others);
+  self->others = g_steal_pointer (&others);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OTHERS]);
+}
+
+void
+gk_project_file_refresh_presence (GkProjectFile *self)
+{
+  g_return_if_fail (GK_IS_PROJECT_FILE (self));
+
+  if (self->presence_path != NULL)
+    gk_presence_announce (self->presence_path, self->presence_nonce, gk_clock_get_system_time_us ());
+  update_others (self);
+}
+
+static gboolean
+presence_refresh_cb (gpointer user_data)
+{
+  gk_project_file_refresh_presence (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+gk_project_file_presence_start (GkProjectFile *self)
+{
+  if (self->file == NULL || self->presence_path != NULL)
+    return;
+  self->presence_path = g_file_get_path (self->file);
+  if (self->presence_path == NULL)
+    return;
+  self->presence_timer = g_timeout_add_seconds (GK_PRESENCE_REFRESH_S, presence_refresh_cb, self);
+  gk_project_file_refresh_presence (self);
+}
+
+void
+gk_project_file_presence_stop (GkProjectFile *self)
+{
+  g_clear_handle_id (&self->presence_timer, g_source_remove);
+  if (self->presence_path != NULL)
+    gk_presence_withdraw (self->presence_path, self->presence_nonce, gk_clock_get_system_time_us ());
+  g_clear_pointer (&self->presence_path, g_free);
+  update_others (self);
+}
+
+const char * const *
+gk_project_file_get_others (GkProjectFile *self)
+{
+  g_return_val_if_fail (GK_IS_PROJECT_FILE (self), NULL);
+
+  return (const char * const *) self->others;
+}
+
+/* Whether a file that looked damaged changed while we read it: a sync
+ * client rewriting it in place, or a program saving it. */
+static gboolean
+changed_since (const char        *path,
+               const struct stat *before)
+{
+  struct stat now;
+
+  return stat (path, &now) != 0 ||
+         now.st_dev != before->st_dev || now.st_ino != before->st_ino ||
+         now.st_size != before->st_size ||
+         gk_storage_mtime_us (&now) != gk_storage_mtime_us (before);
+}
+
+#define OPEN_ATTEMPTS      4
+#define OPEN_RETRY_WAIT_US (G_USEC_PER_SEC / 4)
+
+/* A file that is half written when we read it looks damaged, or not like a
+ * project at all. When it changed while we looked, that is what it is:
+ * try again a little later, and if it keeps changing, say so instead of
+ * calling a good file damaged. */
+static GkProjectFile *
+open_file (GFile         *file,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  for (int attempt = 1; ; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      GkProjectFile *project;
+      struct stat before;
+      gboolean known = path != NULL && stat (path, &before) == 0;
+
+      if (path != NULL)
+        gk_storage_step (GK_STORAGE_STEP_CHECK, path);
+      project = open_file_once (file, cancellable, &local_error);
+      if (project != NULL)
+        return project;
+
+      if (!known ||
+          !(g_error_matches (local_error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_DAMAGED) ||
+            g_error_matches (local_error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_NOT_PROJECT)) ||
+          !changed_since (path, &before))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (attempt == OPEN_ATTEMPTS)
+        {
+          g_autofree char *display = g_filename_display_basename (path);
+
+          gk_storage_error_being_changed (error, display);
+          return NULL;
+        }
+      g_debug ("%s changed while it was read; reading it again", path);
+      if (!g_cancellable_is_cancelled (cancellable))
+        g_usleep (OPEN_RETRY_WAIT_US);
+    }
+}
+
 GkProjectFile *
 gk_project_file_open (GFile   *file,
                       GError **error)
 {
+  GkProjectFile *self;
+
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return open_file (file, NULL, error);
+  self = open_file (file, NULL, error);
+  if (self != NULL)
+    gk_project_file_presence_start (self);
+  return self;
 }
 
 static void
@@ -331,10 +482,16 @@ GkProjectFile *
 gk_project_file_open_finish (GAsyncResult  *result,
                              GError       **error)
 {
+  GkProjectFile *self;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gk_project_file_open_async, NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  self = g_task_propagate_pointer (G_TASK (result), error);
+  /* Here, not in the worker: the refresh runs on the caller's main context. */
+  if (self != NULL)
+    gk_project_file_presence_start (self);
+  return self;
 }
 
 sqlite3 *
@@ -464,6 +621,7 @@ gk_project_file_close (GkProjectFile *self)
       self->close_when_saved = TRUE;
       return;
     }
+  gk_project_file_presence_stop (self);
   if (self->db == NULL && self->lock_fd < 0)
     return;
 

@@ -134,6 +134,15 @@ gboolean    gk_project_file_save_as_finish   (GkProjectFile        *self,
 /* The "saving" property: TRUE while a save runs or waits. */
 gboolean    gk_project_file_get_saving       (GkProjectFile *self);
 
+/* Who else has the file open: their names, from the lock note beside it
+ * (".~lock.<name>#", LibreOffice's place), which this file joins at open,
+ * refreshes every minute and leaves at close; the "others" property is
+ * notified when it changes. A hint only: an empty list when the folder
+ * cannot be written or read. refresh_presence() checks now (when the
+ * window gets focus). */
+const char * const *gk_project_file_get_others      (GkProjectFile *self);
+void        gk_project_file_refresh_presence (GkProjectFile *self);
+
 /* Closes the connection. The working copy is removed when everything is
  * published, and kept for recovery otherwise. Also done on finalize.
  * While saves run or wait, the file closes after the last of them (the

@@ -28,6 +28,7 @@
 #include <glib/gstdio.h>
 
 #include "gk-project-file-parts.h"
+#include "gk-clock.h"
 
 /* Compares the shared file at path with the fingerprint expected. Returns
  * TRUE when it changed or disappeared; FALSE when unchanged (error unset) or
@@ -180,7 +181,8 @@ typedef struct {
   GFile         *file;            /* where to save */
   char          *path;
   char          *display;
-  GkFingerprint  expected;        /* in place: the shared file as last read */
+  GkFingerprint  expected;        /* the shared file as last read */
+  char          *own_path;        /* Save As: the programme's own file, or NULL */
   unsigned char *image;           /* the working copy (sqlite3_serialize) */
   sqlite3_int64  image_size;
   sqlite3_int64  changes;         /* the live connection's total changes then */
@@ -194,6 +196,7 @@ save_job_free (SaveJob *job)
   g_clear_object (&job->file);
   g_free (job->path);
   g_free (job->display);
+  g_free (job->own_path);
   gk_fingerprint_clear (&job->expected);
   sqlite3_free (job->image);
   gk_fingerprint_clear (&job->result);
@@ -274,6 +277,14 @@ save_job_new (GkProjectFile  *self,
           return NULL;
         }
       job->display = g_filename_display_basename (job->path);
+      /* Save As onto the programme's own file is a Save, with its checks. */
+      if (self->file != NULL && self->fingerprint.sha256 != NULL)
+        {
+          job->own_path = g_file_get_path (self->file);
+          job->expected.size = self->fingerprint.size;
+          job->expected.mtime_us = self->fingerprint.mtime_us;
+          job->expected.sha256 = g_strdup (self->fingerprint.sha256);
+        }
     }
 
   job->image = sqlite3_serialize (self->db, "main", &job->image_size, 0);
@@ -358,16 +369,87 @@ write_image (SaveJob       *job,
   return rc == SQLITE_DONE;
 }
 
+/* Under the publish lock: whether target is still the file we read, first
+ * by its inode and time, then by its content. */
+static gboolean
+still_the_file_we_read (const struct stat    *expected,
+                        const GkFingerprint  *expected_fp,
+                        const char           *target,
+                        const char           *display,
+                        GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (gk_storage_same_file_as (target, expected) &&
+      (expected_fp == NULL ||
+       !original_changed (expected_fp, target, display, NULL, &local_error)))
+    {
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CHANGED_ON_DISK,
+               _("“%s” was changed by someone else since you opened it. "
+                 "Your changes are kept, but they are not in the file yet."),
+               display);
+  return FALSE;
+}
+
+/* Save As over an existing Gripkaart programme would throw away whatever
+ * its users saved in it (the team's file, most likely) with nothing to
+ * bring it back: refused. Another kind of file is replaced (the user was
+ * asked); so is a file we cannot read, whose rename will fail anyway. */
+static gboolean
+refuse_other_programme (const char  *target,
+                        const char  *display,
+                        GError     **error)
+{
+  g_autoptr(GError) header_error = NULL;
+  GkHeaderInfo info;
+
+  if (!g_file_test (target, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (!gk_storage_check_header (target, display, &info, &header_error) &&
+      !g_error_matches (header_error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_DAMAGED))
+    return TRUE;
+  g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_EXISTS,
+               _("“%s” is another Gripkaart programme. Saving over it would throw away "
+                 "the work saved in it, so Gripkaart does not replace it. Choose another "
+                 "name, or open that programme and make the changes there."),
+               display);
+  return FALSE;
+}
+
+/* After the rename: whether the file at target is the one we wrote. */
+static gboolean
+file_is_ours (const char          *target,
+              const GkFingerprint *written)
+{
+  g_autofree char *sha256 = NULL;
+  gint64 size = -1;
+  int fd = g_open (target, O_RDONLY | O_CLOEXEC, 0);
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  ok = gk_storage_hash_fd (fd, &sha256, &size);
+  close (fd);
+  return ok && size == written->size && g_strcmp0 (sha256, written->sha256) == 0;
+}
+
 /* Writes the image as a complete new file beside target, syncs and checks
  * it, and renames it over target. When expected is given, target must
  * still be that file just before the rename. mode (if not -1) becomes the
  * new file's permissions, so that a shared file stays shared. Cancelling
  * stops it at any step before the rename; after that the save is done. */
 static gboolean
-publish (SaveJob            *job,
-         const char         *target,
-         const struct stat  *expected,
-         int                 mode,
+publish (SaveJob             *job,
+         const char          *target,
+         const struct stat   *expected,
+         const GkFingerprint *expected_fp,
+         gboolean             refuse_programme,
+         int                  mode,
          GCancellable       *cancellable,
          GError            **error)
 {
@@ -377,9 +459,13 @@ publish (SaveJob            *job,
   g_autoptr(GError) check_error = NULL;
   const char *display = job->display;
   GkFingerprint *out_fp = &job->result;
+  GkPublishLock *lock = NULL;
   struct stat st;
   gint64 size;
   int fd;
+
+  /* What a killed save left here would be spread by a sync client. */
+  gk_storage_clean_stale_temp_files (target, gk_clock_get_system_time_us (), GK_STALE_TEMP_FILE_US);
 
   temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, name);
   fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
@@ -427,12 +513,23 @@ publish (SaveJob            *job,
   gk_storage_step (GK_STORAGE_STEP_RENAME, temp);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto fail;
-  if (expected != NULL && !gk_storage_same_file_as (target, expected))
+
+  /* From the check to the rename, no other publisher may slip in: we take
+   * turns on the lock beside the file, and check the content (not only the
+   * inode and time, which a share may fake) while we hold it. */
+  lock = gk_publish_lock_acquire (target, display, GK_PUBLISH_LOCK_WAIT_US, cancellable, error);
+  if (lock == NULL)
+    goto fail;
+  if (expected != NULL && !still_the_file_we_read (expected, expected_fp, target, display, error))
+    goto fail;
+  if (refuse_programme && !refuse_other_programme (target, display, error))
+    goto fail;
+  gk_storage_step (GK_STORAGE_STEP_CHECKED, temp);
+  if (!gk_publish_lock_still_held (lock))
     {
-      g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CHANGED_ON_DISK,
-                   _("“%s” was changed by someone else since you opened it. "
-                     "Your changes are kept, but they are not in the file yet."),
-                   display);
+      g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_LOCKED,
+                   _("“%s” was being saved by someone else at the same moment. "
+                     "Your changes are kept; try again."), display);
       goto fail;
     }
 
@@ -442,6 +539,19 @@ publish (SaveJob            *job,
       goto fail;
     }
   gk_storage_fsync_directory (dir);
+  gk_storage_step (GK_STORAGE_STEP_RENAMED, target);
+
+  /* A writer that does not take turns (an older Gripkaart, a sync client)
+   * may still have replaced it: only a file that is ours counts as saved. */
+  if (!file_is_ours (target, out_fp))
+    {
+      g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CHANGED_ON_DISK,
+                   _("“%s” was changed by someone else while you saved it. "
+                     "Your changes are kept, but they are not in the file yet."),
+                   display);
+      goto fail;
+    }
+  gk_publish_lock_release (g_steal_pointer (&lock));
 
   if (stat (target, &st) == 0)
     out_fp->mtime_us = gk_storage_mtime_us (&st);
@@ -449,6 +559,7 @@ publish (SaveJob            *job,
   return TRUE;
 
 fail:
+  gk_publish_lock_release (g_steal_pointer (&lock));
   gk_storage_unlink_database_files (temp);
   gk_fingerprint_clear (out_fp);
   return FALSE;
@@ -486,20 +597,30 @@ save_in_place (SaveJob       *job,
     }
 
   return check_writable (target, job->display, error) &&
-         publish (job, target, &st, st.st_mode & 07777, cancellable, error);
+         publish (job, target, &st, &job->expected, FALSE, st.st_mode & 07777,
+                  cancellable, error);
 }
 
 /* Save As: over whatever is there (the user was asked), keeping its
- * permissions. */
+ * permissions; but never over another Gripkaart programme, which may hold
+ * the team's work (see refuse_other_programme), and onto the programme's
+ * own file only as a Save, if nobody else changed it. */
 static gboolean
 save_elsewhere (SaveJob       *job,
                 const char    *target,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  struct stat st;
+  g_autofree char *own = job->own_path != NULL ? resolve_target (job->own_path) : NULL;
+  struct stat st, own_st;
   int mode = -1;
 
+  if (own != NULL && stat (target, &st) == 0 && stat (own, &own_st) == 0 &&
+      st.st_dev == own_st.st_dev && st.st_ino == own_st.st_ino)
+    return save_in_place (job, target, cancellable, error);
+
+  if (!refuse_other_programme (target, job->display, error))
+    return FALSE;
   if (stat (target, &st) == 0)
     {
       if (!S_ISREG (st.st_mode))
@@ -510,7 +631,7 @@ save_elsewhere (SaveJob       *job,
       mode = st.st_mode & 07777;
     }
   return check_writable (target, job->display, error) &&
-         publish (job, target, NULL, mode, cancellable, error);
+         publish (job, target, NULL, NULL, TRUE, mode, cancellable, error);
 }
 
 /* Everything that touches the disk: runs in the worker thread (or inline,
@@ -540,11 +661,13 @@ mark_published (GkProjectFile *self,
 
   if (job->kind == SAVE_AS)
     {
+      gk_project_file_presence_stop (self);
       g_set_object (&self->file, job->file);
       g_free (self->display_name);
       self->display_name = g_strdup (job->display);
       g_object_notify (G_OBJECT (self), "file");
       g_object_notify (G_OBJECT (self), "display-name");
+      gk_project_file_presence_start (self);
     }
 
   gk_fingerprint_clear (&self->fingerprint);

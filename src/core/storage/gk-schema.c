@@ -59,27 +59,66 @@ enum_key (const GkColumn *column,
   g_return_val_if_reached ("");
 }
 
-/* " CHECK (x BETWEEN min AND max)" or " CHECK (x >= min)"; nothing when the
- * column has no range. */
-static void
-append_range (GString        *sql,
-              const GkColumn *column,
-              gboolean        nullable)
+/* "x BETWEEN min AND max" or "x >= min"; NULL when the column has no range
+ * (min >= max). */
+static char *
+range_check (const GkColumn *column,
+             gboolean        nullable)
 {
+  GString *check;
+
   if (column->min >= column->max)
-    return;
-  g_string_append (sql, " CHECK (");
+    return NULL;
+  check = g_string_new (NULL);
   if (nullable)
-    g_string_append_printf (sql, "%s IS NULL OR ", column->name);
+    g_string_append_printf (check, "%s IS NULL OR ", column->name);
   if (column->max == G_MAXINT64)
-    g_string_append_printf (sql, "%s >= %" G_GINT64_FORMAT ")", column->name, column->min);
+    g_string_append_printf (check, "%s >= %" G_GINT64_FORMAT, column->name, column->min);
   else
-    g_string_append_printf (sql, "%s BETWEEN %" G_GINT64_FORMAT " AND %" G_GINT64_FORMAT ")",
+    g_string_append_printf (check, "%s BETWEEN %" G_GINT64_FORMAT " AND %" G_GINT64_FORMAT,
                             column->name, column->min, column->max);
+  return g_string_free (check, FALSE);
+}
+
+char *
+gk_schema_column_check (const GkColumn *column)
+{
+  const char *name = column->name;
+  gboolean required = (column->flags & GK_COLUMN_FLAG_REQUIRED) != 0;
+  gboolean nullable = (column->flags & GK_COLUMN_FLAG_NULLABLE) != 0;
+  g_autoptr(GString) keys = NULL;
+
+  switch (column->kind)
+    {
+    case GK_COLUMN_ID:
+      if (column->flags & GK_COLUMN_FLAG_SINGLE_ROW)
+        return g_strdup_printf ("%s = 1", name);
+      return NULL;
+    case GK_COLUMN_TEXT:
+      return required ? g_strdup_printf ("length(trim(%s)) > 0", name) : NULL;
+    case GK_COLUMN_DATE:
+      return g_strdup_printf ("%s IS NULL OR date(julianday(%s)) IS %s", name, name, name);
+    case GK_COLUMN_INT:
+      return range_check (column, FALSE);
+    case GK_COLUMN_MONEY:
+      return range_check (column, nullable);
+    case GK_COLUMN_ENUM:
+      keys = g_string_new (NULL);
+      append_enum_keys (keys, column);
+      if (nullable)
+        return g_strdup_printf ("%s IS NULL OR %s IN (%s)", name, name, keys->str);
+      return g_strdup_printf ("%s IN (%s)", name, keys->str);
+    case GK_COLUMN_DOMAINS:
+    case GK_COLUMN_REF:
+    case GK_COLUMN_REAL:
+      return NULL;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /* The definition of one column, as the conventions at the top of this file
- * and the description language of gk-tables.h say. */
+ * say: its type, NOT NULL and DEFAULT, then its CHECK. */
 static void
 append_column (GString        *sql,
                const GkColumn *column)
@@ -88,25 +127,21 @@ append_column (GString        *sql,
   gboolean required = (column->flags & GK_COLUMN_FLAG_REQUIRED) != 0;
   gboolean nullable = (column->flags & GK_COLUMN_FLAG_NULLABLE) != 0;
   gboolean no_default = (column->flags & GK_COLUMN_FLAG_NO_DEFAULT) != 0;
+  g_autofree char *check = gk_schema_column_check (column);
 
   g_string_append_printf (sql, "  %s ", name);
   switch (column->kind)
     {
     case GK_COLUMN_ID:
       g_string_append (sql, "INTEGER PRIMARY KEY");
-      if (column->flags & GK_COLUMN_FLAG_SINGLE_ROW)
-        g_string_append_printf (sql, " CHECK (%s = 1)", name);
       break;
     case GK_COLUMN_TEXT:
       g_string_append (sql, "TEXT NOT NULL");
-      if (required)
-        g_string_append_printf (sql, " CHECK (length(trim(%s)) > 0)", name);
-      else if (!no_default)
+      if (!required && !no_default)
         g_string_append (sql, " DEFAULT ''");
       break;
     case GK_COLUMN_DATE:
-      g_string_append_printf (sql, "TEXT%s CHECK (%s IS NULL OR date(julianday(%s)) IS %s)",
-                              required ? " NOT NULL" : "", name, name, name);
+      g_string_append (sql, required ? "TEXT NOT NULL" : "TEXT");
       break;
     case GK_COLUMN_DOMAINS:
       g_string_append (sql, "TEXT NOT NULL DEFAULT ''");
@@ -122,29 +157,27 @@ append_column (GString        *sql,
         g_string_append_printf (sql, " DEFAULT %s", column->file_default);
       else if (!no_default)
         g_string_append_printf (sql, " DEFAULT %" G_GINT64_FORMAT, column->default_value);
-      append_range (sql, column, FALSE);
       break;
     case GK_COLUMN_ENUM:
       if (nullable)
-        g_string_append_printf (sql, "TEXT CHECK (%s IS NULL OR %s IN (", name, name);
+        g_string_append (sql, "TEXT");
       else if (required)
-        g_string_append_printf (sql, "TEXT NOT NULL CHECK (%s IN (", name);
+        g_string_append (sql, "TEXT NOT NULL");
       else
-        g_string_append_printf (sql, "TEXT NOT NULL DEFAULT '%s' CHECK (%s IN (",
-                                enum_key (column, column->default_value), name);
-      append_enum_keys (sql, column);
-      g_string_append (sql, "))");
+        g_string_append_printf (sql, "TEXT NOT NULL DEFAULT '%s'",
+                                enum_key (column, column->default_value));
       break;
     case GK_COLUMN_REAL:
       g_string_append (sql, nullable ? "REAL" : "REAL NOT NULL");
       break;
     case GK_COLUMN_MONEY:
       g_string_append (sql, nullable ? "INTEGER" : "INTEGER NOT NULL");
-      append_range (sql, column, nullable);
       break;
     default:
       g_assert_not_reached ();
     }
+  if (check != NULL)
+    g_string_append_printf (sql, " CHECK (%s)", check);
 }
 
 static void

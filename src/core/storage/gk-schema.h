@@ -8,6 +8,8 @@
 #include <glib.h>
 #include <sqlite3.h>
 
+#include "gk-table.h"
+
 G_BEGIN_DECLS
 
 /* PRAGMA application_id of every project file: "GRIP" in ASCII. */
@@ -27,5 +29,10 @@ gboolean    gk_schema_create (sqlite3  *db,
 /* Names of every editable table, in an order where a table comes after the
  * tables it references (useful for loading, copying and deleting). */
 const char * const *gk_schema_tables (void);
+
+/* The CHECK expression that the DDL gives column (without "CHECK (...)"),
+ * or NULL when it has none. A file read with a read-only connection is not
+ * held to its CHECKs by SQLite, so opening evaluates these itself. */
+char       *gk_schema_column_check (const GkColumn *column);
 
 G_END_DECLS

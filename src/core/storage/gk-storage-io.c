@@ -149,6 +149,11 @@ gk_storage_error_checking_sqlite (GError     **error,
     case SQLITE_FULL:
       gk_storage_error_opening_errno (error, ENOSPC, display);
       break;
+    case SQLITE_TOOBIG:
+      g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_DAMAGED,
+                   _("“%s” holds a text longer than Gripkaart can show (64 MB). "
+                     "For safety it is not opened; the file was not changed."), display);
+      break;
     default:
       gk_storage_error_damaged (error, display);
       break;
@@ -177,6 +182,51 @@ gk_storage_read_full (int     fd,
       done += n;
     }
   return done;
+}
+
+/* Opens path for reading only if it is a regular file. O_NONBLOCK keeps
+ * open() itself from waiting for a writer (a FIFO) or a device; the flag is
+ * cleared once fstat() showed a regular file, where it means nothing.
+ * Returns the descriptor, or -1 with error set (a FIFO, device or folder
+ * is "not a project file"). */
+int
+gk_storage_open_regular (const char   *path,
+                         const char   *display,
+                         struct stat  *out_st,
+                         GError      **error)
+{
+  struct stat st;
+  int fd;
+  int flags;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      gk_storage_error_opening_errno (error, errno, display);
+      return -1;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      gk_storage_error_opening_errno (error, errno, display);
+      close (fd);
+      return -1;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      gk_storage_error_not_project (error, display);
+      return -1;
+    }
+  flags = fcntl (fd, F_GETFL);
+  if (flags < 0 || fcntl (fd, F_SETFL, flags & ~O_NONBLOCK) != 0)
+    {
+      gk_storage_error_opening_errno (error, errno, display);
+      close (fd);
+      return -1;
+    }
+  if (out_st != NULL)
+    *out_st = st;
+  return fd;
 }
 
 gboolean

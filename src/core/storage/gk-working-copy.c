@@ -58,14 +58,10 @@ gk_working_copy_copy_in (const char     *src,
       gssize n = 0;
       int in, out;
 
-      in = g_open (src, O_RDONLY | O_CLOEXEC, 0);
-      if (in < 0 || fstat (in, &before) != 0)
-        {
-          gk_storage_error_opening_errno (error, errno, display);
-          if (in >= 0)
-            close (in);
-          return NULL;
-        }
+      /* It may have been replaced by a FIFO since its header was read. */
+      in = gk_storage_open_regular (src, display, &before, error);
+      if (in < 0)
+        return NULL;
 
       out = g_mkstemp_full (dest, O_RDWR | O_CLOEXEC, 0600);
       if (out < 0)
@@ -162,6 +158,33 @@ key_file_says_unpublished (const char *key_path)
   return error != NULL || unpublished;
 }
 
+/* A working copy keeps its rollback journal (journal_mode PERSIST), and a
+ * kill may leave a hot one. Reading the copy once makes SQLite roll a hot
+ * journal back; what is left is an empty journal, removed here so that the
+ * copy set aside is one file that opens like any other (a journal beside
+ * it would read as another program writing it). Nobody else uses the copy:
+ * we hold the slot. */
+static void
+settle_journal (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  sqlite3 *db = gk_storage_open_hardened (path, FALSE, path, &error);
+  int rc;
+
+  if (db == NULL)
+    {
+      g_warning ("Could not settle the working copy %s: %s", path, error->message);
+      return;
+    }
+  rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    g_warning ("Could not settle the working copy %s: %s", path, sqlite3_errmsg (db));
+  sqlite3_close (db);
+  if (rc == SQLITE_OK)
+    g_unlink (journal);
+}
+
 /* A working copy left in our slot by an earlier run that ended without
  * closing (a crash): unpublished edits in it are moved aside, never
  * overwritten. */
@@ -186,6 +209,7 @@ set_aside_stale_copy (GkProjectFile *self)
       return;
     }
 
+  settle_journal (self->working_path);
   now = gk_clock_dup_now (gk_clock_get_default ());
   stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   stem = g_strndup (self->working_path, strlen (self->working_path) - strlen (".gripkaart"));
@@ -208,6 +232,84 @@ set_aside_stale_copy (GkProjectFile *self)
                    self->working_path, g_strerror (errno));
       return;
     }
+}
+
+typedef struct {
+  char   *stem;
+  char   *path;
+  gint64  mtime_us;
+} SetAside;
+
+static void
+set_aside_free (SetAside *copy)
+{
+  g_free (copy->stem);
+  g_free (copy->path);
+  g_free (copy);
+}
+
+static int
+newest_first (gconstpointer a,
+              gconstpointer b)
+{
+  const SetAside *x = *(SetAside **) a, *y = *(SetAside **) b;
+  int by_stem = strcmp (x->stem, y->stem);
+
+  if (by_stem != 0)
+    return by_stem;
+  return x->mtime_us < y->mtime_us ? 1 : x->mtime_us > y->mtime_us ? -1 : 0;
+}
+
+guint
+gk_working_copy_prune_set_aside (const char *dir_path,
+                                 gint64      now_us)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func ((GDestroyNotify) set_aside_free);
+  const char *name;
+  const char *stem = NULL;
+  guint kept = 0, removed = 0;
+
+  if (dir == NULL)
+    return 0;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      const char *mark = strstr (name, ".recovered-");
+      SetAside *copy;
+      struct stat st;
+
+      if (mark == NULL || !g_str_has_suffix (name, ".gripkaart"))
+        continue;
+      copy = g_new0 (SetAside, 1);
+      copy->stem = g_strndup (name, mark - name);
+      copy->path = g_build_filename (dir_path, name, NULL);
+      copy->mtime_us = lstat (copy->path, &st) == 0 ? gk_storage_mtime_us (&st) : now_us;
+      g_ptr_array_add (copies, copy);
+    }
+  g_ptr_array_sort (copies, newest_first);
+
+  for (guint i = 0; i < copies->len; i++)
+    {
+      SetAside *copy = copies->pdata[i];
+      g_autofree char *key_path = NULL;
+
+      if (stem == NULL || strcmp (stem, copy->stem) != 0)
+        {
+          stem = copy->stem;
+          kept = 0;
+        }
+      if (kept < GK_SET_ASIDE_KEEP || now_us - copy->mtime_us < GK_SET_ASIDE_KEEP_US)
+        {
+          kept++;
+          continue;
+        }
+      key_path = g_strdup_printf ("%.*s.ini", (int) (strlen (copy->path) - strlen (".gripkaart")),
+                                  copy->path);
+      gk_storage_unlink_database_files (copy->path);
+      g_unlink (key_path);
+      removed++;
+    }
+  return removed;
 }
 
 /* Takes the first free slot "<base>", "<base>-2", ... in the working
@@ -261,6 +363,7 @@ gk_working_copy_claim_slot (GkProjectFile  *self,
       self->working_path = g_strdup_printf ("%s/%s.gripkaart", dir, name);
       self->key_path = g_strdup_printf ("%s/%s.ini", dir, name);
       set_aside_stale_copy (self);
+      gk_working_copy_prune_set_aside (dir, gk_clock_get_system_time_us ());
       return TRUE;
     }
 
@@ -391,7 +494,8 @@ gk_working_copy_migrate (GkProjectFile  *self,
       return FALSE;
     }
 
-  if (!gk_storage_check_schema_is_ours (db, self->display_name, error))
+  if (!gk_storage_check_schema_is_ours (db, self->display_name, error) ||
+      !gk_storage_check_rows (db, self->display_name, error))
     {
       sqlite3_close (db);
       return FALSE;

@@ -49,13 +49,20 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* The only read of the wall clock in Gripkaart. */
+/* The only reads of the wall clock in Gripkaart: this one and
+ * gk_clock_get_system_time_us(). */
 static GDateTime *
 real_now (GkClock *self)
 {
   if (self->time_func != NULL)
     return self->time_func (self->time_data);
   return g_date_time_new_now_local ();
+}
+
+gint64
+gk_clock_get_system_time_us (void)
+{
+  return g_get_real_time ();
 }
 
 static GDate

@@ -47,4 +47,10 @@ void       gk_clock_set_fixed_date     (GkClock     *self,
 /* Puts the clock back on the real time. */
 void       gk_clock_follow_real_time   (GkClock     *self);
 
+/* The machine's real time in microseconds since 1970, never fixed: for the
+ * stamps that other processes and other machines compare with their own
+ * (lock notes, presence, the age of leftover files), where a date set by
+ * --today or a test would make a live colleague look long gone. */
+gint64     gk_clock_get_system_time_us (void);
+
 G_END_DECLS

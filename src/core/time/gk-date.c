@@ -147,4 +147,3 @@ gk_date_format_display (const GDate *date)
     return gk_date_to_iso (date);
   return g_strdup (g_strstrip (buffer));
 }
-
