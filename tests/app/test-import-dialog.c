@@ -28,15 +28,13 @@ find_label_with_text (GtkWidget  *widget,
   return NULL;
 }
 
-/* Waits (on the main context, at most 5 s) for the import dialog. */
+/* Waits on the main context for the import dialog. */
 static GkImportDialog *
 wait_for_import_dialog (void)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   GtkWindow *dialog;
 
-  while ((dialog = find_toplevel (GK_TYPE_IMPORT_DIALOG)) == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
+  wait_until ((dialog = find_toplevel (GK_TYPE_IMPORT_DIALOG)) != NULL);
   g_assert_nonnull (dialog);
   return GK_IMPORT_DIALOG (dialog);
 }
