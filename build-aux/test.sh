@@ -97,7 +97,7 @@ asan="abort_on_error=1:strict_string_checks=1"
 rm -f _build-sanitize/meson-logs/*.json
 if build sanitize _build-sanitize -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug; then
   ASAN_OPTIONS="$asan:detect_leaks=1:fast_unwind_on_malloc=0" \
-    run_tests _build-sanitize sanitize --suite core --suite charts
+    run_tests _build-sanitize sanitize --suite core --suite charts --timeout-multiplier 3
   # The app suite, without LeakSanitizer: the whole stacks it needs make GTK
   # code ~15 times slower (test-journey: 8 s -> 2 min), and the fast unwinder's
   # stacks end in libglib's g_malloc, where no suppression can tell a library's
