@@ -111,8 +111,11 @@ break_stale_lock (const char *path,
         g_debug ("Could not put back the publish lock %s: %s", path, g_strerror (errno));
     }
   else
-    g_message ("Broke the stale publish lock %s (%s)", path,
-               stale_note != NULL ? g_strchomp (g_strdup (stale_note)) : "empty");
+    {
+      g_autofree char *shown = g_strchomp (g_strdup (stale_note != NULL ? stale_note : "empty"));
+
+      g_message ("Broke the stale publish lock %s (%s)", path, shown);
+    }
   g_unlink (aside);
 }
 
