@@ -238,6 +238,14 @@ gk_window_show_error (GkWindow     *self,
 /* --- the programme ------------------------------------------------------- */
 
 static void
+update_programme_title (GkWindow *self)
+{
+  if (gk_document_get_programme (self->document) != NULL)
+    adw_window_title_set_title (self->window_title,
+                                gk_programme_get_title (gk_document_get_programme (self->document)));
+}
+
+static void
 update_title (GkWindow *self)
 {
   g_autofree char *subtitle = NULL;
@@ -249,9 +257,16 @@ update_title (GkWindow *self)
       return;
     }
 
-  name = gk_project_file_get_file (self->project) != NULL
-         ? gk_project_file_get_display_name (self->project)
-         : _("Unsaved programme");
+  /* A programme that has no file yet says so once, not "Unsaved programme
+   * (not saved)". */
+  if (gk_project_file_get_file (self->project) == NULL)
+    {
+      adw_window_title_set_subtitle (self->window_title, _("Not saved to a file yet"));
+      update_programme_title (self);
+      return;
+    }
+
+  name = gk_project_file_get_display_name (self->project);
   if (gk_project_file_get_read_only (self->project))
     /* Translators: window subtitle, %s is the file name */
     subtitle = g_strdup_printf (_("%s (read-only)"), name);
@@ -261,10 +276,7 @@ update_title (GkWindow *self)
   else
     subtitle = g_strdup (name);
   adw_window_title_set_subtitle (self->window_title, subtitle);
-
-  if (gk_document_get_programme (self->document) != NULL)
-    adw_window_title_set_title (self->window_title,
-                                gk_programme_get_title (gk_document_get_programme (self->document)));
+  update_programme_title (self);
 }
 
 static void
