@@ -56,6 +56,17 @@ def check_identity(manifest, app_id, command):
           "runtime-version is a GNOME release number")
 
 
+def check_documented_runtime(manifest, source_root):
+    """Every runtime the READMEs tell people to install is the manifest's."""
+    version = str(manifest.get("runtime-version", ""))
+    for name in ("README.md", os.path.join("flatpak", "README.md")):
+        with open(os.path.join(source_root, name), encoding="utf-8") as f:
+            named = set(re.findall(r"org\.gnome\.(?:Platform|Sdk)//(\S+)", f.read()))
+        check(named <= {version},
+              "%s names runtime %s, the manifest uses %s"
+              % (name, ", ".join(sorted(named)) or "none", version))
+
+
 def check_desktop_integration(source_root, app_id, command):
     """The desktop file, metainfo and manifest must name the same program."""
     data = os.path.join(source_root, "data")
@@ -207,6 +218,7 @@ def main(argv):
     check(os.path.basename(manifest_path) == app_id + ".json",
           "manifest file is named after the app id")
     check_identity(manifest, app_id, command)
+    check_documented_runtime(manifest, source_root)
     check_desktop_integration(source_root, app_id, command)
     check_sqlite(manifest)
     check_bundled_libraries(manifest)
