@@ -14,6 +14,7 @@
 #include "gk-projects-page.h"
 #include "gk-roadmap-page.h"
 #include "gk-window.h"
+#include "wait-helpers.h"
 #include "window-work.h"
 
 static GkApplication *app;
@@ -237,6 +238,41 @@ test_demo_from_empty_state (void)
   destroy_all_windows ();
 }
 
+/* Save As opens in the folder of the open file, with its name: the team's
+ * shared folder, not wherever the chooser was last. */
+static void
+test_save_as_starts_beside_the_file (void)
+{
+  g_autofree char *folder_path = g_build_filename (tmp_dir, "gedeelde map", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) shown_folder = NULL;
+  g_autofree char *shown_name = NULL;
+  GkWindow *window = gk_window_new (app);
+  GtkWindow *chooser;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder_path, 0700), ==, 0);
+  path = write_demo ("gedeelde map" G_DIR_SEPARATOR_S "Jeugd.gripkaart");
+  file = g_file_new_for_path (path);
+  folder = g_file_new_for_path (folder_path);
+  open_file_and_wait (window, file);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
+  wait_until (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL);
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  /* The chooser loads the folder once it is shown. */
+  wait_until ((shown_folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser))) != NULL);
+  shown_name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (shown_folder);
+  g_assert_true (g_file_equal (shown_folder, folder));
+  g_assert_cmpstr (shown_name, ==, "Jeugd.gripkaart");
+
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  drain ();
+  destroy_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +300,7 @@ main (int   argc,
 
   g_test_add_func ("/programme/new", test_new_programme);
   g_test_add_func ("/programme/edit-undo-save-reopen", test_edit_undo_save_reopen);
+  g_test_add_func ("/programme/save-as-beside-the-file", test_save_as_starts_beside_the_file);
   g_test_add_func ("/programme/unsaved", test_unsaved_changes_are_asked_about);
   g_test_add_func ("/programme/bad-file", test_bad_file_gives_error);
   g_test_add_func ("/programme/demo", test_demo_from_empty_state);

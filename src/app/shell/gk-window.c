@@ -790,18 +790,42 @@ save_as_response_cb (GtkNativeDialog *dialog,
   g_clear_object (&self->chooser);
 }
 
+/* Save As starts where the team keeps the file: the folder of the open file,
+ * with its name. A programme without a file yet is named after its title, in
+ * the chooser's usual folder; a "/" in the title would name a folder. */
+static void
+suggest_save_as_file (GkWindow       *self,
+                      GtkFileChooser *chooser)
+{
+  GFile *file = gk_project_file_get_file (self->project);
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+
+  if (file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autofree char *basename = g_file_get_basename (file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+      gtk_file_chooser_set_current_name (chooser, basename);
+      return;
+    }
+  title = g_strdup (gk_programme_get_title (gk_document_get_programme (self->document)));
+  g_strdelimit (title, G_DIR_SEPARATOR_S "\\", '-');
+  name = g_strdup_printf ("%s.gripkaart", title);
+  gtk_file_chooser_set_current_name (chooser, name);
+}
+
 static void
 save_as (GkWindow *self,
          gboolean  close_after)
 {
-  g_autofree char *name = NULL;
-
   if (self->chooser != NULL)
     return;
   self->chooser = gtk_file_chooser_native_new (_("Save Programme"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  name = g_strdup_printf ("%s.gripkaart", gk_programme_get_title (gk_document_get_programme (self->document)));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  suggest_save_as_file (self, GTK_FILE_CHOOSER (self->chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   g_object_set_data (G_OBJECT (self->chooser), "close-after", GINT_TO_POINTER (close_after));
   g_signal_connect (self->chooser, "response", G_CALLBACK (save_as_response_cb), self);
