@@ -71,8 +71,8 @@ test_filter_by_kind_link_and_words (void)
   g_assert_cmpuint (gk_journal_page_get_n_shown (page), ==, all);
 
   /* Only the risks. */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (require_named (GTK_WIDGET (page), "show-progress")), FALSE);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (require_named (GTK_WIDGET (page), "show-decisions")), FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (require_named (GTK_WIDGET (page), "show-progress")), FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (require_named (GTK_WIDGET (page), "show-decisions")), FALSE);
   g_assert_cmpuint (risks, >, 0);
   g_assert_cmpuint (gk_journal_page_get_n_shown (page), ==, risks);
 
@@ -93,8 +93,8 @@ test_filter_by_kind_link_and_words (void)
 
   /* Everything again, narrowed by words instead. */
   choose_link (GTK_WIDGET (page), "About anything");
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (require_named (GTK_WIDGET (page), "show-progress")), TRUE);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (require_named (GTK_WIDGET (page), "show-decisions")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (require_named (GTK_WIDGET (page), "show-progress")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (require_named (GTK_WIDGET (page), "show-decisions")), TRUE);
   g_assert_cmpuint (gk_journal_page_get_n_shown (page), ==, all);
   gtk_editable_set_text (GTK_EDITABLE (require_named (GTK_WIDGET (page), "journal-search")), "poh-jeugd");
   wait_until (gk_journal_page_get_n_shown (page) != all);
@@ -142,7 +142,7 @@ test_add_entry_undo_redo_delete (void)
   gint64 id;
 
   /* A filter that would hide the new entry: the page shows it anyway. */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (require_named (GTK_WIDGET (page), "show-decisions")), FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (require_named (GTK_WIDGET (page), "show-decisions")), FALSE);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "journal.add", NULL));
   dialog = GTK_WIDGET (find_toplevel (GK_TYPE_JOURNAL_DIALOG));

@@ -42,9 +42,9 @@ struct _GkJournalPage
   gboolean             list_attached;
   char                *search_folded;
 
-  GtkToggleButton     *progress_toggle;
-  GtkToggleButton     *decision_toggle;
-  GtkToggleButton     *risk_toggle;
+  GtkCheckButton      *progress_toggle;
+  GtkCheckButton      *decision_toggle;
+  GtkCheckButton      *risk_toggle;
   GtkDropDown         *link_filter;
   GtkSearchEntry      *search_entry;
   GtkStack            *content_stack;
@@ -110,12 +110,12 @@ kind_shown (GkJournalPage *self,
   switch (kind)
     {
     case GK_JOURNAL_KIND_DECISION:
-      return gtk_toggle_button_get_active (self->decision_toggle);
+      return gtk_check_button_get_active (self->decision_toggle);
     case GK_JOURNAL_KIND_RISK:
-      return gtk_toggle_button_get_active (self->risk_toggle);
+      return gtk_check_button_get_active (self->risk_toggle);
     case GK_JOURNAL_KIND_PROGRESS:
     default:
-      return gtk_toggle_button_get_active (self->progress_toggle);
+      return gtk_check_button_get_active (self->progress_toggle);
     }
 }
 
@@ -614,9 +614,9 @@ gk_journal_page_select (GkJournalPage *self,
             }
         }
       /* Hidden by the filters: show everything. */
-      gtk_toggle_button_set_active (self->progress_toggle, TRUE);
-      gtk_toggle_button_set_active (self->decision_toggle, TRUE);
-      gtk_toggle_button_set_active (self->risk_toggle, TRUE);
+      gtk_check_button_set_active (self->progress_toggle, TRUE);
+      gtk_check_button_set_active (self->decision_toggle, TRUE);
+      gtk_check_button_set_active (self->risk_toggle, TRUE);
       gtk_drop_down_set_selected (self->link_filter, 0);
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       filter_changed_cb (self);
