@@ -126,7 +126,11 @@ test_recent_programmes (void)
   g_autoptr(GFile) b = g_file_new_for_path ("/tmp/b.gripkaart");
   g_auto(GStrv) recent = NULL;
 
+  g_autoptr(GtkRecentInfo) info = NULL;
+  g_autofree char *uri_b = g_file_get_uri (b);
+
   g_settings_reset (gk_application_get_settings (app), "recent-files");
+  gtk_recent_manager_purge_items (gtk_recent_manager_get_default (), NULL);
   gk_application_add_recent (app, a);
   gk_application_add_recent (app, b);
   gk_application_add_recent (app, a);
@@ -143,6 +147,31 @@ test_recent_programmes (void)
   g_assert_cmpuint (g_strv_length (recent), ==, 10);
   g_assert_true (g_str_has_suffix (recent[0], "/a.gripkaart"));
   g_assert_true (g_str_has_suffix (recent[1], "/p19.gripkaart"));
+
+  /* They are GTK's recent files, so Files and the file chooser show them. */
+  info = gtk_recent_manager_lookup_item (gtk_recent_manager_get_default (), uri_b, NULL);
+  g_assert_nonnull (info);
+  g_assert_cmpstr (gtk_recent_info_get_mime_type (info), ==, "application/x-gripkaart");
+}
+
+/* The list an earlier version kept in GSettings is taken over once, in its
+ * order, and then cleared. */
+static void
+test_recent_programmes_taken_over (void)
+{
+  const char *old[] = { "file:///tmp/nieuwste.gripkaart", "file:///tmp/ouder.gripkaart", NULL };
+  GSettings *settings = gk_application_get_settings (app);
+  g_auto(GStrv) recent = NULL;
+  g_auto(GStrv) left = NULL;
+
+  gtk_recent_manager_purge_items (gtk_recent_manager_get_default (), NULL);
+  g_settings_set_strv (settings, "recent-files", old);
+  recent = gk_application_dup_recent (app);
+  g_assert_cmpuint (g_strv_length (recent), ==, 2);
+  g_assert_cmpstr (recent[0], ==, old[0]);
+  g_assert_cmpstr (recent[1], ==, old[1]);
+  left = g_settings_get_strv (settings, "recent-files");
+  g_assert_cmpuint (g_strv_length (left), ==, 0);
 }
 
 static GkWindow *open_demo_window_sized (const char *name,
@@ -865,6 +894,7 @@ main (int   argc,
   g_test_add_func ("/window/actions", test_window_actions_and_accels);
   g_test_add_func ("/window/size", test_window_size_is_remembered);
   g_test_add_func ("/window/recent", test_recent_programmes);
+  g_test_add_func ("/window/recent-programmes-taken-over", test_recent_programmes_taken_over);
   g_test_add_func ("/window/narrow/navigation", test_narrow_navigation);
   g_test_add_func ("/window/narrow/sidebar", test_narrow_sidebar);
   g_test_add_func ("/window/wide", test_wide_window_keeps_both);

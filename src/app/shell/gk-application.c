@@ -369,33 +369,87 @@ gk_application_get_settings (GkApplication *self)
   return self->settings;
 }
 
-/* Newest first, without duplicates, at most MAX_RECENT. */
+/* Recent programmes live in GTK's recent files, so that Files and the file
+ * chooser list them too; ours are the items Gripkaart registered. */
+#define RECENT_APP_NAME "Gripkaart"
+#define RECENT_MIME_TYPE "application/x-gripkaart"
+
 void
 gk_application_add_recent (GkApplication *self,
                            GFile         *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
-  GSettings *settings = gk_application_get_settings (self);
-  g_auto(GStrv) old = g_settings_get_strv (settings, "recent-files");
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) recent = NULL;
-  guint n = 1;
+  GtkRecentData data = {
+    .mime_type = (char *) RECENT_MIME_TYPE,
+    .app_name = (char *) RECENT_APP_NAME,
+    .app_exec = (char *) "gripkaart %u",
+  };
 
-  g_strv_builder_add (builder, uri);
-  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
-    {
-      if (g_str_equal (old[i], uri))
-        continue;
-      g_strv_builder_add (builder, old[i]);
-      n++;
-    }
-
-  recent = g_strv_builder_end (builder);
-  g_settings_set_strv (settings, "recent-files", (const char * const *) recent);
+  g_return_if_fail (GK_IS_APPLICATION (self));
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
+/* When Gripkaart itself last registered @info: the item's own times also
+ * move when another program touches it. */
+static GDateTime *
+recent_stamp (GtkRecentInfo *info)
+{
+  GDateTime *stamp = NULL;
+
+  if (!gtk_recent_info_get_application_info (info, RECENT_APP_NAME, NULL, NULL, &stamp) || stamp == NULL)
+    return gtk_recent_info_get_modified (info);
+  return stamp;
+}
+
+static int
+compare_recent_newest_first (gconstpointer a,
+                             gconstpointer b)
+{
+  GtkRecentInfo *info_a = *(GtkRecentInfo * const *) a;
+  GtkRecentInfo *info_b = *(GtkRecentInfo * const *) b;
+
+  return g_date_time_compare (recent_stamp (info_b), recent_stamp (info_a));
+}
+
+/* Earlier versions kept the list in GSettings: hand it over once, oldest
+ * first so that the newest ends up on top. */
+static void
+move_recent_from_settings (GkApplication *self)
+{
+  GSettings *settings = gk_application_get_settings (self);
+  g_auto(GStrv) old = g_settings_get_strv (settings, "recent-files");
+  guint n = g_strv_length (old);
+
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (old[i - 1]);
+
+      gk_application_add_recent (self, file);
+    }
+  if (n > 0)
+    g_settings_reset (settings, "recent-files");
+}
+
+/* Newest first, at most MAX_RECENT. */
 GStrv
 gk_application_dup_recent (GkApplication *self)
 {
-  return g_settings_get_strv (gk_application_get_settings (self), "recent-files");
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GPtrArray) ours = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (GK_IS_APPLICATION (self), NULL);
+
+  move_recent_from_settings (self);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  for (GList *l = items; l != NULL; l = l->next)
+    if (gtk_recent_info_has_application (l->data, RECENT_APP_NAME))
+      g_ptr_array_add (ours, l->data);
+  g_ptr_array_sort (ours, compare_recent_newest_first);
+  for (guint i = 0; i < ours->len && i < MAX_RECENT; i++)
+    g_strv_builder_add (builder, gtk_recent_info_get_uri (g_ptr_array_index (ours, i)));
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  return g_strv_builder_end (builder);
 }
+

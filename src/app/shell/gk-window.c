@@ -206,7 +206,12 @@ gk_window_close_request (GtkWindow *window)
 static void
 rebuild_recent_menu (GkWindow *self)
 {
-  g_auto(GStrv) uris = g_settings_get_strv (get_settings (self), "recent-files");
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_auto(GStrv) uris = NULL;
+
+  if (app == NULL)
+    return;
+  uris = gk_application_dup_recent (GK_APPLICATION (app));
 
   g_menu_remove_all (self->recent_section);
   for (guint i = 0; uris[i] != NULL; i++)
@@ -218,6 +223,13 @@ rebuild_recent_menu (GkWindow *self)
       g_menu_item_set_action_and_target (item, "win.open-recent", "s", uris[i]);
       g_menu_append_item (self->recent_section, item);
     }
+}
+
+static gboolean
+rebuild_recent_menu_once (gpointer data)
+{
+  rebuild_recent_menu (GK_WINDOW (data));
+  return G_SOURCE_REMOVE;
 }
 
 /* --- errors ---------------------------------------------------------------- */
@@ -1138,8 +1150,9 @@ setup_from_settings (GkWindow *self)
   GSettings *settings = get_settings (self);
 
   restore_window_state (self, settings);
-  rebuild_recent_menu (self);
-  g_signal_connect_object (settings, "changed::recent-files",
+  /* Reading the recent files can wait until the window is on screen. */
+  g_idle_add_full (G_PRIORITY_LOW, rebuild_recent_menu_once, g_object_ref (self), g_object_unref);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::user-name",
                            G_CALLBACK (user_name_changed_cb), self, G_CONNECT_SWAPPED);
