@@ -41,6 +41,40 @@ band_pixel (GkChartContext *ctx,
   return rgb_to_pixel (&band);
 }
 
+static double
+pixel_lightness (guint32 pixel)
+{
+  GkRgb rgb = { ((pixel >> 16) & 0xff) / 255.0, ((pixel >> 8) & 0xff) / 255.0, (pixel & 0xff) / 255.0 };
+
+  return gk_rgb_lightness (&rgb);
+}
+
+/* Printed in grey, the three bands must still be three: the colours drawn
+ * behind the plot differ clearly in lightness, in light and in dark. */
+static void
+test_bands_apart_in_grey (gconstpointer data)
+{
+  GkStyleVariant variant = GPOINTER_TO_INT (data);
+  ChartFixtures *f = chart_fixtures_new (3, 12, 22, 3, 10);
+  Rendered *r = render_chart (draw_indicator, &f->indicator, 900, 420, variant, &f->today);
+  GkChartRect serious = value_band (r->ctx, 1260000, 1330000);
+  GkChartRect vigilant = value_band (r->ctx, 1100000, 1200000);
+  GkChartRect in_control = value_band (r->ctx, 960000, 1040000);
+  double l[3] = {
+    pixel_lightness (dominant_colour (r, &serious)),
+    pixel_lightness (dominant_colour (r, &vigilant)),
+    pixel_lightness (dominant_colour (r, &in_control)),
+  };
+
+  for (guint i = 0; i < 3; i++)
+    for (guint j = i + 1; j < 3; j++)
+      if (fabs (l[i] - l[j]) < 6)
+        g_error ("bands %u and %u are %.1f and %.1f in lightness (L*): the same in grey", i, j, l[i], l[j]);
+
+  rendered_free (r);
+  chart_fixtures_free (f);
+}
+
 /* Lower is better (costs): Serious is the band above signal_serious. */
 static void
 test_bands_lower_is_better (void)
@@ -221,6 +255,10 @@ main (int   argc,
 
   g_test_add_func ("/indicator/bands/lower-is-better", test_bands_lower_is_better);
   g_test_add_func ("/indicator/bands/higher-is-better", test_bands_higher_is_better);
+  g_test_add_data_func ("/indicator/bands/apart-in-grey/light", GINT_TO_POINTER (GK_STYLE_VARIANT_LIGHT),
+                        test_bands_apart_in_grey);
+  g_test_add_data_func ("/indicator/bands/apart-in-grey/dark", GINT_TO_POINTER (GK_STYLE_VARIANT_DARK),
+                        test_bands_apart_in_grey);
   g_test_add_func ("/indicator/hit-test", test_hit_test);
   g_test_add_func ("/indicator/many-points", test_many_points_keep_extremes);
   g_test_add_func ("/indicator/format-value", test_format_value);

@@ -987,18 +987,15 @@ draw_legend_swatch (GkChartContext          *ctx,
       break;
     case GK_CHART_LEGEND_BASELINE:
     case GK_CHART_LEGEND_FORECAST:
-      {
-        double dash[] = { 4, 3 };
-
-        cairo_save (cr);
-        gk_chart_set_source (cr, item->kind == GK_CHART_LEGEND_FORECAST ? &palette->accent : &palette->foreground_dim, 1);
-        cairo_set_line_width (cr, 2);
-        cairo_set_dash (cr, dash, 2, 0);
-        cairo_move_to (cr, swatch->x - 3, swatch->y + swatch->height / 2);
-        cairo_line_to (cr, swatch->x + swatch->width + 3, swatch->y + swatch->height / 2);
-        cairo_stroke (cr);
-        cairo_restore (cr);
-      }
+      cairo_save (cr);
+      if (item->kind == GK_CHART_LEGEND_FORECAST)
+        gk_chart_set_forecast_line (ctx);
+      else
+        gk_chart_set_baseline_line (ctx);
+      cairo_move_to (cr, swatch->x - 3, swatch->y + swatch->height / 2);
+      cairo_line_to (cr, swatch->x + swatch->width + 3, swatch->y + swatch->height / 2);
+      cairo_stroke (cr);
+      cairo_restore (cr);
       break;
     case GK_CHART_LEGEND_TARGET_MARKER:
       gk_chart_draw_target_marker (ctx, swatch->x + swatch->width / 2, swatch->y + swatch->height / 2,
@@ -1011,7 +1008,9 @@ draw_legend_swatch (GkChartContext          *ctx,
 
         cairo_rectangle (cr, swatch->x, swatch->y, swatch->width, swatch->height);
         gk_chart_set_source (cr, &band, 1);
-        cairo_fill (cr);
+        cairo_fill_preserve (cr);
+        gk_pattern_fill (cr, &style->fill, GK_CHART_BAND_PATTERN_ALPHA, style->pattern);
+        cairo_new_path (cr);
         cairo_rectangle (cr, swatch->x, swatch->y, swatch->width, 2);
         gk_chart_set_source (cr, &style->fill, 1);
         cairo_fill (cr);
@@ -1241,15 +1240,51 @@ gk_chart_dashed_hline (cairo_t *cr,
   cairo_fill (cr);
 }
 
+/* The three kinds of reference line of an indicator chart must differ in
+ * grey and without colour: the baseline is dotted, the forecast dashed and
+ * the target solid. Each sets the source, width and dash of @ctx's cairo. */
+void
+gk_chart_set_baseline_line (GkChartContext *ctx)
+{
+  cairo_t *cr = gk_chart_context_get_cairo (ctx);
+  double dots[] = { 0, 4 };
+
+  gk_chart_set_source (cr, &gk_chart_context_get_palette (ctx)->foreground_dim, 1);
+  cairo_set_line_width (cr, 2);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_dash (cr, dots, 2, 0);
+}
+
+void
+gk_chart_set_forecast_line (GkChartContext *ctx)
+{
+  cairo_t *cr = gk_chart_context_get_cairo (ctx);
+  double dashes[] = { 8, 4 };
+
+  gk_chart_set_source (cr, &gk_chart_context_get_palette (ctx)->accent, 1);
+  cairo_set_line_width (cr, 2);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_dash (cr, dashes, 2, 0);
+}
+
+void
+gk_chart_set_target_line (GkChartContext *ctx)
+{
+  cairo_t *cr = gk_chart_context_get_cairo (ctx);
+
+  gk_chart_set_source (cr, &gk_chart_context_get_palette (ctx)->accent, 1);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
 GkRgb
 gk_chart_band_colour (GkChartContext *ctx,
                       GkLevel         level)
 {
   const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
-  const GkLevelStyle *style = gk_level_style_get (level, ctx->variant);
 
-  return gk_rgb_mix (&palette->background, &style->fill,
-                     ctx->variant == GK_STYLE_VARIANT_DARK ? 0.22 : 0.16);
+  return gk_level_band_colour (level, ctx->variant, &palette->background);
 }
 
 /* --- numbers, money, dates ---------------------------------------------- */

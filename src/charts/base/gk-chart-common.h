@@ -353,6 +353,11 @@ void     gk_chart_dashed_hline      (cairo_t          *cr,
                                      double            dash,
                                      double            gap);
 /* A level's band colour behind a plot: a light tint of its fill. */
+/* How strongly a level's pattern shows on its band behind a plot. */
+#define GK_CHART_BAND_PATTERN_ALPHA 0.2
+void     gk_chart_set_baseline_line (GkChartContext   *ctx);
+void     gk_chart_set_forecast_line (GkChartContext   *ctx);
+void     gk_chart_set_target_line   (GkChartContext   *ctx);
 GkRgb    gk_chart_band_colour       (GkChartContext   *ctx,
                                      GkLevel           level);
 

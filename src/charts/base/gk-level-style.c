@@ -54,6 +54,63 @@ gk_rgb_relative_luminance (const GkRgb *rgb)
  * cells line up and a whole matrix costs one fill per cell. Raster targets
  * get a ready image tile at their pixel scale; everything else (PDF, SVG,
  * GTK's recording surfaces) gets a vector tile. */
+/* CIE L*: lightness as people see it, 0 (black) to 100 (white). Grey-scale
+ * printing keeps roughly this, so levels are told apart by it. */
+double
+gk_rgb_lightness (const GkRgb *rgb)
+{
+  double y = gk_rgb_relative_luminance (rgb);
+
+  return y > 216.0 / 24389.0 ? 116.0 * cbrt (y) - 16.0 : y * 24389.0 / 27.0;
+}
+
+/* The lightness of each level's band behind a plot: far enough apart that
+ * the three bands stay different in grey, with In control between the
+ * light Vigilant and the darker Serious. */
+static const double band_lightness[2][GK_LEVEL_IN_CONTROL + 1] = {
+  [GK_STYLE_VARIANT_LIGHT] = {
+    [GK_LEVEL_NONE] = 95, [GK_LEVEL_SERIOUS] = 79, [GK_LEVEL_VIGILANT] = 96, [GK_LEVEL_IN_CONTROL] = 87,
+  },
+  [GK_STYLE_VARIANT_DARK] = {
+    [GK_LEVEL_NONE] = 20, [GK_LEVEL_SERIOUS] = 36, [GK_LEVEL_VIGILANT] = 20, [GK_LEVEL_IN_CONTROL] = 28,
+  },
+};
+
+/* The level's fill mixed into @background until it has the band's
+ * lightness (as near as the fill allows). */
+GkRgb
+gk_level_band_colour (GkLevel         level,
+                      GkStyleVariant  variant,
+                      const GkRgb    *background)
+{
+  const GkLevelStyle *style = gk_level_style_get (level, variant);
+  double target = band_lightness[variant == GK_STYLE_VARIANT_DARK][MIN (level, GK_LEVEL_IN_CONTROL)];
+  double from = gk_rgb_lightness (background);
+  double lo = 0, hi = 1;
+
+  /* lightness moves monotonically from the background's to the fill's */
+  for (int i = 0; i < 24; i++)
+    {
+      double t = (lo + hi) / 2;
+      GkRgb mixed = {
+        background->r + (style->fill.r - background->r) * t,
+        background->g + (style->fill.g - background->g) * t,
+        background->b + (style->fill.b - background->b) * t,
+      };
+      double l = gk_rgb_lightness (&mixed);
+
+      if ((l - target) * (from - target) > 0)
+        lo = t;   /* still on the background's side of the target */
+      else
+        hi = t;
+    }
+  return (GkRgb) {
+    background->r + (style->fill.r - background->r) * hi,
+    background->g + (style->fill.g - background->g) * hi,
+    background->b + (style->fill.b - background->b) * hi,
+  };
+}
+
 #define TILE 8.0
 
 typedef enum {

@@ -41,6 +41,12 @@ typedef enum {
 const GkLevelStyle *gk_level_style_get        (GkLevel        level,
                                                GkStyleVariant variant);
 double              gk_rgb_relative_luminance (const GkRgb   *rgb);
+double              gk_rgb_lightness          (const GkRgb   *rgb);
+/* A level's tint behind a plot on @background, with a lightness of its own
+ * so that the bands differ in grey too. */
+GkRgb               gk_level_band_colour      (GkLevel         level,
+                                               GkStyleVariant  variant,
+                                               const GkRgb    *background);
 void                gk_level_style_fill_rect  (cairo_t            *cr,
                                                const GkLevelStyle *style,
                                                double x, double y,

@@ -112,12 +112,16 @@ draw_tiles (GkChartContext            *ctx,
         }
       else
         {
-          GkRgb faded = gk_rgb_mix (&palette->background, &style->fill, 0.28);
+          /* the other levels as the bands of the indicator charts: tinted,
+           * patterned and framed, so that they read as levels and not as
+           * disabled buttons */
+          GkRgb tint = gk_chart_band_colour (ctx, level);
 
-          gk_chart_set_source (cr, &faded, 1);
+          gk_chart_set_source (cr, &tint, 1);
           cairo_fill_preserve (cr);
+          gk_pattern_fill (cr, &style->fill, GK_CHART_BAND_PATTERN_ALPHA, style->pattern);
           gk_chart_set_source (cr, &style->fill, 1);
-          cairo_set_line_width (cr, 1);
+          cairo_set_line_width (cr, 1.5);
           cairo_stroke (cr);
         }
       cairo_restore (cr);
@@ -127,7 +131,7 @@ draw_tiles (GkChartContext            *ctx,
                                    &style->fill, 1, &text_box, GK_CHART_ALIGN_CENTER, GK_CHART_ALIGN_CENTER,
                                    GK_CHART_TEXT_ELLIPSIZE, NULL);
       else
-        gk_chart_draw_text (ctx, gk_level_label (level), GK_CHART_FONT_BODY, &palette->foreground_dim,
+        gk_chart_draw_text (ctx, gk_level_label (level), GK_CHART_FONT_BODY, &palette->foreground,
                             &text_box, GK_CHART_ALIGN_CENTER, GK_CHART_ALIGN_CENTER, GK_CHART_TEXT_ELLIPSIZE, NULL);
       gk_chart_context_add_hit_region (ctx, &tile, GK_CHART_HIT_HEADLINE_LEVEL, level, -1);
     }

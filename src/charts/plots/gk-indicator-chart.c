@@ -356,6 +356,22 @@ compute_layout (GkChartContext             *ctx,
 
 /* --- drawing ------------------------------------------------------------ */
 
+/* A band's top and bottom on the plot, or FALSE when it is not on it. */
+static gboolean
+band_extent (const Layout *layout,
+             double        from,
+             double        to,
+             double       *top,
+             double       *bottom)
+{
+  double y0 = gk_chart_value_scale_y (&layout->value, from);
+  double y1 = gk_chart_value_scale_y (&layout->value, to);
+
+  *top = CLAMP (MIN (y0, y1), layout->plot.y, layout->plot.y + layout->plot.height);
+  *bottom = CLAMP (MAX (y0, y1), layout->plot.y, layout->plot.y + layout->plot.height);
+  return *bottom - *top >= 0.5;
+}
+
 static void
 fill_band (GkChartContext *ctx,
            const Layout   *layout,
@@ -364,26 +380,67 @@ fill_band (GkChartContext *ctx,
            double          to)
 {
   cairo_t *cr = gk_chart_context_get_cairo (ctx);
+  const GkLevelStyle *style = gk_level_style_get (level, gk_chart_context_get_variant (ctx));
   GkRgb colour = gk_chart_band_colour (ctx, level);
-  double y0 = gk_chart_value_scale_y (&layout->value, from);
-  double y1 = gk_chart_value_scale_y (&layout->value, to);
-  double top = CLAMP (MIN (y0, y1), layout->plot.y, layout->plot.y + layout->plot.height);
-  double bottom = CLAMP (MAX (y0, y1), layout->plot.y, layout->plot.y + layout->plot.height);
-  GkChartRect box;
+  double top, bottom;
 
-  if (bottom - top < 0.5)
+  if (!band_extent (layout, from, to, &top, &bottom))
     return;
   cairo_rectangle (cr, layout->plot.x, top, layout->plot.width, bottom - top);
   gk_chart_set_source (cr, &colour, 1);
-  cairo_fill (cr);
+  cairo_fill_preserve (cr);
+  /* the level's own pattern, faint: the bands differ without colour too */
+  gk_pattern_fill (cr, &style->fill, GK_CHART_BAND_PATTERN_ALPHA, style->pattern);
+  cairo_new_path (cr);
+}
 
-  /* the band names itself at the right, where the line usually is not */
+/* The band names itself at the right, where the line usually is not; after
+ * the grid, so that no grid line runs through the name. */
+static void
+label_band (GkChartContext *ctx,
+            const Layout   *layout,
+            GkLevel         level,
+            double          from,
+            double          to)
+{
+  gboolean top_down = gk_chart_value_scale_y (&layout->value, from) < gk_chart_value_scale_y (&layout->value, to);
+  GkRgb backing = gk_chart_band_colour (ctx, level);
+  double top, bottom;
+  GkChartRect box;
+
+  if (!band_extent (layout, from, to, &top, &bottom))
+    return;
   box = (GkChartRect) { layout->plot.x, top + 2, layout->plot.width - 6, bottom - top - 4 };
-  gk_chart_draw_text (ctx, gk_level_label (level), GK_CHART_FONT_SMALL,
-                      &gk_chart_context_get_palette (ctx)->foreground_dim, &box,
-                      GK_CHART_ALIGN_END, level == GK_LEVEL_VIGILANT ? GK_CHART_ALIGN_CENTER
-                      : (y0 < y1) == (from < to) ? GK_CHART_ALIGN_START : GK_CHART_ALIGN_END,
-                      GK_CHART_TEXT_AVOID_OVERLAP, NULL);
+  gk_chart_draw_text_backed (ctx, gk_level_label (level), GK_CHART_FONT_SMALL,
+                             &gk_chart_context_get_palette (ctx)->foreground_dim,
+                             &backing, 1, &box,
+                             GK_CHART_ALIGN_END, level == GK_LEVEL_VIGILANT ? GK_CHART_ALIGN_CENTER
+                             : top_down == (from < to) ? GK_CHART_ALIGN_START : GK_CHART_ALIGN_END,
+                             GK_CHART_TEXT_AVOID_OVERLAP, NULL);
+}
+
+typedef void (*BandFunc) (GkChartContext *ctx,
+                          const Layout   *layout,
+                          GkLevel         level,
+                          double          from,
+                          double          to);
+
+/* From the top of the plot down: the worst band is on top when lower is
+ * better. */
+static void
+for_each_band (GkChartContext             *ctx,
+               const GkIndicatorChartData *data,
+               const Layout               *layout,
+               BandFunc                    func)
+{
+  double low = MIN (data->signal_serious, data->signal_in_control);
+  double high = MAX (data->signal_serious, data->signal_in_control);
+  double bottom = layout->value.v0, top = layout->value.v1;
+  gboolean lower_is_better = data->direction == GK_DIRECTION_LOWER_IS_BETTER;
+
+  func (ctx, layout, lower_is_better ? GK_LEVEL_SERIOUS : GK_LEVEL_IN_CONTROL, MAX (high, bottom), top);
+  func (ctx, layout, GK_LEVEL_VIGILANT, low, high);
+  func (ctx, layout, lower_is_better ? GK_LEVEL_IN_CONTROL : GK_LEVEL_SERIOUS, bottom, MIN (low, top));
 }
 
 static void
@@ -391,16 +448,9 @@ draw_bands (GkChartContext             *ctx,
             const GkIndicatorChartData *data,
             const Layout               *layout)
 {
-  double low = MIN (data->signal_serious, data->signal_in_control);
-  double high = MAX (data->signal_serious, data->signal_in_control);
-  double bottom = layout->value.v0, top = layout->value.v1;
-  gboolean lower_is_better = data->direction == GK_DIRECTION_LOWER_IS_BETTER;
   cairo_t *cr = gk_chart_context_get_cairo (ctx);
 
-  /* from the top of the plot down: the worst band is on top when lower is better */
-  fill_band (ctx, layout, lower_is_better ? GK_LEVEL_SERIOUS : GK_LEVEL_IN_CONTROL, MAX (high, bottom), top);
-  fill_band (ctx, layout, GK_LEVEL_VIGILANT, low, high);
-  fill_band (ctx, layout, lower_is_better ? GK_LEVEL_IN_CONTROL : GK_LEVEL_SERIOUS, bottom, MIN (low, top));
+  for_each_band (ctx, data, layout, fill_band);
 
   /* the signal values as thin lines in their level colours */
   cairo_save (cr);
@@ -449,10 +499,13 @@ draw_value_axis (GkChartContext             *ctx,
   cairo_restore (cr);
 }
 
+typedef void (*SetLineFunc) (GkChartContext *ctx);
+
 static void
 draw_reference_line (GkChartContext *ctx,
                      const Layout   *layout,
                      double          value,
+                     SetLineFunc     set_line,
                      const GkRgb    *colour,
                      const char     *label,
                      gboolean        label_at_end)
@@ -463,8 +516,10 @@ draw_reference_line (GkChartContext *ctx,
   GkChartRect box;
 
   cairo_save (cr);
-  gk_chart_set_source (cr, colour, 1);
-  gk_chart_dashed_hline (cr, layout->plot.x, layout->plot.x + layout->plot.width, y, 2, 6, 4);
+  set_line (ctx);
+  cairo_move_to (cr, layout->plot.x, y);
+  cairo_line_to (cr, layout->plot.x + layout->plot.width, y);
+  cairo_stroke (cr);
   cairo_restore (cr);
 
   /* above the line, or below it when that is taken; on a plate, since the
@@ -718,7 +773,6 @@ draw_forecast (GkChartContext             *ctx,
 {
   const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
   cairo_t *cr = gk_chart_context_get_cairo (ctx);
-  double dash[] = { 6, 4 };
   double x0, y0, x1, y1;
 
   if (!g_date_valid (&data->forecast_from_date) || !g_date_valid (&data->forecast_to_date))
@@ -729,9 +783,7 @@ draw_forecast (GkChartContext             *ctx,
   y1 = gk_chart_value_scale_y (&layout->value, data->forecast_to_value);
 
   cairo_save (cr);
-  gk_chart_set_source (cr, &palette->accent, 1);
-  cairo_set_line_width (cr, 2);
-  cairo_set_dash (cr, dash, 2, 0);
+  gk_chart_set_forecast_line (ctx);
   cairo_move_to (cr, x0, y0);
   cairo_line_to (cr, x1, y1);
   cairo_stroke (cr);
@@ -774,6 +826,8 @@ gk_indicator_chart_draw (GkChartContext             *ctx,
 
   draw_value_axis (ctx, data, &layout);
   gk_chart_draw_time_axis (ctx, &layout.time, GK_CHART_TIME_AXIS_AUTO, &layout.time_axis, &layout.plot, TRUE);
+  if (data->has_signals)
+    for_each_band (ctx, data, &layout, label_band);
 
   cairo_save (cr);
   cairo_rectangle (cr, layout.plot.x, layout.plot.y - POINT_RADIUS - 2,
@@ -786,7 +840,8 @@ gk_indicator_chart_draw (GkChartContext             *ctx,
       g_autofree char *label = g_strdup_printf (_("Baseline %s"), value);
 
       /* the data starts near the baseline: its label goes to the far end */
-      draw_reference_line (ctx, &layout, data->baseline_value, &palette->foreground_dim, label, TRUE);
+      draw_reference_line (ctx, &layout, data->baseline_value, gk_chart_set_baseline_line,
+                           &palette->foreground_dim, label, TRUE);
     }
   if (data->has_target)
     {
@@ -794,7 +849,8 @@ gk_indicator_chart_draw (GkChartContext             *ctx,
       /* Translators: label of the target in an indicator chart; %s is the value */
       g_autofree char *label = g_strdup_printf (_("Target %s"), value);
 
-      draw_reference_line (ctx, &layout, data->target_value, &palette->accent, label, FALSE);
+      draw_reference_line (ctx, &layout, data->target_value, gk_chart_set_target_line,
+                           &palette->accent, label, FALSE);
     }
   if (data->has_forecast)
     draw_forecast (ctx, data, &layout);
