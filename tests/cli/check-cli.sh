@@ -85,6 +85,9 @@ done
 pdftotext "$work/roadmap.pdf" - | grep -q "Informatievoorziening en data" || { echo "roadmap PDF lacks a topic"; exit 1; }
 owner=$(sqlite3 "$work/x.gripkaart" "SELECT p.name FROM focus_project f JOIN person p ON p.id = f.owner_id LIMIT 1")
 pdftotext "$work/timeline.pdf" - | tr '\n' ' ' | grep -qF "$owner" || { echo "timeline PDF lacks owner $owner"; exit 1; }
+# An indicator chart on its own is titled with the indicator's name.
+pdftotext "$work/indicator_Wachttijd_jeugdhulp_in_weken.pdf" - | head -3 | grep -qF "Wachttijd jeugdhulp in weken" \
+  || { echo "the indicator chart has no title"; exit 1; }
 # A given size is used.
 "$gripkaart" --export-chart=roadmap --size=800x400 --output="$work/small.png" "$work/x.gripkaart"
 python3 -c "import struct,sys; d=open(sys.argv[1],'rb').read(24); w,h=struct.unpack('>II',d[16:24]); sys.exit(0 if (w,h)==(800,400) else 1)" "$work/small.png" \

@@ -49,7 +49,19 @@ typedef struct {
   GkChartModel *model;
   GkChartKind   kind;
   guint         indicator;
+  const char   *title;      /* drawn above the chart, or NULL */
 } ChartJob;
+
+#define TITLE_GAP 12
+
+/* An indicator chart on its own says nothing of what it measures: it gets
+ * the indicator's name as its title. (The other charts name their rows.) */
+static double
+chart_job_title_height (ChartJob       *job,
+                        GkChartContext *ctx)
+{
+  return job->title != NULL ? gk_chart_line_height (ctx, GK_CHART_FONT_HEADING) + TITLE_GAP : 0;
+}
 
 static void
 draw_chart_job (GkChartContext    *ctx,
@@ -57,8 +69,17 @@ draw_chart_job (GkChartContext    *ctx,
                 gpointer           user_data)
 {
   ChartJob *job = user_data;
+  double title_height = chart_job_title_height (job, ctx);
+  GkChartRect chart = { area->x, area->y + title_height, area->width, area->height - title_height };
 
-  gk_chart_model_draw (job->model, job->kind, job->indicator, ctx, area);
+  if (job->title != NULL)
+    {
+      GkChartRect box = { area->x, area->y, area->width, title_height - TITLE_GAP };
+
+      gk_chart_draw_text (ctx, job->title, GK_CHART_FONT_HEADING, &gk_chart_context_get_palette (ctx)->foreground,
+                          &box, GK_CHART_ALIGN_START, GK_CHART_ALIGN_START, GK_CHART_TEXT_ELLIPSIZE, NULL);
+    }
+  gk_chart_model_draw (job->model, job->kind, job->indicator, ctx, &chart);
 }
 
 static gboolean
@@ -69,6 +90,7 @@ parse_chart (GkChartModel  *model,
 {
   job->model = model;
   job->indicator = 0;
+  job->title = NULL;
 
   if (g_str_has_prefix (chart, "indicator:"))
     {
@@ -83,6 +105,7 @@ parse_chart (GkChartModel  *model,
         }
       job->kind = GK_CHART_KIND_INDICATOR;
       job->indicator = position;
+      job->title = gk_indicator_get_name (gk_chart_model_get_indicator_record (model, position));
       return TRUE;
     }
 
@@ -152,9 +175,10 @@ gk_command_line_export_chart (const char   *path,
     {
       ctx = gk_chart_context_new (GK_STYLE_VARIANT_LIGHT);
       height = gk_chart_model_get_preferred_height (model, job.kind, job.indicator, ctx, width);
-      gk_chart_context_free (ctx);
       if (height <= 0)
         height = width * 9 / 16;
+      height += chart_job_title_height (&job, ctx);
+      gk_chart_context_free (ctx);
     }
   if (ok)
     ok = gk_chart_export_to_file (output, width, height, 1.0, draw_chart_job, &job, error);
