@@ -21,7 +21,7 @@ PACKAGES=(
   # tests: data validation, display, PDF and image checks, sanitizers, a
   # moved clock
   desktop-file-utils appstream libxml2-utils librsvg2-bin sqlite3
-  xvfb xauth x11-apps imagemagick poppler-utils python3 locales
+  xvfb xauth x11-apps x11-utils xdotool imagemagick poppler-utils python3 locales
   libasan8 libubsan1 faketime
 )
 
