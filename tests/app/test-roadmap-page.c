@@ -9,11 +9,13 @@
 
 #include "gk-application.h"
 #include "gk-assessment-dialog.h"
+#include "gk-chart-view.h"
 #include "gk-command-line.h"
 #include "gk-date.h"
 #include "gk-level-badge.h"
 #include "gk-measures-page.h"
 #include "gk-roadmap-page.h"
+#include "gk-session-charts.h"
 #include "gk-topic-dialog.h"
 #include "gk-window.h"
 
@@ -719,6 +721,50 @@ test_measures_for_topic (void)
   destroy_windows_unsaved ();
 }
 
+/* The page shows the roadmap itself; a topic clicked in it is shown below. */
+static void
+test_roadmap_chart_selects_topic (void)
+{
+  GkRoadmapPage *page;
+  GkWindow *window = open_demo_on_roadmap ("kaart.gripkaart", &page);
+  GtkWidget *chart = require_named (GTK_WIDGET (page), "roadmap-chart");
+  g_autoptr(GListModel) controllers = NULL;
+  GtkEventController *click = NULL;
+  gboolean found = FALSE;
+
+  g_assert_true (GK_IS_CHART_VIEW (chart));
+  g_assert_true (gk_chart_view_get_model (GK_CHART_VIEW (chart)) ==
+                 gk_session_charts_get_model (gk_session_charts_get (gk_window_get_session (window))));
+  g_assert_cmpstr (gk_topic_get_name (gk_roadmap_page_get_selected_topic (page)), !=, "Financiën");
+  wait_until (gtk_widget_get_mapped (chart) && gtk_widget_get_height (chart) > 100);
+
+  controllers = gtk_widget_observe_controllers (chart);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (c))
+        click = c;
+    }
+  g_assert_nonnull (click);
+
+  /* Find the row of Financiën through its tooltip, then click it. */
+  for (int y = 0; y < gtk_widget_get_height (chart) && !found; y += 3)
+    for (int x = gtk_widget_get_width (chart) / 2; x < gtk_widget_get_width (chart) && !found; x += 20)
+      {
+        g_autofree char *text = gk_chart_view_describe_at (GK_CHART_VIEW (chart), x, y);
+
+        if (text != NULL && g_str_has_prefix (text, "Financiën"))
+          {
+            found = TRUE;
+            g_signal_emit_by_name (click, "pressed", 1, (double) x, (double) y);
+          }
+      }
+  g_assert_true (found);
+  g_assert_cmpstr (gk_topic_get_name (gk_roadmap_page_get_selected_topic (page)), ==, "Financiën");
+  destroy_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -732,6 +778,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/roadmap/topics-levels-history", test_shows_topics_levels_and_history);
+  g_test_add_func ("/roadmap/chart-selects-topic", test_roadmap_chart_selects_topic);
   g_test_add_func ("/roadmap/record-assessment", test_record_assessment);
   g_test_add_func ("/roadmap/edit-topic", test_edit_topic);
   g_test_add_func ("/roadmap/add-remove-topic", test_add_and_remove_topic);

@@ -16,11 +16,13 @@
 #include <glib/gi18n.h>
 
 #include "gk-assessment-dialog.h"
+#include "gk-chart-view.h"
 #include "gk-date.h"
 #include "gk-form.h"
 #include "gk-level-badge.h"
 #include "gk-owner-load.h"
 #include "gk-roadmap-page.h"
+#include "gk-session-charts.h"
 #include "gk-tooltip.h"
 #include "gk-topic-dialog.h"
 
@@ -46,6 +48,7 @@ struct _GkRoadmapPage
   GtkListBox         *topic_list;
   GtkStack           *detail_stack;
   GtkScrolledWindow  *detail_scroller;
+  GkChartView        *roadmap_chart;
   GtkWidget          *back_button;
   GtkLabel           *name_label;
   GtkLabel           *owner_label;
@@ -1090,6 +1093,25 @@ session_analysis_cb (GkRoadmapPage *self)
   set_analysis (self, self->session != NULL ? gk_session_get_analysis (self->session) : NULL);
 }
 
+/* The roadmap itself heads the page, drawn from the session's charts. */
+static void
+session_charts_cb (GkRoadmapPage *self)
+{
+  gk_chart_view_set_model (self->roadmap_chart,
+                           self->session != NULL
+                           ? gk_session_charts_get_model (gk_session_charts_get (self->session)) : NULL);
+}
+
+/* A topic clicked in the roadmap is shown below it. */
+static void
+roadmap_chart_activated_cb (GkRoadmapPage *self,
+                            const char    *table,
+                            gint64         id)
+{
+  if (g_strcmp0 (table, "topic") == 0)
+    gk_roadmap_page_select_topic (self, id);
+}
+
 void
 gk_roadmap_page_set_session (GkRoadmapPage *self,
                              GkSession     *session)
@@ -1100,15 +1122,21 @@ gk_roadmap_page_set_session (GkRoadmapPage *self,
   if (self->session == session)
     return;
   if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (gk_session_charts_get (self->session), self);
+    }
   g_set_object (&self->session, session);
   if (session != NULL)
     {
       g_signal_connect_object (session, "notify::document", G_CALLBACK (session_document_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::analysis", G_CALLBACK (session_analysis_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (gk_session_charts_get (session), "notify::model", G_CALLBACK (session_charts_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   session_document_cb (self);
   session_analysis_cb (self);
+  session_charts_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
@@ -1211,6 +1239,7 @@ gk_roadmap_page_class_init (GkRoadmapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, topic_list);
   gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, detail_scroller);
+  gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, roadmap_chart);
   gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, GkRoadmapPage, owner_label);
@@ -1259,7 +1288,9 @@ gk_roadmap_page_init (GkRoadmapPage *self)
   GtkEventController *shortcuts;
 
   g_type_ensure (GK_TYPE_LEVEL_BADGE);
+  g_type_ensure (GK_TYPE_CHART_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->roadmap_chart, "activated", G_CALLBACK (roadmap_chart_activated_cb), self);
 
   /* Delete removes the chosen topic, but only from the list: elsewhere
    * the key belongs to whatever has the focus. */
