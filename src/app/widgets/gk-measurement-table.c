@@ -443,6 +443,7 @@ cell_fill (Column         column,
       break;
     case COLUMN_ENTERED_BY:
       gtk_label_set_text (GTK_LABEL (cell), gk_measurement_get_entered_by (measurement));
+      gtk_widget_set_tooltip_text (cell, gk_measurement_get_entered_by (measurement));
       break;
     case COLUMN_DELETE:
     default:
@@ -541,7 +542,8 @@ setup_table (GkMeasurementTable *self)
   add_column (self, COLUMN_PERIOD, _("Period"), FALSE, 124);
   add_column (self, COLUMN_VALUE, _("Value"), FALSE, 110);
   add_column (self, COLUMN_NOTE, _("Note"), TRUE, -1);
-  add_column (self, COLUMN_ENTERED_BY, _("Entered by"), FALSE, 110);
+  /* room for a full Dutch name ("Ahmed El Idrissi"); longer ones in the tooltip */
+  add_column (self, COLUMN_ENTERED_BY, _("Entered by"), FALSE, 150);
   add_column (self, COLUMN_DELETE, NULL, FALSE, 44);
 }
 
