@@ -609,6 +609,15 @@ sidebar_row_for (GkWindow   *window,
   return gtk_list_box_get_row_at_index (sidebar_list (window), index);
 }
 
+static int
+width_request_of (GtkWidget *widget)
+{
+  int width;
+
+  gtk_widget_get_size_request (widget, &width, NULL);
+  return width;
+}
+
 static const char *
 visible_page (GkWindow *window)
 {
@@ -756,6 +765,36 @@ test_wide_window_keeps_both (void)
   destroy_all_windows ();
 }
 
+/* The pages stack measures only the page shown (measuring all seven made
+ * start-up slow); it still asks one width whichever page that is, so that
+ * the sidebar folds away at one window width. A page that grows wider than
+ * that width fails here: raise the stack's width-request in gk-window.ui. */
+static void
+test_pages_ask_one_width (void)
+{
+  static const char * const names[] = { "overview", "roadmap", "projects", "measures",
+                                        "indicators", "team", "journal" };
+  GkWindow *window = open_demo_window_sized ("one-width.gripkaart", 1200);
+  GtkWidget *pages = require_named (GTK_WIDGET (window), "pages");
+  int first_minimum = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      int minimum, natural;
+
+      g_assert_nonnull (gk_window_show_page (window, names[i]));
+      drain ();
+      g_assert_cmpstr (visible_page (window), ==, names[i]);
+      gtk_widget_measure (pages, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+      if (first_minimum < 0)
+        first_minimum = minimum;
+      g_assert_cmpint (minimum, ==, first_minimum);
+      g_assert_cmpint (width_request_of (pages), ==, minimum);
+    }
+
+  destroy_all_windows ();
+}
+
 /* win.show-record is the way every page links to a record. */
 static void
 test_show_record_action (void)
@@ -898,6 +937,7 @@ main (int   argc,
   g_test_add_func ("/window/narrow/navigation", test_narrow_navigation);
   g_test_add_func ("/window/narrow/sidebar", test_narrow_sidebar);
   g_test_add_func ("/window/wide", test_wide_window_keeps_both);
+  g_test_add_func ("/window/pages-ask-one-width", test_pages_ask_one_width);
   g_test_add_func ("/window/show-record", test_show_record_action);
   g_test_add_func ("/window/page-shortcuts", test_page_shortcuts);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window_lists_every_shortcut);

@@ -101,8 +101,7 @@ gk_application_open (GApplication  *app,
       watch_first_frame (GK_APPLICATION (app), GTK_WINDOW (window));
       if (g_getenv ("GRIPKAART_BENCH_FIRST_FRAME") != NULL)
         g_object_set_data (G_OBJECT (window), "gk-bench-opening", GINT_TO_POINTER (1));
-      gk_window_open_file (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
+      gk_window_open_file_and_present (window, files[i]);
     }
 }
 

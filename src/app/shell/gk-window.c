@@ -65,6 +65,7 @@ struct _GkWindow
   GkProjectFile        *project;
   GkDocument           *document;
   guint                 back_source;
+  guint                 present_source;    /* see gk_window_open_file_and_present() */
   gboolean              close_confirmed;
   gboolean              close_when_saved;  /* asked to close while a save ran */
 };
@@ -532,6 +533,26 @@ display_name_of (GFile *file)
   return path != NULL ? g_filename_display_basename (path) : g_strdup (name != NULL ? name : "?");
 }
 
+/* Shows a window that gk_window_open_file_and_present() kept back. */
+static void
+present_when_opened (GkWindow *self)
+{
+  if (self->present_source == 0)
+    return;
+  g_clear_handle_id (&self->present_source, g_source_remove);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static gboolean
+present_while_opening_cb (gpointer user_data)
+{
+  GkWindow *self = user_data;
+
+  self->present_source = 0;
+  gtk_window_present (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 file_opened_cb (GObject      *object,
                 GAsyncResult *result,
@@ -545,6 +566,7 @@ file_opened_cb (GObject      *object,
 
   if (is_gone (self))
     return;   /* the file closes again with the last reference */
+  present_when_opened (self);
   if (project == NULL)
     {
       gk_window_show_error (self, _("Could Not Open the Programme"), error);
@@ -576,6 +598,31 @@ gk_window_open_file (GkWindow *self,
   /* Translators: shown while a file opens; %s is its name */
   what = g_strdup_printf (_("Opening “%s”…"), name);
   gk_project_file_open_async (file, NULL, file_opened_cb, window_work_begin (self, file, what));
+}
+
+/* How long a window that opens a file waits before it shows without the
+ * programme: long enough for a file on a local disk (a few tens of ms), so
+ * that the window is laid out once, with the programme in it, instead of
+ * first empty and then again; short enough not to look stuck when the
+ * file is on a slow network drive (then the window shows the work). */
+#define PRESENT_GRACE_MS 300
+
+void
+gk_window_open_file_and_present (GkWindow *self,
+                                 GFile    *file)
+{
+  g_return_if_fail (GK_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    {
+      gk_window_open_file (self, file);
+      gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+  g_clear_handle_id (&self->present_source, g_source_remove);
+  self->present_source = g_timeout_add (PRESENT_GRACE_MS, present_while_opening_cb, self);
+  gk_window_open_file (self, file);
 }
 
 static void
@@ -1167,6 +1214,7 @@ gk_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_handle_id (&self->back_source, g_source_remove);
+  g_clear_handle_id (&self->present_source, g_source_remove);
   close_programme (self);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);

@@ -25,6 +25,11 @@ GkWindow   *gk_window_new             (GkApplication *application);
  * this one shows one already), or an error says why not. */
 void        gk_window_open_file       (GkWindow      *self,
                                        GFile         *file);
+/* As gk_window_open_file() for a window not shown yet: shows it when the
+ * programme is open (or could not be), or after a short wait when opening
+ * takes long, so that it is not laid out twice at start-up. */
+void        gk_window_open_file_and_present (GkWindow *self,
+                                             GFile    *file);
 void        gk_window_show_error      (GkWindow      *self,
                                        const char    *heading,
                                        const GError  *error);
