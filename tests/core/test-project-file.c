@@ -458,7 +458,7 @@ test_unpublished_copy_is_kept_and_recovered (Fixture *fixture, gconstpointer dat
   g_assert_true (g_key_file_get_boolean (key_file, "Working copy", "unpublished", NULL));
   uri = g_key_file_get_string (key_file, "Working copy", "uri", NULL);
   g_assert_nonnull (strstr (uri, "crash.gripkaart"));
-  g_assert_true (g_key_file_has_key (key_file, "Working copy", "sha256", NULL));
+  g_assert_true (g_key_file_has_key (key_file, "Working copy", "content-hash", NULL));
 
   gk_project_file_close (project);
   g_assert_true (g_file_test (working, G_FILE_TEST_EXISTS));

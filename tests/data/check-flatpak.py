@@ -107,7 +107,7 @@ def check_sqlite(manifest):
 
 # Libraries the GNOME runtime does not ship, bundled as modules from their
 # upstream repositories at a fixed commit (flatpak-builder checks it out).
-BUNDLED_LIBRARIES = ("libcsv", "libxlsxwriter", "libgsf")
+BUNDLED_LIBRARIES = ("xxhash", "libcsv", "libxlsxwriter", "libgsf")
 
 
 def check_bundled_libraries(manifest):

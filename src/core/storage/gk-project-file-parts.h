@@ -29,7 +29,7 @@ G_BEGIN_DECLS
 typedef struct {
   gint64  size;
   gint64  mtime_us;
-  char   *sha256;
+  char   *content_hash;
 } GkFingerprint;
 
 void      gk_fingerprint_clear             (GkFingerprint *fp);
@@ -126,8 +126,18 @@ gboolean  gk_storage_write_full            (int           fd,
 gint64    gk_storage_mtime_us              (const struct stat *st);
 gboolean  gk_storage_same_file_as          (const char        *path,
                                             const struct stat *before);
+typedef struct _GkContentHasher GkContentHasher;
+
+GkContentHasher *gk_content_hasher_new        (void);
+void             gk_content_hasher_update     (GkContentHasher *hasher,
+                                               const void      *data,
+                                               gsize            length);
+char            *gk_content_hasher_get_string (GkContentHasher *hasher);
+void             gk_content_hasher_free       (GkContentHasher *hasher);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkContentHasher, gk_content_hasher_free)
+
 gboolean  gk_storage_hash_fd               (int           fd,
-                                            char        **out_sha256,
+                                            char        **out_hash,
                                             gint64       *out_size);
 void      gk_storage_fsync_directory       (const char   *dir);
 void      gk_storage_unlink_database_files (const char   *path);

@@ -41,7 +41,7 @@ original_changed (const GkFingerprint  *expected,
                   struct stat          *out_st,
                   GError              **error)
 {
-  g_autofree char *sha256 = NULL;
+  g_autofree char *content_hash = NULL;
   struct stat st;
   gint64 size;
   int fd;
@@ -65,7 +65,7 @@ original_changed (const GkFingerprint  *expected,
 
   /* Same size: only the content can tell (mtime is unreliable on network
    * drives, and sync clients rewrite files without changing them). */
-  if (!gk_storage_hash_fd (fd, &sha256, &size))
+  if (!gk_storage_hash_fd (fd, &content_hash, &size))
     {
       gk_storage_error_opening_errno (error, errno, display);
       close (fd);
@@ -75,7 +75,7 @@ original_changed (const GkFingerprint  *expected,
 
   if (out_st != NULL)
     *out_st = st;
-  return size != expected->size || g_strcmp0 (sha256, expected->sha256) != 0;
+  return size != expected->size || g_strcmp0 (content_hash, expected->content_hash) != 0;
 }
 
 gboolean
@@ -87,7 +87,7 @@ gk_project_file_changed_on_disk (GkProjectFile  *self,
   g_return_val_if_fail (GK_IS_PROJECT_FILE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->file == NULL || self->fingerprint.sha256 == NULL)
+  if (self->file == NULL || self->fingerprint.content_hash == NULL)
     return FALSE;
 
   path = g_file_get_path (self->file);
@@ -261,7 +261,7 @@ save_job_new (GkProjectFile  *self,
       job->display = g_strdup (self->display_name);
       job->expected.size = self->fingerprint.size;
       job->expected.mtime_us = self->fingerprint.mtime_us;
-      job->expected.sha256 = g_strdup (self->fingerprint.sha256);
+      job->expected.content_hash = g_strdup (self->fingerprint.content_hash);
     }
   else
     {
@@ -278,12 +278,12 @@ save_job_new (GkProjectFile  *self,
         }
       job->display = g_filename_display_basename (job->path);
       /* Save As onto the programme's own file is a Save, with its checks. */
-      if (self->file != NULL && self->fingerprint.sha256 != NULL)
+      if (self->file != NULL && self->fingerprint.content_hash != NULL)
         {
           job->own_path = g_file_get_path (self->file);
           job->expected.size = self->fingerprint.size;
           job->expected.mtime_us = self->fingerprint.mtime_us;
-          job->expected.sha256 = g_strdup (self->fingerprint.sha256);
+          job->expected.content_hash = g_strdup (self->fingerprint.content_hash);
         }
     }
 
@@ -426,16 +426,16 @@ static gboolean
 file_is_ours (const char          *target,
               const GkFingerprint *written)
 {
-  g_autofree char *sha256 = NULL;
+  g_autofree char *content_hash = NULL;
   gint64 size = -1;
   int fd = g_open (target, O_RDONLY | O_CLOEXEC, 0);
   gboolean ok;
 
   if (fd < 0)
     return FALSE;
-  ok = gk_storage_hash_fd (fd, &sha256, &size);
+  ok = gk_storage_hash_fd (fd, &content_hash, &size);
   close (fd);
-  return ok && size == written->size && g_strcmp0 (sha256, written->sha256) == 0;
+  return ok && size == written->size && g_strcmp0 (content_hash, written->content_hash) == 0;
 }
 
 /* Writes the image as a complete new file beside target, syncs and checks
@@ -494,7 +494,7 @@ publish (SaveJob             *job,
     }
   if (mode != -1)
     fchmod (fd, mode);   /* may fail on file systems without permissions */
-  if (fsync (fd) != 0 || !gk_storage_hash_fd (fd, &out_fp->sha256, &size))
+  if (fsync (fd) != 0 || !gk_storage_hash_fd (fd, &out_fp->content_hash, &size))
     {
       gk_storage_error_saving_errno (error, errno, display);
       close (fd);

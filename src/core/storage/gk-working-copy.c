@@ -51,7 +51,7 @@ gk_working_copy_copy_in (const char     *src,
 
   for (int attempt = 0; attempt < 3; attempt++)
     {
-      g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+      g_autoptr(GkContentHasher) hasher = gk_content_hasher_new ();
       g_autofree char *dest = g_build_filename (dir, "incoming-XXXXXX", NULL);
       struct stat before, after;
       gint64 copied = 0;
@@ -75,7 +75,7 @@ gk_working_copy_copy_in (const char     *src,
       while (!g_cancellable_is_cancelled (cancellable) &&
              (n = gk_storage_read_full (in, buffer, GK_STORAGE_BUFFER_SIZE)) > 0)
         {
-          g_checksum_update (checksum, buffer, n);
+          gk_content_hasher_update (hasher, buffer, n);
           copied += n;
           if (!gk_storage_write_full (out, buffer, n))
             break;
@@ -108,7 +108,7 @@ gk_working_copy_copy_in (const char     *src,
           gk_fingerprint_clear (fp);
           fp->size = copied;
           fp->mtime_us = gk_storage_mtime_us (&before);
-          fp->sha256 = g_strdup (g_checksum_get_string (checksum));
+          fp->content_hash = gk_content_hasher_get_string (hasher);
           return g_steal_pointer (&dest);
         }
 
@@ -406,11 +406,11 @@ gk_working_copy_write_key_file (GkProjectFile  *self,
       g_key_file_set_string (key_file, GK_WORKING_KEY_FILE_GROUP, "uri", uri);
     }
   g_key_file_set_string (key_file, GK_WORKING_KEY_FILE_GROUP, "display-name", self->display_name);
-  if (self->fingerprint.sha256 != NULL)
+  if (self->fingerprint.content_hash != NULL)
     {
       g_key_file_set_int64 (key_file, GK_WORKING_KEY_FILE_GROUP, "size", self->fingerprint.size);
       g_key_file_set_int64 (key_file, GK_WORKING_KEY_FILE_GROUP, "mtime-usec", self->fingerprint.mtime_us);
-      g_key_file_set_string (key_file, GK_WORKING_KEY_FILE_GROUP, "sha256", self->fingerprint.sha256);
+      g_key_file_set_string (key_file, GK_WORKING_KEY_FILE_GROUP, "content-hash", self->fingerprint.content_hash);
     }
   g_key_file_set_boolean (key_file, GK_WORKING_KEY_FILE_GROUP, "unpublished", unpublished);
 
