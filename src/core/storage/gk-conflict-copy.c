@@ -279,7 +279,10 @@ is_copy_of_same_programme (const char  *candidate,
   identity = programme_identity (candidate);
   if (identity == NULL)
     return FALSE;
-  if (*project_identity == NULL)
+  /* The shared file is read in place, read-only; not while another
+   * program writes it (SQLite would then read its journal or WAL). */
+  if (*project_identity == NULL &&
+      gk_storage_check_no_other_writer (project_path, "", NULL))
     *project_identity = programme_identity (project_path);
   return g_strcmp0 (identity, *project_identity) == 0;
 }
@@ -355,7 +358,6 @@ gk_conflict_copies_find (GFile         *project_file,
   g_auto(Matchers) matchers = { { NULL } };
   FindState state = { NULL, NULL };
   GError *local_error = NULL;
-  GFileInfo *info;
 
   g_return_val_if_fail (G_IS_FILE (project_file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -376,10 +378,13 @@ gk_conflict_copies_find (GFile         *project_file,
 
   matchers_init (&matchers, project_name);
   state.project_path = g_file_peek_path (project_file);
-  while ((info = g_file_enumerator_next_file (children, cancellable, &local_error)) != NULL)
+  for (;;)
     {
-      g_autoptr(GFileInfo) owned = info;
+      g_autoptr(GFileInfo) info = g_file_enumerator_next_file (children, cancellable, &local_error);
       GkConflictCopy *copy;
+
+      if (info == NULL)
+        break;
 
       /* A folder (or a link) with such a name is not a copy of the file. */
       if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
