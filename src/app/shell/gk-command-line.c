@@ -19,6 +19,7 @@
 #include "gk-chart-export.h"
 #include "gk-chart-model.h"
 #include "gk-command-line.h"
+#include "gk-conflict-copy.h"
 #include "gk-date.h"
 #include "gk-demo.h"
 #include "gk-document.h"
@@ -279,6 +280,59 @@ append_signals (GString    *out,
     }
 }
 
+/* "3 Dec 2026" or "3 Dec 2026 10:15", in the user's language. */
+static char *
+format_conflict_copy_when (GkConflictCopy *copy)
+{
+  GDateTime *when = gk_conflict_copy_get_when (copy);
+  g_autoptr(GDate) day = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (when),
+                                         (GDateMonth) g_date_time_get_month (when),
+                                         (GDateYear) g_date_time_get_year (when));
+  g_autofree char *date = gk_date_format_display (day);
+  g_autofree char *time = NULL;
+
+  if (!gk_conflict_copy_get_when_has_time (copy))
+    return g_steal_pointer (&date);
+  time = g_date_time_format (when, "%H:%M");
+  /* Translators: a date, then a time (24 hours) */
+  return g_strdup_printf (C_("date and time", "%s %s"), date, time);
+}
+
+/* Conflict copies are information, not a fault of the file: listed, and
+ * --check still succeeds. */
+static void
+append_conflict_copies (GString    *out,
+                        const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) copies = gk_conflict_copies_find (file, NULL, NULL);
+
+  if (copies == NULL || copies->len == 0)
+    return;
+  g_string_append_printf (out, "\n%s (%u)\n", _("Conflict copies"), copies->len);
+  for (guint i = 0; i < copies->len; i++)
+    {
+      GkConflictCopy *copy = g_ptr_array_index (copies, i);
+      g_autofree char *name = g_file_get_basename (gk_conflict_copy_get_file (copy));
+      g_autofree char *display = g_filename_display_name (name);
+      g_autofree char *when = format_conflict_copy_when (copy);
+      const char *client = gk_sync_client_name (gk_conflict_copy_get_client (copy));
+      const char *author = gk_conflict_copy_get_author (copy);
+
+      if (author != NULL)
+        /* Translators: file name, sync client (Dropbox…), who made it, when */
+        g_string_append_printf (out, _("  %s: conflict copy by %s, made by %s on %s\n"),
+                                display, client, author, when);
+      else
+        /* Translators: file name, sync client (Nextcloud…), when */
+        g_string_append_printf (out, _("  %s: conflict copy by %s, made on %s\n"),
+                                display, client, when);
+    }
+  g_string_append_printf (out, "  %s\n",
+                          _("A sync client kept these when the file was changed in two places at once. "
+                            "Open the file in Gripkaart to bring their changes in."));
+}
+
 gboolean
 gk_command_line_check (const char   *path,
                        GkClock      *clock,
@@ -313,6 +367,7 @@ gk_command_line_check (const char   *path,
   append_counts (out, document);
   append_topics (out, analysis);
   append_signals (out, analysis);
+  append_conflict_copies (out, path);
 
   gk_session_close (session);
   return TRUE;
