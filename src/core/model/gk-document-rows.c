@@ -446,6 +446,31 @@ gk_document_flush_pending (GkDocument *self)
     gk_table_state_flush_pending (&self->tables[i]);
 }
 
+/* Forgets the rows a group added that its list has not heard of yet: the
+ * group is being rolled back, so they never existed, and telling the list
+ * of each only to take it back would be two signals per row for nothing. */
+void
+gk_document_drop_pending (GkDocument *self)
+{
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      TableState *ts = &self->tables[t];
+
+      if (ts->pending == NULL)
+        continue;
+      for (guint i = 0; i < ts->pending->len; i++)
+        {
+          GkRecord *record = ts->pending->pdata[i];
+
+          if (ts->id == T_MEASUREMENT)
+            series_remove (self, record);
+          g_hash_table_remove (ts->by_id, gk_record_get_id_ref (record));
+          gk_record_set_live (record, FALSE);
+        }
+      g_ptr_array_set_size (ts->pending, 0);
+    }
+}
+
 static guint
 find_position (TableState *ts,
                GkRecord   *record)
