@@ -468,6 +468,36 @@ dump_change_log (sqlite3 *db)
   return g_string_free (out, FALSE);
 }
 
+/* Every live figure is as its row in the file says, stamps included. */
+static void
+assert_live_figures_match_file (Fixture *fixture)
+{
+  GListModel *measurements = gk_document_get_measurements (fixture->document);
+  sqlite3_stmt *stmt = NULL;
+  guint n_rows = 0;
+
+  sqlite3_prepare_v2 (fixture->db, "SELECT id, indicator_id, period_date, value, note, entered_by, version, "
+                      "updated_at, updated_by FROM measurement", -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      GkMeasurement *live = gk_document_lookup_measurement (fixture->document, sqlite3_column_int64 (stmt, 1),
+                                                            (const char *) sqlite3_column_text (stmt, 2));
+
+      g_assert_nonnull (live);
+      g_assert_cmpint (gk_record_get_id (GK_RECORD (live)), ==, sqlite3_column_int64 (stmt, 0));
+      g_assert_cmpstr (gk_measurement_get_period_date (live), ==, (const char *) sqlite3_column_text (stmt, 2));
+      g_assert_cmpfloat (gk_measurement_get_value (live), ==, sqlite3_column_double (stmt, 3));
+      g_assert_cmpstr (gk_measurement_get_note (live), ==, (const char *) sqlite3_column_text (stmt, 4));
+      g_assert_cmpstr (gk_measurement_get_entered_by (live), ==, (const char *) sqlite3_column_text (stmt, 5));
+      g_assert_cmpint (gk_record_get_version (GK_RECORD (live)), ==, sqlite3_column_int64 (stmt, 6));
+      g_assert_cmpstr (gk_record_get_updated_at (GK_RECORD (live)), ==, (const char *) sqlite3_column_text (stmt, 7));
+      g_assert_cmpstr (gk_record_get_updated_by (GK_RECORD (live)), ==, (const char *) sqlite3_column_text (stmt, 8));
+      n_rows++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (g_list_model_get_n_items (measurements), ==, n_rows);
+}
+
 /* Every written figure has its change log row, all in one undo step. */
 static void
 test_apply_logs_every_row (Fixture       *fixture,
@@ -491,6 +521,7 @@ test_apply_logs_every_row (Fixture       *fixture,
                                       "SELECT COUNT(*) FROM change_log WHERE table_name = 'measurement' "
                                       "AND action = 'update' AND summary LIKE '%(value)'"), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_measurements (fixture->document)), ==, 153);
+  assert_live_figures_match_file (fixture);
 
   g_assert_true (gk_document_undo (fixture->document, &error));
   g_assert_no_error (error);

@@ -265,7 +265,7 @@ run_insert_in_group (GkDocument  *self,
       self->group_log_failed = TRUE;
       return FALSE;
     }
-  gk_document_reload_row (self, ts, *out_id);
+  gk_document_add_inserted (self, ts, record, *out_id, self->group_now);
   return TRUE;
 }
 

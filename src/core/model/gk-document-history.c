@@ -273,11 +273,22 @@ log_batch (GkDocument          *self,
   return gk_document_step_done (stmt);
 }
 
-void
-gk_document_log_discard (GkDocument *self)
+static void
+log_clear (GkDocument *self)
 {
   if (self->log_pending != NULL)
     g_array_set_size (self->log_pending, 0);
+}
+
+/* Drops the queued rows unwritten: after an error, or with a group rolled
+ * back. Inside a group, rows that were written without their log can only
+ * be rolled back, so the group ends in an error (see gk_document_end_group()). */
+void
+gk_document_log_discard (GkDocument *self)
+{
+  if (self->log_pending != NULL && self->log_pending->len > 0 && self->group_depth > 0)
+    self->group_log_failed = TRUE;
+  log_clear (self);
 }
 
 gboolean
@@ -302,12 +313,13 @@ gk_document_log_flush (GkDocument  *self,
     rc = log_batch (self, &rows[i], now);
   for (; rc == SQLITE_DONE && i < n; i++)
     rc = log_row (self, rows[i].table, rows[i].row_id, rows[i].action, rows[i].summary, now);
-  gk_document_log_discard (self);
   if (rc != SQLITE_DONE)
     {
       gk_validation_set_sqlite_error (error, self->db, rc);
+      gk_document_log_discard (self);
       return FALSE;
     }
+  log_clear (self);
   return TRUE;
 }
 

@@ -223,6 +223,11 @@ void             gk_document_reload_row              (GkDocument    *self,
 void             gk_table_state_flush_pending        (TableState    *ts);
 void             gk_document_flush_pending           (GkDocument    *self);
 void             gk_document_drop_pending            (GkDocument    *self);
+void             gk_document_add_inserted            (GkDocument    *self,
+                                                      TableState    *ts,
+                                                      GkRecord      *written,
+                                                      gint64         id,
+                                                      const char    *now);
 void             gk_document_reload_changed_rows     (GkDocument    *self,
                                                       GBytes        *changeset);
 
