@@ -5,7 +5,12 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "gk-export-dialog.h"
 #include "gk-import-dialog.h"
@@ -98,6 +103,7 @@ test_import_preview_fates_undo (void)
   g_assert_nonnull (require_named (page, "import-figures"));
   g_assert_true (gtk_widget_activate_action (page, "win.import-figures", "s", uri));
   dialog = wait_for_import_dialog ();
+  wait_until (!gk_import_dialog_is_reading (dialog));
   drain ();
 
   /* The preview: the header and the rows as read. */
@@ -152,6 +158,7 @@ test_mapping_changes_the_fates (void)
   guint wanted = G_MAXUINT;
 
   gtk_window_present (GTK_WINDOW (dialog));
+  wait_until (!gk_import_dialog_is_reading (dialog));
   drain ();
   /* Nine indicators and none named: the dialog says what to choose. */
   g_assert_null (gk_import_dialog_get_plan (dialog));
@@ -178,12 +185,144 @@ test_mapping_changes_the_fates (void)
     g_assert_true (g_file_set_contents (junk, "niet echt", -1, NULL));
     junk_file = g_file_new_for_path (junk);
     gk_import_dialog_set_file (dialog, junk_file);
+    wait_until (!gk_import_dialog_is_reading (dialog));
     drain ();
     g_assert_null (gk_import_dialog_get_plan (dialog));
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (require_named (GTK_WIDGET (dialog), "summary"))),
                               "not a zip archive"));
     g_assert_false (gtk_widget_is_sensitive (require_named (GTK_WIDGET (dialog), "import")));
   }
+  destroy_windows_unsaved ();
+}
+
+/* ---- reading in a thread ------------------------------------------------------ *
+ *
+ * A named pipe stands for a file that takes long to read: reading it blocks
+ * until the test writes to it, so "the read is still going on" is a fact the
+ * test controls, not a matter of timing. */
+
+static char *
+make_pipe (const char *name)
+{
+  char *path = g_build_filename (tmp_dir, name, NULL);
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  return path;
+}
+
+/* Writes @contents into the pipe at @path once its reader has opened it;
+ * FALSE if @give_up became TRUE first (the reader never came). */
+static gboolean
+feed_pipe (const char *path,
+           const char *contents,
+           gpointer   *give_up)
+{
+  int fd = -1;
+  gssize written;
+
+  wait_until ((give_up != NULL && *give_up == NULL) ||
+              (fd = open (path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)) >= 0);
+  if (fd < 0)
+    return FALSE;
+  /* A cancelled reader may stop reading as soon as it has opened the pipe
+   * (EPIPE); a reader that goes on gets everything. */
+  written = write (fd, contents, strlen (contents));
+  g_assert_true (written == (gssize) strlen (contents) || (written < 0 && errno == EPIPE));
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+count_tick_cb (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_reads_in_a_thread (void)
+{
+  GkWindow *window = open_demo_window ("thread.gripkaart");
+  GkDocument *document = gk_window_get_document (window);
+  g_autofree char *path = make_pipe ("traag.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GkImportDialog *dialog = gk_import_dialog_new (GTK_WINDOW (window), document, file);
+  GtkWidget *spinner = require_named (GTK_WIDGET (dialog), "reading");
+  guint ticks = 0;
+  guint timeout;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  /* The file cannot have been read: nobody has written it yet. */
+  g_assert_true (gk_import_dialog_is_reading (dialog));
+  g_assert_null (gk_import_dialog_get_plan (dialog));
+  g_assert_true (gtk_widget_get_visible (spinner));
+  g_assert_false (gtk_widget_is_sensitive (require_named (GTK_WIDGET (dialog), "import")));
+
+  /* The main loop goes on meanwhile: the window is not frozen. */
+  timeout = g_timeout_add (5, count_tick_cb, &ticks);
+  wait_until (ticks >= 5);
+  g_source_remove (timeout);
+  g_assert_true (gk_import_dialog_is_reading (dialog));
+
+  /* When the file arrives, the preview and the fates follow. */
+  g_assert_true (feed_pipe (path, "Indicator;Periode;Waarde\n"
+                                  "Wachttijd jeugdhulp in weken;2031-01;7,5\n"
+                                  "Wachttijd jeugdhulp in weken;2031-02;8\n", NULL));
+  wait_until (!gk_import_dialog_is_reading (dialog));
+  g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_nonnull (gk_import_dialog_get_plan (dialog));
+  g_assert_cmpuint (gk_import_plan_count (gk_import_dialog_get_plan (dialog), GK_IMPORT_FATE_NEW), ==, 2);
+  g_assert_nonnull (find_label_with_text (require_named (GTK_WIDGET (dialog), "preview"), "7,5"));
+  g_assert_true (gtk_widget_is_sensitive (require_named (GTK_WIDGET (dialog), "import")));
+
+  destroy_windows_unsaved ();
+}
+
+static void
+test_reading_cancelled (void)
+{
+  GkWindow *window = open_demo_window ("cancel.gripkaart");
+  GkDocument *document = gk_window_get_document (window);
+  g_autofree char *slow = make_pipe ("eerst.csv");
+  g_autofree char *slower = make_pipe ("later.csv");
+  g_autofree char *quick = write_figures ("snel.csv", "Indicator;Periode;Waarde\n"
+                                                      "Wachttijd jeugdhulp in weken;2031-05;6\n");
+  g_autoptr(GFile) slow_file = g_file_new_for_path (slow);
+  g_autoptr(GFile) slower_file = g_file_new_for_path (slower);
+  g_autoptr(GFile) quick_file = g_file_new_for_path (quick);
+  GkImportDialog *dialog = gk_import_dialog_new (GTK_WINDOW (window), document, slow_file);
+  gpointer alive = dialog;
+  guint before = n_figures (document);
+  guint refs;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (gk_import_dialog_is_reading (dialog));
+
+  /* Another file chosen while the first is read: the second is shown, and
+   * the first, when it arrives at last, is not. */
+  gk_import_dialog_set_file (dialog, quick_file);
+  wait_until (!gk_import_dialog_is_reading (dialog));
+  g_assert_cmpuint (gk_import_plan_count (gk_import_dialog_get_plan (dialog), GK_IMPORT_FATE_NEW), ==, 1);
+  /* The first read's task holds the dialog until its end has been handled. */
+  refs = G_OBJECT (dialog)->ref_count;
+  g_assert_true (feed_pipe (slow, "Indicator;Periode;Waarde\nWachttijd jeugdhulp in weken;2031-06;1\n"
+                                  "Wachttijd jeugdhulp in weken;2031-07;2\n", NULL));
+  wait_until (G_OBJECT (dialog)->ref_count < refs);
+  drain ();
+  g_assert_null (find_label_with_text (require_named (GTK_WIDGET (dialog), "preview"), "2031-07"));
+  g_assert_cmpuint (gk_import_plan_count (gk_import_dialog_get_plan (dialog), GK_IMPORT_FATE_NEW), ==, 1);
+
+  /* Closed while reading: the read is cancelled, and when it ends the
+   * dialog is gone without a crash and without importing anything. */
+  gk_import_dialog_set_file (dialog, slower_file);
+  g_assert_true (gk_import_dialog_is_reading (dialog));
+  g_object_add_weak_pointer (G_OBJECT (dialog), &alive);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  feed_pipe (slower, "Indicator;Periode;Waarde\nWachttijd jeugdhulp in weken;2031-08;3\n", &alive);
+  wait_until (alive == NULL);
+  g_assert_null (find_toplevel (GK_TYPE_IMPORT_DIALOG));
+  g_assert_cmpuint (n_figures (document), ==, before);
+
   destroy_windows_unsaved ();
 }
 
@@ -232,9 +371,13 @@ main (int   argc,
   int status;
 
   setup_app (&argc, &argv);
+  /* Writing to a pipe whose reader gave up must fail, not end the test. */
+  signal (SIGPIPE, SIG_IGN);
 
   g_test_add_func ("/import-dialog/preview-fates-undo", test_import_preview_fates_undo);
   g_test_add_func ("/import-dialog/mapping", test_mapping_changes_the_fates);
+  g_test_add_func ("/import-dialog/reads-in-a-thread", test_reads_in_a_thread);
+  g_test_add_func ("/import-dialog/reading-cancelled", test_reading_cancelled);
   g_test_add_func ("/export-dialog/tables", test_export_dialog);
 
   status = g_test_run ();

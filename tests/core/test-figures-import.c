@@ -439,6 +439,191 @@ test_find_indicator (Fixture       *fixture,
   g_assert_null (gk_figure_find_indicator (fixture->document, ""));
 }
 
+/* 150 new monthly figures from 2030 on (more than a batch of the change
+ * log), and one changed figure first: 2026-02 of "Kosten jeugdhulp". */
+static GkSheet *
+many_figures_sheet (void)
+{
+  g_autoptr(GString) text = g_string_new ("Indicator;Periode;Waarde\n"
+                                          "Kosten jeugdhulp per jeugdige;2026-02;5200\n");
+
+  for (guint i = 0; i < 150; i++)
+    g_string_append_printf (text, "Kosten jeugdhulp per jeugdige;%u-%02u;%u\n", 2030 + i / 12, 1 + i % 12, 4000 + i);
+  return csv_sheet (text->str);
+}
+
+static char *
+dump_change_log (sqlite3 *db)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  sqlite3_prepare_v2 (db, "SELECT id, table_name, row_id, action, summary FROM change_log ORDER BY id",
+                      -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%lld %s %lld %s %s\n", (long long) sqlite3_column_int64 (stmt, 0),
+                            sqlite3_column_text (stmt, 1), (long long) sqlite3_column_int64 (stmt, 2),
+                            sqlite3_column_text (stmt, 3), sqlite3_column_text (stmt, 4));
+  sqlite3_finalize (stmt);
+  return g_string_free (out, FALSE);
+}
+
+/* Every live figure is as its row in the file says, stamps included. */
+static void
+assert_live_figures_match_file (Fixture *fixture)
+{
+  GListModel *measurements = gk_document_get_measurements (fixture->document);
+  sqlite3_stmt *stmt = NULL;
+  guint n_rows = 0;
+
+  sqlite3_prepare_v2 (fixture->db, "SELECT id, indicator_id, period_date, value, note, entered_by, version, "
+                      "updated_at, updated_by FROM measurement", -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      GkMeasurement *live = gk_document_lookup_measurement (fixture->document, sqlite3_column_int64 (stmt, 1),
+                                                            (const char *) sqlite3_column_text (stmt, 2));
+
+      g_assert_nonnull (live);
+      g_assert_cmpint (gk_record_get_id (GK_RECORD (live)), ==, sqlite3_column_int64 (stmt, 0));
+      g_assert_cmpstr (gk_measurement_get_period_date (live), ==, (const char *) sqlite3_column_text (stmt, 2));
+      g_assert_cmpfloat (gk_measurement_get_value (live), ==, sqlite3_column_double (stmt, 3));
+      g_assert_cmpstr (gk_measurement_get_note (live), ==, (const char *) sqlite3_column_text (stmt, 4));
+      g_assert_cmpstr (gk_measurement_get_entered_by (live), ==, (const char *) sqlite3_column_text (stmt, 5));
+      g_assert_cmpint (gk_record_get_version (GK_RECORD (live)), ==, sqlite3_column_int64 (stmt, 6));
+      g_assert_cmpstr (gk_record_get_updated_at (GK_RECORD (live)), ==, (const char *) sqlite3_column_text (stmt, 7));
+      g_assert_cmpstr (gk_record_get_updated_by (GK_RECORD (live)), ==, (const char *) sqlite3_column_text (stmt, 8));
+      n_rows++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (g_list_model_get_n_items (measurements), ==, n_rows);
+}
+
+/* Every written figure has its change log row, all in one undo step. */
+static void
+test_apply_logs_every_row (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GkSheet) sheet = many_figures_sheet ();
+  g_autoptr(GkImportPlan) plan = plan_for (fixture, sheet, NULL);
+  g_autoptr(GError) error = NULL;
+  int n_log = fixture_query_int (fixture->db, "SELECT COUNT(*) FROM change_log");
+
+  assert_counts (plan, 150, 1, 0, 0, 0);
+  gk_document_clear_history (fixture->document);
+  g_assert_true (gk_import_plan_apply (plan, "veel.csv", FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fixture_query_int (fixture->db, "SELECT COUNT(*) FROM change_log"), ==, n_log + 151);
+  g_assert_cmpint (fixture_query_int (fixture->db,
+                                      "SELECT COUNT(*) FROM change_log AS l JOIN measurement AS m ON m.id = l.row_id "
+                                      "WHERE l.table_name = 'measurement' AND l.action = 'insert' "
+                                      "AND m.period_date >= '2030-01-01'"), ==, 150);
+  g_assert_cmpint (fixture_query_int (fixture->db,
+                                      "SELECT COUNT(*) FROM change_log WHERE table_name = 'measurement' "
+                                      "AND action = 'update' AND summary LIKE '%(value)'"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_measurements (fixture->document)), ==, 153);
+  assert_live_figures_match_file (fixture);
+
+  g_assert_true (gk_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_false (gk_document_can_undo (fixture->document));
+  g_assert_cmpint (fixture_query_int (fixture->db, "SELECT COUNT(*) FROM measurement"), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_measurements (fixture->document)), ==, 3);
+}
+
+typedef struct {
+  guint n_items_changed;
+} ListWatch;
+
+/* The value of the live figure of "Kosten jeugdhulp" for @period. */
+static double
+live_value (GListModel *measurements,
+            const char *period)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (measurements); i++)
+    {
+      g_autoptr(GkMeasurement) measurement = g_list_model_get_item (measurements, i);
+
+      if (gk_measurement_get_indicator_id (measurement) == 1 &&
+          g_strcmp0 (gk_measurement_get_period_date (measurement), period) == 0)
+        return gk_measurement_get_value (measurement);
+    }
+  g_error ("no live figure for %s", period);
+  return 0;
+}
+
+static void
+on_list_changed (GListModel *list,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  ListWatch  *watch)
+{
+  watch->n_items_changed++;
+}
+
+/* A write that fails halfway, of a figure or of its change log row, leaves
+ * the file, the change log, the objects and the history exactly as before. */
+static void
+test_apply_failing_halfway_changes_nothing (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  static const struct {
+    const char *create;
+    const char *drop;
+  } triggers[] = {
+    /* the 120th new figure cannot be written */
+    { "CREATE TEMP TRIGGER fail_figure BEFORE INSERT ON main.measurement WHEN NEW.period_date = '2039-12-01' "
+      "BEGIN SELECT RAISE(ABORT, 'disk full'); END", "DROP TRIGGER temp.fail_figure" },
+    /* the change log cannot be written once the figures are */
+    { "CREATE TEMP TRIGGER fail_log BEFORE INSERT ON main.change_log "
+      "BEGIN SELECT RAISE(ABORT, 'disk full'); END", "DROP TRIGGER temp.fail_log" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (triggers); i++)
+    {
+      g_autoptr(GkSheet) sheet = many_figures_sheet ();
+      g_autoptr(GkImportPlan) plan = plan_for (fixture, sheet, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *before = dump_measurements (fixture->db);
+      g_autofree char *log_before = dump_change_log (fixture->db);
+      g_autofree char *after = NULL;
+      g_autofree char *log_after = NULL;
+      GListModel *measurements = gk_document_get_measurements (fixture->document);
+      ListWatch watch = { 0 };
+      gulong handler;
+
+      gk_document_clear_history (fixture->document);
+      g_assert_cmpint (sqlite3_exec (fixture->db, triggers[i].create, NULL, NULL, NULL), ==, SQLITE_OK);
+      handler = g_signal_connect (measurements, "items-changed", G_CALLBACK (on_list_changed), &watch);
+
+      g_assert_false (gk_import_plan_apply (plan, "veel.csv", FALSE, &error));
+      g_assert_nonnull (error);
+
+      g_signal_handler_disconnect (measurements, handler);
+      g_assert_cmpint (sqlite3_exec (fixture->db, triggers[i].drop, NULL, NULL, NULL), ==, SQLITE_OK);
+      after = dump_measurements (fixture->db);
+      log_after = dump_change_log (fixture->db);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_cmpstr (log_after, ==, log_before);
+      g_assert_false (gk_document_can_undo (fixture->document));
+      g_assert_cmpuint (g_list_model_get_n_items (measurements), ==, 3);
+      /* The list heard of the changed figure (and of it changing back), not
+       * of each new figure that came and went. */
+      g_assert_cmpuint (watch.n_items_changed, <=, 2);
+      g_assert_cmpfloat (live_value (measurements, "2026-02-01"), ==, 5100);
+      /* No transaction is left open. */
+      g_assert_cmpint (sqlite3_get_autocommit (fixture->db), !=, 0);
+
+      /* And the import works once the disk is fine again. */
+      g_clear_error (&error);
+      g_assert_true (gk_import_plan_apply (plan, "veel.csv", FALSE, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (fixture_query_int (fixture->db, "SELECT COUNT(*) FROM measurement"), ==, 153);
+      g_assert_true (gk_document_undo (fixture->document, &error));
+      g_assert_no_error (error);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -447,6 +632,8 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/figures/import/dutch-excel-fates", test_dutch_excel_fates);
   ADD ("/figures/import/one-undo-step-and-twice", test_apply_one_undo_step_and_twice);
+  ADD ("/figures/import/logs-every-row", test_apply_logs_every_row);
+  ADD ("/figures/import/failing-halfway", test_apply_failing_halfway_changes_nothing);
   ADD ("/figures/import/refused-rows", test_refused_rows_change_nothing);
   ADD ("/figures/import/equal-duplicates", test_equal_duplicates);
   ADD ("/figures/import/statline", test_statline);

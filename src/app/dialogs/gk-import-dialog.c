@@ -32,6 +32,7 @@ struct _GkImportDialog
   GtkCheckButton       *skip_check;
   GtkListBox           *fates_list;
   GtkButton            *import_button;
+  GtkSpinner           *reading_spinner;
 
   GkDocument           *document;
   GFile                *file;
@@ -40,6 +41,7 @@ struct _GkImportDialog
   GkFigureLayout       *layout;
   GkImportPlan         *plan;
   GtkFileChooserNative *chooser;
+  GCancellable         *reading;    /* the file being read in a thread, or NULL */
   gboolean              updating;   /* filling the rows: no replanning */
   gboolean              ask_for_file;
 };
@@ -277,16 +279,15 @@ replan (GkImportDialog *self)
   update_import_button (self);
 }
 
+/* Shows a sheet that was read: its layout guessed, the mapping, the plan. */
 static void
-read_sheet (GkImportDialog *self,
-            const char     *sheet_name)
+show_sheet (GkImportDialog *self,
+            GkSheet        *sheet,
+            GError         *error)
 {
-  g_autoptr(GError) error = NULL;
-
   g_clear_object (&self->sheet);
   g_clear_pointer (&self->layout, gk_figure_layout_free);
-  self->sheet = gk_workbook_read_sheet (self->workbook, sheet_name, &error);
-  if (self->sheet == NULL)
+  if (sheet == NULL)
     {
       g_clear_object (&self->plan);
       fill_fates (self);
@@ -295,40 +296,91 @@ read_sheet (GkImportDialog *self,
       update_import_button (self);
       return;
     }
+  self->sheet = g_object_ref (sheet);
   self->layout = gk_figure_layout_guess (self->sheet, self->document);
   fill_mapping (self);
   show_mapping (self);
   replan (self);
 }
 
-void
-gk_import_dialog_set_file (GkImportDialog *self,
-                           GFile          *file)
+static void
+read_sheet (GkImportDialog *self,
+            const char     *sheet_name)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GtkStringList) sheets = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr(GkSheet) sheet = gk_workbook_read_sheet (self->workbook, sheet_name, &error);
 
-  g_return_if_fail (GK_IS_IMPORT_DIALOG (self));
-  g_return_if_fail (G_IS_FILE (file));
+  show_sheet (self, sheet, error);
+}
 
-  g_set_object (&self->file, file);
-  g_clear_object (&self->workbook);
-  name = g_file_get_basename (file);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), name);
+/* ---- reading the file in a thread ------------------------------------------------- *
+ *
+ * Opening a workbook and reading its first sheet (unzipping and parsing an
+ * XLSX of many rows, or a long CSV) takes seconds for a big file, so it runs
+ * in a thread: the window stays responsive and shows a spinner meanwhile.
+ * The thread touches nothing but the file and what it makes of it; guessing
+ * the layout and planning need the document, which lives on the main thread
+ * (its objects and its SQLite connection change under any edit), so they
+ * run when the sheet has arrived. Closing the dialog or choosing another
+ * file cancels the read. */
 
-  self->workbook = gk_workbook_open (file, NULL, &error);
-  if (self->workbook == NULL)
+typedef struct {
+  GFile      *file;
+  GkWorkbook *workbook;
+  GkSheet    *sheet;
+} ReadJob;
+
+static void
+read_job_free (gpointer data)
+{
+  ReadJob *job = data;
+
+  g_clear_object (&job->file);
+  g_clear_object (&job->workbook);
+  g_clear_object (&job->sheet);
+  g_free (job);
+}
+
+static void
+read_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ReadJob *job = task_data;
+  GError *error = NULL;
+
+  job->workbook = gk_workbook_open (job->file, cancellable, &error);
+  if (job->workbook == NULL)
     {
-      g_clear_object (&self->sheet);
-      g_clear_object (&self->plan);
-      clear_box (GTK_WIDGET (self->preview_grid));
-      fill_fates (self);
-      show_problem (self, error->message);
-      update_import_button (self);
+      g_task_return_error (task, error);
       return;
     }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  /* A sheet that cannot be read is shown as such, with the sheets to choose from. */
+  job->sheet = gk_workbook_read_sheet (job->workbook, NULL, &error);
+  if (job->sheet == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
 
+static void
+show_reading (GkImportDialog *self,
+              gboolean        reading)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->reading_spinner), reading);
+  gtk_spinner_set_spinning (self->reading_spinner, reading);
+}
+
+static void
+show_workbook (GkImportDialog *self,
+               GkWorkbook     *workbook)
+{
+  g_autoptr(GtkStringList) sheets = NULL;
+
+  g_set_object (&self->workbook, workbook);
   sheets = gtk_string_list_new ((const char * const *) gk_workbook_get_sheet_names (self->workbook));
   self->updating = TRUE;
   adw_combo_row_set_model (self->sheet_row, G_LIST_MODEL (sheets));
@@ -336,7 +388,95 @@ gk_import_dialog_set_file (GkImportDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->sheet_row),
                           gk_workbook_get_format (self->workbook) != GK_WORKBOOK_FORMAT_CSV);
   self->updating = FALSE;
-  read_sheet (self, NULL);
+}
+
+static void
+read_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GkImportDialog *self = GK_IMPORT_DIALOG (source);
+  GTask *task = G_TASK (result);
+  ReadJob *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (task, &error) && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;  /* closed, or another file chosen: nothing of this read is shown */
+  if (g_task_get_cancellable (task) != self->reading)
+    return;
+
+  g_clear_object (&self->reading);
+  show_reading (self, FALSE);
+  if (job->workbook == NULL)
+    {
+      g_clear_object (&self->sheet);
+      g_clear_pointer (&self->layout, gk_figure_layout_free);
+      g_clear_object (&self->plan);
+      clear_box (GTK_WIDGET (self->preview_grid));
+      fill_fates (self);
+      show_problem (self, error->message);
+      update_import_button (self);
+      return;
+    }
+  show_workbook (self, job->workbook);
+  show_sheet (self, job->sheet, error);
+}
+
+static void
+cancel_reading (GkImportDialog *self)
+{
+  if (self->reading == NULL)
+    return;
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+}
+
+void
+gk_import_dialog_set_file (GkImportDialog *self,
+                           GFile          *file)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *reading = NULL;
+  ReadJob *job;
+
+  g_return_if_fail (GK_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  cancel_reading (self);
+  g_set_object (&self->file, file);
+  g_clear_object (&self->workbook);
+  g_clear_object (&self->sheet);
+  g_clear_pointer (&self->layout, gk_figure_layout_free);
+  g_clear_object (&self->plan);
+  name = g_file_get_basename (file);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), name);
+
+  /* Nothing of the previous file stays while this one is read. */
+  clear_box (GTK_WIDGET (self->preview_grid));
+  fill_fates (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->summary_label), "error");
+  /* Translators: shown while a file of figures is read; %s is its name. */
+  reading = g_strdup_printf (_("Reading “%s”…"), name);
+  gtk_label_set_text (self->summary_label, reading);
+  update_import_button (self);
+  show_reading (self, TRUE);
+
+  self->reading = g_cancellable_new ();
+  job = g_new0 (ReadJob, 1);
+  job->file = g_object_ref (file);
+  task = g_task_new (self, self->reading, read_done_cb, NULL);
+  g_task_set_source_tag (task, gk_import_dialog_set_file);
+  g_task_set_task_data (task, job, read_job_free);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
+gboolean
+gk_import_dialog_is_reading (GkImportDialog *self)
+{
+  g_return_val_if_fail (GK_IS_IMPORT_DIALOG (self), FALSE);
+  return self->reading != NULL;
 }
 
 GkImportPlan *
@@ -403,7 +543,7 @@ import_clicked_cb (GkImportDialog *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *name = self->file != NULL ? g_file_get_basename (self->file) : NULL;
 
-  if (self->plan == NULL)
+  if (self->plan == NULL || self->reading != NULL)
     return;
   if (!gk_import_plan_apply (self->plan, name, gtk_check_button_get_active (self->skip_check), &error))
     {
@@ -499,6 +639,7 @@ gk_import_dialog_dispose (GObject *object)
 {
   GkImportDialog *self = GK_IMPORT_DIALOG (object);
 
+  cancel_reading (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -534,6 +675,7 @@ gk_import_dialog_class_init (GkImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkImportDialog, skip_check);
   gtk_widget_class_bind_template_child (widget_class, GkImportDialog, fates_list);
   gtk_widget_class_bind_template_child (widget_class, GkImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, GkImportDialog, reading_spinner);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, choose_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, sheet_changed_cb);

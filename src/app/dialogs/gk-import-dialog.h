@@ -25,9 +25,13 @@ G_DECLARE_FINAL_TYPE (GkImportDialog, gk_import_dialog, GK, IMPORT_DIALOG, AdwWi
 GkImportDialog *gk_import_dialog_new       (GtkWindow      *parent,
                                             GkDocument     *document,
                                             GFile          *file);
-/* Reads @file and shows what importing it would do. */
+/* Reads @file in a thread and then shows what importing it would do;
+ * cancels the read of the file before, if any. */
 void            gk_import_dialog_set_file  (GkImportDialog *self,
                                             GFile          *file);
+/* Whether the file is still being read (in a thread); the preview and the
+ * plan follow when it is done. */
+gboolean        gk_import_dialog_is_reading (GkImportDialog *self);
 /* The plan shown, or NULL (no file, or the columns are not mapped). */
 GkImportPlan   *gk_import_dialog_get_plan  (GkImportDialog *self);
 

@@ -243,7 +243,13 @@ run_savepoint_sql (GkDocument    *self,
  * records the change for the undo step, and an insert changes nothing but
  * its own row (the schema has no triggers and foreign keys only act on
  * update and delete), so the edit needs no session of its own: its change
- * log row and its reload are those of that one row. */
+ * log row and its reload are those of that one row. Nor does it need a
+ * savepoint of its own: a failed INSERT statement changes nothing (SQLite
+ * undoes a failed statement itself), and its change log row is queued and
+ * written in batches (see gk-document-history.c); when that fails, rows
+ * were written without their log, so the group can only be rolled back.
+ * A savepoint per row made SQLite copy every page the row touched into its
+ * statement journal, a good part of the time of an import. */
 static gboolean
 run_insert_in_group (GkDocument  *self,
                      TableState  *ts,
@@ -252,18 +258,14 @@ run_insert_in_group (GkDocument  *self,
                      gint64      *out_id,
                      GError     **error)
 {
-  g_autofree char *now = gk_document_now_utc (self);
-
-  if (!run_savepoint_sql (self, &self->savepoint_edit, "SAVEPOINT gk_edit", error))
+  if (!write_row (self, ts, EDIT_INSERT, record, self->group_now, out_id, error))
     return FALSE;
-  if (!write_row (self, ts, EDIT_INSERT, record, now, out_id, error) ||
-      !gk_document_log_insert (self, ts, *out_id, description, now, error) ||
-      !run_savepoint_sql (self, &self->release_edit, "RELEASE gk_edit", error))
+  if (!gk_document_log_insert (self, ts, *out_id, description, self->group_now, error))
     {
-      gk_document_rollback_to (self, "gk_edit");
+      self->group_log_failed = TRUE;
       return FALSE;
     }
-  gk_document_reload_row (self, ts, *out_id);
+  gk_document_add_inserted (self, ts, record, *out_id, self->group_now);
   return TRUE;
 }
 
@@ -286,7 +288,7 @@ run_edit (GkDocument  *self,
   if (kind == EDIT_INSERT && self->group_depth > 0 && self->group_session != NULL && !self->group_failed)
     return run_insert_in_group (self, ts, record, description, out_id, error);
 
-  now = gk_document_now_utc (self);
+  now = self->group_depth > 0 && self->group_now != NULL ? g_strdup (self->group_now) : gk_document_now_utc (self);
   if ((session = gk_document_session_start (self, error)) == NULL)
     return FALSE;
   if (!run_savepoint_sql (self, &self->savepoint_edit, "SAVEPOINT gk_edit", error))
@@ -551,8 +553,13 @@ gk_document_begin_group (GkDocument *self,
 
   g_free (self->group_description);
   self->group_description = g_strdup (description);
+  /* One moment for the whole group: reading the clock per row of an import
+   * was a measurable part of it. */
+  g_free (self->group_now);
+  self->group_now = gk_document_now_utc (self);
   self->group_cancelled = FALSE;
   self->group_failed = FALSE;
+  self->group_log_failed = FALSE;
 
   self->group_session = gk_document_session_start (self, &error);
   if (self->group_session == NULL || !gk_document_exec (self, "SAVEPOINT gk_group", &error))
@@ -570,6 +577,8 @@ gk_document_rollback_group (GkDocument *self)
 {
   g_autoptr(GBytes) changes = NULL;
 
+  gk_document_log_discard (self);
+  gk_document_drop_pending (self);
   changes = gk_document_session_changes (self, self->group_session, NULL);
   gk_document_rollback_to (self, "gk_group");
   g_clear_pointer (&self->group_session, sqlite3session_delete);
@@ -589,9 +598,9 @@ gk_document_end_group (GkDocument  *self,
   if (--self->group_depth > 0)
     return TRUE;
 
-  gk_document_flush_pending (self);
   if (self->group_failed)
     {
+      gk_document_flush_pending (self);
       g_clear_pointer (&self->group_session, sqlite3session_delete);
       g_set_error_literal (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_BUSY,
                            _("The changes could not be grouped into one step."));
@@ -603,13 +612,22 @@ gk_document_end_group (GkDocument  *self,
       return TRUE;
     }
 
-  changes = gk_document_session_changes (self, self->group_session, error);
-  if (changes == NULL || !gk_document_exec (self, "RELEASE gk_group", error))
+  if (self->group_log_failed)
+    {
+      gk_document_rollback_group (self);
+      g_set_error_literal (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_BUSY,
+                           _("The changes could not be recorded in the change log, so none were made."));
+      return FALSE;
+    }
+  if (!gk_document_log_flush (self, self->group_now, error) ||
+      (changes = gk_document_session_changes (self, self->group_session, error)) == NULL ||
+      !gk_document_exec (self, "RELEASE gk_group", error))
     {
       gk_document_rollback_group (self);
       return FALSE;
     }
   g_clear_pointer (&self->group_session, sqlite3session_delete);
+  gk_document_flush_pending (self);
 
   if (g_bytes_get_size (changes) > 0)
     {
@@ -629,9 +647,12 @@ gk_document_cancel_group (GkDocument *self)
   if (--self->group_depth > 0)
     return;
 
-  gk_document_flush_pending (self);
+  gk_document_log_discard (self);
   if (self->group_failed)
-    g_clear_pointer (&self->group_session, sqlite3session_delete);
+    {
+      gk_document_flush_pending (self);
+      g_clear_pointer (&self->group_session, sqlite3session_delete);
+    }
   else
     gk_document_rollback_group (self);
 }

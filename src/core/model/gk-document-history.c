@@ -214,8 +214,142 @@ log_row (GkDocument *self,
   return gk_document_step_done (self->log_insert);
 }
 
+/* ---- the change log, written in batches ------------------------------------ *
+ *
+ * The change log's CHECK on action is an IN list, which SQLite builds into a
+ * temporary b-tree once per run of a statement: one INSERT per row spent most
+ * of its time building it. So rows are queued and written LOG_BATCH rows per
+ * statement, in the transaction of the edit that queued them (an edit on its
+ * own flushes before it commits; a group of edits before it ends). */
+
+#define LOG_BATCH 64
+
+typedef struct {
+  const char *table;    /* the table's name, static */
+  gint64      row_id;
+  const char *action;   /* static */
+  char       *summary;
+} PendingLogRow;
+
+static void
+pending_log_row_clear (gpointer data)
+{
+  g_free (((PendingLogRow *) data)->summary);
+}
+
+static gboolean
+ensure_log_insert_many (GkDocument  *self,
+                        GError     **error)
+{
+  g_autoptr(GString) sql = NULL;
+
+  if (self->log_insert_many != NULL)
+    return TRUE;
+  sql = g_string_new ("INSERT INTO change_log (changed_at, changed_by, table_name, row_id, action, summary) VALUES ");
+  for (guint i = 0; i < LOG_BATCH; i++)
+    g_string_append_printf (sql, "%s(?1, ?2, ?%u, ?%u, ?%u, ?%u)", i > 0 ? ", " : "",
+                            3 + 4 * i, 4 + 4 * i, 5 + 4 * i, 6 + 4 * i);
+  self->log_insert_many = gk_document_prepare (self, sql->str, error);
+  return self->log_insert_many != NULL;
+}
+
+/* Writes LOG_BATCH queued rows from @first in one statement. */
+static int
+log_batch (GkDocument          *self,
+           const PendingLogRow *first,
+           const char          *now)
+{
+  sqlite3_stmt *stmt = self->log_insert_many;
+
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, self->user_name, -1, SQLITE_STATIC);
+  for (guint i = 0; i < LOG_BATCH; i++)
+    {
+      sqlite3_bind_text (stmt, 3 + 4 * i, first[i].table, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4 + 4 * i, first[i].row_id);
+      sqlite3_bind_text (stmt, 5 + 4 * i, first[i].action, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6 + 4 * i, first[i].summary, -1, SQLITE_STATIC);
+    }
+  return gk_document_step_done (stmt);
+}
+
+static void
+log_clear (GkDocument *self)
+{
+  if (self->log_pending != NULL)
+    g_array_set_size (self->log_pending, 0);
+}
+
+/* Drops the queued rows unwritten: after an error, or with a group rolled
+ * back. Inside a group, rows that were written without their log can only
+ * be rolled back, so the group ends in an error (see gk_document_end_group()). */
+void
+gk_document_log_discard (GkDocument *self)
+{
+  if (self->log_pending != NULL && self->log_pending->len > 0 && self->group_depth > 0)
+    self->group_log_failed = TRUE;
+  log_clear (self);
+}
+
+gboolean
+gk_document_log_flush (GkDocument  *self,
+                       const char  *now,
+                       GError     **error)
+{
+  PendingLogRow *rows;
+  guint n, i = 0;
+  int rc = SQLITE_DONE;
+
+  if (self->log_pending == NULL || self->log_pending->len == 0)
+    return TRUE;
+  rows = (PendingLogRow *) (gpointer) self->log_pending->data;
+  n = self->log_pending->len;
+  if (!ensure_log_insert (self, error) || (n >= LOG_BATCH && !ensure_log_insert_many (self, error)))
+    {
+      gk_document_log_discard (self);
+      return FALSE;
+    }
+  for (; rc == SQLITE_DONE && i + LOG_BATCH <= n; i += LOG_BATCH)
+    rc = log_batch (self, &rows[i], now);
+  for (; rc == SQLITE_DONE && i < n; i++)
+    rc = log_row (self, rows[i].table, rows[i].row_id, rows[i].action, rows[i].summary, now);
+  if (rc != SQLITE_DONE)
+    {
+      gk_validation_set_sqlite_error (error, self->db, rc);
+      gk_document_log_discard (self);
+      return FALSE;
+    }
+  log_clear (self);
+  return TRUE;
+}
+
+/* Queues one change log row; written by gk_document_log_flush(), or here
+ * when a batch is full. */
+static gboolean
+log_queue (GkDocument  *self,
+           TableState  *ts,
+           gint64       row_id,
+           const char  *action,
+           const char  *summary,
+           const char  *now,
+           GError     **error)
+{
+  PendingLogRow row = { ts->table->name, row_id, action, g_strdup (summary) };
+
+  if (self->log_pending == NULL)
+    {
+      self->log_pending = g_array_sized_new (FALSE, FALSE, sizeof (PendingLogRow), LOG_BATCH * 16);
+      g_array_set_clear_func (self->log_pending, pending_log_row_clear);
+    }
+  g_array_append_val (self->log_pending, row);
+  if (self->log_pending->len < LOG_BATCH * 16)
+    return TRUE;
+  return gk_document_log_flush (self, now, error);
+}
+
 /* The change log row of one inserted row: what gk_document_write_change_log()
- * writes for a changeset that holds just that insert. */
+ * writes for a changeset that holds just that insert. Queued: the caller
+ * flushes before its transaction ends. */
 gboolean
 gk_document_log_insert (GkDocument  *self,
                         TableState  *ts,
@@ -224,17 +358,7 @@ gk_document_log_insert (GkDocument  *self,
                         const char  *now,
                         GError     **error)
 {
-  int rc;
-
-  if (!ensure_log_insert (self, error))
-    return FALSE;
-  rc = log_row (self, ts->table->name, row_id, "insert", summary, now);
-  if (rc != SQLITE_DONE)
-    {
-      gk_validation_set_sqlite_error (error, self->db, rc);
-      return FALSE;
-    }
-  return TRUE;
+  return log_queue (self, ts, row_id, "insert", summary, now, error);
 }
 
 gboolean
@@ -248,19 +372,18 @@ gk_document_write_change_log (GkDocument  *self,
   gsize size = 0;
   gconstpointer data = g_bytes_get_data (changeset, &size);
   g_autoptr(GString) text = g_string_new (NULL);
-  int rc = SQLITE_DONE;
+  gboolean ok = TRUE;
 
   if (size == 0)
-    return TRUE;
-  if (!ensure_log_insert (self, error))
-    return FALSE;
+    return gk_document_log_flush (self, now, error);
   if (sqlite3changeset_start (&iter, (int) size, (void *) data) != SQLITE_OK)
     {
+      gk_document_log_discard (self);
       gk_validation_set_sqlite_error (error, self->db, SQLITE_CORRUPT);
       return FALSE;
     }
 
-  while (rc == SQLITE_DONE && sqlite3changeset_next (iter) == SQLITE_ROW)
+  while (ok && sqlite3changeset_next (iter) == SQLITE_ROW)
     {
       const char *table = NULL;
       int n_columns, op, indirect;
@@ -291,16 +414,16 @@ gk_document_write_change_log (GkDocument  *self,
           append_changed_columns (text, ts, iter);
         }
 
-      rc = log_row (self, table, sqlite3_value_int64 (pk), action, text->str, now);
+      ok = log_queue (self, ts, sqlite3_value_int64 (pk), action, text->str, now, error);
     }
   sqlite3changeset_finalize (iter);
 
-  if (rc != SQLITE_DONE)
+  if (!ok)
     {
-      gk_validation_set_sqlite_error (error, self->db, rc);
+      gk_document_log_discard (self);
       return FALSE;
     }
-  return TRUE;
+  return gk_document_log_flush (self, now, error);
 }
 
 /* ---- undo and redo --------------------------------------------------------- */

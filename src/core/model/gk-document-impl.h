@@ -136,6 +136,8 @@ struct _GkDocument
   GHashTable      *tables_by_name;   /* name -> TableState */
   GHashTable      *series;           /* const gint64 * -> Series */
   sqlite3_stmt    *log_insert;
+  sqlite3_stmt    *log_insert_many;  /* LOG_BATCH rows in one statement */
+  GArray          *log_pending;      /* PendingLogRow: change log rows not yet written */
   sqlite3_stmt    *savepoint_edit;   /* "SAVEPOINT gk_edit", prepared once */
   sqlite3_stmt    *release_edit;     /* "RELEASE gk_edit" */
 
@@ -150,6 +152,8 @@ struct _GkDocument
   sqlite3_session *group_session;
   gboolean         group_cancelled;
   gboolean         group_failed;
+  char            *group_now;        /* the time of the group's edits */
+  gboolean         group_log_failed; /* rows were written whose change log was not */
 };
 
 typedef enum {
@@ -218,6 +222,12 @@ void             gk_document_reload_row              (GkDocument    *self,
                                                       gint64         id);
 void             gk_table_state_flush_pending        (TableState    *ts);
 void             gk_document_flush_pending           (GkDocument    *self);
+void             gk_document_drop_pending            (GkDocument    *self);
+void             gk_document_add_inserted            (GkDocument    *self,
+                                                      TableState    *ts,
+                                                      GkRecord      *written,
+                                                      gint64         id,
+                                                      const char    *now);
 void             gk_document_reload_changed_rows     (GkDocument    *self,
                                                       GBytes        *changeset);
 
@@ -241,6 +251,10 @@ gboolean         gk_document_write_change_log        (GkDocument    *self,
                                                       const char    *summary,
                                                       const char    *now,
                                                       GError       **error);
+gboolean         gk_document_log_flush               (GkDocument    *self,
+                                                      const char    *now,
+                                                      GError       **error);
+void             gk_document_log_discard             (GkDocument    *self);
 gboolean         gk_document_log_insert              (GkDocument    *self,
                                                       TableState    *ts,
                                                       gint64         row_id,

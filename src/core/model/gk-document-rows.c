@@ -446,6 +446,31 @@ gk_document_flush_pending (GkDocument *self)
     gk_table_state_flush_pending (&self->tables[i]);
 }
 
+/* Forgets the rows a group added that its list has not heard of yet: the
+ * group is being rolled back, so they never existed, and telling the list
+ * of each only to take it back would be two signals per row for nothing. */
+void
+gk_document_drop_pending (GkDocument *self)
+{
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      TableState *ts = &self->tables[t];
+
+      if (ts->pending == NULL)
+        continue;
+      for (guint i = 0; i < ts->pending->len; i++)
+        {
+          GkRecord *record = ts->pending->pdata[i];
+
+          if (ts->id == T_MEASUREMENT)
+            series_remove (self, record);
+          g_hash_table_remove (ts->by_id, gk_record_get_id_ref (record));
+          gk_record_set_live (record, FALSE);
+        }
+      g_ptr_array_set_size (ts->pending, 0);
+    }
+}
+
 static guint
 find_position (TableState *ts,
                GkRecord   *record)
@@ -511,13 +536,10 @@ gk_document_remove_live (GkDocument *self,
 }
 
 static void
-add_live (GkDocument   *self,
-          TableState   *ts,
-          sqlite3_stmt *row)
+add_live_record (GkDocument *self,
+                 TableState *ts,
+                 GkRecord   *record)
 {
-  g_autoptr(GkRecord) record = (GkRecord *) g_object_new_with_properties (ts->type, 0, NULL, NULL);
-
-  gk_record_read_row (record, row, FALSE);
   gk_record_set_live (record, TRUE);
   g_hash_table_insert (ts->by_id, (gpointer) gk_record_get_id_ref (record), g_object_ref (record));
   if (ts->id == T_MEASUREMENT)
@@ -527,6 +549,33 @@ add_live (GkDocument   *self,
     g_ptr_array_add (ts->pending, g_object_ref (record));
   else
     g_list_store_insert_sorted (ts->store, record, store_compare, ts);
+}
+
+static void
+add_live (GkDocument   *self,
+          TableState   *ts,
+          sqlite3_stmt *row)
+{
+  g_autoptr(GkRecord) record = (GkRecord *) g_object_new_with_properties (ts->type, 0, NULL, NULL);
+
+  gk_record_read_row (record, row, FALSE);
+  add_live_record (self, ts, record);
+}
+
+/* The live object of a row just inserted from @written (every column bound
+ * but the id and the stamps), made without reading the row back: an import
+ * inserts many, and the SELECT per row was a tenth of its time. */
+void
+gk_document_add_inserted (GkDocument *self,
+                          TableState *ts,
+                          GkRecord   *written,
+                          gint64      id,
+                          const char *now)
+{
+  g_autoptr(GkRecord) record = gk_record_copy (written);
+
+  gk_record_stamp_inserted (record, id, now, self->user_name);
+  add_live_record (self, ts, record);
 }
 
 static void

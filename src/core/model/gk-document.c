@@ -490,6 +490,8 @@ gk_document_dispose (GObject *object)
         }
     }
   g_clear_pointer (&self->log_insert, sqlite3_finalize);
+  g_clear_pointer (&self->log_insert_many, sqlite3_finalize);
+  g_clear_pointer (&self->log_pending, g_array_unref);
   g_clear_pointer (&self->savepoint_edit, sqlite3_finalize);
   g_clear_pointer (&self->release_edit, sqlite3_finalize);
   g_clear_object (&self->history);
@@ -518,6 +520,7 @@ gk_document_finalize (GObject *object)
   g_clear_pointer (&self->tables_by_name, g_hash_table_unref);
   g_free (self->user_name);
   g_free (self->group_description);
+  g_free (self->group_now);
 
   G_OBJECT_CLASS (gk_document_parent_class)->finalize (object);
 }

@@ -72,6 +72,12 @@ gboolean        gk_record_read_row          (GkRecord     *self,
 void            gk_record_bind_columns      (GkRecord     *self,
                                              sqlite3_stmt *stmt);
 /* Copies id, version, updated_at and updated_by from @from. */
+/* Gives a record the id and stamps its INSERT gave its row (version 1):
+ * with every other column bound, it then is what reading the row gives. */
+void            gk_record_stamp_inserted    (GkRecord     *self,
+                                             gint64        id,
+                                             const char   *updated_at,
+                                             const char   *updated_by);
 void            gk_record_copy_system       (GkRecord     *self,
                                              GkRecord     *from);
 

@@ -1045,3 +1045,25 @@ gk_record_copy_system (GkRecord *self,
     }
   g_object_thaw_notify (G_OBJECT (self));
 }
+
+void
+gk_record_stamp_inserted (GkRecord   *self,
+                          gint64      id,
+                          const char *updated_at,
+                          const char *updated_by)
+{
+  GkTableMeta *meta = meta_of (self);
+  GkCell cell = { 0 };
+
+  cell.v.i = id;
+  cell_assign (self, 0, &cell, FALSE);
+  cell = (GkCell) { 0 };
+  cell.v.i = 1;
+  cell_assign (self, meta->version_column, &cell, FALSE);
+  cell = (GkCell) { 0 };
+  cell.v.s = g_strdup (updated_at);
+  cell_assign (self, meta->updated_at_column, &cell, FALSE);
+  cell = (GkCell) { 0 };
+  cell.v.s = g_strdup (updated_by != NULL ? updated_by : "");
+  cell_assign (self, meta->updated_by_column, &cell, FALSE);
+}
