@@ -330,7 +330,7 @@ append_conflict_copies (GString    *out,
     }
   g_string_append_printf (out, "  %s\n",
                           _("A sync client kept these when the file was changed in two places at once. "
-                            "Nothing in them is in this file yet: open a copy in Gripkaart to see what it holds."));
+                            "Their changes have not been brought into this file: open a copy in Gripkaart to see what it holds."));
 }
 
 gboolean
