@@ -3,7 +3,11 @@
  * Copyright 2026 The Gripkaart authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The file itself is sound: the demo programme, written once per process.
+ * The file itself is sound: a small programme (SMALL_PROGRAMME, a row or
+ * a few in every table, about the demo's, so that every chart and every
+ * section of the report has something to show), written once per process
+ * into a new file that the core made. Small, because the demo itself
+ * takes a second an input under the sanitizers.
  * The bytes choose up to four cells (a table, a row, a column) and a value
  * for each: text with odd UTF-8, control characters or a huge length,
  * numbers such as NaN, infinities, -0 and the largest ones, dates at the
@@ -23,7 +27,7 @@
 #include <sqlite3.h>
 
 #include "fuzz-open.h"
-#include "gk-demo.h"
+#include "gk-project-file.h"
 #include "gk-tables.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
@@ -32,6 +36,51 @@ int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 #define HUGE_TEXT_BYTES (1 << 20)
 
 static GBytes *base_file;
+
+/* Dates around FUZZ_TODAY (2026-06-15). */
+static const char SMALL_PROGRAMME[] =
+  "INSERT INTO person (id, name, role, email) VALUES"
+  "  (1, 'Sanne de Vries', 'projectleider', 'sanne@example.org'), (2, 'Ahmed Bakker', 'controller', '');"
+  "INSERT INTO programme (id, title, municipality, domains, lead_id, start_date, end_date, ambition,"
+  "                       review_cycle, headline_rule)"
+  "  VALUES (1, 'Grip op jeugdhulp', 'Voorbeeldstad', 'jeugd,wmo', 1, '2025-10-01', '2027-10-31',"
+  "          'Sneller hulp', 'monthly', 'worst');"
+  "INSERT INTO topic (id, name, position, target_level, target_date, owner_id) VALUES"
+  "  (1, 'Toegang', 0, 'in-control', '2027-01-01', 1), (2, 'Kosten', 1, 'vigilant', NULL, 2);"
+  "INSERT INTO assessment (topic_id, date, level, rationale, confidence, assessed_by_id) VALUES"
+  "  (1, '2026-01-15', 'serious', 'Wachtlijsten', 4, 1), (1, '2026-04-15', 'vigilant', 'Korter', 6, 1),"
+  "  (2, '2026-02-10', 'vigilant', 'Overschrijding', 5, 2), (2, '2026-05-20', 'serious', 'Meer', 7, 2);"
+  "INSERT INTO focus_project (id, name, goal, owner_id, status, health, start_date, end_date,"
+  "                           budget_cents, saving_cents, position) VALUES"
+  "  (1, 'Wijkteams', 'Dichtbij', 1, 'active', 'at-risk', '2025-11-01', '2026-12-31', 5000000, 100000, 0),"
+  "  (2, 'Inkoop', '', NULL, 'draft', 'on-track', NULL, NULL, NULL, NULL, 1);"
+  "INSERT INTO project_topic (project_id, topic_id) VALUES (1, 1), (2, 2);"
+  "INSERT INTO measure (id, project_id, title, owner_id, status, kind, start_date, due_date, done_date,"
+  "                     progress, saving_cents, position) VALUES"
+  "  (1, 1, 'Loket', 1, 'in-progress', 'structural', '2026-01-01', '2026-05-31', NULL, 40, 2500, 0),"
+  "  (2, 1, 'Spreekuur', 2, 'done', 'quick-win', '2025-12-01', '2026-02-28', '2026-02-20', 100, NULL, 1),"
+  "  (3, 2, 'Contracten', NULL, 'idea', 'structural', NULL, '2026-09-30', NULL, 0, -500, 0);"
+  "INSERT INTO measure_target (measure_id, topic_id, target_level, target_date) VALUES"
+  "  (1, 1, 'in-control', '2026-12-31'), (3, 2, 'vigilant', NULL);"
+  "INSERT INTO measure_link (from_measure_id, to_measure_id, kind) VALUES (1, 2, 'depends-on');"
+  "INSERT INTO indicator (id, name, unit, direction, frequency, baseline_value, baseline_date,"
+  "                       target_value, target_date, signal_serious, signal_control, source, position) VALUES"
+  "  (1, 'Wachttijd', 'weeks', 'lower', 'monthly', 9, '2025-10-01', 4, '2027-01-01', 8, 5, 'Register', 0),"
+  "  (2, 'Binnen budget', 'percent', 'higher', 'quarterly', 80, '2025-10-01', 100, NULL, 85, 95, '', 1);"
+  "INSERT INTO indicator_topic (indicator_id, topic_id) VALUES (1, 1), (2, 2);"
+  "INSERT INTO indicator_project (indicator_id, project_id) VALUES (1, 1);"
+  "INSERT INTO measurement (indicator_id, period_date, value, note, entered_by) VALUES"
+  "  (1, '2026-01-01', 9.5, '', 'Sanne'), (1, '2026-02-01', 8.5, '', ''), (1, '2026-03-01', 7, 'Zomer', ''),"
+  "  (1, '2026-04-01', 6.5, '', ''), (1, '2026-05-01', 6, '', ''),"
+  "  (2, '2025-10-01', 82, '', ''), (2, '2026-01-01', 88, '', ''), (2, '2026-04-01', 91, '', '');"
+  "INSERT INTO journal_entry (date, author, kind, text, topic_id, project_id, measure_id) VALUES"
+  "  ('2026-05-12', 'Sanne', 'decision', 'Besluit', 1, NULL, NULL),"
+  "  ('2026-05-20', '', 'risk', 'Risico', NULL, 1, NULL),"
+  "  ('2026-06-01', '', 'progress', 'Voortgang', NULL, NULL, 1);"
+  "INSERT INTO catalogue_measure (topic_name, title, kind, chain_phase) VALUES"
+  "  ('Toegang', 'Loket', 'structural', 'inflow');"
+  "INSERT INTO change_log (changed_at, changed_by, table_name, row_id, action, summary) VALUES"
+  "  ('2026-06-01T09:00:00Z', 'Sanne', 'measure', 1, 'update', 'Voortgang');";
 
 typedef struct {
   const guint8 *data;
@@ -74,12 +123,27 @@ make_base_file (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (fuzz_dir, "base.gripkaart", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GkProjectFile) project = gk_project_file_new (&error);
   g_autofree char *contents = NULL;
-  GDate today = fuzz_today ();
+  char *message = NULL;
+  sqlite3 *db = NULL;
   gsize length;
 
-  if (!gk_demo_write_file (path, &today, &error) ||
-      !g_file_get_contents (path, &contents, &length, &error))
+  if (project == NULL || !gk_project_file_save_as (project, file, &error))
+    {
+      fprintf (stderr, "fuzz: no base programme: %s\n", error->message);
+      abort ();
+    }
+  gk_project_file_close (project);
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, SMALL_PROGRAMME, NULL, NULL, &message) != SQLITE_OK)
+    {
+      fprintf (stderr, "fuzz: no base programme: %s\n", message != NULL ? message : sqlite3_errmsg (db));
+      abort ();
+    }
+  sqlite3_close (db);
+  if (!g_file_get_contents (path, &contents, &length, &error))
     {
       fprintf (stderr, "fuzz: no base programme: %s\n", error->message);
       abort ();
@@ -112,7 +176,9 @@ static const char * const special_dates[] = {
 static const char * const odd_texts[] = {
   "", " ", "\t\n\r", "\x01\x02\x7f", "\xc3", "\xed\xa0\x80", "\xf4\x90\x80\x80",
   "\xef\xbb\xbf", "\xe2\x80\xae\x61\x62\x63", "a\xcc\x81\xcc\x81\xcc\x81", "\xf0\x9f\x98\x80",
-  "serious", "vigilant", "in_control", "lower", "higher", "monthly", "quarterly",
+  "serious", "vigilant", "in-control", "none", "lower", "higher", "monthly", "quarterly", "yearly",
+  "in-progress", "done", "dropped", "active", "depends-on", "conflicts-with", "euro", "percent",
+  "median", "decision", "risk", "SERIOUS", "serious ",
   "jeugd,wmo", ",,", "jeugd,jeugd", "%s%n", "\xe2\x80\x8b",
 };
 

@@ -11,8 +11,8 @@
  * drawn on a small image surface and the report of the latest complete
  * period is written as a PDF to a stream that drops the bytes.
  *
- * Criticals and warnings abort (g_log_set_always_fatal), so that libFuzzer
- * reports them as crashes; LeakSanitizer reports leaks. Every input must
+ * Criticals and warnings are fatal (g_log_set_always_fatal), and abort (see
+ * fuzz_log_writer()), so that libFuzzer reports them as crashes; LeakSanitizer reports leaks. Every input must
  * also leave the working folder as it found it: a working copy left behind
  * for a file that was refused, or opened and closed without a change, is a
  * defect too (it would pile up in the user's data folder).
@@ -36,8 +36,8 @@
 #define FUZZ_TODAY_YEAR 2026
 
 /* Charts are drawn this wide; as high as they want, within reason. */
-#define FUZZ_CHART_WIDTH 480
-#define FUZZ_CHART_MAX_HEIGHT 1600
+#define FUZZ_CHART_WIDTH 400
+#define FUZZ_CHART_MAX_HEIGHT 600
 
 /* What LeakSanitizer may ignore, as in build-aux/lsan.supp: fontconfig's
  * configuration, made once and kept for the process. Built in, so that a
@@ -89,6 +89,21 @@ fuzz_today (void)
   return today;
 }
 
+/* GLib stops at a fatal message with a breakpoint trap, which libFuzzer
+ * does not catch (no crash file would be written): abort first. */
+static GLogWriterOutput
+fuzz_log_writer (GLogLevelFlags   log_level,
+                 const GLogField *fields,
+                 gsize            n_fields,
+                 gpointer         user_data)
+{
+  GLogWriterOutput output = g_log_writer_default (log_level, fields, n_fields, user_data);
+
+  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    abort ();
+  return output;
+}
+
 /* Once per process, before any input. */
 static void
 fuzz_setup (void)
@@ -115,6 +130,7 @@ fuzz_setup (void)
   g_setenv ("XDG_CACHE_HOME", data_home, TRUE);
   g_setenv ("SOURCE_DATE_EPOCH", "1781481600", TRUE);
 
+  g_log_set_writer_func (fuzz_log_writer, NULL, NULL);
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   gk_clock_set_fixed_date (gk_clock_get_default (), &today);
 }
