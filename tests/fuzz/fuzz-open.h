@@ -89,19 +89,22 @@ fuzz_today (void)
   return today;
 }
 
-/* GLib stops at a fatal message with a breakpoint trap, which libFuzzer
- * does not catch (no crash file would be written): abort first. */
+/* GLib stops at a fatal message with a breakpoint trap (in
+ * g_log_writer_default(), which also heeds g_log_set_always_fatal()), and
+ * libFuzzer does not catch that: no crash file would be written. Print the
+ * message to stderr, then abort. */
 static GLogWriterOutput
 fuzz_log_writer (GLogLevelFlags   log_level,
                  const GLogField *fields,
                  gsize            n_fields,
                  gpointer         user_data)
 {
-  GLogWriterOutput output = g_log_writer_default (log_level, fields, n_fields, user_data);
-
   if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    abort ();
-  return output;
+    {
+      g_log_writer_standard_streams (log_level, fields, n_fields, user_data);
+      abort ();
+    }
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
 /* Once per process, before any input. */
