@@ -9,7 +9,8 @@
 #   3. gcc release and clang release: built (compiled and linked), not run;
 #   4. AddressSanitizer and UndefinedBehaviorSanitizer: the core, charts and
 #      app suites, and LeakSanitizer with whole stacks (see below);
-#   5. a short fuzz run of the figures readers (libFuzzer, clang).
+#   5. a short fuzz run of each libFuzzer target (clang): the figures readers,
+#      opening project files, and hostile values in a sound one.
 # Each build and each test run counts; the last line says "N passed, N failed"
 # and the exit status is non-zero when anything failed.
 set -uo pipefail
@@ -110,14 +111,14 @@ if build sanitize _build-sanitize -Db_sanitize=address,undefined -Db_lundef=fals
     run_tests _build-sanitize sanitize-app-leaks test-journey --timeout-multiplier 5
 fi
 
-# --- 5. a short fuzz run of the figures readers ---------------------------------
-# libFuzzer with ASan and UBSan over the committed corpus; longer runs are
-# done by hand (tests/fuzz).
+# --- 5. a short fuzz run of each fuzz target --------------------------------------
+# libFuzzer with ASan and UBSan over the committed corpora, 30 seconds each;
+# longer runs are done by hand (tests/fuzz).
 rm -f _build-fuzz/meson-logs/*.json
-# Only the fuzz target is built: the rest of that build would repeat step 4.
+# Only the fuzz targets are built: the rest of that build would repeat step 4.
 [ -f _build-fuzz/build.ninja ] ||
   CC=clang meson setup _build-fuzz -Dwerror=true -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false
-if ninja -C _build-fuzz tests/fuzz/fuzz-figures; then
+if ninja -C _build-fuzz tests/fuzz/fuzz-figures tests/fuzz/fuzz-project tests/fuzz/fuzz-cells; then
   record "build fuzz" OK
   ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" run_tests _build-fuzz fuzz --no-rebuild --suite fuzz
 else

@@ -551,6 +551,36 @@ test_reproducible (void)
   g_assert_true (contains_bytes (bytes_a, length_a, "20261118110640Z"));
 }
 
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The report written to a stream is the file, byte for byte (main() set
+ * SOURCE_DATE_EPOCH): the title, the outline and every page. */
+static void
+test_pdf_stream (void)
+{
+  g_autoptr(GkReport) report = demo_report (GK_FREQUENCY_MONTHLY, dmy (1, 10, 2026));
+  g_autoptr(GByteArray) stream = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (work_dir, "stream.pdf", NULL);
+  g_autofree char *bytes = NULL;
+  gsize length;
+
+  g_assert_true (gk_report_export_pdf (report, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  g_assert_cmpint (gk_report_write_pdf (report, append_to_array, stream), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpmem (stream->data, stream->len, bytes, length);
+  g_assert_cmpuint (stream->len, >, 5);
+  g_assert_cmpmem (stream->data, 5, "%PDF-", 5);
+}
+
 static void
 test_export_failure_leaves_nothing (void)
 {
@@ -740,6 +770,7 @@ main (int   argc,
   g_test_add_func ("/report/demo/past-period", test_demo_past_period);
   g_test_add_func ("/report/demo/empty-programme", test_empty_programme);
   g_test_add_func ("/report/pdf/reproducible", test_reproducible);
+  g_test_add_func ("/report/pdf/stream", test_pdf_stream);
   g_test_add_func ("/report/pdf/failure-leaves-nothing", test_export_failure_leaves_nothing);
   g_test_add_func ("/report/long-text/layout", test_long_text_layout_is_bounded);
   g_test_add_func ("/report/long-text/report", test_long_texts_in_the_report);

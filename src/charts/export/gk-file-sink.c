@@ -104,7 +104,16 @@ gk_file_sink_create_pdf_surface (GkFileSink *sink,
                                  double      width_pt,
                                  double      height_pt)
 {
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (gk_file_sink_write, sink, width_pt, height_pt);
+  return gk_pdf_stream_surface_new (gk_file_sink_write, sink, width_pt, height_pt);
+}
+
+cairo_surface_t *
+gk_pdf_stream_surface_new (cairo_write_func_t  write_func,
+                           void               *closure,
+                           double              width_pt,
+                           double              height_pt)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_func, closure, width_pt, height_pt);
   gint64 seconds;
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Gripkaart");

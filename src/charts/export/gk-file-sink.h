@@ -31,6 +31,11 @@ cairo_status_t   gk_file_sink_write              (void                *closure,
 cairo_surface_t *gk_file_sink_create_pdf_surface (GkFileSink      *sink,
                                                   double           width_pt,
                                                   double           height_pt);
+/* The same on any cairo stream (a print preview, a test, the fuzz targets). */
+cairo_surface_t *gk_pdf_stream_surface_new       (cairo_write_func_t  write_func,
+                                                  void               *closure,
+                                                  double              width_pt,
+                                                  double              height_pt);
 /* Ends the sink and frees it. When @status is success and every write went
  * through, the file replaces the target; otherwise it is removed and @error
  * says why. */

@@ -506,9 +506,10 @@ add_outline (GkReport        *self,
     }
 }
 
-static cairo_status_t
-render_pdf (GkReport   *self,
-            GkFileSink *sink)
+cairo_status_t
+gk_report_write_pdf (GkReport           *self,
+                     cairo_write_func_t  write_func,
+                     void               *closure)
 {
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -516,10 +517,13 @@ render_pdf (GkReport   *self,
   double width, height;
   guint n_pages;
 
+  g_return_val_if_fail (GK_IS_REPORT (self), CAIRO_STATUS_NULL_POINTER);
+  g_return_val_if_fail (write_func != NULL, CAIRO_STATUS_NULL_POINTER);
+
   gk_report_paper_get_size (self->paper, self->orientation, &width, &height);
   n_pages = gk_report_get_n_pages (self, width, height);
 
-  surface = gk_file_sink_create_pdf_surface (sink, width, height);
+  surface = gk_pdf_stream_surface_new (write_func, closure, width, height);
   set_metadata (self, surface);
   cr = cairo_create (surface);
   for (guint page = 0; page < n_pages; page++)
@@ -548,5 +552,5 @@ gk_report_export_pdf (GkReport    *self,
   sink = gk_file_sink_open (path, error);
   if (sink == NULL)
     return FALSE;
-  return gk_file_sink_close (sink, render_pdf (self, sink), error);
+  return gk_file_sink_close (sink, gk_report_write_pdf (self, gk_file_sink_write, sink), error);
 }

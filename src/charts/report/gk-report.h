@@ -85,4 +85,10 @@ gboolean     gk_report_export_pdf           (GkReport             *self,
                                              const char           *path,
                                              GError              **error);
 
+/* The same PDF, written through @write_func (a cairo stream) instead of
+ * to a file; the status of the surface when it finished. */
+cairo_status_t gk_report_write_pdf          (GkReport             *self,
+                                             cairo_write_func_t    write_func,
+                                             void                 *closure);
+
 G_END_DECLS
