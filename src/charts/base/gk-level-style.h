@@ -57,6 +57,14 @@ void                gk_pattern_fill             (cairo_t            *cr,
                                                  const GkRgb        *ink,
                                                  double              alpha,
                                                  GkLevelPattern      pattern);
+/* Fill the current path with background and, over it, a pattern in ink, in
+ * one go (an opaque tile: on a large area much faster than a fill with the
+ * colour and another with the pattern), keeping the path. */
+void                gk_pattern_fill_on          (cairo_t            *cr,
+                                                 const GkRgb        *background,
+                                                 const GkRgb        *ink,
+                                                 double              alpha,
+                                                 GkLevelPattern      pattern);
 /* Fill the current path with the style's pattern (not its fill colour),
  * keeping the path. */
 void                gk_level_style_fill_pattern (cairo_t            *cr,

@@ -387,10 +387,8 @@ fill_band (GkChartContext *ctx,
   if (!band_extent (layout, from, to, &top, &bottom))
     return;
   cairo_rectangle (cr, layout->plot.x, top, layout->plot.width, bottom - top);
-  gk_chart_set_source (cr, &colour, 1);
-  cairo_fill_preserve (cr);
   /* the level's own pattern, faint: the bands differ without colour too */
-  gk_pattern_fill (cr, &style->fill, GK_CHART_BAND_PATTERN_ALPHA, style->pattern);
+  gk_pattern_fill_on (cr, &colour, &style->fill, GK_CHART_BAND_PATTERN_ALPHA, style->pattern);
   cairo_new_path (cr);
 }
 
