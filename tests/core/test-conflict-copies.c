@@ -253,7 +253,11 @@ test_move_aside_keeps_everything (Fixture *fixture, gconstpointer data)
     g_assert_cmpstr (g_file_peek_path (moved), ==, first_place);
   }
   g_assert_false (g_file_test (copy_path, G_FILE_TEST_EXISTS));
-  g_assert_cmpstr (file_sha256 (first_place), ==, first_hash);
+  {
+    g_autofree char *moved_hash = file_sha256 (first_place);
+
+    g_assert_cmpstr (moved_hash, ==, first_hash);
+  }
   /* The hidden folder holds no conflict copies of its own to find. */
   {
     g_autoptr(GPtrArray) copies = find_beside (plan);
@@ -272,8 +276,13 @@ test_move_aside_keeps_everything (Fixture *fixture, gconstpointer data)
     g_assert_no_error (error);
     g_assert_cmpstr (g_file_peek_path (moved), ==, second_place);
   }
-  g_assert_cmpstr (file_sha256 (first_place), ==, first_hash);
-  g_assert_cmpstr (file_sha256 (second_place), ==, second_hash);
+  {
+    g_autofree char *first_now = file_sha256 (first_place);
+    g_autofree char *second_now = file_sha256 (second_place);
+
+    g_assert_cmpstr (first_now, ==, first_hash);
+    g_assert_cmpstr (second_now, ==, second_hash);
+  }
   g_assert_false (g_file_test (copy_path, G_FILE_TEST_EXISTS));
 }
 
