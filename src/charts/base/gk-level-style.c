@@ -163,28 +163,35 @@ draw_tile (cairo_t        *cr,
  * most of the time a chart spends on a large banded area. */
 #define CELLS_PER_IMAGE_TILE 8
 
+/* A square surface of @size user units to draw a tile on: recorded for
+ * vector output, else pixels at the target's scale (@format for those). */
+static cairo_surface_t *
+create_tile_surface (TileKind       kind,
+                     double         size,
+                     cairo_format_t format)
+{
+  cairo_surface_t *surface;
+  int scale = kind == TILE_IMAGE_2X ? 2 : 1;
+
+  if (kind == TILE_VECTOR)
+    {
+      cairo_rectangle_t extents = { 0, 0, size, size };
+
+      return cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+    }
+  surface = cairo_image_surface_create (format, size * scale, size * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  return surface;
+}
+
 static cairo_surface_t *
 create_cell (const GkRgb    *ink,
              double          alpha,
              GkLevelPattern  pattern,
              TileKind        kind)
 {
-  cairo_surface_t *cell;
+  cairo_surface_t *cell = create_tile_surface (kind, TILE, CAIRO_FORMAT_ARGB32);
   cairo_t *cr;
-
-  if (kind == TILE_VECTOR)
-    {
-      cairo_rectangle_t extents = { 0, 0, TILE, TILE };
-
-      cell = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-    }
-  else
-    {
-      int scale = kind == TILE_IMAGE_2X ? 2 : 1;
-
-      cell = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE * scale, TILE * scale);
-      cairo_surface_set_device_scale (cell, scale, scale);
-    }
 
   cr = cairo_create (cell);
   cairo_rectangle (cr, 0, 0, TILE, TILE);
@@ -213,20 +220,7 @@ create_tile_pattern (const GkRgb    *background,
       cairo_pattern_t *cells = cairo_pattern_create_for_surface (cell);
       cairo_t *cr;
 
-      if (kind == TILE_VECTOR)
-        {
-          cairo_rectangle_t extents = { 0, 0, size, size };
-
-          tile = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-        }
-      else
-        {
-          int scale = kind == TILE_IMAGE_2X ? 2 : 1;
-
-          tile = cairo_image_surface_create (background != NULL ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32,
-                                             size * scale, size * scale);
-          cairo_surface_set_device_scale (tile, scale, scale);
-        }
+      tile = create_tile_surface (kind, size, background != NULL ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32);
       cr = cairo_create (tile);
       if (background != NULL)
         {
