@@ -265,6 +265,13 @@ test_version_1_file_opens (Fixture *fixture, gconstpointer data)
   sqlite3_close (db);
 
   project = open_ok (path);
+  /* Migrated to version 2: revisions recorded, the repeated index gone. */
+  g_assert_cmpint (query_int (gk_project_file_get_db (project), "PRAGMA user_version"), ==, GK_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (gk_project_file_get_db (project),
+                              "SELECT count(*) FROM sqlite_schema WHERE name = 'revision'"), ==, 1);
+  g_assert_cmpint (query_int (gk_project_file_get_db (project),
+                              "SELECT count(*) FROM sqlite_schema WHERE name = 'measurement_by_indicator'"), ==, 0);
+  g_assert_nonnull (gk_project_file_get_backup_path (project));
   document = gk_document_new_for_db (gk_project_file_get_db (project), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (gk_programme_get_title (gk_document_get_programme (document)), ==, "Grip");
@@ -519,7 +526,9 @@ test_two_opens_of_one_file (Fixture *fixture, gconstpointer data)
 
 static char *change_log_sql;
 
-/* The "v0" schema of these tests: version 1 without the change log. */
+/* The "old" schema of these tests: the one before the current version is
+ * played by the current one without the change log (the real step from
+ * version 1 is tested by test_version_1_file_opens). */
 static char *
 make_v0_project (Fixture *fixture, const char *name)
 {
@@ -536,7 +545,12 @@ make_v0_project (Fixture *fixture, const char *name)
   g_free (change_log_sql);
   change_log_sql = g_string_free (sql, FALSE);
 
-  exec_ok (db, "DROP TABLE change_log; PRAGMA user_version = 0;");
+  exec_ok (db, "DROP TABLE change_log;");
+  {
+    g_autofree char *stamp = g_strdup_printf ("PRAGMA user_version = %d", GK_SCHEMA_VERSION - 1);
+
+    exec_ok (db, stamp);
+  }
   sqlite3_close (db);
   return path;
 }
@@ -549,16 +563,17 @@ test_migration (Fixture *fixture, gconstpointer data)
   g_autoptr(GkProjectFile) project = NULL;
   g_autoptr(GHashTable) before = snapshot (fixture->dir);
   g_autoptr(GError) error = NULL;
-  GkMigrationStep steps[] = { { 0, change_log_sql, NULL } };
+  GkMigrationStep steps[] = { { GK_SCHEMA_VERSION - 1, change_log_sql, NULL } };
   g_autofree char *backup_hash = NULL;
   int version = -1;
   sqlite3 *db;
 
   /* Without a migration step the file cannot be read. */
+  gk_migrations_set_steps_for_testing (steps, 0);
   g_clear_error (&error);
   g_assert_false (gk_project_file_check (path, &version, &error));
   g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_NOT_PROJECT);
-  g_assert_cmpint (version, ==, 0);
+  g_assert_cmpint (version, ==, GK_SCHEMA_VERSION - 1);
   g_clear_error (&error);
 
   gk_migrations_set_steps_for_testing (steps, G_N_ELEMENTS (steps));
@@ -592,7 +607,7 @@ test_failed_migration (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *path = make_v0_project (fixture, "old.gripkaart");
   g_autofree char *bad_sql = g_strconcat (change_log_sql, "INSERT INTO no_such_table VALUES (1);", NULL);
-  GkMigrationStep steps[] = { { 0, bad_sql, NULL } };
+  GkMigrationStep steps[] = { { GK_SCHEMA_VERSION - 1, bad_sql, NULL } };
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GkProjectFile) project = NULL;
   g_autoptr(GHashTable) before = snapshot (fixture->dir);

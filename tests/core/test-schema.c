@@ -59,7 +59,7 @@ test_every_table_exists (void)
 
       g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
     }
-  g_assert_cmpuint (n, ==, 16);
+  g_assert_cmpuint (n, ==, 17);
   sqlite3_close (db);
 }
 
@@ -195,7 +195,7 @@ test_same_as_frozen (void)
   sqlite3 *made_db = new_db ();
 
   assert_same_strings (old_statements, new_statements);
-  g_assert_cmpuint (new_statements->len, ==, 16 + 16);
+  g_assert_cmpuint (new_statements->len, ==, 17 + 15);
 
   g_assert_cmpint (sqlite3_open (":memory:", &old_db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (old_db, old_sql, NULL, NULL, NULL), ==, SQLITE_OK);

@@ -40,6 +40,7 @@ GK_DEFINE_TABLE (measurement, GK_MEASUREMENT_TABLE)
 GK_DEFINE_TABLE (journal_entry, GK_JOURNAL_ENTRY_TABLE)
 GK_DEFINE_TABLE (catalogue_measure, GK_CATALOGUE_MEASURE_TABLE)
 GK_DEFINE_TABLE (change_log, GK_CHANGE_LOG_TABLE)
+GK_DEFINE_TABLE (revision, GK_REVISION_TABLE)
 
 static const GkTable * const all_tables[] = {
   &gk_person_table,
@@ -58,6 +59,7 @@ static const GkTable * const all_tables[] = {
   &gk_journal_entry_table,
   &gk_catalogue_measure_table,
   &gk_change_log_table,
+  &gk_revision_table,
   NULL
 };
 

@@ -233,8 +233,7 @@ G_BEGIN_DECLS
   C (TEXT,     note, OPTIONAL)                                                           \
   C (TEXT,     entered_by, OPTIONAL)                                                     \
   GK_EDITABLE_COLUMNS (C)                                                                \
-  T (UNIQUE,   "indicator_id, period_date")                                              \
-  T (INDEX,    measurement_by_indicator, "indicator_id, period_date")
+  T (UNIQUE,   "indicator_id, period_date")
 
 /* A decision, risk or note of the programme, or of one topic, project or
  * measure (at most one). */
@@ -277,6 +276,20 @@ G_BEGIN_DECLS
   C (TEXT,     summary, OPTIONAL)                                                        \
   T (INDEX,    change_log_by_row, "table_name, row_id")
 
+/* One row per publish of the file (schema 2): its id, the revision it was
+ * made from, and for a merge the other side's revision; who published it
+ * and when. Merging, conflict copies and recovery find the revision two
+ * files share from these rows. Not an entity: rows are only added. */
+#define GK_REVISION_TABLE(C, T)                                                          \
+  C (ID,       id)                                                                       \
+  C (TEXT,     revision, NO_DEFAULT)                                                     \
+  C (TEXT,     parent, OPTIONAL)                                                         \
+  C (TEXT,     merged, OPTIONAL)                                                         \
+  C (TEXT,     published_at, NO_DEFAULT)                                                 \
+  C (TEXT,     published_by, OPTIONAL)                                                   \
+  C (TEXT,     host, OPTIONAL)                                                           \
+  T (UNIQUE,   "revision")
+
 extern const GkTable gk_person_table;
 extern const GkTable gk_programme_table;
 extern const GkTable gk_topic_table;
@@ -293,6 +306,7 @@ extern const GkTable gk_measurement_table;
 extern const GkTable gk_journal_entry_table;
 extern const GkTable gk_catalogue_measure_table;
 extern const GkTable gk_change_log_table;
+extern const GkTable gk_revision_table;
 
 /* Every table, in an order where a table comes after the tables it
  * references; NULL-terminated. */

@@ -16,12 +16,30 @@
 
 #include "gk-migrations.h"
 #include "gk-project-error.h"
+#include "gk-schema.h"
+#include "gk-tables.h"
 
-/* Version 1 is the first schema: nothing to migrate yet. */
+static gboolean exec_sql (sqlite3     *db,
+                          const char  *sql,
+                          GError     **error);
+
+/* Version 2 records every publish in the revision table, which merging
+ * needs to find the revision two copies share. It also drops the index
+ * measurement_by_indicator, which repeated the UNIQUE index on the same
+ * columns and made every figure written cost two index updates. */
+static gboolean
+add_revisions (sqlite3  *db,
+               GError  **error)
+{
+  g_autofree char *ddl = gk_schema_table_sql (&gk_revision_table);
+
+  return exec_sql (db, ddl, error);
+}
+
 static const GkMigrationStep builtin_steps[] = {
-  { -1, NULL, NULL },
+  { 1, "DROP INDEX measurement_by_indicator;", add_revisions },
 };
-static const gsize n_builtin_steps = 0;
+static const gsize n_builtin_steps = G_N_ELEMENTS (builtin_steps);
 
 static const GkMigrationStep *steps = builtin_steps;
 static gsize n_steps = 0;

@@ -17,7 +17,9 @@
  *   text may not be blank; a required date, reference or enumeration is
  *   NOT NULL (and has no DEFAULT: the writer must choose).
  * tests/core/schema-v1.sql is the schema of version 1 as it was first
- * written by hand; test-schema.c checks that this file still writes it.
+ * written by hand, schema-v2.sql that of version 2 (gk-migrations.c says
+ * what changed); test-schema.c checks that this file still writes the
+ * newest.
  */
 #include "config.h"
 
@@ -196,6 +198,18 @@ append_table (GString       *sql,
   if (*table->unique != '\0')
     g_string_append_printf (sql, ",\n  UNIQUE (%s)", table->unique);
   g_string_append (sql, "\n);\n");
+}
+
+char *
+gk_schema_table_sql (const GkTable *table)
+{
+  GString *sql = g_string_new (NULL);
+
+  append_table (sql, table);
+  for (const GkIndex *index = table->indexes; index->name != NULL; index++)
+    g_string_append_printf (sql, "CREATE INDEX %s ON %s (%s);\n",
+                            index->name, table->name, index->columns);
+  return g_string_free (sql, FALSE);
 }
 
 /* The tables first, then the indexes, in the order of the tables. */

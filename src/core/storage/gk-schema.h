@@ -16,10 +16,14 @@ G_BEGIN_DECLS
 #define GK_APPLICATION_ID 0x47524950
 
 /* PRAGMA user_version: the schema version this build writes. */
-#define GK_SCHEMA_VERSION 1
+#define GK_SCHEMA_VERSION 2
 
 /* The complete DDL of schema GK_SCHEMA_VERSION (tables and indexes only). */
 const char *gk_schema_sql (void);
+
+/* The DDL of one table and its indexes, as gk_schema_sql() writes them
+ * (for a migration that adds the table). */
+char       *gk_schema_table_sql (const GkTable *table);
 
 /* Creates the schema in an empty database and stamps application_id and
  * user_version, inside one transaction. */
