@@ -144,6 +144,7 @@ struct _GkDocument
   GkUndoStack     *history;
   GkClock         *clock;            /* stamps the change log; NULL: the default clock */
   char            *user_name;
+  gint64           last_new_id;      /* the id given to the last new row */
   gboolean         dirty;
 
   /* The open group of edits, if any. */
