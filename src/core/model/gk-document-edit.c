@@ -161,29 +161,6 @@ set_row_error (GkDocument  *self,
 }
 
 /* Writes the row itself; the caller holds a savepoint. */
-/* The id of a new row. Colleagues add rows to their own copies of the
- * file, and merging brings both sides' rows into one file, so an id must
- * not be one that somebody else may also give: the next number would be.
- * The seconds since 2024 in the high bits keep new rows in the order they
- * were made (lists use the id to order rows that sort alike), 22 random
- * bits tell apart two rows made in the same second on two computers, and
- * counting on from the last id keeps one process's rows in order. Below
- * 2^53, so that an id survives every double on its way (spreadsheets). */
-#define ROW_ID_RANDOM_BITS 22
-#define ROW_ID_EPOCH_S     G_GINT64_CONSTANT (1704067200) /* 2024-01-01 UTC */
-#define ROW_ID_MAX         ((G_GINT64_CONSTANT (1) << 53) - 1)
-
-static gint64
-new_row_id (GkDocument *self)
-{
-  gint64 seconds = MAX (0, g_get_real_time () / G_USEC_PER_SEC - ROW_ID_EPOCH_S);
-  gint64 id = (seconds << ROW_ID_RANDOM_BITS) | g_random_int_range (0, 1 << ROW_ID_RANDOM_BITS);
-
-  id = MAX (id, self->last_new_id + 1) & ROW_ID_MAX;
-  self->last_new_id = id;
-  return id;
-}
-
 static gboolean
 write_row (GkDocument  *self,
            TableState  *ts,
@@ -213,7 +190,7 @@ write_row (GkDocument  *self,
       stmt = kind == EDIT_INSERT ? ts->insert : ts->update;
       gk_record_bind_columns (record, stmt);
       if (kind == EDIT_INSERT && id == 0)
-        id = (ts->table->columns[0].flags & GK_COLUMN_FLAG_SINGLE_ROW) ? 1 : new_row_id (self);
+        id = (ts->table->columns[0].flags & GK_COLUMN_FLAG_SINGLE_ROW) ? 1 : gk_document_new_row_id (self);
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int64 (stmt, v + 1, kind == EDIT_INSERT ? 1 : version + 1);
       sqlite3_bind_text (stmt, v + 2, now, -1, SQLITE_STATIC);

@@ -18,6 +18,31 @@
 
 /* ---- sessions, stamps and the change log ----------------------------------- */
 
+/* The id of a new row. Colleagues add rows to their own copies of the
+ * file, and merging brings both sides' rows into one file, so an id must
+ * not be one that somebody else may also give: the next number would be.
+ * Change log rows too: a merge recognises a row it brought in before by its id.
+ * The seconds since 2024 in the high bits keep new rows in the order they
+ * were made (lists use the id to order rows that sort alike), 22 random
+ * bits tell apart two rows made in the same second on two computers, and
+ * counting on from the last id keeps one process's rows in order. Below
+ * 2^53, so that an id survives every double on its way (spreadsheets). */
+#define ROW_ID_RANDOM_BITS 22
+#define ROW_ID_EPOCH_S     G_GINT64_CONSTANT (1704067200) /* 2024-01-01 UTC */
+#define ROW_ID_MAX         ((G_GINT64_CONSTANT (1) << 53) - 1)
+
+gint64
+gk_document_new_row_id (GkDocument *self)
+{
+  gint64 seconds = MAX (0, g_get_real_time () / G_USEC_PER_SEC - ROW_ID_EPOCH_S);
+  gint64 id = (seconds << ROW_ID_RANDOM_BITS) | g_random_int_range (0, 1 << ROW_ID_RANDOM_BITS);
+
+  id = MAX (id, self->last_new_id + 1) & ROW_ID_MAX;
+  self->last_new_id = id;
+  return id;
+}
+
+
 /* The time of an edit, for updated_at and the change log. */
 char *
 gk_document_now_utc (GkDocument *self)
@@ -192,7 +217,7 @@ ensure_log_insert (GkDocument  *self,
   if (self->log_insert != NULL)
     return TRUE;
   self->log_insert = gk_document_prepare (self, "INSERT INTO change_log (changed_at, changed_by, table_name, "
-                                          "row_id, action, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                          "row_id, action, summary, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                                           error);
   return self->log_insert != NULL;
 }
@@ -211,6 +236,7 @@ log_row (GkDocument *self,
   sqlite3_bind_int64 (self->log_insert, 4, row_id);
   sqlite3_bind_text (self->log_insert, 5, action, -1, SQLITE_STATIC);
   sqlite3_bind_text (self->log_insert, 6, summary, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (self->log_insert, 7, gk_document_new_row_id (self));
   return gk_document_step_done (self->log_insert);
 }
 
@@ -245,10 +271,10 @@ ensure_log_insert_many (GkDocument  *self,
 
   if (self->log_insert_many != NULL)
     return TRUE;
-  sql = g_string_new ("INSERT INTO change_log (changed_at, changed_by, table_name, row_id, action, summary) VALUES ");
+  sql = g_string_new ("INSERT INTO change_log (changed_at, changed_by, table_name, row_id, action, summary, id) VALUES ");
   for (guint i = 0; i < LOG_BATCH; i++)
-    g_string_append_printf (sql, "%s(?1, ?2, ?%u, ?%u, ?%u, ?%u)", i > 0 ? ", " : "",
-                            3 + 4 * i, 4 + 4 * i, 5 + 4 * i, 6 + 4 * i);
+    g_string_append_printf (sql, "%s(?1, ?2, ?%u, ?%u, ?%u, ?%u, ?%u)", i > 0 ? ", " : "",
+                            3 + 5 * i, 4 + 5 * i, 5 + 5 * i, 6 + 5 * i, 7 + 5 * i);
   self->log_insert_many = gk_document_prepare (self, sql->str, error);
   return self->log_insert_many != NULL;
 }
@@ -265,10 +291,11 @@ log_batch (GkDocument          *self,
   sqlite3_bind_text (stmt, 2, self->user_name, -1, SQLITE_STATIC);
   for (guint i = 0; i < LOG_BATCH; i++)
     {
-      sqlite3_bind_text (stmt, 3 + 4 * i, first[i].table, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4 + 4 * i, first[i].row_id);
-      sqlite3_bind_text (stmt, 5 + 4 * i, first[i].action, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6 + 4 * i, first[i].summary, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3 + 5 * i, first[i].table, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4 + 5 * i, first[i].row_id);
+      sqlite3_bind_text (stmt, 5 + 5 * i, first[i].action, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6 + 5 * i, first[i].summary, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 7 + 5 * i, gk_document_new_row_id (self));
     }
   return gk_document_step_done (stmt);
 }

@@ -247,6 +247,8 @@ int              gk_document_stamp_changes           (GkDocument    *self,
                                                       StampMode      mode,
                                                       const char    *now,
                                                       GError       **error);
+/* The id of a new row (see gk-document-history.c). */
+gint64           gk_document_new_row_id              (GkDocument    *self);
 gboolean         gk_document_write_change_log        (GkDocument    *self,
                                                       GBytes        *changeset,
                                                       const char    *summary,
