@@ -434,6 +434,47 @@ insert_person (GkProjectFile *project, int id, const char *name)
   gk_project_file_set_dirty (project, TRUE);
 }
 
+static inline void
+copy_file (const char *from, const char *to)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (to, contents, length, &error));
+  g_assert_no_error (error);
+}
+
+static inline void
+exec_ok_path (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec_ok (db, sql);
+  sqlite3_close (db);
+}
+
+/* One number from the file at path, read-only. */
+static inline gint64
+query_path_int (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, "unix"), ==, SQLITE_OK);
+  n = query_int (db, sql);
+  sqlite3_close (db);
+  return n;
+}
+
+static inline void
+count_signal (guint *count)
+{
+  (*count)++;
+}
+
 static inline gboolean
 root_ignores_permissions (const char *dir)
 {

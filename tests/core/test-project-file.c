@@ -517,9 +517,12 @@ test_two_opens_of_one_file (Fixture *fixture, gconstpointer data)
   insert_person (second, 21, "Tweede venster");
   g_assert_true (gk_project_file_save (first, &error));
   g_assert_no_error (error);
-  /* The second one's view of the file is out of date now. */
-  g_assert_false (gk_project_file_save (second, &error));
-  g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CHANGED_ON_DISK);
+  /* The second one's view of the file is out of date now: it merges. */
+  g_assert_true (gk_project_file_save (second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_path_int (path, "SELECT count(*) FROM person WHERE id IN (20, 21)"), ==, 2);
+  g_assert_cmpint (query_path_int (path, "SELECT count(*) FROM revision"), ==, 2);
+  g_assert_cmpint (query_path_int (path, "SELECT count(*) FROM revision WHERE parent <> ''"), ==, 1);
 }
 
 /* --- migrations ---------------------------------------------------------------- */

@@ -94,45 +94,55 @@ test_save_through_symlink (Fixture *fixture, gconstpointer data)
   sqlite3_close (db);
 }
 
+/* A colleague saved first: saving merges, so both changes are in the file,
+ * and the working copy has the colleague's too. */
 static void
 test_changed_on_disk (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *path = make_project (fixture, "shared.gripkaart", 3);
   g_autoptr(GkProjectFile) project = NULL;
-  g_autoptr(GHashTable) before = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *working = NULL;
   sqlite3 *other;
+  guint merged_signals = 0;
 
   project = open_ok (path);
-  working = g_strdup (gk_project_file_get_working_path (project));
   g_assert_false (gk_project_file_changed_on_disk (project, &error));
   g_assert_no_error (error);
+  g_signal_connect_swapped (project, "merged", G_CALLBACK (count_signal), &merged_signals);
 
   /* A colleague saves first. */
   other = open_plain (path);
   exec_ok (other, "INSERT INTO person (id, name) VALUES (200, 'Collega')");
   sqlite3_close (other);
-  before = snapshot (fixture->dir);
 
   insert_person (project, 300, "Ik");
   g_assert_true (gk_project_file_changed_on_disk (project, &error));
   g_assert_no_error (error);
 
-  g_assert_false (gk_project_file_save (project, &error));
-  g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CHANGED_ON_DISK);
-  g_assert_nonnull (strstr (error->message, "shared.gripkaart"));
-  g_clear_error (&error);
+  g_assert_true (gk_project_file_save (project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (merged_signals, ==, 1);
+  g_assert_nonnull (gk_project_file_get_merge_summary (project));
+  g_assert_nonnull (strstr (gk_project_file_get_merge_summary (project), "1 person"));
+  g_assert_cmpuint (g_list_model_get_n_items (gk_project_file_get_conflicts (project)), ==, 0);
 
-  /* The colleague's file is untouched, our change is still in the working copy. */
-  assert_same_snapshot (before, fixture->dir);
-  g_assert_true (gk_project_file_get_dirty (project));
+  /* Both in the file, one revision recorded; both in the working copy. */
+  g_assert_cmpint (query_path_int (path, "SELECT count(*) FROM person WHERE id IN (200, 300)"), ==, 2);
+  g_assert_cmpint (query_path_int (path, "SELECT count(*) FROM revision"), ==, 1);
   g_assert_cmpint (query_int (gk_project_file_get_db (project),
-                              "SELECT count(*) FROM person WHERE id = 300"), ==, 1);
+                              "SELECT count(*) FROM person WHERE id IN (200, 300)"), ==, 2);
+  g_assert_false (gk_project_file_get_dirty (project));
+  g_assert_false (gk_project_file_has_unpublished_changes (project));
+  g_assert_false (gk_project_file_changed_on_disk (project, &error));
+  g_assert_no_error (error);
 
-  /* Closing keeps it for recovery. */
-  gk_project_file_close (project);
-  g_assert_true (g_file_test (working, G_FILE_TEST_EXISTS));
+  /* A save with nothing new from others merges nothing. */
+  insert_person (project, 301, "Ik weer");
+  g_assert_true (gk_project_file_save (project, &error));
+  g_assert_no_error (error);
+  g_assert_null (gk_project_file_get_merge_summary (project));
+  g_assert_cmpuint (merged_signals, ==, 1);
+  g_assert_cmpint (query_path_int (path, "SELECT count(*) FROM revision"), ==, 2);
 }
 
 static char *racing_path;
@@ -147,7 +157,8 @@ colleague_saves (void)
 }
 
 /* The shared file changes while we write the new copy, after it was
- * compared: the last check before the rename must notice. */
+ * compared: the last check before the rename notices, and the save merges
+ * onto the colleague's file and publishes that. */
 static void
 test_changed_during_save (Fixture *fixture, gconstpointer data)
 {
@@ -162,18 +173,18 @@ test_changed_during_save (Fixture *fixture, gconstpointer data)
   racing_path = path;
   watch_pattern = g_strdup ("/.race.gripkaart.");
   on_write = colleague_saves;
-  g_assert_false (gk_project_file_save (project, &error));
+  g_assert_true (gk_project_file_save (project, &error));
+  g_assert_no_error (error);
   g_assert_null (on_write);   /* the race did happen */
-  g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CHANGED_ON_DISK);
   racing_path = NULL;
 
   db = open_plain (path);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM person WHERE id = 400"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM person WHERE id = 401"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM person WHERE id IN (400, 401)"), ==, 2);
   sqlite3_close (db);
   g_assert_cmpint (query_int (gk_project_file_get_db (project),
-                              "SELECT count(*) FROM person WHERE id = 401"), ==, 1);
-  g_assert_true (gk_project_file_get_dirty (project));
+                              "SELECT count(*) FROM person WHERE id IN (400, 401)"), ==, 2);
+  g_assert_false (gk_project_file_get_dirty (project));
+  g_assert_nonnull (gk_project_file_get_merge_summary (project));
 }
 
 static void
@@ -401,15 +412,14 @@ test_wal_mode_file (Fixture *fixture, gconstpointer data)
 
 /* --- Save As onto a file that holds someone's work ---------------------------- */
 
-/* B uses Save As onto the team file after A saved to it: A's work stays,
- * B's stays in the working copy. */
+/* B uses Save As onto the team file after A saved to it: a Save, so it
+ * merges, and A's work stays beside B's. */
 static void
 test_save_as_onto_changed_own_file (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *path = make_project (fixture, "team.gripkaart", 3);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GkProjectFile) project = NULL;
-  g_autoptr(GHashTable) before = NULL;
   g_autoptr(GError) error = NULL;
   sqlite3 *other;
 
@@ -417,18 +427,14 @@ test_save_as_onto_changed_own_file (Fixture *fixture, gconstpointer data)
   other = open_plain (path);
   exec_ok (other, "INSERT INTO person (id, name) VALUES (200, 'Collega')");
   sqlite3_close (other);
-  before = snapshot (fixture->dir);
 
   insert_person (project, 300, "Ik");
-  g_assert_false (gk_project_file_save_as (project, file, &error));
-  g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CHANGED_ON_DISK);
-  g_clear_error (&error);
+  g_assert_true (gk_project_file_save_as (project, file, &error));
+  g_assert_no_error (error);
 
-  assert_same_snapshot (before, fixture->dir);
-  g_assert_true (gk_project_file_get_dirty (project));
-  g_assert_true (gk_project_file_has_unpublished_changes (project));
-  g_assert_cmpint (query_int (gk_project_file_get_db (project),
-                              "SELECT count(*) FROM person WHERE id = 300"), ==, 1);
+  g_assert_cmpint (query_path_int (path, "SELECT count(*) FROM person WHERE id IN (200, 300)"), ==, 2);
+  g_assert_false (gk_project_file_get_dirty (project));
+  g_assert_false (gk_project_file_has_unpublished_changes (project));
 }
 
 /* Save As onto its own file that nobody changed is a Save. */

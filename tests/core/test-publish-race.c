@@ -272,7 +272,8 @@ test_lock_stale (Fixture *fixture, gconstpointer data)
 }
 
 /* A writer that does not take turns (a sync client) replaces the file
- * just after our rename: the save is not a save. */
+ * just after our rename: that round is not a save. The save merges onto
+ * the file now in place and publishes again. */
 static char *intruder_source;
 
 static void
@@ -291,28 +292,24 @@ test_replaced_after_rename (Fixture *fixture, gconstpointer data)
   g_autofree char *shared = make_project (fixture, "team.gripkaart", 2);
   g_autoptr(GkProjectFile) project = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *working = NULL;
 
   project = open_ok (shared);
-  working = g_strdup (gk_project_file_get_working_path (project));
   insert_person (project, 90, "Mijn wijziging");
 
   intruder_source = make_project (fixture, "theirs.gripkaart", 4);
+  exec_ok_path (intruder_source, "INSERT INTO person (id, name) VALUES (91, 'Hun wijziging')");
   gk_storage_set_step_hook_for_testing (intruder_replaces, NULL);
-  g_assert_false (gk_project_file_save (project, &error));
+  g_assert_true (gk_project_file_save (project, &error));
   gk_storage_set_step_hook_for_testing (NULL, NULL);
-  g_assert_null (intruder_source);   /* it did happen */
-  g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CHANGED_ON_DISK);
-  g_clear_error (&error);
-
-  /* Not marked published: the edit waits in the working copy, kept at close. */
-  g_assert_true (gk_project_file_get_dirty (project));
-  g_assert_true (gk_project_file_has_unpublished_changes (project));
-  g_assert_true (gk_project_file_changed_on_disk (project, &error));
   g_assert_no_error (error);
-  g_assert_false (has_person (shared, 90));
-  gk_project_file_close (project);
-  g_assert_true (has_person (working, 90));
+  g_assert_null (intruder_source);   /* it did happen */
+
+  /* Both: ours merged onto what replaced it. */
+  g_assert_true (has_person (shared, 90));
+  g_assert_true (has_person (shared, 91));
+  g_assert_false (gk_project_file_has_unpublished_changes (project));
+  g_assert_false (gk_project_file_changed_on_disk (project, &error));
+  g_assert_no_error (error);
 }
 
 /* --- leftovers of killed saves ---------------------------------------------- */

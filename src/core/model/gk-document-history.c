@@ -18,31 +18,6 @@
 
 /* ---- sessions, stamps and the change log ----------------------------------- */
 
-/* The id of a new row. Colleagues add rows to their own copies of the
- * file, and merging brings both sides' rows into one file, so an id must
- * not be one that somebody else may also give: the next number would be.
- * Change log rows too: a merge recognises a row it brought in before by its id.
- * The seconds since 2024 in the high bits keep new rows in the order they
- * were made (lists use the id to order rows that sort alike), 22 random
- * bits tell apart two rows made in the same second on two computers, and
- * counting on from the last id keeps one process's rows in order. Below
- * 2^53, so that an id survives every double on its way (spreadsheets). */
-#define ROW_ID_RANDOM_BITS 22
-#define ROW_ID_EPOCH_S     G_GINT64_CONSTANT (1704067200) /* 2024-01-01 UTC */
-#define ROW_ID_MAX         ((G_GINT64_CONSTANT (1) << 53) - 1)
-
-gint64
-gk_document_new_row_id (GkDocument *self)
-{
-  gint64 seconds = MAX (0, g_get_real_time () / G_USEC_PER_SEC - ROW_ID_EPOCH_S);
-  gint64 id = (seconds << ROW_ID_RANDOM_BITS) | g_random_int_range (0, 1 << ROW_ID_RANDOM_BITS);
-
-  id = MAX (id, self->last_new_id + 1) & ROW_ID_MAX;
-  self->last_new_id = id;
-  return id;
-}
-
-
 /* The time of an edit, for updated_at and the change log. */
 char *
 gk_document_now_utc (GkDocument *self)
@@ -50,6 +25,12 @@ gk_document_now_utc (GkDocument *self)
   g_autoptr(GDateTime) utc = gk_clock_dup_now_utc (self->clock != NULL ? self->clock : gk_clock_get_default ());
 
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+gint64
+gk_document_new_row_id (GkDocument *self)
+{
+  return gk_table_new_row_id (&self->last_new_id);
 }
 
 static int

@@ -40,8 +40,12 @@
 
 /* The session extension's API is only declared with these, and they must
  * come before the first inclusion of sqlite3.h. */
+#ifndef SQLITE_ENABLE_SESSION
 #define SQLITE_ENABLE_SESSION 1
+#endif
+#ifndef SQLITE_ENABLE_PREUPDATE_HOOK
 #define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#endif
 #include <sqlite3.h>
 
 #include "gk-document-private.h"

@@ -69,6 +69,10 @@ typedef struct _GkTable {
   const GkIndex      *indexes;
 } GkTable;
 
+/* The id of a new row, above *last_id, which it updates: one that a
+ * colleague's copy of the file cannot also give (see gk-tables.c). */
+gint64 gk_table_new_row_id (gint64 *last_id);
+
 /* The index of column @name, or -1. */
 int gk_table_column_index (const GkTable *table,
                            const char    *name);

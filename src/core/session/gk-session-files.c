@@ -24,6 +24,17 @@ check_open (GkSession  *self,
   return FALSE;
 }
 
+/* The revision a save records names who saved: the name the document
+ * signs edits with. */
+static void
+sign_revisions (GkSession *self)
+{
+  const char *name = gk_document_get_user_name (gk_session_get_document (self));
+
+  if (name != NULL && *name != '\0')
+    gk_project_file_set_user_name (gk_session_get_project_file (self), name);
+}
+
 static void
 project_saved_cb (GObject      *object,
                   GAsyncResult *result,
@@ -83,6 +94,7 @@ gk_session_save_async (GkSession           *self,
       g_task_return_error (task, error);
       return;
     }
+  sign_revisions (self);
   gk_project_file_save_async (gk_session_get_project_file (self), cancellable,
                               project_saved_cb, g_steal_pointer (&task));
 }
@@ -117,6 +129,7 @@ gk_session_save_as_async (GkSession           *self,
       g_task_return_error (task, error);
       return;
     }
+  sign_revisions (self);
   gk_project_file_save_as_async (gk_session_get_project_file (self), file, cancellable,
                                  project_saved_cb, g_steal_pointer (&task));
 }

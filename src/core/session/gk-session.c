@@ -111,6 +111,8 @@ gk_session_open_project_file (GkSession      *self,
   self->project = g_object_ref (project);
   self->document = g_steal_pointer (&document);
   g_signal_connect_object (self->document, "changed", G_CALLBACK (schedule_analysis), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->project, "merged", G_CALLBACK (gk_document_reload_rows), self->document,
+                           G_CONNECT_SWAPPED);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   renew_analysis (self);

@@ -129,8 +129,6 @@ gk_merge_conflict_new (GkMergeConflictKind  kind,
   self->table = g_strdup (table);
   self->row_id = row_id;
   self->column = g_strdup (column);
-  self->key = g_strdup_printf ("%d/%s/%" G_GINT64_FORMAT "/%s", kind, table, row_id,
-                               column != NULL ? column : "");
   return self;
 }
 
@@ -200,6 +198,12 @@ gk_merge_conflict_set_details (GkMergeConflict *self,
   self->their_author = g_strdup (their_author);
   g_free (self->their_time);
   self->their_time = g_strdup (their_time);
+  /* Their value is part of the clash: when it changes again, the user's
+   * earlier choice no longer answers it. */
+  g_free (self->key);
+  self->key = g_strdup_printf ("%d/%s/%" G_GINT64_FORMAT "/%s/%s", self->kind, self->table,
+                               self->row_id, self->column != NULL ? self->column : "",
+                               theirs != NULL ? theirs : "");
 }
 
 static const char *

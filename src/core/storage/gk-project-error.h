@@ -24,6 +24,7 @@ typedef enum {
   GK_PROJECT_ERROR_NO_SPACE,         /* the disk is full */
   GK_PROJECT_ERROR_EXISTS,           /* Save As onto another Gripkaart programme */
   GK_PROJECT_ERROR_FAILED,           /* anything else (I/O error, ...) */
+  GK_PROJECT_ERROR_CONFLICT,         /* merging met changes of others that clash with ours */
 } GkProjectError;
 
 GQuark gk_project_error_quark (void);

@@ -54,6 +54,16 @@ struct _GkProjectFile
   char          *backup_path;
   char          *recovered_path;
 
+  /* Merging (gk-project-merge.c): the base is a copy of the shared file as
+   * read or last published, beside the working copy; user_name signs the
+   * revisions; conflicts are those of the last save that met some (the
+   * user's choices are made on them); merge_summary says what the last
+   * save brought in. */
+  char          *base_path;
+  char          *user_name;
+  GListStore    *conflicts;
+  char          *merge_summary;
+
   GkFingerprint  fingerprint;       /* of the shared file as read or saved */
   GError        *read_only_reason;
 
@@ -192,6 +202,9 @@ gboolean  gk_working_copy_write_key_file   (GkProjectFile  *self,
                                             gboolean        unpublished,
                                             GError        **error);
 void      gk_working_copy_start_tracking   (GkProjectFile  *self);
+/* The base: a copy of the working copy as opened, before any edit. */
+gboolean  gk_working_copy_make_base        (GkProjectFile  *self,
+                                            GError        **error);
 /* Working copies with unpublished edits set aside after a crash
  * ("<slot>.recovered-<when>.gripkaart") are kept: the newest
  * GK_SET_ASIDE_KEEP of each slot always, older ones for
@@ -203,6 +216,59 @@ guint     gk_working_copy_prune_set_aside  (const char     *dir,
 gboolean  gk_working_copy_migrate          (GkProjectFile  *self,
                                             int             from_version,
                                             GError        **error);
+
+/* --- merging (gk-project-merge.c) ------------------------------------------ */
+
+/* One publish, as the revision table records it. */
+typedef struct {
+  const char *id;            /* a new UUID */
+  const char *merged;        /* the other side's head revision, or NULL */
+  const char *published_at;  /* ISO 8601 UTC */
+  const char *published_by;
+  const char *host;
+} GkRevision;
+
+/* What a merge found and made. */
+typedef struct {
+  GPtrArray *conflicts;      /* GkMergeConflict: every clash, chosen or not */
+  char      *summary;        /* "Merged with Bram’s changes: 3 measures" */
+  GBytes    *into_mine;      /* the changes that turn the working copy's image into the result */
+} GkMergeOutcome;
+
+void      gk_merge_outcome_clear           (GkMergeOutcome *outcome);
+
+/* Adds a revision row to schema's revision table, its parent the newest
+ * row there. */
+gboolean  gk_revision_record               (sqlite3          *db,
+                                            const char       *schema,
+                                            const GkRevision *revision,
+                                            GError          **error);
+
+/* Merges the changes that turn the file at base_path into the image
+ * mine_image (the working copy) onto db's main database (a private copy of
+ * the shared file as the others saved it), in one transaction, and records
+ * the revision. choices (conflict key -> GkMergeChoice, may be NULL)
+ * answer the conflicts the user chose for. When conflicts are left
+ * without a choice, nothing changes: GK_PROJECT_ERROR_CONFLICT, and
+ * outcome->conflicts lists them all. */
+gboolean  gk_merge_onto                    (sqlite3              *db,
+                                            const char           *base_path,
+                                            const unsigned char  *mine_image,
+                                            gsize                 mine_size,
+                                            GHashTable           *choices,
+                                            const GkRevision     *revision,
+                                            GkMergeOutcome       *outcome,
+                                            GError              **error);
+
+/* Applies a merge's into_mine to the live working copy; edits made there
+ * meanwhile win (they are published with the next save). */
+gboolean  gk_merge_apply_to_working_copy   (sqlite3              *db,
+                                            GBytes               *changes,
+                                            GError              **error);
+
+/* "3 measures" (NULL for the tables that only link records). */
+char     *gk_merge_count_of                (const char           *table,
+                                            guint                 n);
 
 /* --- one publisher at a time (gk-publish-lock.c) --------------------------- */
 

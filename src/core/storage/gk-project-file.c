@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "gk-merge-conflict.h"
 #include "gk-project-file-parts.h"
 #include "gk-schema.h"
 #include "gk-clock.h"
@@ -66,6 +67,10 @@ gk_project_file_finalize (GObject *object)
   g_free (self->lock_path);
   g_free (self->backup_path);
   g_free (self->recovered_path);
+  g_free (self->base_path);
+  g_free (self->user_name);
+  g_clear_object (&self->conflicts);
+  g_free (self->merge_summary);
   gk_fingerprint_clear (&self->fingerprint);
   g_clear_error (&self->read_only_reason);
   g_free (self->presence_nonce);
@@ -158,12 +163,18 @@ gk_project_file_class_init (GkProjectFileClass *klass)
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A save merged others' changes into the working copy: the GBytes is the
+   * changeset that did (see gk-project-file.h). */
+  g_signal_new ("merged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                G_TYPE_NONE, 1, G_TYPE_BYTES);
 }
 
 static void
 gk_project_file_init (GkProjectFile *self)
 {
   self->lock_fd = -1;
+  self->conflicts = g_list_store_new (GK_TYPE_MERGE_CONFLICT);
   g_queue_init (&self->saves);
   self->presence_nonce = g_strdup_printf ("%08x", g_random_int ());
   self->others = g_new0 (char *, 1);
@@ -294,6 +305,8 @@ open_file_once (GFile         *file,
         return NULL;
     }
 
+  if (self->read_only_reason == NULL && !gk_working_copy_make_base (self, error))
+    return NULL;
   gk_working_copy_start_tracking (self);
   if (!gk_working_copy_write_key_file (self, FALSE, error))
     return NULL;

@@ -91,9 +91,11 @@ gboolean    gk_project_file_changed_on_disk  (GkProjectFile  *self,
 gboolean    gk_project_file_can_save_in_place (GkProjectFile  *self,
                                                GError        **error);
 
-/* Publishes the working copy to the shared file. Refused when read-only,
- * untitled, or when the shared file changed since it was read
- * (GK_PROJECT_ERROR_CHANGED_ON_DISK; the working copy is kept). On any
+/* Publishes the working copy to the shared file, merging when it changed
+ * since it was read (see "merging" below). Refused when read-only or
+ * untitled, when the shared file is gone, or when the changes cannot be
+ * merged without the user (GK_PROJECT_ERROR_CONFLICT, CHANGED_ON_DISK
+ * without a base to merge from; the working copy is kept). On any
  * failure the shared file and the working copy are left as they were. Must
  * not be called inside a transaction, nor while a save runs in the
  * background (GK_PROJECT_ERROR_FAILED). */
@@ -130,6 +132,27 @@ void        gk_project_file_save_as_async    (GkProjectFile        *self,
 gboolean    gk_project_file_save_as_finish   (GkProjectFile        *self,
                                               GAsyncResult         *result,
                                               GError              **error);
+
+/* --- merging ----------------------------------------------------------------
+ * When the shared file changed since it was read (a colleague saved), a
+ * save merges: this user's changes since then are applied onto the file as
+ * the others saved it, and that is published (docs/sharing.md). The
+ * working copy then holds the others' changes too, and "merged" is emitted
+ * with the changeset that brought them in (GBytes), for the document to
+ * reload those rows. Where both changed the same thing differently, the
+ * save fails with GK_PROJECT_ERROR_CONFLICT and changes nothing; the
+ * conflicts (GkMergeConflict) are in get_conflicts() until the next save.
+ * Choose a side for each (gk_merge_conflict_set_choice()) and save again:
+ * the choices hold for the same clashes, and what lost is kept in the
+ * change log. */
+GListModel *gk_project_file_get_conflicts    (GkProjectFile *self);
+/* After a save that merged: "Merged with Bram’s changes: 3 measures";
+ * NULL after a save that had nothing to merge. */
+const char *gk_project_file_get_merge_summary (GkProjectFile *self);
+/* Who publishes, as the file's revisions record it (default: the login's
+ * real name). */
+void        gk_project_file_set_user_name    (GkProjectFile *self,
+                                              const char    *user_name);
 
 /* The "saving" property: TRUE while a save runs or waits. */
 gboolean    gk_project_file_get_saving       (GkProjectFile *self);

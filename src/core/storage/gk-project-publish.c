@@ -29,6 +29,9 @@
 
 #include "gk-project-file-parts.h"
 #include "gk-clock.h"
+#include "gk-merge-conflict.h"
+#include "gk-migrations.h"
+#include "gk-schema.h"
 
 /* Compares the shared file at path with the fingerprint expected. Returns
  * TRUE when it changed or disappeared; FALSE when unchanged (error unset) or
@@ -188,6 +191,20 @@ typedef struct {
   sqlite3_int64  changes;         /* the live connection's total changes then */
   guint          dirty_serial;    /* and its set_dirty (TRUE) count */
   GkFingerprint  result;          /* of the new file, once written */
+
+  /* Merging (gk-project-merge.c): the base is the shared file as last
+   * read or published; what is written is the image with a new revision,
+   * or the image's changes since the base merged onto the others' file. */
+  char          *base_path;
+  GHashTable    *choices;         /* conflict key -> GkMergeChoice */
+  char          *revision_id;
+  char          *published_at;
+  char          *published_by;
+  char          *host;
+  unsigned char *output;          /* what to write (sqlite3_serialize) */
+  sqlite3_int64  output_size;
+  GkMergeOutcome outcome;
+  gboolean       merged;          /* with others' changes */
 } SaveJob;
 
 static void
@@ -200,6 +217,14 @@ save_job_free (SaveJob *job)
   gk_fingerprint_clear (&job->expected);
   sqlite3_free (job->image);
   gk_fingerprint_clear (&job->result);
+  g_free (job->base_path);
+  g_clear_pointer (&job->choices, g_hash_table_unref);
+  g_free (job->revision_id);
+  g_free (job->published_at);
+  g_free (job->published_by);
+  g_free (job->host);
+  sqlite3_free (job->output);
+  gk_merge_outcome_clear (&job->outcome);
   g_free (job);
 }
 
@@ -230,6 +255,39 @@ check_can_publish (GkProjectFile  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* The user's choices for the conflicts of the last merge, by key: a save
+ * after choosing answers them. */
+static GHashTable *
+collect_choices (GkProjectFile *self)
+{
+  GHashTable *choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->conflicts));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkMergeConflict) conflict = g_list_model_get_item (G_LIST_MODEL (self->conflicts), i);
+
+      if (gk_merge_conflict_get_choice (conflict) != GK_MERGE_CHOICE_NONE)
+        g_hash_table_insert (choices, g_strdup (gk_merge_conflict_get_key (conflict)),
+                             GINT_TO_POINTER (gk_merge_conflict_get_choice (conflict)));
+    }
+  return choices;
+}
+
+static void
+fill_merge_fields (GkProjectFile *self,
+                   SaveJob       *job)
+{
+  g_autoptr(GDateTime) now = gk_clock_dup_now_utc (gk_clock_get_default ());
+
+  job->base_path = g_strdup (self->base_path);
+  job->choices = collect_choices (self);
+  job->revision_id = g_uuid_string_random ();
+  job->published_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  job->published_by = g_strdup (self->user_name != NULL ? self->user_name : g_get_real_name ());
+  job->host = g_strdup (g_get_host_name ());
 }
 
 /* On the main thread: checks what can be checked without touching the
@@ -295,6 +353,7 @@ save_job_new (GkProjectFile  *self,
     }
   job->changes = sqlite3_total_changes64 (self->db);
   job->dirty_serial = self->dirty_serial;
+  fill_merge_fields (self, job);
   return g_steal_pointer (&job);
 }
 
@@ -306,7 +365,8 @@ stop_when_cancelled (void *data)
   return g_cancellable_is_cancelled (data);
 }
 
-/* A connection on the image: an in-memory database that nothing else sees. */
+/* A connection on what is to be written: an in-memory database that
+ * nothing else sees. */
 static sqlite3 *
 open_image (SaveJob  *job,
             GError  **error)
@@ -316,7 +376,7 @@ open_image (SaveJob  *job,
 
   if (db == NULL)
     return NULL;
-  rc = sqlite3_deserialize (db, "main", job->image, job->image_size, job->image_size,
+  rc = sqlite3_deserialize (db, "main", job->output, job->output_size, job->output_size,
                             SQLITE_DESERIALIZE_READONLY);
   if (rc != SQLITE_OK)
     {
@@ -565,6 +625,198 @@ fail:
   return FALSE;
 }
 
+static void
+revision_of (SaveJob    *job,
+             GkRevision *revision)
+{
+  revision->id = job->revision_id;
+  revision->merged = NULL;
+  revision->published_at = job->published_at;
+  revision->published_by = job->published_by;
+  revision->host = job->host;
+}
+
+static gboolean
+fail_sqlite (GError     **error,
+             const char  *display,
+             sqlite3     *db,
+             int          rc)
+{
+  gk_storage_error_failed_saving (error, display, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+/* Nobody else published since the base: what is written is the image with
+ * one more revision, and the working copy gets that revision too. */
+static gboolean
+prepare_plain_output (SaveJob  *job,
+                      GError  **error)
+{
+  sqlite3 *db = gk_storage_open_hardened (":memory:", FALSE, job->display, error);
+  unsigned char *copy;
+  sqlite3_session *session = NULL;
+  GkRevision revision;
+  void *changes = NULL;
+  int size = 0;
+  int rc;
+
+  if (db == NULL)
+    return FALSE;
+  copy = sqlite3_malloc64 (job->image_size);
+  if (copy == NULL)
+    {
+      sqlite3_close (db);
+      return fail_sqlite (error, job->display, NULL, SQLITE_NOMEM);
+    }
+  memcpy (copy, job->image, job->image_size);
+  rc = sqlite3_deserialize (db, "main", copy, job->image_size, job->image_size,
+                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+  if (rc == SQLITE_OK)
+    rc = sqlite3session_create (db, "main", &session);
+  if (rc == SQLITE_OK)
+    rc = sqlite3session_attach (session, "revision");
+  revision_of (job, &revision);
+  if (rc == SQLITE_OK && !gk_revision_record (db, "main", &revision, error))
+    rc = SQLITE_ERROR;
+  if (rc == SQLITE_OK)
+    rc = sqlite3session_changeset (session, &size, &changes);
+  if (rc == SQLITE_OK)
+    {
+      gk_merge_outcome_clear (&job->outcome);
+      job->outcome.into_mine = g_bytes_new_with_free_func (changes, size, sqlite3_free, changes);
+      sqlite3_free (job->output);
+      job->output = sqlite3_serialize (db, "main", &job->output_size, 0);
+      if (job->output == NULL)
+        rc = SQLITE_NOMEM;
+    }
+  if (session != NULL)
+    sqlite3session_delete (session);
+  if (rc != SQLITE_OK && (error == NULL || *error == NULL))
+    fail_sqlite (error, job->display, db, rc);
+  sqlite3_close (db);
+  job->merged = FALSE;
+  return rc == SQLITE_OK;
+}
+
+/* Their file, copied in and checked like a file being opened (it comes
+ * from the shared folder), in the schema of this version. */
+static sqlite3 *
+open_theirs (SaveJob        *job,
+             const char     *target,
+             GkFingerprint  *theirs,
+             char          **out_path,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  g_autofree char *dir = g_path_get_dirname (job->base_path);
+  g_autofree char *incoming = NULL;
+  g_autoptr(GError) check_error = NULL;
+  sqlite3 *db;
+  int version = 0;
+
+  incoming = gk_working_copy_copy_in (target, dir, job->display, theirs, cancellable, error);
+  if (incoming == NULL)
+    return NULL;
+  if (!gk_working_copy_use_rollback_journal (incoming) ||
+      !gk_storage_check_file (incoming, job->display, &version, &check_error))
+    {
+      if (g_error_matches (check_error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_NEWER_VERSION))
+        g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_NEWER_VERSION,
+                     _("Someone saved “%s” with a newer version of Gripkaart. Your changes are "
+                       "kept; update Gripkaart to bring them into the file."), job->display);
+      else if (check_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&check_error));
+      else
+        gk_storage_error_failed_saving (error, job->display, g_strerror (errno));
+      gk_storage_unlink_database_files (incoming);
+      return NULL;
+    }
+
+  db = gk_storage_open_hardened (incoming, FALSE, job->display, error);
+  if (db != NULL && version < GK_SCHEMA_VERSION &&
+      !gk_migrations_run (db, version, GK_SCHEMA_VERSION, error))
+    g_clear_pointer (&db, sqlite3_close);
+  if (db == NULL)
+    {
+      gk_storage_unlink_database_files (incoming);
+      return NULL;
+    }
+  /* A private temporary file: written to memory at the end. */
+  sqlite3_exec (db, "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF;", NULL, NULL, NULL);
+  *out_path = g_steal_pointer (&incoming);
+  return db;
+}
+
+/* Someone else published since the base: this user's changes since the
+ * base, merged onto their file, are what is written. On FALSE with
+ * GK_PROJECT_ERROR_CONFLICT, job->outcome.conflicts says what clashed. */
+static gboolean
+prepare_merged_output (SaveJob        *job,
+                       const char     *target,
+                       GkFingerprint  *theirs,
+                       GCancellable   *cancellable,
+                       GError        **error)
+{
+  g_autofree char *incoming = NULL;
+  GkRevision revision;
+  sqlite3 *db;
+  gboolean ok;
+
+  if (job->base_path == NULL || !g_file_test (job->base_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CHANGED_ON_DISK,
+                   _("“%s” was changed by someone else since you opened it. "
+                     "Your changes are kept, but they are not in the file yet."),
+                   job->display);
+      return FALSE;
+    }
+
+  db = open_theirs (job, target, theirs, &incoming, cancellable, error);
+  if (db == NULL)
+    return FALSE;
+  gk_merge_outcome_clear (&job->outcome);
+  revision_of (job, &revision);
+  ok = gk_merge_onto (db, job->base_path, job->image, job->image_size, job->choices,
+                      &revision, &job->outcome, error);
+  if (ok)
+    {
+      sqlite3_free (job->output);
+      job->output = sqlite3_serialize (db, "main", &job->output_size, 0);
+      if (job->output == NULL)
+        ok = fail_sqlite (error, job->display, db, SQLITE_NOMEM);
+    }
+  sqlite3_close (db);
+  gk_storage_unlink_database_files (incoming);
+  job->merged = ok;
+  return ok;
+}
+
+/* After a publish: the new base is what was published, replaced in one
+ * rename. Failing here loses nothing (the next merge starts from the older
+ * base and finds this save's changes already in the file). */
+static void
+write_base (SaveJob *job)
+{
+  g_autofree char *temp = NULL;
+  int fd;
+
+  if (job->base_path == NULL)
+    return;
+  temp = g_strconcat (job->base_path, ".new", NULL);
+  fd = g_open (temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0 || !gk_storage_write_full (fd, job->output, job->output_size) || fsync (fd) != 0 ||
+      close (fd) != 0 || g_rename (temp, job->base_path) != 0)
+    {
+      g_warning ("Could not keep the base of %s: %s", job->display, g_strerror (errno));
+      g_unlink (temp);
+    }
+}
+
+/* How often a save merges again when someone else published while it was
+ * merging: each round is a publish of theirs, so this many in a row is a
+ * team saving every second. */
+#define MAX_MERGE_ROUNDS 6
+
 /* In place: only over the file we read, and only where we may write. */
 static gboolean
 save_in_place (SaveJob       *job,
@@ -572,33 +824,66 @@ save_in_place (SaveJob       *job,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  struct stat st;
-
-  memset (&st, 0, sizeof st);
-  if (original_changed (&job->expected, target, job->display, &st, &local_error))
+  for (int round = 1; ; round++)
     {
-      if (g_file_test (target, G_FILE_TEST_EXISTS))
-        g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CHANGED_ON_DISK,
-                     _("“%s” was changed by someone else since you opened it. "
-                       "Your changes are kept, but they are not in the file yet."),
-                     job->display);
+      g_autoptr(GError) local_error = NULL;
+      GkFingerprint theirs = { 0, };
+      const GkFingerprint *expected = &job->expected;
+      struct stat st;
+      gboolean ok;
+
+      memset (&st, 0, sizeof st);
+      if (!original_changed (&job->expected, target, job->display, &st, &local_error))
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          if (!prepare_plain_output (job, error))
+            return FALSE;
+        }
+      else if (!g_file_test (target, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CHANGED_ON_DISK,
+                       _("“%s” was moved or deleted since you opened it. "
+                         "Your changes are kept; save the programme with Save As."),
+                       job->display);
+          return FALSE;
+        }
       else
-        g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CHANGED_ON_DISK,
-                     _("“%s” was moved or deleted since you opened it. "
-                       "Your changes are kept; save the programme with Save As."),
-                     job->display);
-      return FALSE;
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+        {
+          if (stat (target, &st) != 0 ||
+              !prepare_merged_output (job, target, &theirs, cancellable, error))
+            {
+              gk_fingerprint_clear (&theirs);
+              if (error != NULL && *error == NULL)
+                gk_storage_error_opening_errno (error, errno, job->display);
+              return FALSE;
+            }
+          expected = &theirs;
+        }
 
-  return check_writable (target, job->display, error) &&
-         publish (job, target, &st, &job->expected, FALSE, st.st_mode & 07777,
-                  cancellable, error);
+      ok = check_writable (target, job->display, error) &&
+           publish (job, target, &st, expected, FALSE, st.st_mode & 07777, cancellable, &local_error);
+      gk_fingerprint_clear (&theirs);
+      if (ok)
+        {
+          write_base (job);
+          return TRUE;
+        }
+      /* Someone published between our look and our rename, or replaced our
+       * file right after: merge onto theirs and try again. */
+      if (local_error == NULL ||
+          !g_error_matches (local_error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CHANGED_ON_DISK) ||
+          round == MAX_MERGE_ROUNDS || g_cancellable_is_cancelled (cancellable))
+        {
+          if (local_error != NULL)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_debug ("%s changed while we saved it; merging again", target);
+    }
 }
 
 /* Save As: over whatever is there (the user was asked), keeping its
@@ -630,8 +915,12 @@ save_elsewhere (SaveJob       *job,
         }
       mode = st.st_mode & 07777;
     }
-  return check_writable (target, job->display, error) &&
-         publish (job, target, NULL, NULL, TRUE, mode, cancellable, error);
+  if (!check_writable (target, job->display, error) ||
+      !prepare_plain_output (job, error) ||
+      !publish (job, target, NULL, NULL, TRUE, mode, cancellable, error))
+    return FALSE;
+  write_base (job);
+  return TRUE;
 }
 
 /* Everything that touches the disk: runs in the worker thread (or inline,
@@ -649,6 +938,51 @@ save_job_run (SaveJob       *job,
 }
 
 /* --- back on the main thread ------------------------------------------------- */
+
+/* The working copy becomes what was published: the others' changes and
+ * the new revision come in (edits made while the save ran stay, and are
+ * published next time), and whoever follows the file hears which rows
+ * changed underneath them. */
+static void
+bring_in_result (GkProjectFile *self,
+                 SaveJob       *job,
+                 gboolean       everything)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->merge_summary, g_free);
+  if (job->merged)
+    self->merge_summary = g_strdup (job->outcome.summary);
+  g_list_store_remove_all (self->conflicts);
+
+  if (self->db == NULL || job->outcome.into_mine == NULL)
+    return;
+  if (!gk_merge_apply_to_working_copy (self->db, job->outcome.into_mine, &error))
+    {
+      /* Nothing lost: the working copy keeps its edits, and the next save
+       * merges them again from the older base. */
+      g_warning ("Could not bring the saved file into the working copy of %s: %s",
+                 self->display_name, error->message);
+      return;
+    }
+  if (everything)
+    self->changes_at_clean = sqlite3_total_changes64 (self->db);
+  if (job->merged)
+    g_signal_emit_by_name (self, "merged", job->outcome.into_mine);
+}
+
+/* A save that met conflicts: they wait in self->conflicts for the user's
+ * choices (those made before for the same clashes are kept). */
+static void
+keep_conflicts (GkProjectFile *self,
+                SaveJob       *job)
+{
+  GPtrArray *conflicts = job->outcome.conflicts;
+
+  g_list_store_remove_all (self->conflicts);
+  if (conflicts != NULL)
+    g_list_store_splice (self->conflicts, 0, 0, conflicts->pdata, conflicts->len);
+}
 
 /* The new file is what the image held: edits made while it was written
  * are not in it and stay unpublished. */
@@ -677,6 +1011,7 @@ mark_published (GkProjectFile *self,
   self->changes_at_clean = job->changes;
   everything = self->dirty_serial == job->dirty_serial &&
                (self->db == NULL || sqlite3_total_changes64 (self->db) == job->changes);
+  bring_in_result (self, job, everything);
   if (!gk_working_copy_write_key_file (self, !everything, &error))
     g_warning ("Could not update %s: %s", self->key_path, error->message);
   if (everything && self->dirty)
@@ -701,8 +1036,13 @@ save_now (GkProjectFile  *self,
       return FALSE;
     }
   job = save_job_new (self, kind, file, error);
-  if (job == NULL || !save_job_run (job, NULL, error))
+  if (job == NULL)
     return FALSE;
+  if (!save_job_run (job, NULL, error))
+    {
+      keep_conflicts (self, job);
+      return FALSE;
+    }
   mark_published (self, job);
   return TRUE;
 }
@@ -796,6 +1136,8 @@ save_thread_done_cb (GObject      *object,
    * again, close) sees the file as it now is. */
   if (g_task_propagate_boolean (G_TASK (result), &error))
     mark_published (self, g_task_get_task_data (G_TASK (result)));
+  else
+    keep_conflicts (self, g_task_get_task_data (G_TASK (result)));
   self->save_running = FALSE;
   finish_head (self, error);
   start_next_save (self);
@@ -923,6 +1265,32 @@ gk_project_file_save_as_finish (GkProjectFile  *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gk_project_file_save_as_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+GListModel *
+gk_project_file_get_conflicts (GkProjectFile *self)
+{
+  g_return_val_if_fail (GK_IS_PROJECT_FILE (self), NULL);
+
+  return G_LIST_MODEL (self->conflicts);
+}
+
+const char *
+gk_project_file_get_merge_summary (GkProjectFile *self)
+{
+  g_return_val_if_fail (GK_IS_PROJECT_FILE (self), NULL);
+
+  return self->merge_summary;
+}
+
+void
+gk_project_file_set_user_name (GkProjectFile *self,
+                               const char    *user_name)
+{
+  g_return_if_fail (GK_IS_PROJECT_FILE (self));
+
+  g_free (self->user_name);
+  self->user_name = g_strdup (user_name);
 }
 
 gboolean

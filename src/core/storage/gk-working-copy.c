@@ -195,16 +195,11 @@ set_aside_stale_copy (GkProjectFile *self)
   g_autofree char *stamp = NULL;
   g_autoptr(GDateTime) now = NULL;
 
-  if (!g_file_test (self->working_path, G_FILE_TEST_EXISTS))
+  if (!g_file_test (self->working_path, G_FILE_TEST_EXISTS) ||
+      !key_file_says_unpublished (self->key_path))
     {
       gk_storage_unlink_database_files (self->working_path);
-      g_unlink (self->key_path);
-      return;
-    }
-
-  if (!key_file_says_unpublished (self->key_path))
-    {
-      gk_storage_unlink_database_files (self->working_path);
+      gk_storage_unlink_database_files (self->base_path);
       g_unlink (self->key_path);
       return;
     }
@@ -219,12 +214,15 @@ set_aside_stale_copy (GkProjectFile *self)
       g_autofree char *suffix = i == 1 ? g_strdup (stamp) : g_strdup_printf ("%s-%d", stamp, i);
       g_autofree char *db_path = g_strdup_printf ("%s.recovered-%s.gripkaart", stem, suffix);
       g_autofree char *key_path = g_strdup_printf ("%s.recovered-%s.ini", stem, suffix);
+      g_autofree char *base_path = g_strdup_printf ("%s.recovered-%s.base", stem, suffix);
 
       if (g_file_test (db_path, G_FILE_TEST_EXISTS))
         continue;
       if (gk_storage_rename_database_files (self->working_path, db_path))
         {
           g_rename (self->key_path, key_path);
+          /* What the edits were made on: bringing them back merges them. */
+          g_rename (self->base_path, base_path);
           self->recovered_path = g_steal_pointer (&db_path);
         }
       else
@@ -307,6 +305,12 @@ gk_working_copy_prune_set_aside (const char *dir_path,
                                   copy->path);
       gk_storage_unlink_database_files (copy->path);
       g_unlink (key_path);
+      {
+        g_autofree char *base_path = g_strdup_printf ("%.*s.base", (int) (strlen (copy->path) - strlen (".gripkaart")),
+                                                      copy->path);
+
+        g_unlink (base_path);
+      }
       removed++;
     }
   return removed;
@@ -362,6 +366,7 @@ gk_working_copy_claim_slot (GkProjectFile  *self,
       self->lock_path = g_steal_pointer (&lock_path);
       self->working_path = g_strdup_printf ("%s/%s.gripkaart", dir, name);
       self->key_path = g_strdup_printf ("%s/%s.ini", dir, name);
+      self->base_path = g_strdup_printf ("%s/%s.base", dir, name);
       set_aside_stale_copy (self);
       gk_working_copy_prune_set_aside (dir, gk_clock_get_system_time_us ());
       return TRUE;
@@ -378,6 +383,7 @@ gk_working_copy_release_slot (GkProjectFile *self,
   if (self->working_path != NULL && !keep_working_copy)
     {
       gk_storage_unlink_database_files (self->working_path);
+      gk_storage_unlink_database_files (self->base_path);
       g_unlink (self->key_path);
     }
   if (self->lock_fd >= 0)
@@ -450,6 +456,34 @@ gk_working_copy_start_tracking (GkProjectFile *self)
     sqlite3_exec (self->db, "PRAGMA journal_mode = PERSIST; PRAGMA synchronous = NORMAL;", NULL, NULL, NULL);
   self->changes_at_clean = sqlite3_total_changes64 (self->db);
   sqlite3_commit_hook (self->db, on_commit, self);
+}
+
+gboolean
+gk_working_copy_make_base (GkProjectFile  *self,
+                           GError        **error)
+{
+  g_autofree guint8 *buffer = g_malloc (GK_STORAGE_BUFFER_SIZE);
+  g_autofree char *temp = g_strconcat (self->base_path, ".new", NULL);
+  int in, out;
+  gssize n = 0;
+  gboolean ok;
+
+  in = g_open (self->working_path, O_RDONLY | O_CLOEXEC, 0);
+  out = in >= 0 ? g_open (temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600) : -1;
+  ok = out >= 0;
+  while (ok && (n = gk_storage_read_full (in, buffer, GK_STORAGE_BUFFER_SIZE)) > 0)
+    ok = gk_storage_write_full (out, buffer, n);
+  ok = ok && n == 0 && fsync (out) == 0;
+  if (in >= 0)
+    close (in);
+  if (out >= 0 && close (out) != 0)
+    ok = FALSE;
+  if (ok && g_rename (temp, self->base_path) == 0)
+    return TRUE;
+
+  gk_storage_error_opening_errno (error, errno, self->display_name);
+  g_unlink (temp);
+  return FALSE;
 }
 
 gboolean

@@ -1,0 +1,360 @@
+/* test-merge.c: two people change one file, and saving merges
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Anne and Bram each open the team's file (two working copies), change it,
+ * and save; Bram saves second, so his save merges. Changes that do not
+ * clash all land; clashes stop Bram's save with the conflicts listed, and
+ * nothing changes until he chooses.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "project-file-fixture.h"
+#include "gk-merge-conflict.h"
+
+typedef struct {
+  char          *path;
+  GkProjectFile *anne;
+  GkProjectFile *bram;
+} Team;
+
+/* A programme with a project, two measures, an indicator with a figure. */
+static void
+team_open (Team *team, Fixture *fixture)
+{
+  sqlite3 *db;
+
+  team->path = path_in (fixture, "team.gripkaart");
+  db = make_project_full (team->path, 2, TRUE);
+  exec_ok (db, "INSERT INTO focus_project (id, name, owner_id) VALUES (10, 'POH-jeugd', 1);"
+               "INSERT INTO measure (id, project_id, title, status, progress) VALUES "
+               "  (20, 10, 'Wachtlijst aanpakken', 'in-progress', 40),"
+               "  (21, 10, 'Huisartsen werven', 'planned', 0);"
+               "INSERT INTO indicator (id, name) VALUES (30, 'Wachttijd');"
+               "INSERT INTO measurement (id, indicator_id, period_date, value) VALUES (40, 30, '2026-09-01', 12);");
+  sqlite3_close (db);
+  team->anne = open_ok (team->path);
+  team->bram = open_ok (team->path);
+  gk_project_file_set_user_name (team->anne, "Anne");
+  gk_project_file_set_user_name (team->bram, "Bram");
+}
+
+static void
+team_close (Team *team)
+{
+  g_clear_object (&team->anne);
+  g_clear_object (&team->bram);
+  g_clear_pointer (&team->path, g_free);
+}
+
+static void
+edit (GkProjectFile *project, const char *sql)
+{
+  exec_ok (gk_project_file_get_db (project), sql);
+  gk_project_file_set_dirty (project, TRUE);
+}
+
+static void
+save_ok (GkProjectFile *project)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gk_project_file_save (project, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+file_text (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, "unix"), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+static GkMergeConflict *
+only_conflict (GkProjectFile *project)
+{
+  GListModel *conflicts = gk_project_file_get_conflicts (project);
+
+  g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 1);
+  return g_list_model_get_item (conflicts, 0);
+}
+
+/* Different fields of one row, and different rows: everything lands. */
+static void
+test_different_fields (Fixture *fixture, gconstpointer data)
+{
+  Team team = { 0, };
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+
+  team_open (&team, fixture);
+  edit (team.anne, "UPDATE measure SET title = 'Wachtlijst wegwerken', version = 2 WHERE id = 20");
+  edit (team.bram, "UPDATE measure SET progress = 60, version = 2 WHERE id = 20;"
+                   "UPDATE measure SET status = 'in-progress' WHERE id = 21;"
+                   "INSERT INTO journal_entry (id, date, text) VALUES (7770001, '2026-12-01', 'Overleg')");
+  save_ok (team.anne);
+  save_ok (team.bram);
+
+  title = file_text (team.path, "SELECT title || '|' || progress || '|' || version FROM measure WHERE id = 20");
+  g_assert_cmpstr (title, ==, "Wachtlijst wegwerken|60|3");
+  g_assert_cmpint (query_path_int (team.path, "SELECT count(*) FROM measure WHERE id = 21 AND status = 'in-progress'"), ==, 1);
+  g_assert_cmpint (query_path_int (team.path, "SELECT count(*) FROM journal_entry"), ==, 1);
+  g_assert_nonnull (strstr (gk_project_file_get_merge_summary (team.bram), "Anne"));
+  g_assert_nonnull (strstr (gk_project_file_get_merge_summary (team.bram), "1 measure"));
+
+  /* Bram's working copy has Anne's title now; Anne gets Bram's on her next save. */
+  g_assert_cmpint (query_int (gk_project_file_get_db (team.bram),
+                              "SELECT count(*) FROM measure WHERE title = 'Wachtlijst wegwerken'"), ==, 1);
+  save_ok (team.anne);
+  g_assert_cmpint (query_int (gk_project_file_get_db (team.anne),
+                              "SELECT progress FROM measure WHERE id = 20"), ==, 60);
+  g_assert_true (gk_project_file_check (team.path, NULL, &error));
+  g_assert_no_error (error);
+  team_close (&team);
+}
+
+/* The same field, set differently: Bram's save stops and changes nothing;
+ * once he chooses, it lands, and the losing value is in the change log. */
+static void
+test_same_field (Fixture *fixture, gconstpointer data)
+{
+  Team team = { 0, };
+  g_autoptr(GkMergeConflict) conflict = NULL;
+  g_autofree char *hash_before = NULL;
+  g_autofree char *hash_after = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(GError) error = NULL;
+
+  team_open (&team, fixture);
+  edit (team.anne, "UPDATE measure SET title = 'Wachtlijst weg', updated_by = 'Anne' WHERE id = 20");
+  edit (team.bram, "UPDATE measure SET title = 'Wachtlijst jeugd' WHERE id = 20");
+  save_ok (team.anne);
+
+  hash_before = file_sha256 (team.path);
+  g_assert_false (gk_project_file_save (team.bram, &error));
+  g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  hash_after = file_sha256 (team.path);
+  g_assert_cmpstr (hash_before, ==, hash_after);
+  g_assert_true (gk_project_file_has_unpublished_changes (team.bram));
+
+  conflict = only_conflict (team.bram);
+  g_assert_cmpint (gk_merge_conflict_get_kind (conflict), ==, GK_MERGE_CONFLICT_SAME_FIELD);
+  g_assert_cmpstr (gk_merge_conflict_get_table (conflict), ==, "measure");
+  g_assert_cmpint (gk_merge_conflict_get_row_id (conflict), ==, 20);
+  g_assert_cmpstr (gk_merge_conflict_get_column (conflict), ==, "title");
+  g_assert_cmpstr (gk_merge_conflict_get_mine (conflict), ==, "Wachtlijst jeugd");
+  g_assert_cmpstr (gk_merge_conflict_get_theirs (conflict), ==, "Wachtlijst weg");
+  g_assert_cmpstr (gk_merge_conflict_get_their_author (conflict), ==, "Anne");
+  description = gk_merge_conflict_describe (conflict);
+  g_assert_nonnull (strstr (description, "Anne"));
+  g_assert_nonnull (strstr (description, "Wachtlijst jeugd"));
+
+  /* Saving again without choosing: the same conflict, nothing changes. */
+  g_assert_false (gk_project_file_save (team.bram, &error));
+  g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_object (&conflict);
+  conflict = only_conflict (team.bram);
+
+  gk_merge_conflict_set_choice (conflict, GK_MERGE_CHOICE_THEIRS);
+  save_ok (team.bram);
+  title = file_text (team.path, "SELECT title FROM measure WHERE id = 20");
+  g_assert_cmpstr (title, ==, "Wachtlijst weg");
+  g_assert_cmpint (query_path_int (team.path, "SELECT count(*) FROM change_log WHERE table_name = 'measure' "
+                                              "AND row_id = 20 AND summary LIKE '%Wachtlijst jeugd%'"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (gk_project_file_get_conflicts (team.bram)), ==, 0);
+  g_assert_false (gk_project_file_has_unpublished_changes (team.bram));
+  team_close (&team);
+}
+
+/* Choosing mine: my value lands, theirs goes to the change log. */
+static void
+test_same_field_mine (Fixture *fixture, gconstpointer data)
+{
+  Team team = { 0, };
+  g_autoptr(GkMergeConflict) conflict = NULL;
+  g_autofree char *value = NULL;
+  g_autoptr(GError) error = NULL;
+
+  team_open (&team, fixture);
+  edit (team.anne, "UPDATE measurement SET value = 14 WHERE id = 40");
+  edit (team.bram, "UPDATE measurement SET value = 13.5 WHERE id = 40");
+  save_ok (team.anne);
+  g_assert_false (gk_project_file_save (team.bram, &error));
+  g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CONFLICT);
+  conflict = only_conflict (team.bram);
+  gk_merge_conflict_set_choice (conflict, GK_MERGE_CHOICE_MINE);
+  save_ok (team.bram);
+
+  value = file_text (team.path, "SELECT value FROM measurement WHERE id = 40");
+  g_assert_cmpstr (value, ==, "13.5");
+  g_assert_cmpint (query_path_int (team.path, "SELECT count(*) FROM change_log WHERE table_name = 'measurement' "
+                                              "AND summary LIKE '%14%'"), ==, 1);
+  team_close (&team);
+}
+
+/* Anne deleted a measure Bram changed: a conflict; keeping his brings it back. */
+static void
+test_they_deleted (Fixture *fixture, gconstpointer data)
+{
+  Team team = { 0, };
+  g_autoptr(GkMergeConflict) conflict = NULL;
+  g_autoptr(GError) error = NULL;
+
+  team_open (&team, fixture);
+  edit (team.anne, "DELETE FROM measure WHERE id = 21");
+  edit (team.bram, "UPDATE measure SET progress = 10 WHERE id = 21");
+  save_ok (team.anne);
+  g_assert_false (gk_project_file_save (team.bram, &error));
+  g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CONFLICT);
+  conflict = only_conflict (team.bram);
+  g_assert_cmpint (gk_merge_conflict_get_kind (conflict), ==, GK_MERGE_CONFLICT_THEY_DELETED);
+  g_assert_nonnull (strstr (gk_merge_conflict_get_record_label (conflict), "Huisartsen werven"));
+
+  gk_merge_conflict_set_choice (conflict, GK_MERGE_CHOICE_MINE);
+  save_ok (team.bram);
+  g_assert_cmpint (query_path_int (team.path, "SELECT progress FROM measure WHERE id = 21"), ==, 10);
+  team_close (&team);
+}
+
+/* Bram deleted a measure Anne changed: a conflict; keeping theirs keeps it. */
+static void
+test_i_deleted (Fixture *fixture, gconstpointer data)
+{
+  Team team = { 0, };
+  g_autoptr(GkMergeConflict) conflict = NULL;
+  g_autoptr(GError) error = NULL;
+
+  team_open (&team, fixture);
+  edit (team.anne, "UPDATE measure SET progress = 30 WHERE id = 21");
+  edit (team.bram, "DELETE FROM measure WHERE id = 21");
+  save_ok (team.anne);
+  g_assert_false (gk_project_file_save (team.bram, &error));
+  g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CONFLICT);
+  conflict = only_conflict (team.bram);
+  g_assert_cmpint (gk_merge_conflict_get_kind (conflict), ==, GK_MERGE_CONFLICT_I_DELETED);
+  gk_merge_conflict_set_choice (conflict, GK_MERGE_CHOICE_THEIRS);
+  save_ok (team.bram);
+  g_assert_cmpint (query_path_int (team.path, "SELECT progress FROM measure WHERE id = 21"), ==, 30);
+  /* His working copy has it back too. */
+  g_assert_cmpint (query_int (gk_project_file_get_db (team.bram), "SELECT count(*) FROM measure WHERE id = 21"), ==, 1);
+  team_close (&team);
+}
+
+/* Bram deleted the project; Anne added a measure to it meanwhile. Deleting
+ * must not take her new measure with it unasked. */
+static void
+test_orphan (Fixture *fixture, gconstpointer data)
+{
+  Team team = { 0, };
+  g_autoptr(GkMergeConflict) conflict = NULL;
+  g_autoptr(GError) error = NULL;
+
+  team_open (&team, fixture);
+  edit (team.anne, "INSERT INTO measure (id, project_id, title) VALUES (8880001, 10, 'Nieuwe maatregel')");
+  edit (team.bram, "DELETE FROM focus_project WHERE id = 10");
+  g_assert_cmpint (query_int (gk_project_file_get_db (team.bram), "SELECT count(*) FROM measure"), ==, 0);
+  save_ok (team.anne);
+  g_assert_false (gk_project_file_save (team.bram, &error));
+  g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  conflict = only_conflict (team.bram);
+  g_assert_cmpint (gk_merge_conflict_get_kind (conflict), ==, GK_MERGE_CONFLICT_BROKEN_RULE);
+  g_assert_cmpint (gk_merge_conflict_get_row_id (conflict), ==, 8880001);
+
+  /* Theirs: the project comes back, with Anne's new measure. */
+  gk_merge_conflict_set_choice (conflict, GK_MERGE_CHOICE_THEIRS);
+  save_ok (team.bram);
+  g_assert_cmpint (query_path_int (team.path, "SELECT count(*) FROM focus_project WHERE id = 10"), ==, 1);
+  g_assert_cmpint (query_path_int (team.path, "SELECT count(*) FROM measure WHERE id = 8880001"), ==, 1);
+  g_assert_cmpint (query_path_int (team.path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_true (gk_project_file_check (team.path, NULL, &error));
+  g_assert_no_error (error);
+  team_close (&team);
+}
+
+/* Both entered a figure for the same period: the file allows one. */
+static void
+test_same_period (Fixture *fixture, gconstpointer data)
+{
+  Team team = { 0, };
+  g_autoptr(GkMergeConflict) conflict = NULL;
+  g_autoptr(GError) error = NULL;
+
+  team_open (&team, fixture);
+  edit (team.anne, "INSERT INTO measurement (id, indicator_id, period_date, value) VALUES (9990001, 30, '2026-10-01', 11)");
+  edit (team.bram, "INSERT INTO measurement (id, indicator_id, period_date, value) VALUES (9990002, 30, '2026-10-01', 10)");
+  save_ok (team.anne);
+  g_assert_false (gk_project_file_save (team.bram, &error));
+  g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CONFLICT);
+  conflict = only_conflict (team.bram);
+  g_assert_cmpint (gk_merge_conflict_get_kind (conflict), ==, GK_MERGE_CONFLICT_BROKEN_RULE);
+  gk_merge_conflict_set_choice (conflict, GK_MERGE_CHOICE_MINE);
+  save_ok (team.bram);
+  g_assert_cmpint (query_path_int (team.path, "SELECT value FROM measurement WHERE period_date = '2026-10-01'"), ==, 10);
+  g_assert_cmpint (query_path_int (team.path, "SELECT count(*) FROM measurement WHERE period_date = '2026-10-01'"), ==, 1);
+  team_close (&team);
+}
+
+/* A save that merged, repeated from the same base (a retry after a crash
+ * before the base was replaced), brings nothing in twice. */
+static void
+test_merge_twice_is_once (Fixture *fixture, gconstpointer data)
+{
+  Team team = { 0, };
+  g_autofree char *base = NULL;
+  g_autofree char *old_base = NULL;
+
+  team_open (&team, fixture);
+  base = g_strdup_printf ("%.*s.base", (int) (strlen (gk_project_file_get_working_path (team.bram)) - strlen (".gripkaart")),
+                          gk_project_file_get_working_path (team.bram));
+  old_base = g_strconcat (base, ".old", NULL);
+  g_assert_true (g_file_test (base, G_FILE_TEST_IS_REGULAR));
+  copy_file (base, old_base);
+
+  edit (team.anne, "UPDATE measure SET progress = 50 WHERE id = 20");
+  edit (team.bram, "INSERT INTO journal_entry (id, date, text) VALUES (7770002, '2026-12-02', 'Besluit');"
+                   "UPDATE measure SET status = 'done' WHERE id = 21");
+  save_ok (team.anne);
+  save_ok (team.bram);
+
+  /* As if the base had not been replaced: the same changes once more. */
+  g_assert_cmpint (g_rename (old_base, base), ==, 0);
+  edit (team.bram, "UPDATE person SET email = 'bram@gemeente.nl' WHERE id = 1");
+  save_ok (team.bram);
+  g_assert_cmpint (query_path_int (team.path, "SELECT count(*) FROM journal_entry"), ==, 1);
+  g_assert_cmpint (query_path_int (team.path, "SELECT progress FROM measure WHERE id = 20"), ==, 50);
+  g_assert_cmpint (query_path_int (team.path, "SELECT count(*) FROM person WHERE email = 'bram@gemeente.nl'"), ==, 1);
+  team_close (&team);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  ADD ("/merge/different-fields", test_different_fields);
+  ADD ("/merge/same-field", test_same_field);
+  ADD ("/merge/same-field-mine", test_same_field_mine);
+  ADD ("/merge/they-deleted", test_they_deleted);
+  ADD ("/merge/i-deleted", test_i_deleted);
+  ADD ("/merge/orphan", test_orphan);
+  ADD ("/merge/same-period", test_same_period);
+  ADD ("/merge/twice-is-once", test_merge_twice_is_once);
+
+  return g_test_run ();
+}
