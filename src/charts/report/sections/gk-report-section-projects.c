@@ -16,12 +16,13 @@
 #include "gk-date.h"
 #include "gk-report-section.h"
 
-/* Smaller than among the indicators, so that a chart fits under the measures. */
+/* Tall: a chart gives up what it must to fit under the measures, and so
+ * fills the rest of the project's page. */
 static double
 project_indicator_chart_height (double width,
                                 double height)
 {
-  return floor (CLAMP (MIN (width * 0.3, height * 0.24), 160, 300));
+  return floor (CLAMP (MIN (gk_report_indicator_column_width (width) * 0.55, height * 0.42), 200, 440));
 }
 
 static void
@@ -234,24 +235,29 @@ add_project_indicators (GkReportBuilder *b,
                         double           height)
 {
   GListModel *links = gk_document_get_indicator_projects (b->document);
-  gboolean first_indicator = TRUE;
+  g_autoptr(GArray) own = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < g_list_model_get_n_items (links); i++)
     {
       g_autoptr(GkIndicatorProject) link = g_list_model_get_item (links, i);
       int index;
+      gboolean listed = FALSE;
 
       if (gk_indicator_project_get_project_id (link) != project_id)
         continue;
       index = gk_report_facts_find_indicator (b->facts, gk_indicator_project_get_indicator_id (link));
       if (index < 0 || b->charted[index])
         continue;
-      if (first_indicator)
-        gk_report_add_subheading (flow, _("Indicators"));
-      gk_report_add_indicator_block (b, flow, (guint) index, project_indicator_chart_height (width, height),
-                                     first_indicator);
-      first_indicator = FALSE;
+      for (guint j = 0; j < own->len && !listed; j++)
+        listed = g_array_index (own, guint, j) == (guint) index;
+      if (!listed)
+        g_array_append_val (own, index);
     }
+  if (own->len == 0)
+    return;
+  gk_report_add_subheading (flow, _("Indicators"));
+  gk_report_add_indicator_blocks (b, flow, (const guint *) (void *) own->data, own->len, width,
+                                  project_indicator_chart_height (width, height), TRUE);
 }
 
 static void

@@ -126,10 +126,18 @@ void        gk_report_add_changes          (GkReportBuilder *b,
  * stood at as_of. */
 GkIndicatorChartData *gk_report_indicator_charts_new (GkReportFacts *facts,
                                                       GkChartModel  *charts);
-/* The name, figures and chart of one indicator; marks it charted. */
-void        gk_report_add_indicator_block  (GkReportBuilder *b,
+/* Indicator blocks stand side by side on wide sheets, this far apart. */
+#define GK_REPORT_MAX_INDICATOR_COLUMNS 2
+#define GK_REPORT_INDICATOR_COLUMN_GAP  28.0
+guint       gk_report_indicator_columns    (double           width);
+double      gk_report_indicator_column_width (double         width);
+/* The name, figures and chart of each of @indicators, in rows of
+ * gk_report_indicator_columns(); marks them charted. */
+void        gk_report_add_indicator_blocks (GkReportBuilder *b,
                                             GkReportFlow    *flow,
-                                            guint            indicator,
+                                            const guint     *indicators,
+                                            guint            n_indicators,
+                                            double           width,
                                             double           chart_height,
                                             gboolean         after_heading);
 /* After pagination: the overview's last column, the page of each chart. */
