@@ -316,12 +316,17 @@ choose_ticks (Layout *layout,
   guint most = (guint) CLAMP (plot_height / (small_line * 1.5), fewest, 14);
   double span = *max - *min;
 
-  /* when no step fits so well, the loop ends on the finest readable one */
   for (guint max_ticks = fewest; max_ticks <= most; max_ticks++)
     if (ticks_around (layout, *min, *max, max_ticks) <= span * MAX_AXIS_STRETCH)
-      break;
-  *min = layout->tick_first;
-  *max = layout->tick_first + (layout->n_ticks - 1) * layout->tick_step;
+      {
+        *min = layout->tick_first;
+        *max = layout->tick_first + (layout->n_ticks - 1) * layout->tick_step;
+        layout->decimals = decimals_for_step (layout->tick_step);
+        return;
+      }
+  /* A plot too low for fine steps: the axis shows just the values, with
+   * the ticks that fall inside. */
+  layout->n_ticks = gk_chart_nice_ticks (*min, *max, most, &layout->tick_first, &layout->tick_step);
   layout->decimals = decimals_for_step (layout->tick_step);
 }
 
@@ -351,36 +356,49 @@ compute_layout (GkChartContext             *ctx,
 {
   GkChartRect inner = { area->x + PADDING, area->y + PADDING, area->width - 2 * PADDING, area->height - 2 * PADDING };
   double small_line = gk_chart_line_height (ctx, GK_CHART_FONT_SMALL);
-  double legend_height = 0, axis_height, label_width;
-  double min, max;
+  double legend_height = 0, axis_height = 0, label_width = 0;
+  double min = 0, max = 1;
   GDate start, end;
 
-  if (!data->hide_legend)
-    {
-      const GkChartLegendItem *items;
-      guint n_items;
-      GkChartRect measure = { 0, 0, inner.width, 0 };
-
-      items = legend_items (data, &n_items);
-      legend_height = gk_chart_draw_legend (ctx, items, n_items, &measure, FALSE);
-    }
-
   time_range (ctx, data, &start, &end);
-  /* the axis height depends little on the width; measure it on the whole */
-  gk_chart_time_scale_init (&layout->time, &start, &end, inner.x, inner.x + inner.width);
-  axis_height = gk_chart_draw_time_axis (ctx, &layout->time, GK_CHART_TIME_AXIS_AUTO, &inner, NULL, FALSE);
+  /* The axis and the legend are measured at the plot's width, which the
+   * value labels decide, which the ticks decide, which the plot's height
+   * decides: a few rounds, the labels only ever wider, settle it. Measured
+   * wider than drawn, a narrow chart's legend would wrap onto its axis. */
+  for (int round = 0; round < 3; round++)
+    {
+      double widest;
 
-  layout->plot.y = inner.y + small_line / 2;
-  layout->plot.height = inner.height - small_line / 2 - axis_height - AXIS_GAP -
-                        (legend_height > 0 ? legend_height + LEGEND_GAP : 0);
-  layout->plot.height = MAX (layout->plot.height, 20);
+      layout->plot.x = inner.x + (round > 0 ? label_width + AXIS_GAP : 0);
+      layout->plot.width = MAX (inner.x + inner.width - layout->plot.x - (round > 0 ? 4 : 0), 20);
+      if (!data->hide_legend)
+        {
+          const GkChartLegendItem *items;
+          guint n_items;
+          GkChartRect measure = { 0, 0, layout->plot.width, 0 };
 
-  value_range (data, &min, &max);
-  choose_ticks (layout, &min, &max, layout->plot.height, small_line);
+          items = legend_items (data, &n_items);
+          legend_height = gk_chart_draw_legend (ctx, items, n_items, &measure, FALSE);
+        }
+      gk_chart_time_scale_init (&layout->time, &start, &end, layout->plot.x, layout->plot.x + layout->plot.width);
+      layout->time_axis = (GkChartRect) { layout->plot.x, inner.y, layout->plot.width, inner.height };
+      axis_height = gk_chart_draw_time_axis (ctx, &layout->time, GK_CHART_TIME_AXIS_AUTO, &layout->time_axis,
+                                             NULL, FALSE);
 
-  layout->value.v0 = min;
-  layout->value.v1 = max;
-  label_width = value_label_width (ctx, data, layout);
+      layout->plot.y = inner.y + small_line / 2;
+      layout->plot.height = inner.height - small_line / 2 - axis_height - AXIS_GAP -
+                            (legend_height > 0 ? legend_height + LEGEND_GAP : 0);
+      layout->plot.height = MAX (layout->plot.height, 20);
+
+      value_range (data, &min, &max);
+      choose_ticks (layout, &min, &max, layout->plot.height, small_line);
+      layout->value.v0 = min;
+      layout->value.v1 = max;
+      widest = value_label_width (ctx, data, layout);
+      if (round > 0 && widest <= label_width)
+        break;
+      label_width = MAX (label_width, widest);
+    }
   layout->plot.x = inner.x + label_width + AXIS_GAP;
   layout->plot.width = MAX (inner.x + inner.width - layout->plot.x - 4, 20);
 

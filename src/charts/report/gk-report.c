@@ -428,6 +428,14 @@ gk_report_draw_page (GkReport *self,
   cairo_restore (cr);
 }
 
+GkChartContext *
+gk_report_get_chart_context (GkReport *self)
+{
+  g_return_val_if_fail (GK_IS_REPORT (self), NULL);
+
+  return self->b.ctx;
+}
+
 /* --- PDF ------------------------------------------------------------------- */
 
 /* Names in the outline and the title are not laid out but stored in the
