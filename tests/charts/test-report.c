@@ -548,6 +548,52 @@ test_demo_text (void)
   g_assert_nonnull (strstr (text, "overdue by 8 days"));
 }
 
+/* Under the progress chart, the projects' overview names the page of each
+ * project: the page whose running head is that project's. */
+static void
+test_demo_projects_overview (void)
+{
+  g_autoptr(GkReport) report = demo_report (GK_FREQUENCY_MONTHLY, dmy (1, 10, 2026));
+  g_autofree char *text = export_text (report, "projects.pdf");
+  GListModel *projects = gk_document_get_focus_projects (document);
+  g_auto(GStrv) pages = NULL;
+  int overview = -1;
+
+  if (text == NULL)
+    return;
+  pages = g_strsplit (text, "\f", -1);
+  for (guint p = 0; pages[p] != NULL && overview < 0; p++)
+    if (strstr (pages[p], "Focus projects") != NULL && strstr (pages[p], "Overdue") != NULL)
+      overview = (int) p;
+  g_assert_cmpint (overview, >=, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(GkFocusProject) project = g_list_model_get_item (projects, i);
+      const char *name = gk_focus_project_get_name (project);
+      g_autofree char *head = g_strdup_printf ("Focus project: %s", name);
+      g_autofree char *start = g_strndup (name, 14);
+      g_autofree char *expected = NULL;
+      g_auto(GStrv) lines = g_strsplit (pages[overview], "\n", -1);
+      const char *row = NULL;
+      int page = -1;
+
+      for (guint p = overview + 1; pages[p] != NULL && page < 0; p++)
+        if (strstr (pages[p], head) != NULL)
+          page = (int) p + 1;
+      g_assert_cmpint (page, >, overview + 1);
+      /* the table is under the chart, which names the projects too */
+      for (guint l = 0; lines[l] != NULL; l++)
+        if (strstr (lines[l], start) != NULL)
+          row = lines[l];
+      g_assert_nonnull (row);
+      expected = g_strdup_printf (" %d", page);
+      g_strchomp ((char *) row);
+      if (!g_str_has_suffix (row, expected))
+        g_error ("the overview's row of %s, “%s”, does not end with its page %d", name, row, page);
+    }
+}
+
 /* A report about the past leaves out what came later. */
 static void
 test_demo_past_period (void)
@@ -866,6 +912,7 @@ main (int   argc,
   g_test_add_func ("/report/demo/pages-not-blank", test_demo_pages_not_blank);
   g_test_add_func ("/report/demo/indicator-charts", test_demo_indicator_charts);
   g_test_add_func ("/report/demo/text", test_demo_text);
+  g_test_add_func ("/report/demo/projects-overview", test_demo_projects_overview);
   g_test_add_func ("/report/demo/past-period", test_demo_past_period);
   g_test_add_func ("/report/demo/empty-programme", test_empty_programme);
   g_test_add_func ("/report/pdf/reproducible", test_reproducible);

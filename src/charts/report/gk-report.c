@@ -284,6 +284,7 @@ ensure_flow (GkReport *self,
   gk_report_flow_paginate (self->b.flow, self->b.ctx, width, height);
   /* Page numbers are one short line: the pages stay as they are. */
   gk_report_fill_indicator_pages (&self->b);
+  gk_report_fill_project_pages (&self->b);
   return self->b.flow;
 }
 

@@ -51,6 +51,7 @@ typedef struct {
   GkReportFlow         *flow;               /* once paginated: the contents read its pages */
   gboolean             *charted;            /* by indicator: its chart is in the flow */
   GkReportTable        *indicator_table;    /* its last column gets the pages of the charts */
+  GkReportTable        *project_table;      /* its last column gets the pages of the projects */
   guint                 n_project_anchors;
   guint                 max_signals;        /* as many as leave the summary on one page */
   gboolean              summary_ambition;   /* the summary has room for the ambition */
@@ -120,6 +121,9 @@ void        gk_report_add_journal          (GkReportBuilder *b,
                                             GkReportFlow    *flow);
 void        gk_report_add_changes          (GkReportBuilder *b,
                                             GkReportFlow    *flow);
+
+/* After pagination: the projects' overview's last column, each one's page. */
+void        gk_report_fill_project_pages   (GkReportBuilder *b);
 
 /* ---- indicators, shared by their section and the projects' pages -------- */
 /* The chart of each indicator of the facts, from the chart model, as it
