@@ -346,6 +346,42 @@ test_narrow_legend_clear_of_axis (void)
   rendered_free (r);
 }
 
+/* Values no municipality measures, from a damaged or hostile file: the
+ * axis still ends somewhere, and cairo is never handed a coordinate it
+ * refuses. */
+static void
+test_extreme_values (void)
+{
+  static const double values[][3] = {
+    { 1e308, -1e308, 0 }, { 1e-300, 2e-300, 3e-300 }, { 5, 5, 5 }, { 1e15, 1e15 + 1, 1e15 + 2 }, { -7, -3, -5 },
+  };
+  static const int sizes[][2] = { { 680, 180 }, { 200, 90 }, { 1470, 300 } };
+
+  for (guint v = 0; v < G_N_ELEMENTS (values); v++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      {
+        GkIndicatorPoint points[4];
+        GkIndicatorChartData data = {
+          .unit = GK_UNIT_COUNT, .direction = GK_DIRECTION_LOWER_IS_BETTER,
+          .has_signals = TRUE, .signal_serious = values[v][0], .signal_in_control = values[v][1],
+          .has_target = TRUE, .target_value = values[v][2], .target_date = fixture_date (1, 6, 2027),
+          .points = points, .n_points = G_N_ELEMENTS (points),
+        };
+        Rendered *r;
+
+        for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+          {
+            points[i].date = fixture_date (1, 1 + i, 2026);
+            points[i].value = i == 3 ? NAN : values[v][i];
+            points[i].note = NULL;
+          }
+        r = render_chart (draw_indicator, &data, sizes[z][0], sizes[z][1], GK_STYLE_VARIANT_LIGHT, NULL);
+        g_assert_cmpint (cairo_surface_status (r->surface), ==, CAIRO_STATUS_SUCCESS);
+        assert_no_text_overlaps (r->ctx);
+        rendered_free (r);
+      }
+}
+
 /* No data at all still draws a sane, empty chart. */
 static void
 test_empty (void)
@@ -376,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/indicator/many-points", test_many_points_keep_extremes);
   g_test_add_func ("/indicator/format-value", test_format_value);
   g_test_add_func ("/indicator/empty", test_empty);
+  g_test_add_func ("/indicator/extreme-values", test_extreme_values);
   g_test_add_func ("/indicator/value-axis-fits-values", test_value_axis_fits_values);
   g_test_add_func ("/indicator/value-axis-of-a-share", test_value_axis_of_a_share);
   g_test_add_func ("/indicator/narrow-legend", test_narrow_legend_clear_of_axis);
