@@ -461,20 +461,23 @@ label_band (GkChartContext *ctx,
 {
   gboolean top_down = gk_chart_value_scale_y (&layout->value, from) < gk_chart_value_scale_y (&layout->value, to);
   GkRgb backing = gk_chart_band_colour (ctx, level);
+  GkChartAlign valign = level == GK_LEVEL_VIGILANT ? GK_CHART_ALIGN_CENTER
+                        : top_down == (from < to) ? GK_CHART_ALIGN_START : GK_CHART_ALIGN_END;
   double top, bottom;
   GkChartRect box;
 
   if (!band_extent (layout, from, to, &top, &bottom))
     return;
   box = (GkChartRect) { layout->plot.x + 6, top + 2, layout->plot.width - 12, bottom - top - 4 };
-  /* at the left when a marker or another label is in the way at the right */
-  for (int attempt = 0; attempt < 2; attempt++)
+  /* at the left when a marker or another label is in the way at the right,
+   * then at the band's other edge (past a baseline that runs through it) */
+  for (int attempt = 0; attempt < 4; attempt++)
     if (gk_chart_draw_text_backed (ctx, gk_level_label (level), GK_CHART_FONT_SMALL,
                                    &gk_chart_context_get_palette (ctx)->foreground_dim,
                                    &backing, 1, &box,
-                                   attempt == 0 ? GK_CHART_ALIGN_END : GK_CHART_ALIGN_START,
-                                   level == GK_LEVEL_VIGILANT ? GK_CHART_ALIGN_CENTER
-                                   : top_down == (from < to) ? GK_CHART_ALIGN_START : GK_CHART_ALIGN_END,
+                                   attempt % 2 == 0 ? GK_CHART_ALIGN_END : GK_CHART_ALIGN_START,
+                                   attempt < 2 || valign == GK_CHART_ALIGN_CENTER ? valign
+                                   : valign == GK_CHART_ALIGN_START ? GK_CHART_ALIGN_END : GK_CHART_ALIGN_START,
                                    GK_CHART_TEXT_AVOID_OVERLAP, NULL))
       break;
 }
