@@ -366,6 +366,40 @@ gk_report_fill_project_pages (GkReportBuilder *b)
     }
 }
 
+/* The section's first page: the heading, the progress chart and, when
+ * @with_table, the table under it. */
+static void
+add_overview (GkReportBuilder *b,
+              GkReportFlow    *flow,
+              const char      *lead,
+              gboolean         with_table)
+{
+  gk_report_add_section_heading (flow, GK_REPORT_SECTION_PROJECTS, _("Focus projects"), lead);
+  gk_report_add_chart (flow, GK_CHART_KIND_PROGRESS, gk_chart_model_get_progress (b->charts), NULL, 0);
+  if (!with_table)
+    return;
+  gk_report_flow_add_space (flow, GK_REPORT_SECTION_SPACE);
+  add_projects_table (b, flow);
+}
+
+/* The table is an extra: on a sheet too low for it under the chart (A4
+ * landscape) it would fill a page of its own with a few rows, and the
+ * chart shows the projects already. */
+static gboolean
+overview_table_fits (GkReportBuilder *b,
+                     const char      *lead,
+                     double           width,
+                     double           height)
+{
+  g_autoptr(GkReportFlow) overview = gk_report_flow_new ();
+  gboolean fits;
+
+  add_overview (b, overview, lead, TRUE);
+  fits = gk_report_flow_paginate (overview, b->ctx, width, height) <= 1;
+  b->project_table = NULL;
+  return fits;
+}
+
 void
 gk_report_add_projects (GkReportBuilder *b,
                         GkReportFlow    *flow,
@@ -394,15 +428,13 @@ gk_report_add_projects (GkReportBuilder *b,
       g_free (lead);
       lead = g_steal_pointer (&full);
     }
-  gk_report_add_section_heading (flow, GK_REPORT_SECTION_PROJECTS, _("Focus projects"), lead);
   if (n == 0)
     {
+      gk_report_add_section_heading (flow, GK_REPORT_SECTION_PROJECTS, _("Focus projects"), lead);
       gk_report_add_note (flow, _("The programme has no focus projects yet."));
       return;
     }
-  gk_report_add_chart (flow, GK_CHART_KIND_PROGRESS, gk_chart_model_get_progress (b->charts), NULL, 0);
-  gk_report_flow_add_space (flow, GK_REPORT_SECTION_SPACE);
-  add_projects_table (b, flow);
+  add_overview (b, flow, lead, overview_table_fits (b, lead, width, height));
 
   for (guint i = 0; i < n; i++)
     {
