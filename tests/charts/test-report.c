@@ -17,8 +17,9 @@ static sqlite3 *db;
 static GkDocument *document;
 
 /* The least plot height of an indicator chart in the report, in chart
- * pixels: five lines of axis labels. */
-#define MIN_PLOT_HEIGHT 80.0
+ * pixels: about five lines of axis labels (84 with the fonts of Debian 12;
+ * some slack for others). */
+#define MIN_PLOT_HEIGHT 75.0
 static char *work_dir;
 
 static GDate
