@@ -15,6 +15,11 @@
 
 static sqlite3 *db;
 static GkDocument *document;
+
+/* The least plot height of an indicator chart in the report, in chart
+ * pixels: about five lines of axis labels (84 with the fonts of Debian 12;
+ * some slack for others). */
+#define MIN_PLOT_HEIGHT 75.0
 static char *work_dir;
 
 static GDate
@@ -365,6 +370,100 @@ test_demo_pages (void)
   g_assert_cmpuint (a3, >=, 2 + 7);
 }
 
+/* The indicator charts of a sheet, as drawn: the plots of the last block
+ * of each page (each block is a fresh drawing of the page's context). */
+typedef struct {
+  guint  n_pages;
+  guint  n_plots;
+  guint  most_on_a_page;
+  guint  pages_with_a_pair;       /* two plots side by side */
+  double lowest;                  /* the lowest plot, in chart pixels */
+  double highest;
+} PlotSurvey;
+
+static PlotSurvey
+survey_indicator_plots (GkReport            *report,
+                        GkReportPaper        paper,
+                        GkReportOrientation  orientation)
+{
+  PlotSurvey survey = { 0, 0, 0, 0, G_MAXDOUBLE, 0 };
+  double width, height;
+  cairo_surface_t *surface;
+
+  gk_report_paper_get_size (paper, orientation, &width, &height);
+  survey.n_pages = gk_report_get_n_pages (report, width, height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (width / 4), (int) ceil (height / 4));
+  for (guint page = 0; page < survey.n_pages; page++)
+    {
+      cairo_t *cr = cairo_create (surface);
+      GkChartContext *ctx;
+      const GkChartHitRegion *regions;
+      const GkChartRect *plots[16];
+      guint n_regions, n = 0;
+
+      cairo_scale (cr, 0.25, 0.25);
+      gk_report_draw_page (report, page, cr, width, height);
+      cairo_destroy (cr);
+      ctx = gk_report_get_chart_context (report);
+      regions = gk_chart_context_get_hit_regions (ctx, &n_regions);
+      for (guint i = 0; i < n_regions; i++)
+        if (regions[i].kind == GK_CHART_HIT_INDICATOR_PLOT && n < G_N_ELEMENTS (plots))
+          {
+            plots[n++] = &regions[i].rect;
+            survey.lowest = MIN (survey.lowest, regions[i].rect.height);
+            survey.highest = MAX (survey.highest, regions[i].rect.height);
+          }
+      for (guint i = 0; i < n; i++)
+        for (guint j = i + 1; j < n; j++)
+          if (fabs (plots[i]->y - plots[j]->y) < 1 && !gk_chart_rect_intersects (plots[i], plots[j], 0))
+            {
+              survey.pages_with_a_pair++;
+              i = j = n;
+            }
+      /* the labels of the charts never overlap one another or a marker */
+      assert_no_text_overlaps (ctx);
+      survey.n_plots += n;
+      survey.most_on_a_page = MAX (survey.most_on_a_page, n);
+    }
+  cairo_surface_destroy (surface);
+  g_test_message ("%u pages, %u plots, at most %u on a page, %u pages with a pair, %.0f to %.0f px high",
+                  survey.n_pages, survey.n_plots, survey.most_on_a_page, survey.pages_with_a_pair,
+                  survey.lowest, survey.highest);
+  return survey;
+}
+
+/* Every indicator chart has a plot tall enough to read
+ * (under a project's measures it may give up height, never below that);
+ * the wide sheets put two side by side and so hold more on a page. */
+static void
+test_demo_indicator_charts (void)
+{
+  g_autoptr(GkReport) report = demo_report (GK_FREQUENCY_MONTHLY, dmy (1, 10, 2026));
+  guint n_indicators = g_list_model_get_n_items (gk_document_get_indicators (document));
+  PlotSurvey a4 = survey_indicator_plots (report, GK_REPORT_PAPER_A4, GK_REPORT_ORIENTATION_PORTRAIT);
+  PlotSurvey a4_landscape = survey_indicator_plots (report, GK_REPORT_PAPER_A4, GK_REPORT_ORIENTATION_LANDSCAPE);
+  PlotSurvey a3_landscape = survey_indicator_plots (report, GK_REPORT_PAPER_A3, GK_REPORT_ORIENTATION_LANDSCAPE);
+
+  g_assert_cmpuint (n_indicators, >=, 6);
+  g_assert_cmpuint (a4.n_plots, >=, 6);
+  g_assert_cmpuint (a4_landscape.n_plots, >=, 6);
+  g_assert_cmpuint (a3_landscape.n_plots, >=, 6);
+
+  g_assert_cmpfloat (a4.lowest, >=, MIN_PLOT_HEIGHT);
+  g_assert_cmpfloat (a4_landscape.lowest, >=, MIN_PLOT_HEIGHT);
+  g_assert_cmpfloat (a3_landscape.lowest, >=, MIN_PLOT_HEIGHT);
+  /* where a page has room, a chart takes it */
+  g_assert_cmpfloat (a4.highest, >=, 2 * MIN_PLOT_HEIGHT);
+  g_assert_cmpfloat (a3_landscape.highest, >=, 2 * MIN_PLOT_HEIGHT);
+
+  /* portrait A4 holds one column; the wide sheets pair their charts */
+  g_assert_cmpuint (a4.pages_with_a_pair, ==, 0);
+  g_assert_cmpuint (a4_landscape.pages_with_a_pair, >=, 1);
+  g_assert_cmpuint (a3_landscape.pages_with_a_pair, >=, 2);
+  g_assert_cmpuint (a3_landscape.most_on_a_page, ==, 2);
+  g_assert_cmpuint (a3_landscape.n_pages, <, a4.n_pages);
+}
+
 /* Each page, drawn as GtkPrintOperation would (on any cairo_t), has ink
  * in its body, not only in its header and footer. */
 static void
@@ -448,6 +547,52 @@ test_demo_text (void)
   g_assert_null (strstr (text, "Het MT besluit tot de werving"));
   /* a measure due on 23 October and not done is overdue at the end of the month */
   g_assert_nonnull (strstr (text, "overdue by 8 days"));
+}
+
+/* Under the progress chart, the projects' overview names the page of each
+ * project: the page whose running head is that project's. */
+static void
+test_demo_projects_overview (void)
+{
+  g_autoptr(GkReport) report = demo_report (GK_FREQUENCY_MONTHLY, dmy (1, 10, 2026));
+  g_autofree char *text = export_text (report, "projects.pdf");
+  GListModel *projects = gk_document_get_focus_projects (document);
+  g_auto(GStrv) pages = NULL;
+  int overview = -1;
+
+  if (text == NULL)
+    return;
+  pages = g_strsplit (text, "\f", -1);
+  for (guint p = 0; pages[p] != NULL && overview < 0; p++)
+    if (strstr (pages[p], "Focus projects") != NULL && strstr (pages[p], "Overdue") != NULL)
+      overview = (int) p;
+  g_assert_cmpint (overview, >=, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(GkFocusProject) project = g_list_model_get_item (projects, i);
+      const char *name = gk_focus_project_get_name (project);
+      g_autofree char *head = g_strdup_printf ("Focus project: %s", name);
+      g_autofree char *start = g_strndup (name, 14);
+      g_autofree char *expected = NULL;
+      g_auto(GStrv) lines = g_strsplit (pages[overview], "\n", -1);
+      const char *row = NULL;
+      int page = -1;
+
+      for (guint p = overview + 1; pages[p] != NULL && page < 0; p++)
+        if (strstr (pages[p], head) != NULL)
+          page = (int) p + 1;
+      g_assert_cmpint (page, >, overview + 1);
+      /* the table is under the chart, which names the projects too */
+      for (guint l = 0; lines[l] != NULL; l++)
+        if (strstr (lines[l], start) != NULL)
+          row = lines[l];
+      g_assert_nonnull (row);
+      expected = g_strdup_printf (" %d", page);
+      g_strchomp ((char *) row);
+      if (!g_str_has_suffix (row, expected))
+        g_error ("the overview's row of %s, “%s”, does not end with its page %d", name, row, page);
+    }
 }
 
 /* A report about the past leaves out what came later. */
@@ -766,7 +911,9 @@ main (int   argc,
   g_test_add_func ("/report/demo/period", test_demo_period);
   g_test_add_func ("/report/demo/pages", test_demo_pages);
   g_test_add_func ("/report/demo/pages-not-blank", test_demo_pages_not_blank);
+  g_test_add_func ("/report/demo/indicator-charts", test_demo_indicator_charts);
   g_test_add_func ("/report/demo/text", test_demo_text);
+  g_test_add_func ("/report/demo/projects-overview", test_demo_projects_overview);
   g_test_add_func ("/report/demo/past-period", test_demo_past_period);
   g_test_add_func ("/report/demo/empty-programme", test_empty_programme);
   g_test_add_func ("/report/pdf/reproducible", test_reproducible);

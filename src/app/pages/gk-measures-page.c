@@ -67,6 +67,9 @@ struct _GkMeasuresPage
   GtkToggleButton     *overdue_toggle;
   GtkStack            *table_stack;
   GtkColumnView       *column_view;
+  GtkColumnViewColumn *kind_column;
+  double               kind_hidden_below;   /* the table's width that made the Kind column give way */
+  guint                fit_columns_idle;
   AdwStatusPage       *empty_page;
 
   /* The rows are built when the table is shown, or once the window is idle
@@ -161,19 +164,21 @@ query_tooltip_cb (GtkLabel   *label,
   return TRUE;
 }
 
-/* Columns take the natural width of their cells; capping it lets the table
- * fit a laptop screen, with long names ellipsized (and whole in tooltips). */
+/* Columns take the natural width of their cells, their content, as long
+ * as the table has room; with less, each gives up an equal share down to
+ * its least (GTK spreads the room so), long names ellipsized and whole in
+ * tooltips. The title's least is the largest: at 1024 px it still reads as
+ * a sentence, where a project is recognised by the start of its name. */
 static GtkWidget *
 label_new (Column column)
 {
-  /* The least and the most characters a column shows: the title gets
-   * the room, the names are recognised by their start. */
+  /* The least and the most characters a column shows. */
   static const int chars[][2] = {
-    [COLUMN_TITLE] = { 20, 60 },
-    [COLUMN_PROJECT] = { 12, 24 },
-    [COLUMN_OWNER] = { 10, 18 },
+    [COLUMN_TITLE] = { 30, 70 },
+    [COLUMN_PROJECT] = { 9, 40 },
+    [COLUMN_OWNER] = { 8, 26 },
     [COLUMN_STATUS] = { 10, 14 },
-    [COLUMN_KIND] = { 9, 14 },
+    [COLUMN_KIND] = { 8, 12 },
     [COLUMN_DUE] = { 11, 14 },
     [COLUMN_PROGRESS] = { 4, 6 },
   };
@@ -432,12 +437,45 @@ build_columns (GkMeasuresPage *self)
   add_column (self, COLUMN_PROJECT, _("Focus project"), "project", g_object_ref (self->project_sorter), FALSE);
   add_column (self, COLUMN_OWNER, _("Owner"), "owner", g_object_ref (self->owner_sorter), FALSE);
   add_column (self, COLUMN_STATUS, _("Status"), "status", property_sorter_new ("status", TRUE), FALSE);
-  add_column (self, COLUMN_KIND, _("Kind"), "kind", property_sorter_new ("kind", TRUE), FALSE);
+  self->kind_column = add_column (self, COLUMN_KIND, _("Kind"), "kind", property_sorter_new ("kind", TRUE), FALSE);
   due = add_column (self, COLUMN_DUE, _("Due"), "due",
                     GTK_SORTER (gtk_custom_sorter_new (compare_due_dates, NULL, NULL)), FALSE);
   add_column (self, COLUMN_PROGRESS, _("Progress"), "progress", property_sorter_new ("progress", TRUE), FALSE);
   /* What comes due first is what the team talks about first. */
   gtk_column_view_sort_by_column (self->column_view, due, GTK_SORT_ASCENDING);
+}
+
+/* Narrower than its columns' least widths (a 1024 px screen), the table
+ * drops the Kind column, the one read least, so that the titles keep their
+ * room instead of the table scrolling sideways; it comes back when the
+ * table is as wide again as when it left. Checked after the allocation,
+ * not in it. */
+static gboolean
+fit_columns_cb (gpointer user_data)
+{
+  GkMeasuresPage *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view));
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double upper = gtk_adjustment_get_upper (adjustment);
+
+  self->fit_columns_idle = 0;
+  if (page <= 0)
+    return G_SOURCE_REMOVE;
+  if (gtk_column_view_column_get_visible (self->kind_column) && upper > page + 0.5)
+    {
+      self->kind_hidden_below = upper;
+      gtk_column_view_column_set_visible (self->kind_column, FALSE);
+    }
+  else if (!gtk_column_view_column_get_visible (self->kind_column) && page >= self->kind_hidden_below)
+    gtk_column_view_column_set_visible (self->kind_column, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+table_width_changed_cb (GkMeasuresPage *self)
+{
+  if (self->fit_columns_idle == 0)
+    self->fit_columns_idle = g_idle_add (fit_columns_cb, self);
 }
 
 /* --- filtering ----------------------------------------------------------------- */
@@ -991,6 +1029,7 @@ gk_measures_page_dispose (GObject *object)
 
   gk_measures_page_set_session (self, NULL);
   detach_document (self);
+  g_clear_handle_id (&self->fit_columns_idle, g_source_remove);
   g_clear_object (&self->project_sorter);
   g_clear_object (&self->owner_sorter);
   g_clear_pointer (&self->search_folded, g_free);
@@ -1077,6 +1116,8 @@ gk_measures_page_init (GkMeasuresPage *self)
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (filters_changed), self);
   g_signal_connect_swapped (self->overdue_toggle, "toggled", G_CALLBACK (filters_changed), self);
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (row_activated_cb), self);
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view)), "changed",
+                           G_CALLBACK (table_width_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Delete removes the selected measure (with an Undo toast). */
   shortcuts = gtk_shortcut_controller_new ();

@@ -284,6 +284,7 @@ ensure_flow (GkReport *self,
   gk_report_flow_paginate (self->b.flow, self->b.ctx, width, height);
   /* Page numbers are one short line: the pages stay as they are. */
   gk_report_fill_indicator_pages (&self->b);
+  gk_report_fill_project_pages (&self->b);
   return self->b.flow;
 }
 
@@ -426,6 +427,14 @@ gk_report_draw_page (GkReport *self,
   gk_report_flow_draw_page (flow, page_nr, self->b.ctx, MARGIN, MARGIN + HEADER_HEIGHT);
   gk_chart_context_end (self->b.ctx);
   cairo_restore (cr);
+}
+
+GkChartContext *
+gk_report_get_chart_context (GkReport *self)
+{
+  g_return_val_if_fail (GK_IS_REPORT (self), NULL);
+
+  return self->b.ctx;
 }
 
 /* --- PDF ------------------------------------------------------------------- */
