@@ -22,6 +22,7 @@
 #include "gk-team-page.h"
 #include "gk-projects-page.h"
 #include "gk-measures-page.h"
+#include "gk-timeline-page.h"
 #include "gk-project-file.h"
 #include "gk-export-dialog.h"
 #include "gk-import-dialog.h"
@@ -43,6 +44,8 @@ struct _GkWindow
   GtkWidget            *sidebar;
   GtkWidget            *sidebar_list;  /* inside the sidebar; may be NULL */
   GtkWidget            *back_button;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
   GtkStack             *pages;
   GkOverviewPage       *overview_page;
   GkIndicatorsPage     *indicators_page;
@@ -292,6 +295,26 @@ update_title (GkWindow *self)
   update_programme_title (self);
 }
 
+/* The buttons name the step they undo or redo. */
+static void
+update_undo_buttons (GkWindow *self,
+                     gboolean  open)
+{
+  const char *undo = open ? gk_document_get_undo_description (self->document) : NULL;
+  const char *redo = open ? gk_document_get_redo_description (self->document) : NULL;
+  g_autofree char *undo_tip = NULL;
+  g_autofree char *redo_tip = NULL;
+
+  gtk_widget_set_visible (self->undo_button, open);
+  gtk_widget_set_visible (self->redo_button, open);
+  /* Translators: tooltip of the Undo button, %s names the step: "Delete measure “Wachtlijst”" */
+  undo_tip = undo != NULL ? g_strdup_printf (_("Undo: %s (Ctrl+Z)"), undo) : g_strdup (_("Nothing to undo"));
+  /* Translators: tooltip of the Redo button, %s names the step */
+  redo_tip = redo != NULL ? g_strdup_printf (_("Redo: %s (Shift+Ctrl+Z)"), redo) : g_strdup (_("Nothing to redo"));
+  gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
+  gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
+}
+
 static void
 update_actions (GkWindow *self)
 {
@@ -310,6 +333,7 @@ update_actions (GkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-record", open);
   gtk_widget_set_visible (self->search_button, open);
+  update_undo_buttons (self, open);
 }
 
 static void
@@ -1272,6 +1296,8 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, redo_button);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, indicators_page);
@@ -1327,6 +1353,7 @@ gk_window_init (GkWindow *self)
   g_type_ensure (GK_TYPE_TEAM_PAGE);
   g_type_ensure (GK_TYPE_PROJECTS_PAGE);
   g_type_ensure (GK_TYPE_MEASURES_PAGE);
+  g_type_ensure (GK_TYPE_TIMELINE_PAGE);
   g_type_ensure (GK_TYPE_WORK_INDICATOR);
   /* Before the template: its pages bind to the session. On the program's
    * clock, which --today and the tests may have fixed. */

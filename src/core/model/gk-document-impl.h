@@ -145,6 +145,8 @@ struct _GkDocument
   GkClock         *clock;            /* stamps the change log; NULL: the default clock */
   char            *user_name;
   gboolean         dirty;
+  guint64          clean_state;      /* the history's state when last clean... */
+  gboolean         clean_known;      /* ...unless changes came in besides it */
 
   /* The open group of edits, if any. */
   guint            group_depth;
@@ -188,6 +190,9 @@ TableState      *gk_document_table_for_record        (GkDocument    *self,
                                                       GkRecord      *record);
 /* Marks the document dirty and emits "changed". */
 void             gk_document_emit_changed            (GkDocument    *self);
+/* The same after an undo or redo: clean when it led back to the state that
+ * was last saved. */
+void             gk_document_emit_changed_by_step    (GkDocument    *self);
 
 /* gk-document-rows.c */
 gboolean         gk_document_exec                    (GkDocument    *self,
