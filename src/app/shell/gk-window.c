@@ -45,6 +45,7 @@ struct _GkWindow
   GtkWidget            *sidebar_list;  /* inside the sidebar; may be NULL */
   GtkWidget            *back_button;
   GtkWidget            *undo_button;
+  guint                 n_dialogs;         /* open windows transient for this one */
   GtkWidget            *redo_button;
   GtkStack             *pages;
   GkOverviewPage       *overview_page;
@@ -364,6 +365,57 @@ update_others (GkWindow *self)
   gtk_label_set_text (self->others_label, label);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->others_label), tooltip);
   gtk_widget_set_visible (GTK_WIDGET (self->others_label), TRUE);
+}
+
+static guint
+count_dialogs (GkWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        n++;
+    }
+  return n;
+}
+
+/* When an editor or dialog closes (after a delete, say), the keyboard comes
+ * back here at once: the first Ctrl+Z works without a click first. The
+ * focus may have been on a row that is gone. */
+static gboolean
+recount_dialogs_idle (gpointer data)
+{
+  GkWindow *self = data;
+
+  self->n_dialogs = count_dialogs (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+toplevels_changed_cb (GkWindow   *self,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      GListModel *toplevels)
+{
+  guint n = count_dialogs (self);
+  GtkWidget *focus;
+
+  if (removed > 0 && n < self->n_dialogs && n == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      gtk_window_present (GTK_WINDOW (self));
+      focus = gtk_window_get_focus (GTK_WINDOW (self));
+      if (focus == NULL || !gtk_widget_get_mapped (focus))
+        gtk_widget_child_focus (GTK_WIDGET (self->pages), GTK_DIR_TAB_FORWARD);
+    }
+  self->n_dialogs = n;
+  /* a new dialog may be made transient only after it was added */
+  if (added > 0)
+    g_idle_add_full (G_PRIORITY_DEFAULT, recount_dialogs_idle, g_object_ref (self), g_object_unref);
 }
 
 /* Coming back to the window is when people want to know. */
@@ -1361,6 +1413,8 @@ gk_window_init (GkWindow *self)
   g_signal_connect_swapped (self->session, "notify::document", G_CALLBACK (session_document_cb), self);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "notify::is-active", G_CALLBACK (window_active_cb), NULL);
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed", G_CALLBACK (toplevels_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   gk_import_dialog_accept_drops (GTK_WIDGET (self->indicators_page));
   watch_sidebar (self);
   update_back_button (self);

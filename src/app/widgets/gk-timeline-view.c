@@ -531,11 +531,14 @@ measure_at (GkTimelineView *self,
             double          x,
             double          y)
 {
-  const GkChartHitRegion *region = gk_chart_context_hit_test (self->ctx, x, y);
+  guint n;
+  const GkChartHitRegion *regions = gk_chart_context_get_hit_regions (self->ctx, &n);
 
-  if (region == NULL || region->kind != GK_CHART_HIT_TIMELINE_MEASURE)
-    return NULL;
-  return region;
+  /* the one drawn last (an end's grip over its bar), arrows aside */
+  for (guint i = n; i > 0; i--)
+    if (regions[i - 1].kind == GK_CHART_HIT_TIMELINE_MEASURE && gk_chart_rect_contains (&regions[i - 1].rect, x, y))
+      return &regions[i - 1];
+  return NULL;
 }
 
 static void

@@ -980,7 +980,9 @@ draw_links (GkChartContext            *ctx,
       cairo_restore (cr);
 
       {
-        GkChartRect hit = { MIN (p[0], p[2]) - STUB, y0 - 3, fabs (p[2] - p[0]) + 2 * STUB, y1 - y0 + 6 };
+        /* the arrowhead and the warning over it: the rest of the path
+         * runs over other rows, whose bars must stay easy to grab */
+        GkChartRect hit = { p[2] - 16, p[3] - layout->bar, 16, layout->bar + 5 };
 
         if (violated)
           {
