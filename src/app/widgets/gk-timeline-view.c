@@ -41,6 +41,7 @@ struct _GkTimelineView
   GArray               *links;       /* GkTimelineLink */
   GArray               *model_index; /* guint: the model's bar of each drawn one */
   gint64                selected_id;
+  int                   selected;    /* its index among the drawn, -1: none */
 
   double                day_width;
   GtkAdjustment        *hadjustment;
@@ -156,7 +157,7 @@ rebuild_data (GkTimelineView *self)
   if (self->model == NULL)
     {
       memset (&self->data, 0, sizeof self->data);
-      self->data.selected = -1;
+      self->selected = -1;
       return;
     }
 
@@ -191,7 +192,7 @@ rebuild_data (GkTimelineView *self)
   self->data.first_row = 0;
   self->data.n_rows = 0;
   set_range (self);
-  self->data.selected = index_of_id (self, self->selected_id);
+  self->selected = index_of_id (self, self->selected_id);
 }
 
 /* --- scrolling ------------------------------------------------------------- */
@@ -206,6 +207,8 @@ static void
 prepare_data (GkTimelineView *self)
 {
   self->data.day_width = self->day_width;
+  self->data.has_selected = self->selected >= 0;
+  self->data.selected = (guint) MAX (self->selected, 0);
   self->data.scroll_x = self->hadjustment != NULL ? gtk_adjustment_get_value (self->hadjustment) : 0;
   self->data.scroll_y = self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
 }
@@ -309,11 +312,11 @@ scroll_to_selection (GkTimelineView *self)
 {
   double y, height, top, page;
 
-  if (self->data.selected < 0 || self->vadjustment == NULL)
+  if (self->selected < 0 || self->vadjustment == NULL)
     return;
   prepare_data (self);
   if (!gk_timeline_chart_get_measure_row (self->ctx, &self->data, gtk_widget_get_width (GTK_WIDGET (self)),
-                                          (guint) self->data.selected, &y, &height))
+                                          (guint) self->selected, &y, &height))
     return;
   top = gtk_adjustment_get_value (self->vadjustment);
   page = gtk_adjustment_get_page_size (self->vadjustment);
@@ -502,7 +505,7 @@ gk_timeline_view_move_selected (GkTimelineView *self,
 {
   g_return_val_if_fail (GK_IS_TIMELINE_VIEW (self), FALSE);
 
-  return move_measure (self, self->data.selected, GK_TIMELINE_PART_BAR, days, error);
+  return move_measure (self, self->selected, GK_TIMELINE_PART_BAR, days, error);
 }
 
 /* --- input ------------------------------------------------------------------- */
@@ -513,7 +516,7 @@ select_index (GkTimelineView *self,
 {
   GkMeasure *measure = measure_record (self, index);
 
-  self->data.selected = measure != NULL ? index : -1;
+  self->selected = measure != NULL ? index : -1;
   self->selected_id = measure != NULL ? gk_record_get_id (GK_RECORD (measure)) : 0;
   scroll_to_selection (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -698,8 +701,8 @@ key_pressed_cb (GtkEventControllerKey *controller,
       {
         int step = keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up ? -1 : 1;
 
-        select_index (self, self->data.selected < 0 ? gk_timeline_chart_step_measure (&self->data, -1, 0)
-                                                    : gk_timeline_chart_step_measure (&self->data, self->data.selected, step));
+        select_index (self, self->selected < 0 ? gk_timeline_chart_step_measure (&self->data, -1, 0)
+                                                    : gk_timeline_chart_step_measure (&self->data, self->selected, step));
         return TRUE;
       }
     case GDK_KEY_Left:
@@ -715,7 +718,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
                                       gtk_adjustment_get_value (self->hadjustment) + sign * 30 * self->day_width);
             return TRUE;
           }
-        if (self->data.selected < 0)
+        if (self->selected < 0)
           return FALSE;
         if (!gk_timeline_view_move_selected (self, sign * 7, &error))
           report_failure (self, error);
@@ -792,8 +795,8 @@ query_tooltip_cb (GtkWidget  *widget,
   const GkChartHitRegion *region;
   g_autofree char *text = NULL;
 
-  if (keyboard && self->data.selected >= 0)
-    text = describe_measure (self, self->data.selected);
+  if (keyboard && self->selected >= 0)
+    text = describe_measure (self, self->selected);
   else if ((region = gk_chart_context_hit_test (self->ctx, x, y)) != NULL)
     switch (region->kind)
       {
@@ -891,7 +894,7 @@ gint64
 gk_timeline_view_get_selected (GkTimelineView *self)
 {
   g_return_val_if_fail (GK_IS_TIMELINE_VIEW (self), 0);
-  return self->data.selected >= 0 ? self->selected_id : 0;
+  return self->selected >= 0 ? self->selected_id : 0;
 }
 
 void
@@ -1074,7 +1077,7 @@ gk_timeline_view_init (GkTimelineView *self)
   self->model_index = g_array_new (FALSE, TRUE, sizeof (guint));
   self->day_width = GK_TIMELINE_ZOOM_QUARTER;
   self->drag_measure = -1;
-  self->data.selected = -1;
+  self->selected = -1;
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
 

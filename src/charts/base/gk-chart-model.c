@@ -234,7 +234,6 @@ build_projects (GkChartModel *self)
   self->timeline.n_measures = self->bars->len;
   self->timeline.links = (const GkTimelineLink *) (gpointer) self->links->data;
   self->timeline.n_links = self->links->len;
-  self->timeline.selected = -1;
   g_date_clear (&self->timeline.start, 1);
   g_date_clear (&self->timeline.end, 1);
 

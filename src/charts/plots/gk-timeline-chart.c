@@ -282,7 +282,7 @@ add_rows (GkChartContext            *ctx,
 
           row = (Row) { (int) m, p, y, 0, small };
           /* Only a title longer than its room is laid out again, wrapped. */
-          if (title_widths[m] > room)
+          if (title_widths[m] > room - 1)
             row.title_height = gk_chart_text_wrapped_height (ctx, title_text (&data->measures[m]),
                                                              GK_CHART_FONT_SMALL, room, MAX_TITLE_LINES);
           row.height = ceil (MAX (min_height, row.title_height + 2 * ROW_PADDING));
@@ -499,6 +499,13 @@ gk_timeline_chart_step_measure (const GkTimelineChartData *data,
 }
 
 /* --- drawing ------------------------------------------------------------ */
+
+static gboolean
+is_selected (const GkTimelineChartData *data,
+             int                        measure)
+{
+  return data->has_selected && measure >= 0 && (guint) measure == data->selected;
+}
 
 static double
 row_top (const Layout *layout,
@@ -828,7 +835,7 @@ draw_measure (GkChartContext            *ctx,
       if (x0 + half < layout->plot.x || x0 - half > plot_x1)
         return;
       draw_diamond (ctx, measure, x0, y, layout->bar, overdue);
-      if (row->measure == data->selected)
+      if (is_selected (data, row->measure))
         draw_selection_ring (ctx, x0 - half, x0 + half, y, layout->bar);
       gk_chart_context_add_hit_region (ctx, &hit, GK_CHART_HIT_TIMELINE_MEASURE, row->measure,
                                        GK_TIMELINE_PART_MILESTONE);
@@ -838,7 +845,7 @@ draw_measure (GkChartContext            *ctx,
   if (x1 < layout->plot.x || x0 > plot_x1)
     return;
   draw_bar (ctx, measure, x0, x1, y, layout->bar, overdue);
-  if (row->measure == data->selected)
+  if (is_selected (data, row->measure))
     draw_selection_ring (ctx, x0, x1, y, layout->bar);
 
   {
@@ -1064,7 +1071,7 @@ gk_timeline_chart_draw (GkChartContext            *ctx,
     {
       const Row *row = &g_array_index (layout.rows, Row, r);
 
-      draw_row_background (ctx, &layout, row, x, width, row->measure >= 0 && row->measure == data->selected);
+      draw_row_background (ctx, &layout, row, x, width, is_selected (data, row->measure));
     }
   cairo_restore (cr);
 

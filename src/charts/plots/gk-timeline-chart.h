@@ -51,7 +51,8 @@ typedef struct {
    * row counts as one: a report's page shows a slice. */
   guint                    first_row;
   guint                    n_rows;
-  int                      selected;     /* the measure drawn selected; -1: none */
+  gboolean                 has_selected;
+  guint                    selected;     /* with has_selected: the measure drawn selected */
 } GkTimelineChartData;
 
 /* What of a measure a hit region covers (its sub_index). */

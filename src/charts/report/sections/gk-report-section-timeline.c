@@ -37,7 +37,7 @@ timeline_part_new (const GkTimelineChartData *all,
   part->start = *start;
   part->end = *end;
   part->day_width = 0;
-  part->selected = -1;
+  part->has_selected = FALSE;
   part->hide_legend = !with_legend;
   return part;
 }
