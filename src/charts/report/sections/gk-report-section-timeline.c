@@ -91,6 +91,58 @@ timeline_window (GkReportBuilder *b,
   *last = gk_period_end (GK_FREQUENCY_QUARTERLY, last);
 }
 
+/* The rows on each page, filling every page to @scale of its height. */
+static GArray *
+paginate_at (GkChartContext            *ctx,
+             const GkTimelineChartData *whole,
+             guint                      n_rows,
+             double                     width,
+             double                     first_height,
+             double                     height,
+             double                     scale)
+{
+  GArray *pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint row = 0;
+
+  while (row < n_rows)
+    {
+      double room = (pages->len == 0 ? first_height : height) * scale;
+      guint n = gk_timeline_chart_fit_rows (ctx, whole, width, row, room);
+
+      g_array_append_val (pages, n);
+      row += n;
+    }
+  return pages;
+}
+
+/* As few pages as it takes, with the rows spread so that the last page is
+ * not a row or two on an empty sheet: each page as much less than full as
+ * keeps the number of pages. */
+static GArray *
+paginate (GkChartContext            *ctx,
+          const GkTimelineChartData *whole,
+          guint                      n_rows,
+          double                     width,
+          double                     first_height,
+          double                     height)
+{
+  GArray *best = paginate_at (ctx, whole, n_rows, width, first_height, height, 1.0);
+
+  for (double scale = 0.95; best->len > 1 && scale >= 0.5; scale -= 0.05)
+    {
+      GArray *spread = paginate_at (ctx, whole, n_rows, width, first_height, height, scale);
+
+      if (spread->len > best->len)
+        {
+          g_array_unref (spread);
+          break;
+        }
+      g_array_unref (best);
+      best = spread;
+    }
+  return best;
+}
+
 void
 gk_report_add_timeline (GkReportBuilder *b,
                         GkReportFlow    *flow,
@@ -99,7 +151,6 @@ gk_report_add_timeline (GkReportBuilder *b,
 {
   const GkTimelineChartData *all = gk_chart_model_get_timeline (b->charts);
   GDate first, last;
-  double available;
   g_autofree char *as_of = gk_report_format_date (gk_report_facts_get_as_of (b->facts));
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
@@ -135,20 +186,20 @@ gk_report_add_timeline (GkReportBuilder *b,
   {
     GkTimelineChartData whole = *all;
     guint n_rows = gk_timeline_chart_get_n_rows (all);
+    g_autoptr(GArray) pages = NULL;
     guint row = 0;
 
     whole.day_width = 0;
     whole.start = first;
     whole.end = last;
-    available = height - 90;
-    while (row < n_rows)
+    pages = paginate (b->ctx, &whole, n_rows, width, height - 90, height);
+    for (guint p = 0; p < pages->len; p++)
       {
-        guint n = gk_timeline_chart_fit_rows (b->ctx, &whole, width, row, available);
+        guint n = g_array_index (pages, guint, p);
 
         gk_report_add_chart (flow, GK_CHART_KIND_TIMELINE,
                              timeline_part_new (all, row, n, &first, &last, row + n == n_rows), g_free, 0);
         row += n;
-        available = height;
       }
   }
 }
