@@ -10,7 +10,9 @@
 #include "config.h"
 
 #include "gk-date.h"
+#include "gk-choice.h"
 #include "gk-measure-editor.h"
+#include "gk-measure-filter.h"
 #include "gk-timeline-page.h"
 #include "page-test-helpers.h"
 
@@ -291,6 +293,52 @@ test_zoom (void)
   destroy_windows_unsaved ();
 }
 
+/* The Measures page's filters choose what the Timeline shows; "Show All
+ * Measures" there clears them on both pages. */
+static void
+test_filters_shared (void)
+{
+  Timeline t = open_timeline ("timeline-filters.gripkaart");
+  GtkWidget *measures_page = gk_window_show_page (t.window, "measures");
+  GtkDropDown *status = GTK_DROP_DOWN (require_named (measures_page, "filter-status"));
+  GListModel *measures = gk_document_get_measures (t.document);
+  GkMeasureFilter *filter = gk_measure_filter_get_for_session (gk_timeline_page_get_session (t.page));
+  guint done = 0, other = 0;
+
+  g_assert_false (gk_measure_filter_is_active (filter));
+  /* on the Measures page: only what is done */
+  gk_choice_enum_set (status, GK_MEASURE_STATUS_DONE);
+  drain ();
+  g_assert_cmpint (gk_measure_filter_get_status (filter), ==, GK_MEASURE_STATUS_DONE);
+
+  gk_window_show_page (t.window, "timeline");
+  wait_for_paint (GTK_WIDGET (t.view));
+  g_assert_true (gtk_widget_get_visible (require_named (GTK_WIDGET (t.page), "filter-bar")));
+  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+    {
+      g_autoptr(GkMeasure) measure = g_list_model_get_item (measures, i);
+      graphene_rect_t bar;
+      gboolean drawn = gk_timeline_view_get_bar_rect (t.view, gk_record_get_id (GK_RECORD (measure)), &bar);
+
+      if (gk_measure_get_status (measure) == GK_MEASURE_STATUS_DONE)
+        done += drawn;
+      else
+        {
+          other++;
+          g_assert_false (drawn);
+        }
+    }
+  g_assert_cmpuint (done, >, 0);
+  g_assert_cmpuint (other, >, 0);
+
+  /* clear them here: both pages show everything again */
+  click (require_named (GTK_WIDGET (t.page), "show-all"));
+  g_assert_false (gk_measure_filter_is_active (filter));
+  g_assert_cmpint (gk_choice_enum_get (status), ==, GK_MEASURE_FILTER_ANY_STATUS);
+  g_assert_false (gtk_widget_get_visible (require_named (GTK_WIDGET (t.page), "filter-bar")));
+  destroy_windows_unsaved ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -303,6 +351,7 @@ main (int   argc,
   g_test_add_func ("/timeline-page/drag-ends", test_drag_ends);
   g_test_add_func ("/timeline-page/keyboard", test_keyboard);
   g_test_add_func ("/timeline-page/zoom", test_zoom);
+  g_test_add_func ("/timeline-page/filters-shared", test_filters_shared);
 
   status = g_test_run ();
   g_clear_object (&app);

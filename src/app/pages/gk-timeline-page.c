@@ -6,7 +6,8 @@
  * The Timeline page: the Gantt chart with zoom buttons (month, quarter,
  * year; Ctrl+scroll zooms freely) and a button back to today. The chart
  * follows the session's charts, so it shows every edit, undo included, and
- * opens a measure's editor on Enter or a double click.
+ * opens a measure's editor on Enter or a double click. It shows the
+ * measures that the filters of the Measures page let through, and says so.
  */
 #include "config.h"
 
@@ -14,6 +15,7 @@
 
 #include "gk-form.h"
 #include "gk-measure-editor.h"
+#include "gk-measure-filter.h"
 #include "gk-session-charts.h"
 #include "gk-timeline-page.h"
 
@@ -28,6 +30,10 @@ struct _GkTimelinePage
   GtkToggleButton *quarter_button;
   GtkToggleButton *year_button;
   GtkButton       *today_button;
+  GtkWidget       *filter_bar;
+  GtkLabel        *filter_label;
+  GtkButton       *show_all_button;
+  GkMeasureFilter *filter;         /* the session's, shared with the Measures page */
 };
 
 G_DEFINE_FINAL_TYPE (GkTimelinePage, gk_timeline_page, ADW_TYPE_BIN)
@@ -75,6 +81,53 @@ zoom_toggled_cb (GkTimelinePage  *self,
     gk_timeline_view_set_day_width (self->view, GK_TIMELINE_ZOOM_QUARTER);
 }
 
+static gboolean
+measure_shown (GkMeasure *measure,
+               gpointer   user_data)
+{
+  GkTimelinePage *self = user_data;
+
+  return self->filter == NULL || gk_measure_filter_matches (self->filter, measure);
+}
+
+static void
+update_filter_bar (GkTimelinePage *self)
+{
+  GkChartModel *charts = gk_timeline_view_get_model (self->view);
+  guint total = 0, shown = 0;
+  g_autofree char *text = NULL;
+
+  if (self->filter == NULL || charts == NULL || !gk_measure_filter_is_active (self->filter))
+    {
+      gtk_widget_set_visible (self->filter_bar, FALSE);
+      return;
+    }
+  total = gk_chart_model_get_timeline (charts)->n_measures;
+  for (guint m = 0; m < total; m++)
+    shown += gk_measure_filter_matches (self->filter, gk_chart_model_get_timeline_measure (charts, m));
+  /* Translators: above the timeline; "12 of 47 measures" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The filters of the Measures page apply: %u of %u measure",
+                                       "The filters of the Measures page apply: %u of %u measures", total),
+                          shown, total);
+  gtk_label_set_text (self->filter_label, text);
+  gtk_widget_set_visible (self->filter_bar, TRUE);
+}
+
+static void
+filter_changed_cb (GkTimelinePage *self)
+{
+  gk_timeline_view_refilter (self->view);
+  update_filter_bar (self);
+}
+
+static void
+show_all_cb (GkTimelinePage *self)
+{
+  if (self->filter != NULL)
+    gk_measure_filter_clear (self->filter);
+}
+
 static void
 session_charts_cb (GkTimelinePage *self)
 {
@@ -82,6 +135,7 @@ session_charts_cb (GkTimelinePage *self)
                          ? gk_session_charts_get_model (gk_session_charts_get (self->session)) : NULL;
 
   gk_timeline_view_set_model (self->view, charts);
+  update_filter_bar (self);
 }
 
 void
@@ -94,11 +148,19 @@ gk_timeline_page_set_session (GkTimelinePage *self,
   if (self->session == session)
     return;
   if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (gk_session_charts_get (self->session), self);
+    {
+      g_signal_handlers_disconnect_by_data (gk_session_charts_get (self->session), self);
+      g_signal_handlers_disconnect_by_data (self->filter, self);
+      self->filter = NULL;
+    }
   g_set_object (&self->session, session);
   if (session != NULL)
-    g_signal_connect_object (gk_session_charts_get (session), "notify::model", G_CALLBACK (session_charts_cb), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (gk_session_charts_get (session), "notify::model", G_CALLBACK (session_charts_cb), self,
+                               G_CONNECT_SWAPPED);
+      self->filter = gk_measure_filter_get_for_session (session);
+      g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+    }
   session_charts_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -189,6 +251,9 @@ gk_timeline_page_class_init (GkTimelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkTimelinePage, quarter_button);
   gtk_widget_class_bind_template_child (widget_class, GkTimelinePage, year_button);
   gtk_widget_class_bind_template_child (widget_class, GkTimelinePage, today_button);
+  gtk_widget_class_bind_template_child (widget_class, GkTimelinePage, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, GkTimelinePage, filter_label);
+  gtk_widget_class_bind_template_child (widget_class, GkTimelinePage, show_all_button);
   gtk_widget_class_bind_template_callback (widget_class, view_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, edit_failed_cb);
 }
@@ -202,6 +267,8 @@ gk_timeline_page_init (GkTimelinePage *self)
   g_signal_connect_swapped (self->quarter_button, "toggled", G_CALLBACK (zoom_toggled_cb), self);
   g_signal_connect_swapped (self->year_button, "toggled", G_CALLBACK (zoom_toggled_cb), self);
   g_signal_connect_swapped (self->today_button, "clicked", G_CALLBACK (gk_timeline_view_scroll_to_today), self->view);
+  g_signal_connect_swapped (self->show_all_button, "clicked", G_CALLBACK (show_all_cb), self);
+  gk_timeline_view_set_filter (self->view, measure_shown, self);
 }
 
 GtkWidget *

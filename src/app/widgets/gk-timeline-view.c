@@ -37,6 +37,7 @@ struct _GkTimelineView
 
   /* what is drawn: the model's timeline, filtered, with its own bars */
   GkTimelineChartData   data;
+  GArray               *projects;    /* GkTimelineProject: with a measure shown, when filtered */
   GArray               *measures;    /* GkTimelineMeasure */
   GArray               *links;       /* GkTimelineLink */
   GArray               *model_index; /* guint: the model's bar of each drawn one */
@@ -144,12 +145,41 @@ set_range (GkTimelineView *self)
   self->data.end = last;
 }
 
+/* Filtered, the chart leaves out the projects with no measure shown. */
+static void
+keep_projects_shown (GkTimelineView            *self,
+                     const GkTimelineChartData *all)
+{
+  g_autofree int *row_of = g_new (int, MAX (all->n_projects, 1));
+
+  for (guint p = 0; p < all->n_projects; p++)
+    row_of[p] = -1;
+  /* marked, then numbered in the projects' order */
+  for (guint m = 0; m < self->measures->len; m++)
+    row_of[g_array_index (self->measures, GkTimelineMeasure, m).project] = 0;
+  for (guint p = 0; p < all->n_projects; p++)
+    if (row_of[p] == 0)
+      {
+        row_of[p] = (int) self->projects->len;
+        g_array_append_val (self->projects, all->projects[p]);
+      }
+  for (guint m = 0; m < self->measures->len; m++)
+    {
+      GkTimelineMeasure *measure = &g_array_index (self->measures, GkTimelineMeasure, m);
+
+      measure->project = (guint) row_of[measure->project];
+    }
+  self->data.projects = (const GkTimelineProject *) (gpointer) self->projects->data;
+  self->data.n_projects = self->projects->len;
+}
+
 static void
 rebuild_data (GkTimelineView *self)
 {
   const GkTimelineChartData *all;
   g_autofree int *drawn_as = NULL;
 
+  g_array_set_size (self->projects, 0);
   g_array_set_size (self->measures, 0);
   g_array_set_size (self->links, 0);
   g_array_set_size (self->model_index, 0);
@@ -184,6 +214,8 @@ rebuild_data (GkTimelineView *self)
     }
 
   self->data = *all;
+  if (self->measures->len < all->n_measures)
+    keep_projects_shown (self, all);
   self->data.measures = (const GkTimelineMeasure *) (gpointer) self->measures->data;
   self->data.n_measures = self->measures->len;
   self->data.links = (const GkTimelineLink *) (gpointer) self->links->data;
@@ -1011,6 +1043,7 @@ gk_timeline_view_finalize (GObject *object)
   GkTimelineView *self = GK_TIMELINE_VIEW (object);
 
   g_clear_pointer (&self->ctx, gk_chart_context_free);
+  g_clear_pointer (&self->projects, g_array_unref);
   g_clear_pointer (&self->measures, g_array_unref);
   g_clear_pointer (&self->links, g_array_unref);
   g_clear_pointer (&self->model_index, g_array_unref);
@@ -1072,6 +1105,7 @@ gk_timeline_view_init (GkTimelineView *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->ctx = gk_chart_context_new (GK_STYLE_VARIANT_LIGHT);
+  self->projects = g_array_new (FALSE, TRUE, sizeof (GkTimelineProject));
   self->measures = g_array_new (FALSE, TRUE, sizeof (GkTimelineMeasure));
   self->links = g_array_new (FALSE, TRUE, sizeof (GkTimelineLink));
   self->model_index = g_array_new (FALSE, TRUE, sizeof (guint));
