@@ -285,6 +285,13 @@ test_zoom (void)
   g_assert_true (gk_timeline_view_get_bar_rect (t.view, gk_record_get_id (GK_RECORD (measure)), &year));
   g_assert_cmpfloat (fabs (year.size.width - quarter.size.width * GK_TIMELINE_ZOOM_YEAR / GK_TIMELINE_ZOOM_QUARTER), <, 2);
 
+  /* Ctrl+plus and Ctrl+minus zoom by a quarter */
+  gtk_widget_grab_focus (GTK_WIDGET (t.view));
+  g_assert_true (press_key (&t, GDK_KEY_plus, GDK_CONTROL_MASK));
+  g_assert_cmpfloat (fabs (gk_timeline_view_get_day_width (t.view) - GK_TIMELINE_ZOOM_YEAR * 1.25), <, 1e-9);
+  g_assert_true (press_key (&t, GDK_KEY_minus, GDK_CONTROL_MASK));
+  g_assert_cmpfloat (fabs (gk_timeline_view_get_day_width (t.view) - GK_TIMELINE_ZOOM_YEAR), <, 1e-9);
+
   /* free zoom stays within bounds */
   gk_timeline_view_set_day_width (t.view, 1000);
   g_assert_cmpfloat (gk_timeline_view_get_day_width (t.view), ==, GK_TIMELINE_ZOOM_MAX);

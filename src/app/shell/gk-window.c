@@ -86,7 +86,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* The pages in the order of the sidebar (Alt+1 is the first). */
 static const char * const page_names[] = {
-  "overview", "roadmap", "projects", "measures", "indicators", "team", "journal",
+  "overview", "roadmap", "projects", "measures", "timeline", "indicators", "team", "journal",
 };
 
 static GSettings *
@@ -1387,7 +1387,7 @@ gk_window_class_init (GkWindowClass *klass)
    * this also does when the focus is in the header bar. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "win.back", NULL);
-  /* Alt+1 to Alt+7 go to the pages in the order of the sidebar, as Alt and
+  /* Alt+1 to Alt+8 go to the pages in the order of the sidebar, as Alt and
    * a number go to a tab elsewhere in GNOME. */
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-page", "s",

@@ -756,6 +756,16 @@ key_pressed_cb (GtkEventControllerKey *controller,
           report_failure (self, error);
         return TRUE;
       }
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      if (!(state & GDK_CONTROL_MASK))
+        return FALSE;
+      set_zoom_around (self, self->day_width * (keyval == GDK_KEY_minus || keyval == GDK_KEY_KP_Subtract ? 1 / 1.25 : 1.25),
+                       gtk_widget_get_width (GTK_WIDGET (self)) * 0.6);
+      return TRUE;
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
     case GDK_KEY_ISO_Enter:

@@ -1050,7 +1050,14 @@ gk_timeline_chart_draw (GkChartContext            *ctx,
   /* the rows in view: all of a slice, or those the scrolled area shows */
   first = layout.first;
   last = layout.last;
-  if (layout.scrolling)
+  if (!layout.scrolling)
+    {
+      /* a page shorter than the rows: the rows that fit, whole */
+      while (last > first && layout.rows_top + rows_height (&layout, first, last) > area->y + area->height + 0.5)
+        last--;
+      bottom = layout.rows_top + rows_height (&layout, first, last);
+    }
+  else
     {
       while (first < last && row_top (&layout, &g_array_index (layout.rows, Row, first)) +
                              g_array_index (layout.rows, Row, first).height <= layout.rows_top)
@@ -1111,7 +1118,7 @@ gk_timeline_chart_draw (GkChartContext            *ctx,
   gk_chart_set_source (cr, &palette->axis, 1);
   gk_chart_vline (cr, round (layout.plot.x - COLUMN_GAP / 2) + 0.5, layout.rows_top, bottom, 1);
 
-  if (layout.legend_height > 0)
+  if (layout.legend_height > 0 && last == layout.last && bottom + layout.legend_height <= area->y + area->height + 0.5)
     {
       const GkChartLegendItem *items;
       GkChartRect legend = { x, bottom + LEGEND_GAP, width, layout.legend_height - LEGEND_GAP };
