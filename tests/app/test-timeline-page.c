@@ -225,6 +225,7 @@ test_keyboard (void)
   g_autofree char *start = NULL;
   g_autofree char *due = NULL;
   GtkWindow *editor;
+  gint64 first_id;
 
   g_assert_cmpuint (data->n_measures, >, 2);
   g_assert_cmpuint (data->measures[0].project, ==, data->measures[1].project);
@@ -251,14 +252,20 @@ test_keyboard (void)
   g_assert_cmpstr (gk_measure_get_start_date (first), ==, start);
   g_assert_false (gk_document_can_undo (t.document));
 
-  /* Enter opens its editor; closing it gives the keyboard back to the
-   * window, so that Ctrl+Z needs no click first */
+  /* Enter opens its editor; deleting the measure there closes it and gives
+   * the keyboard back to the window, so that Ctrl+Z needs no click first */
+  first_id = gk_record_get_id (GK_RECORD (first));
   g_assert_true (press_key (&t, GDK_KEY_Return, 0));
   wait_until ((editor = find_toplevel (GK_TYPE_MEASURE_EDITOR)) != NULL);
-  gtk_window_destroy (editor);
+  wait_until (gtk_window_is_active (editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
   drain ();
+  g_assert_null (gk_document_lookup_measure (t.document, first_id));
+  wait_until (gtk_window_is_active (GTK_WINDOW (t.window)));
   wait_until (gtk_window_get_focus (GTK_WINDOW (t.window)) != NULL &&
               gtk_widget_get_mapped (gtk_window_get_focus (GTK_WINDOW (t.window))));
+  g_assert_true (gtk_widget_activate_action (gtk_window_get_focus (GTK_WINDOW (t.window)), "win.undo", NULL));
+  g_assert_nonnull (gk_document_lookup_measure (t.document, first_id));
   destroy_windows_unsaved ();
 }
 

@@ -377,7 +377,8 @@ count_dialogs (GkWindow *self)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+      /* the shortcuts window stays, hidden, once shown */
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (self) && gtk_widget_get_visible (GTK_WIDGET (window)))
         n++;
     }
   return n;
