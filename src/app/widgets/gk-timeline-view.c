@@ -356,6 +356,22 @@ scroll_to_selection (GkTimelineView *self)
     gtk_adjustment_set_value (self->vadjustment, y);
   else if (y + height > top + page)
     gtk_adjustment_set_value (self->vadjustment, y + height - page);
+
+  /* and its start (or its one date) into sight, a little in from the left */
+  {
+    const GkTimelineMeasure *measure = &g_array_index (self->measures, GkTimelineMeasure, self->selected);
+    const GDate *date = g_date_valid (&measure->start) ? &measure->start : &measure->due;
+    GkChartRect area = widget_area (self);
+    GkTimelineGeometry geometry;
+    double x;
+
+    if (!g_date_valid (date))
+      return;
+    gk_timeline_chart_get_geometry (self->ctx, &self->data, &area, &geometry);
+    x = x_of_julian (self, g_date_get_julian (date));
+    if (x < geometry.plot_x || x > geometry.plot_x + geometry.plot_width - 20)
+      scroll_day_to (self, g_date_get_julian (date), geometry.plot_x + geometry.plot_width / 5);
+  }
 }
 
 /* --- drawing and size ------------------------------------------------------- */
