@@ -595,6 +595,106 @@ test_demo_projects_overview (void)
     }
 }
 
+/* The text of a PDF in reading order (a wrapped title's lines together),
+ * without any white space: a title wrapped at any point still matches. */
+static char *
+pdf_text_squeezed (const char *path)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autofree char *out = NULL;
+  GString *squeezed;
+  int status;
+
+  if (program == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return NULL;
+    }
+  argv[0] = program;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                               &status, NULL));
+  squeezed = g_string_new (NULL);
+  for (const char *c = out; *c != '\0'; c++)
+    if (!g_ascii_isspace (*c))
+      g_string_append_c (squeezed, *c);
+  return g_string_free (squeezed, FALSE);
+}
+
+static char *
+squeeze (const char *text)
+{
+  GString *squeezed = g_string_new (NULL);
+
+  for (const char *c = text; *c != '\0'; c++)
+    if (!g_ascii_isspace (*c))
+      g_string_append_c (squeezed, *c);
+  return g_string_free (squeezed, FALSE);
+}
+
+/* In place: @text without its hyphens. */
+static char *
+without_hyphens (char *text)
+{
+  char *to = text;
+
+  for (const char *c = text; *c != '\0'; c++)
+    if (*c != '-')
+      *to++ = *c;
+  *to = '\0';
+  return text;
+}
+
+/* The timeline pages name every measure, whole, on A4 and A3, portrait and
+ * landscape: a row each, however many pages it takes. */
+static void
+test_timeline_titles_whole (gconstpointer data)
+{
+  static const struct { GkReportPaper paper; GkReportOrientation orientation; const char *name; } papers[] = {
+    { GK_REPORT_PAPER_A4, GK_REPORT_ORIENTATION_PORTRAIT, "a4-portrait.pdf" },
+    { GK_REPORT_PAPER_A4, GK_REPORT_ORIENTATION_LANDSCAPE, "a4-landscape.pdf" },
+    { GK_REPORT_PAPER_A3, GK_REPORT_ORIENTATION_PORTRAIT, "a3-portrait.pdf" },
+    { GK_REPORT_PAPER_A3, GK_REPORT_ORIENTATION_LANDSCAPE, "a3-landscape.pdf" },
+  };
+  guint which = GPOINTER_TO_UINT (data);
+  g_autoptr(GkReport) report = demo_report (GK_FREQUENCY_MONTHLY, dmy (1, 10, 2026));
+  g_autofree char *path = g_build_filename (work_dir, papers[which].name, NULL);
+  GListModel *measures = gk_document_get_measures (document);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *section = NULL;
+  g_autofree char *unhyphenated = NULL;
+  g_autofree char *start_mark = squeeze ("The measures of every focus project from");
+  g_autofree char *end_mark = squeeze ("Decisions and risks in");
+  const char *start, *end;
+
+  gk_report_set_paper (report, papers[which].paper, papers[which].orientation);
+  g_assert_true (gk_report_export_pdf (report, path, &error));
+  g_assert_no_error (error);
+  text = pdf_text_squeezed (path);
+  if (text == NULL)
+    return;
+
+  start = strstr (text, start_mark);
+  g_assert_nonnull (start);
+  end = strstr (start, end_mark);
+  g_assert_nonnull (end);
+  section = g_strndup (start, end - start);
+  unhyphenated = without_hyphens (g_strdup (section));
+  g_assert_null (strstr (section, "…"));
+  g_assert_cmpuint (g_list_model_get_n_items (measures), >, 30);
+  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+    {
+      g_autoptr(GkMeasure) measure = g_list_model_get_item (measures, i);
+      g_autofree char *title = squeeze (gk_measure_get_title (measure));
+
+      /* pdftotext joins a line that ends in a hyphen to the next without
+       * it ("GGZ-" "aanbieders"): the title is whole, the hyphen is not */
+      if (strstr (section, title) == NULL && strstr (unhyphenated, without_hyphens (title)) == NULL)
+        g_error ("“%s” is not whole in the timeline on %s", gk_measure_get_title (measure), papers[which].name);
+    }
+}
+
 /* A report about the past leaves out what came later. */
 static void
 test_demo_past_period (void)
@@ -915,6 +1015,12 @@ main (int   argc,
   g_test_add_func ("/report/demo/text", test_demo_text);
   g_test_add_func ("/report/demo/projects-overview", test_demo_projects_overview);
   g_test_add_func ("/report/demo/past-period", test_demo_past_period);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/report/timeline/titles-whole/%u", i);
+
+      g_test_add_data_func (name, GUINT_TO_POINTER (i), test_timeline_titles_whole);
+    }
   g_test_add_func ("/report/demo/empty-programme", test_empty_programme);
   g_test_add_func ("/report/pdf/reproducible", test_reproducible);
   g_test_add_func ("/report/pdf/stream", test_pdf_stream);

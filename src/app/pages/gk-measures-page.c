@@ -18,6 +18,7 @@
 #include "gk-date.h"
 #include "gk-form.h"
 #include "gk-measure-editor.h"
+#include "gk-measure-filter.h"
 #include "gk-measures-page.h"
 #include "gk-tooltip.h"
 
@@ -52,7 +53,7 @@ struct _GkMeasuresPage
   gint64               project_id;
   gint64               owner_id;
   int                  status;
-  GHashTable          *topic_measures;   /* ids of the measures aiming at the chosen topic */
+  GkMeasureFilter     *shared;           /* project, owner, status, topic: the Timeline shows them too */
   gboolean             overdue_only;
   GDate                today;
   GkEnumEntry         *status_entries;
@@ -487,19 +488,8 @@ measure_matches (gpointer item,
   GkMeasuresPage *self = user_data;
   GkMeasure *measure = item;
 
-  if (self->project_id != 0 && gk_measure_get_project_id (measure) != self->project_id)
+  if (self->shared != NULL && !gk_measure_filter_matches (self->shared, measure))
     return FALSE;
-  if (self->owner_id != 0 && gk_measure_get_owner_id (measure) != self->owner_id)
-    return FALSE;
-  if (self->status != ALL_STATUSES && (int) gk_measure_get_status (measure) != self->status)
-    return FALSE;
-  if (self->topic_measures != NULL)
-    {
-      gint64 id = gk_record_get_id (GK_RECORD (measure));
-
-      if (!g_hash_table_contains (self->topic_measures, &id))
-        return FALSE;
-    }
   if (self->overdue_only && !is_overdue (measure, &self->today))
     return FALSE;
   if (self->search_folded != NULL)
@@ -510,30 +500,6 @@ measure_matches (gpointer item,
         return FALSE;
     }
   return TRUE;
-}
-
-static void
-collect_topic_measures (GkMeasuresPage *self,
-                        gint64          topic_id)
-{
-  GListModel *targets = gk_document_get_measure_targets (self->document);
-
-  g_clear_pointer (&self->topic_measures, g_hash_table_unref);
-  if (topic_id == 0)
-    return;
-  self->topic_measures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
-    {
-      g_autoptr(GkMeasureTarget) target = g_list_model_get_item (targets, i);
-
-      gint64 *measure_id;
-
-      if (gk_measure_target_get_topic_id (target) != topic_id)
-        continue;
-      measure_id = g_new (gint64, 1);
-      *measure_id = gk_measure_target_get_measure_id (target);
-      g_hash_table_add (self->topic_measures, measure_id);
-    }
 }
 
 static void
@@ -583,7 +549,9 @@ filters_changed (GkMeasuresPage *self)
   self->owner_id = gk_choice_record_get (self->owner_filter);
   self->status = status_position < self->n_status_entries
                  ? self->status_entries[status_position].value : ALL_STATUSES;
-  collect_topic_measures (self, gk_choice_record_get (self->topic_filter));
+  if (self->shared != NULL)
+    gk_measure_filter_set (self->shared, self->project_id, self->owner_id, self->status,
+                           gk_choice_record_get (self->topic_filter));
   self->overdue_only = gtk_toggle_button_get_active (self->overdue_toggle);
   self->today = gk_clock_get_today (gk_document_get_clock (self->document));
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -883,7 +851,6 @@ detach_document (GkMeasuresPage *self)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
-  g_clear_pointer (&self->topic_measures, g_hash_table_unref);
   g_clear_object (&self->document);
 }
 
@@ -944,6 +911,22 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Cleared elsewhere (on the Timeline) or for a new programme: the filter
+ * bar shows it. Setting the choices brings the same values back, which
+ * changes nothing. */
+static void
+shared_filter_changed_cb (GkMeasuresPage *self)
+{
+  if (gk_choice_record_get (self->project_filter) != gk_measure_filter_get_project_id (self->shared))
+    gk_choice_record_set (self->project_filter, gk_measure_filter_get_project_id (self->shared));
+  if (gk_choice_record_get (self->owner_filter) != gk_measure_filter_get_owner_id (self->shared))
+    gk_choice_record_set (self->owner_filter, gk_measure_filter_get_owner_id (self->shared));
+  if (gk_choice_record_get (self->topic_filter) != gk_measure_filter_get_topic_id (self->shared))
+    gk_choice_record_set (self->topic_filter, gk_measure_filter_get_topic_id (self->shared));
+  if (self->status != gk_measure_filter_get_status (self->shared))
+    gk_choice_enum_set (self->status_filter, gk_measure_filter_get_status (self->shared));
+}
+
 static void
 session_document_cb (GkMeasuresPage *self)
 {
@@ -963,10 +946,15 @@ gk_measures_page_set_session (GkMeasuresPage *self,
     {
       g_signal_handlers_disconnect_by_data (self->session, self);
       g_signal_handlers_disconnect_by_data (gk_session_get_clock (self->session), self);
+      g_signal_handlers_disconnect_by_data (self->shared, self);
+      self->shared = NULL;
     }
   g_set_object (&self->session, session);
   if (session != NULL)
     {
+      self->shared = gk_measure_filter_get_for_session (session);
+      g_signal_connect_object (self->shared, "changed", G_CALLBACK (shared_filter_changed_cb), self,
+                               G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::document", G_CALLBACK (session_document_cb), self, G_CONNECT_SWAPPED);
       /* "Overdue" moves on at midnight. */
       g_signal_connect_object (gk_session_get_clock (session), "day-changed", G_CALLBACK (filters_changed), self,

@@ -98,7 +98,9 @@ typedef enum {
   GK_CHART_HIT_HEADLINE_LEVEL,      /* index: GkLevel */
   GK_CHART_HIT_INDICATOR_PLOT,      /* use gk_indicator_chart_hit_test() */
   GK_CHART_HIT_TIMELINE_MEASURE,    /* index: measure */
-  GK_CHART_HIT_TIMELINE_PROJECT,    /* index: project (lane header) */
+  GK_CHART_HIT_TIMELINE_PROJECT,    /* index: project (its row) */
+  GK_CHART_HIT_TIMELINE_LINK,       /* index: link, sub_index: 1 when violated */
+  GK_CHART_HIT_TIMELINE_TODAY,      /* the today line */
   GK_CHART_HIT_PROGRESS_SEGMENT,    /* index: project, sub_index: GkMeasureStatus */
   GK_CHART_HIT_PROGRESS_PROJECT,    /* index: project */
   GK_CHART_HIT_COVERAGE_SEGMENT,    /* index: topic, sub_index: GkMeasureStatus */
