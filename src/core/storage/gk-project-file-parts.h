@@ -366,6 +366,7 @@ typedef enum {
   GK_STORAGE_STEP_RENAMED,     /* saving: renamed, before checking that the
                                 * file in place is ours */
   GK_STORAGE_STEP_REPLACED,    /* saving: after it did (the save is done) */
+  GK_STORAGE_STEP_BASE,        /* saving: before the new base replaces the old */
 } GkStorageStep;
 
 /* Called (in the worker thread) before each step with the file it concerns;

@@ -778,6 +778,7 @@ write_base (SaveJob *job)
   if (job->base_path == NULL)
     return;
   temp = g_strconcat (job->base_path, ".new", NULL);
+  gk_storage_step (GK_STORAGE_STEP_BASE, job->base_path);
   fd = g_open (temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0 || !gk_storage_write_full (fd, job->output, job->output_size) || fsync (fd) != 0 ||
       close (fd) != 0 || g_rename (temp, job->base_path) != 0)
