@@ -5,8 +5,12 @@
  */
 #include "config.h"
 
+#include <signal.h>
+#include <sys/resource.h>
+
 #include "chart-fixtures.h"
 #include "chart-test-utils.h"
+#include "gk-file-sink.h"
 
 typedef struct {
   char          *dir;
@@ -220,6 +224,93 @@ test_format_from_path (void)
   g_assert_false (gk_chart_format_from_path ("chart", &format, NULL));
 }
 
+/* The bytes cairo hands over in pieces, small and large, some bigger than
+ * the sink's buffer: the file holds all of them in order. */
+static GByteArray *
+write_pieces (GkFileSink *sink,
+              gsize       total)
+{
+  static const guint sizes[] = { 1, 63, 4096, 70000, 17, 65536, 65535, 200000 };
+  GByteArray *expected = g_byte_array_new ();
+  guint i = 0;
+
+  while (expected->len < total)
+    {
+      guint length = sizes[i++ % G_N_ELEMENTS (sizes)];
+      g_autofree guchar *piece = g_malloc (length);
+
+      for (guint b = 0; b < length; b++)
+        piece[b] = (guchar) (expected->len + b) * 7 + (guchar) i;
+      g_byte_array_append (expected, piece, length);
+      if (gk_file_sink_write (sink, piece, length) != CAIRO_STATUS_SUCCESS)
+        break;
+    }
+  return expected;
+}
+
+static void
+test_sink_writes_everything (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "bytes.bin", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GByteArray) expected = NULL;
+  g_autofree char *contents = NULL;
+  GkFileSink *sink = gk_file_sink_open (path, &error);
+  gsize length;
+
+  g_assert_no_error (error);
+  expected = write_pieces (sink, 1024 * 1024);
+  /* Nothing replaces the target before the close. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (gk_file_sink_close (sink, CAIRO_STATUS_SUCCESS, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, expected->data, expected->len);
+}
+
+/* A disk that fills up: the write error shows, whether at a write or at
+ * the close that writes what was buffered, and no file is left. */
+static void
+test_sink_write_error (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, "full.bin", NULL);
+      g_autoptr(GError) error = NULL;
+      struct rlimit limit = { 100 * 1000, 100 * 1000 };
+      GkFileSink *sink;
+
+      /* Files beyond 100 kB fail with EFBIG instead of a signal. */
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      sink = gk_file_sink_open (path, &error);
+      g_assert_no_error (error);
+      g_byte_array_unref (write_pieces (sink, 1024 * 1024));
+      g_assert_false (gk_file_sink_close (sink, CAIRO_STATUS_SUCCESS, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "full.bin"));
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+
+      /* A small file that fails only at the close, from its buffer. */
+      g_clear_error (&error);
+      sink = gk_file_sink_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &(struct rlimit) { 10, 10 }), ==, 0);
+      g_assert_cmpint (gk_file_sink_write (sink, (const guchar *) "%PDF-1.5 and some more", 22), ==,
+                       CAIRO_STATUS_SUCCESS);
+      g_assert_false (gk_file_sink_close (sink, CAIRO_STATUS_SUCCESS, &error));
+      g_assert_nonnull (error);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +327,9 @@ main (int   argc,
   g_test_add ("/export/replaces-existing", Fixture, NULL, fixture_set_up, test_replaces_existing, fixture_tear_down);
   g_test_add ("/export/bad-size", Fixture, NULL, fixture_set_up, test_bad_size, fixture_tear_down);
   g_test_add_func ("/export/format-from-path", test_format_from_path);
+  g_test_add ("/export/sink/writes-everything", Fixture, NULL, fixture_set_up, test_sink_writes_everything,
+              fixture_tear_down);
+  g_test_add ("/export/sink/write-error", Fixture, NULL, fixture_set_up, test_sink_write_error, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -33,6 +33,8 @@ struct _GkChartContext {
 
   cairo_t              *cr;
   PangoContext         *pango;
+  cairo_matrix_t        pango_matrix;     /* what pango last heard of */
+  cairo_font_options_t *pango_options;
   PangoFontDescription *fonts[GK_CHART_N_FONTS];
   double                line_heights[GK_CHART_N_FONTS];
   GHashTable           *layouts;          /* "font:width:text" -> PangoLayout */
@@ -198,6 +200,7 @@ gk_chart_context_free (GkChartContext *ctx)
     g_clear_pointer (&ctx->fonts[i], pango_font_description_free);
   g_hash_table_unref (ctx->layouts);
   g_object_unref (ctx->pango);
+  g_clear_pointer (&ctx->pango_options, cairo_font_options_destroy);
   g_array_unref (ctx->text_boxes);
   g_array_unref (ctx->hit_regions);
   g_free (ctx->today_label);
@@ -270,6 +273,32 @@ gk_chart_context_get_today (GkChartContext *ctx)
   return ctx->today;
 }
 
+/* Only the scale and the surface's font options matter for shaping; pango
+ * ignores the translation. Telling pango anyway makes every layout shape
+ * again at its next use: not when nothing changed (the pages of a report,
+ * one chart after another on the same surface). */
+static gboolean
+pango_needs_update (GkChartContext *ctx,
+                    cairo_t        *cr)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_matrix_t matrix;
+  const cairo_matrix_t *last = &ctx->pango_matrix;
+
+  cairo_get_matrix (cr, &matrix);
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  if (ctx->pango_options != NULL && cairo_font_options_equal (options, ctx->pango_options) &&
+      matrix.xx == last->xx && matrix.yx == last->yx && matrix.xy == last->xy && matrix.yy == last->yy)
+    {
+      cairo_font_options_destroy (options);
+      return FALSE;
+    }
+  g_clear_pointer (&ctx->pango_options, cairo_font_options_destroy);
+  ctx->pango_options = options;
+  ctx->pango_matrix = matrix;
+  return TRUE;
+}
+
 void
 gk_chart_context_begin (GkChartContext *ctx,
                         cairo_t        *cr)
@@ -278,8 +307,8 @@ gk_chart_context_begin (GkChartContext *ctx,
 
   g_clear_pointer (&ctx->cr, cairo_destroy);
   ctx->cr = cairo_reference (cr);
-  /* Only the scale matters for shaping; pango ignores the translation. */
-  pango_cairo_update_context (cr, ctx->pango);
+  if (pango_needs_update (ctx, cr))
+    pango_cairo_update_context (cr, ctx->pango);
   g_array_set_size (ctx->text_boxes, 0);
   g_array_set_size (ctx->hit_regions, 0);
   ctx->has_plot = FALSE;

@@ -53,14 +53,31 @@ shorten_for_storage (const char   *text,
   return gk_chart_text_shown_part (text, font_specs[font].size * 0.5, -1, max_lines);
 }
 
+/* The family, parsed once: a report sets some 20,000 layouts' fonts. */
+static const PangoFontDescription *
+font_family (void)
+{
+  static gsize family = 0;
+
+  if (g_once_init_enter (&family))
+    g_once_init_leave (&family, (gsize) pango_font_description_from_string ("Cantarell, DejaVu Sans"));
+  return (const PangoFontDescription *) family;
+}
+
+static double
+font_size (GkChartContext *ctx,
+           GkReportFont    font)
+{
+  return font_specs[font].size * gk_chart_context_get_font_scale (ctx);
+}
+
 static PangoFontDescription *
 font_description (GkChartContext *ctx,
                   GkReportFont    font)
 {
-  PangoFontDescription *desc = pango_font_description_from_string ("Cantarell, DejaVu Sans");
+  PangoFontDescription *desc = pango_font_description_copy_static (font_family ());
 
-  pango_font_description_set_absolute_size (desc, font_specs[font].size *
-                                            gk_chart_context_get_font_scale (ctx) * PANGO_SCALE);
+  pango_font_description_set_absolute_size (desc, font_size (ctx, font) * PANGO_SCALE);
   pango_font_description_set_weight (desc, font_specs[font].weight);
   return desc;
 }
@@ -90,9 +107,61 @@ gk_report_text_layout (GkChartContext *ctx,
     }
   /* What lies beyond the lines kept is never shaped: an ambition of 64 MB
    * is laid out as fast as one of a page. */
-  shown = gk_chart_text_shown_part (text, font_specs[font].size * gk_chart_context_get_font_scale (ctx),
-                                    width, max_lines);
+  shown = gk_chart_text_shown_part (text, font_size (ctx, font), width, max_lines);
   gk_chart_layout_set_text (layout, shown != NULL ? shown : text);
+  return layout;
+}
+
+/* Layouts are kept with the context's pango context, by text, font and
+ * width: the pagination measures each text, the drawing measures it again
+ * and shows it, and all of them use one shaped layout. Dropped when full,
+ * like the charts' own. */
+#define LAYOUT_CACHE_MAX 32768
+
+static G_DEFINE_QUARK (gk-report-layouts, report_layouts)
+
+static GHashTable *
+layout_cache (GkChartContext *ctx)
+{
+  PangoContext *pango = gk_chart_context_get_pango (ctx);
+  GHashTable *cache = g_object_get_qdata (G_OBJECT (pango), report_layouts_quark ());
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      g_object_set_qdata_full (G_OBJECT (pango), report_layouts_quark (), cache,
+                               (GDestroyNotify) g_hash_table_unref);
+    }
+  return cache;
+}
+
+/* Owned by the cache; the same layout for the same text, font, size and
+ * width until the cache is full. */
+static PangoLayout *
+cached_layout (GkChartContext *ctx,
+               const char     *text,
+               GkReportFont    font,
+               double          width,
+               int             max_lines)
+{
+  GHashTable *cache = layout_cache (ctx);
+  char prefix[64];
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  /* What the layout depends on: the font and its size, the width in pango
+   * units as gk_report_text_layout() sets it, the lines. */
+  g_snprintf (prefix, sizeof prefix, "%d:%d:%d:%d:", (int) font,
+              (int) (font_size (ctx, font) * PANGO_SCALE),
+              width > 0 ? (int) floor (width * PANGO_SCALE) : -1, max_lines);
+  key = g_strconcat (prefix, text, NULL);
+  layout = g_hash_table_lookup (cache, key);
+  if (layout != NULL)
+    return layout;
+  if (g_hash_table_size (cache) >= LAYOUT_CACHE_MAX)
+    g_hash_table_remove_all (cache);
+  layout = gk_report_text_layout (ctx, text, font, width, max_lines);
+  g_hash_table_insert (cache, g_steal_pointer (&key), layout);
   return layout;
 }
 
@@ -103,13 +172,11 @@ gk_report_text_height (GkChartContext *ctx,
                        double          width,
                        int             max_lines)
 {
-  g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle logical;
 
   if (text == NULL || *text == '\0')
     return 0;
-  layout = gk_report_text_layout (ctx, text, font, width, max_lines);
-  pango_layout_get_extents (layout, NULL, &logical);
+  pango_layout_get_extents (cached_layout (ctx, text, font, width, max_lines), NULL, &logical);
   return ceil (logical.height / (double) PANGO_SCALE);
 }
 
@@ -118,13 +185,11 @@ gk_report_text_width (GkChartContext *ctx,
                       const char     *text,
                       GkReportFont    font)
 {
-  g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle logical;
 
   if (text == NULL || *text == '\0')
     return 0;
-  layout = gk_report_text_layout (ctx, text, font, -1, 0);
-  pango_layout_get_extents (layout, NULL, &logical);
+  pango_layout_get_extents (cached_layout (ctx, text, font, -1, 0), NULL, &logical);
   return logical.width / (double) PANGO_SCALE;
 }
 
@@ -160,12 +225,13 @@ gk_report_draw_text (GkChartContext *ctx,
                      int             max_lines)
 {
   cairo_t *cr = gk_chart_context_get_cairo (ctx);
-  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayout *layout;
   PangoRectangle logical;
 
   if (text == NULL || *text == '\0')
     return 0;
-  layout = gk_report_text_layout (ctx, text, font, width, max_lines);
+  layout = cached_layout (ctx, text, font, width, max_lines);
+  /* The height does not depend on it: measuring never sets it. */
   if (width > 0)
     pango_layout_set_alignment (layout, align == GK_CHART_ALIGN_END ? PANGO_ALIGN_RIGHT :
                                         align == GK_CHART_ALIGN_CENTER ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
