@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-chart-axis.h"
+#include "gk-chart-dots.h"
 #include "gk-indicator-chart.h"
 
 #define PADDING       8.0
@@ -515,9 +516,12 @@ draw_reference_line (GkChartContext *ctx,
 
   cairo_save (cr);
   set_line (ctx);
-  cairo_move_to (cr, layout->plot.x, y);
-  cairo_line_to (cr, layout->plot.x + layout->plot.width, y);
-  cairo_stroke (cr);
+  if (!gk_chart_fill_dotted_hline (cr, layout->plot.x, layout->plot.x + layout->plot.width, y))
+    {
+      cairo_move_to (cr, layout->plot.x, y);
+      cairo_line_to (cr, layout->plot.x + layout->plot.width, y);
+      cairo_stroke (cr);
+    }
   cairo_restore (cr);
 
   /* above the line, or below it when that is taken; on a plate, since the
