@@ -22,6 +22,8 @@
  *
  * Run it under Xvfb, with either renderer (GSK_RENDERER is passed on):
  *   xvfb-run -a -s '-screen 0 1280x800x24' BUILDDIR/tests/bench/bench-startup [--runs=N] [--verbose]
+ *     [--gripkaart=PATH]  (another build's gripkaart, to compare; one
+ *                          without the peak memory line shows -0.0 MiB)
  *   GSK_RENDERER=cairo xvfb-run -a -s '-screen 0 1280x800x24' BUILDDIR/tests/bench/bench-startup
  */
 #include "config.h"
@@ -46,6 +48,7 @@ extern char **environ;
 #define TIMEOUT_MS 60000
 
 static int n_runs = 11;
+static char *gripkaart_path;
 static gboolean bare;
 static gboolean verbose;
 
@@ -265,6 +268,7 @@ main (int   argc,
 {
   const GOptionEntry entries[] = {
     { "runs", 0, 0, G_OPTION_ARG_INT, &n_runs, "Starts of each (default 11)", "N" },
+    { "gripkaart", 0, 0, G_OPTION_ARG_FILENAME, &gripkaart_path, "Start this gripkaart (another build, to compare)", "PATH" },
     { "verbose", 0, 0, G_OPTION_ARG_NONE, &verbose, "Show what the windows print on standard error", NULL },
     { "bare", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &bare, "Be the bare window", NULL },
     { NULL }
@@ -301,7 +305,8 @@ main (int   argc,
   XSelectInput (display, DefaultRootWindow (display), SubstructureNotifyMask);
 
   self = g_file_read_link ("/proc/self/exe", NULL);
-  gripkaart = g_build_filename (GK_BENCH_BUILD_DIR, "src", "gripkaart", NULL);
+  gripkaart = gripkaart_path != NULL ? g_strdup (gripkaart_path)
+                                     : g_build_filename (GK_BENCH_BUILD_DIR, "src", "gripkaart", NULL);
   dir = g_dir_make_tmp ("gk-bench-startup-XXXXXX", &error);
   g_assert_no_error (error);
   data = g_build_filename (dir, "data", NULL);
@@ -358,8 +363,11 @@ main (int   argc,
                  map <= subject->target_ratio * bare_map ? "met" : "MISSED");
       g_print ("\n");
     }
-  g_print ("peak memory at the first frame, demo: %.1f MiB   target < 100 MiB: %s\n",
-           median (subjects[2].peak_mib), median (subjects[2].peak_mib) < 100 ? "met" : "MISSED");
+  if (median (subjects[2].peak_mib) < 0)
+    g_print ("peak memory at the first frame, demo: not reported by this gripkaart\n");
+  else
+    g_print ("peak memory at the first frame, demo: %.1f MiB   target < 100 MiB: %s\n",
+             median (subjects[2].peak_mib), median (subjects[2].peak_mib) < 100 ? "met" : "MISSED");
 
   for (guint s = 0; s < G_N_ELEMENTS (subjects); s++)
     {

@@ -82,16 +82,16 @@ font_description (GkChartContext *ctx,
   return desc;
 }
 
-PangoLayout *
-gk_report_text_layout (GkChartContext *ctx,
-                       const char     *text,
-                       GkReportFont    font,
-                       double          width,
-                       int             max_lines)
+/* A layout of @text as it is: the caller has cut it to what can show. */
+static PangoLayout *
+new_layout (GkChartContext *ctx,
+            const char     *text,
+            GkReportFont    font,
+            double          width,
+            int             max_lines)
 {
   PangoLayout *layout = pango_layout_new (gk_chart_context_get_pango (ctx));
   PangoFontDescription *desc = font_description (ctx, font);
-  g_autofree char *shown = NULL;
 
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
@@ -105,11 +105,22 @@ gk_report_text_layout (GkChartContext *ctx,
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
         }
     }
+  gk_chart_layout_set_text (layout, text);
+  return layout;
+}
+
+PangoLayout *
+gk_report_text_layout (GkChartContext *ctx,
+                       const char     *text,
+                       GkReportFont    font,
+                       double          width,
+                       int             max_lines)
+{
   /* What lies beyond the lines kept is never shaped: an ambition of 64 MB
    * is laid out as fast as one of a page. */
-  shown = gk_chart_text_shown_part (text, font_size (ctx, font), width, max_lines);
-  gk_chart_layout_set_text (layout, shown != NULL ? shown : text);
-  return layout;
+  g_autofree char *shown = gk_chart_text_shown_part (text, font_size (ctx, font), width, max_lines);
+
+  return new_layout (ctx, shown != NULL ? shown : text, font, width, max_lines);
 }
 
 /* Layouts are kept with the context's pango context, by text, font and
@@ -145,12 +156,16 @@ cached_layout (GkChartContext *ctx,
                int             max_lines)
 {
   GHashTable *cache = layout_cache (ctx);
+  /* The key holds what shows, not all of a long text. */
+  g_autofree char *shown = gk_chart_text_shown_part (text, font_size (ctx, font), width, max_lines);
   char prefix[64];
   g_autofree char *key = NULL;
   PangoLayout *layout;
 
+  if (shown != NULL)
+    text = shown;
   /* What the layout depends on: the font and its size, the width in pango
-   * units as gk_report_text_layout() sets it, the lines. */
+   * units as new_layout() sets it, the lines. */
   g_snprintf (prefix, sizeof prefix, "%d:%d:%d:%d:", (int) font,
               (int) (font_size (ctx, font) * PANGO_SCALE),
               width > 0 ? (int) floor (width * PANGO_SCALE) : -1, max_lines);
@@ -160,7 +175,7 @@ cached_layout (GkChartContext *ctx,
     return layout;
   if (g_hash_table_size (cache) >= LAYOUT_CACHE_MAX)
     g_hash_table_remove_all (cache);
-  layout = gk_report_text_layout (ctx, text, font, width, max_lines);
+  layout = new_layout (ctx, text, font, width, max_lines);
   g_hash_table_insert (cache, g_steal_pointer (&key), layout);
   return layout;
 }
