@@ -38,6 +38,7 @@ struct _GkChartContext {
   PangoFontDescription *fonts[GK_CHART_N_FONTS];
   double                line_heights[GK_CHART_N_FONTS];
   GHashTable           *layouts;          /* "font:width:text" -> PangoLayout */
+  GHashTable           *keyed_layouts;    /* the callers' keys -> PangoLayout */
 
   GArray               *text_boxes;       /* GkChartTextBox */
   GArray               *hit_regions;      /* GkChartHitRegion */
@@ -156,6 +157,8 @@ update_fonts (GkChartContext *ctx)
       pango_font_metrics_unref (metrics);
     }
   g_hash_table_remove_all (ctx->layouts);
+  if (ctx->keyed_layouts != NULL)
+    g_hash_table_remove_all (ctx->keyed_layouts);
 }
 
 GkChartContext *
@@ -199,6 +202,7 @@ gk_chart_context_free (GkChartContext *ctx)
   for (int i = 0; i < GK_CHART_N_FONTS; i++)
     g_clear_pointer (&ctx->fonts[i], pango_font_description_free);
   g_hash_table_unref (ctx->layouts);
+  g_clear_pointer (&ctx->keyed_layouts, g_hash_table_unref);
   g_object_unref (ctx->pango);
   g_clear_pointer (&ctx->pango_options, cairo_font_options_destroy);
   g_array_unref (ctx->text_boxes);
@@ -330,6 +334,14 @@ PangoContext *
 gk_chart_context_get_pango (GkChartContext *ctx)
 {
   return ctx->pango;
+}
+
+GHashTable *
+gk_chart_context_get_keyed_layouts (GkChartContext *ctx)
+{
+  if (ctx->keyed_layouts == NULL)
+    ctx->keyed_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  return ctx->keyed_layouts;
 }
 
 const GkChartPalette *

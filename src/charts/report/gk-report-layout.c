@@ -123,28 +123,11 @@ gk_report_text_layout (GkChartContext *ctx,
   return new_layout (ctx, shown != NULL ? shown : text, font, width, max_lines);
 }
 
-/* Layouts are kept with the context's pango context, by text, font and
- * width: the pagination measures each text, the drawing measures it again
- * and shows it, and all of them use one shaped layout. Dropped when full,
- * like the charts' own. */
+/* Layouts are kept with the context, by text, font and width: the
+ * pagination measures each text, the drawing measures it again and shows
+ * it, and all of them use one shaped layout. Dropped when full, like the
+ * charts' own. */
 #define LAYOUT_CACHE_MAX 32768
-
-static G_DEFINE_QUARK (gk-report-layouts, report_layouts)
-
-static GHashTable *
-layout_cache (GkChartContext *ctx)
-{
-  PangoContext *pango = gk_chart_context_get_pango (ctx);
-  GHashTable *cache = g_object_get_qdata (G_OBJECT (pango), report_layouts_quark ());
-
-  if (cache == NULL)
-    {
-      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-      g_object_set_qdata_full (G_OBJECT (pango), report_layouts_quark (), cache,
-                               (GDestroyNotify) g_hash_table_unref);
-    }
-  return cache;
-}
 
 /* Owned by the cache; the same layout for the same text, font, size and
  * width until the cache is full. */
@@ -155,7 +138,7 @@ cached_layout (GkChartContext *ctx,
                double          width,
                int             max_lines)
 {
-  GHashTable *cache = layout_cache (ctx);
+  GHashTable *cache = gk_chart_context_get_keyed_layouts (ctx);
   /* The key holds what shows, not all of a long text. */
   g_autofree char *shown = gk_chart_text_shown_part (text, font_size (ctx, font), width, max_lines);
   char prefix[64];
