@@ -284,7 +284,7 @@ main (int   argc,
   Display *display;
   Subject subjects[4];
   char bare_option[] = "--bare";
-  double bare_map;
+  double bare_map, bare_frame, bare_peak;
 
   g_option_context_add_main_entries (options, entries, NULL);
   if (!g_option_context_parse (options, &argc, &argv, &error))
@@ -349,15 +349,18 @@ main (int   argc,
   g_print ("renderer %s, %d starts each, medians (exec to the window's MapNotify; to its first frame):\n",
            g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default", n_runs);
   bare_map = median (subjects[0].map_ms);
+  bare_frame = median (subjects[0].frame_ms);
+  bare_peak = median (subjects[0].peak_mib);
   for (guint s = 0; s < G_N_ELEMENTS (subjects); s++)
     {
       Subject *subject = &subjects[s];
       double map = median (subject->map_ms);
       g_autofree char *maps = list (subject->map_ms);
 
-      g_print ("%-24s map %5.0f ms (%3.0f %%)   frame %5.0f ms   peak %5.1f MiB   (maps: %s)",
-               subject->label, map, 100 * map / bare_map, median (subject->frame_ms),
-               median (subject->peak_mib), maps);
+      g_print ("%-24s map %5.0f ms (%3.0f %%)   frame %5.0f ms (%3.0f %%)   peak %5.1f MiB (%3.0f %%)   (maps: %s)",
+               subject->label, map, 100 * map / bare_map,
+               median (subject->frame_ms), 100 * median (subject->frame_ms) / bare_frame,
+               median (subject->peak_mib), 100 * median (subject->peak_mib) / bare_peak, maps);
       if (subject->target_ratio > 0)
         g_print ("   target <= %.0f %%: %s", 100 * subject->target_ratio,
                  map <= subject->target_ratio * bare_map ? "met" : "MISSED");
