@@ -357,6 +357,50 @@ test_dotted_line_from_tile (void)
   }
 }
 
+/* pango hears of a new scale or surface, and only then: telling it of the
+ * same again would make every kept layout shape anew. */
+static void
+test_begin_tells_pango_of_changes (void)
+{
+  g_autoptr(GkChartContext) ctx = gk_chart_context_new (GK_STYLE_VARIANT_LIGHT);
+  PangoContext *pango = gk_chart_context_get_pango (ctx);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 50, 50);
+  cairo_t *cr = cairo_create (surface);
+  guint serial;
+
+  cairo_scale (cr, 2, 2);
+  gk_chart_context_begin (ctx, cr);
+  gk_chart_context_end (ctx);
+  g_assert_nonnull (pango_context_get_matrix (pango));
+  g_assert_cmpfloat (pango_context_get_matrix (pango)->xx, ==, 2);
+  serial = pango_context_get_serial (pango);
+
+  /* the same scale elsewhere on the surface: nothing to tell */
+  cairo_translate (cr, 7.5, 3);
+  gk_chart_context_begin (ctx, cr);
+  gk_chart_context_end (ctx);
+  g_assert_cmpuint (pango_context_get_serial (pango), ==, serial);
+
+  /* another scale */
+  cairo_identity_matrix (cr);
+  gk_chart_context_begin (ctx, cr);
+  gk_chart_context_end (ctx);
+  g_assert_cmpuint (pango_context_get_serial (pango), !=, serial);
+  g_assert_cmpfloat (pango_context_get_matrix (pango)->xx, ==, 1);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  /* another kind of surface, with font options of its own */
+  serial = pango_context_get_serial (pango);
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  gk_chart_context_begin (ctx, cr);
+  gk_chart_context_end (ctx);
+  g_assert_cmpuint (pango_context_get_serial (pango), !=, serial);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +420,7 @@ main (int   argc,
   g_test_add_func ("/chart-common/hit-regions", test_hit_regions);
   g_test_add_func ("/chart-common/status-styles", test_status_styles_distinct);
   g_test_add_func ("/chart-common/dotted-line-from-tile", test_dotted_line_from_tile);
+  g_test_add_func ("/chart-common/begin-tells-pango-of-changes", test_begin_tells_pango_of_changes);
 
   return g_test_run ();
 }
