@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <cairo-pdf.h>
+
 #include "chart-test-utils.h"
 #include "gk-demo.h"
 #include "gk-report.h"
@@ -290,6 +292,52 @@ test_layout_shrinkable (void)
   placement = gk_report_flow_get_placement (flow, 2, 0);
   g_assert_cmpuint (placement->block, ==, 3);
   g_assert_cmpfloat (placement->height, ==, 300);
+}
+
+/* Layouts are kept and shared by measuring and drawing: a text measures
+ * the same every time, the same as a layout of its own, and as drawn on a
+ * page; another width, line limit or font size is another layout. */
+static void
+test_layout_cached_heights (void)
+{
+  g_autoptr(GkChartContext) ctx = gk_chart_context_new (GK_STYLE_VARIANT_LIGHT);
+  const char *text = "De wijkteams bespreken elke maand de voortgang van alle maatregelen "
+                     "met de bewoners en leggen de afspraken vast in het journaal.";
+  g_autoptr(PangoLayout) own = gk_report_text_layout (ctx, text, GK_REPORT_FONT_BODY, 200, 8);
+  cairo_surface_t *surface = cairo_pdf_surface_create (NULL, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  PangoRectangle logical;
+  double height = gk_report_text_height (ctx, text, GK_REPORT_FONT_BODY, 200, 8);
+
+  pango_layout_get_extents (own, NULL, &logical);
+  g_assert_cmpfloat (height, ==, ceil (logical.height / (double) PANGO_SCALE));
+  g_assert_cmpint (pango_layout_get_line_count (own), >, 2);
+  g_assert_cmpfloat (gk_report_text_height (ctx, text, GK_REPORT_FONT_BODY, 200, 8), ==, height);
+  g_assert_cmpfloat (gk_report_text_height (ctx, text, GK_REPORT_FONT_BODY, 100, 8), >, height);
+  g_assert_cmpfloat (gk_report_text_height (ctx, text, GK_REPORT_FONT_BODY, 200, 1), <, height);
+  g_assert_cmpfloat (gk_report_text_height (ctx, text, GK_REPORT_FONT_SMALL, 200, 8), <, height);
+  g_assert_cmpfloat (gk_report_text_width (ctx, "Ag", GK_REPORT_FONT_BODY), <,
+                     gk_report_text_width (ctx, "Ag Ag", GK_REPORT_FONT_BODY));
+
+  /* On a page, twice over (the layout is kept across drawings). */
+  for (int page = 0; page < 2; page++)
+    {
+      cairo_save (cr);
+      cairo_scale (cr, GK_CHART_PRINT_SCALE, GK_CHART_PRINT_SCALE);
+      gk_chart_context_begin (ctx, cr);
+      g_assert_cmpfloat (gk_report_draw_text (ctx, text, GK_REPORT_FONT_BODY, GK_REPORT_INK_NORMAL, 10, 10, 200,
+                                              GK_CHART_ALIGN_END, 8), ==, height);
+      g_assert_cmpfloat (gk_report_text_height (ctx, text, GK_REPORT_FONT_BODY, 200, 8), ==, height);
+      gk_chart_context_end (ctx);
+      cairo_restore (cr);
+      cairo_show_page (cr);
+    }
+
+  gk_chart_context_set_font_scale (ctx, 2);
+  g_assert_cmpfloat (gk_report_text_height (ctx, text, GK_REPORT_FONT_BODY, 200, 8), >, height);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
 }
 
 static void
@@ -1008,6 +1056,7 @@ main (int   argc,
   g_test_add_func ("/report/layout/blocks-stay-whole", test_layout_blocks_stay_whole);
   g_test_add_func ("/report/layout/shrinkable", test_layout_shrinkable);
   g_test_add_func ("/report/layout/breaks-and-anchors", test_layout_breaks_and_anchors);
+  g_test_add_func ("/report/layout/cached-heights", test_layout_cached_heights);
   g_test_add_func ("/report/demo/period", test_demo_period);
   g_test_add_func ("/report/demo/pages", test_demo_pages);
   g_test_add_func ("/report/demo/pages-not-blank", test_demo_pages_not_blank);

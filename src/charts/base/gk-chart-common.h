@@ -154,6 +154,10 @@ void                  gk_chart_context_begin            (GkChartContext   *ctx,
 void                  gk_chart_context_end              (GkChartContext   *ctx);
 cairo_t              *gk_chart_context_get_cairo        (GkChartContext   *ctx);
 PangoContext         *gk_chart_context_get_pango        (GkChartContext   *ctx);
+/* Layouts that a caller with fonts of its own (the report) keeps, by keys
+ * of its own (strings, freed by the table): emptied when the font scale
+ * changes, freed with the context. */
+GHashTable           *gk_chart_context_get_keyed_layouts (GkChartContext  *ctx);
 const GkChartPalette *gk_chart_context_get_palette      (GkChartContext   *ctx);
 
 void                  gk_chart_context_paint_background (GkChartContext   *ctx,

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-chart-axis.h"
+#include "gk-chart-dots.h"
 #include "gk-indicator-chart.h"
 
 #define PADDING       8.0
@@ -580,9 +581,12 @@ draw_reference_line (GkChartContext *ctx,
 
   cairo_save (cr);
   set_line (ctx);
-  cairo_move_to (cr, layout->plot.x, y);
-  cairo_line_to (cr, layout->plot.x + layout->plot.width, y);
-  cairo_stroke (cr);
+  if (!gk_chart_fill_dotted_hline (cr, layout->plot.x, layout->plot.x + layout->plot.width, y))
+    {
+      cairo_move_to (cr, layout->plot.x, y);
+      cairo_line_to (cr, layout->plot.x + layout->plot.width, y);
+      cairo_stroke (cr);
+    }
   cairo_restore (cr);
   /* the bands' names, drawn later on plates, keep off the line */
   box = (GkChartRect) { layout->plot.x, y - 1, layout->plot.width, 2 };
@@ -612,16 +616,33 @@ typedef struct {
 } Column;
 
 /* cairo strokes a long polyline as one polygon, which costs far more than
- * stroking its segments one by one; round caps make the joins. */
+ * stroking its segments one by one; round caps make the joins. That is for
+ * pixels, the screen's recordings included. A file (PDF, SVG) keeps the
+ * line as one path: each stroke of its own is a saved state, a matrix and
+ * both ends in the file, some 60 numbers to print for every measurement. */
 typedef struct {
   cairo_t *cr;
+  guint    piece;           /* segments per stroke */
   guint    n_segments;
   gboolean started;
   double   last_x, last_y;
 } Polyline;
 
-#define POLYLINE_PIECE 1
 #define LINE_WIDTH     2.0
+
+static guint
+polyline_piece (cairo_t *cr)
+{
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+      return G_MAXUINT;
+    default:
+      return 1;
+    }
+}
 
 static void
 polyline_to (Polyline *line,
@@ -636,7 +657,7 @@ polyline_to (Polyline *line,
   else
     {
       cairo_line_to (line->cr, x, y);
-      if (++line->n_segments % POLYLINE_PIECE == 0)
+      if (++line->n_segments % line->piece == 0)
         {
           cairo_stroke (line->cr);
           cairo_move_to (line->cr, x, y);
@@ -733,7 +754,7 @@ draw_measurements (GkChartContext             *ctx,
 {
   const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
   cairo_t *cr = gk_chart_context_get_cairo (ctx);
-  Trace trace = { { cr, 0, FALSE, 0, 0 }, NULL, FALSE, G_MININT };
+  Trace trace = { { cr, polyline_piece (cr), 0, FALSE, 0, 0 }, NULL, FALSE, G_MININT };
   Column column = { G_MININT, 0, 0, 0, 0, 0, 0, 0 };
   double spacing = layout->plot.width / MAX (data->n_points, 1);
 

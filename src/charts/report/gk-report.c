@@ -530,11 +530,18 @@ gk_report_write_pdf (GkReport           *self,
   g_return_val_if_fail (write_func != NULL, CAIRO_STATUS_NULL_POINTER);
 
   gk_report_paper_get_size (self->paper, self->orientation, &width, &height);
-  n_pages = gk_report_get_n_pages (self, width, height);
-
   surface = gk_pdf_stream_surface_new (write_func, closure, width, height);
   set_metadata (self, surface);
   cr = cairo_create (surface);
+
+  /* Measured on the surface and at the scale of the pages: the layouts the
+   * pagination shapes are drawn as they are, not shaped again. */
+  cairo_save (cr);
+  cairo_scale (cr, GK_CHART_PRINT_SCALE, GK_CHART_PRINT_SCALE);
+  gk_chart_context_begin (self->b.ctx, cr);
+  gk_chart_context_end (self->b.ctx);
+  cairo_restore (cr);
+  n_pages = gk_report_get_n_pages (self, width, height);
   for (guint page = 0; page < n_pages; page++)
     {
       gk_report_draw_page (self, page, cr, width, height);
