@@ -27,7 +27,7 @@ typedef struct {
   GkStorageStep  step;
   gboolean       held;        /* a worker waits at step */
   GThread       *main_thread; /* the one that must never wait here */
-  guint          n_reached[GK_STORAGE_STEP_REPLACED + 1];
+  guint          n_reached[GK_N_STORAGE_STEPS];
 } SlowFolder;
 
 static inline void

@@ -367,6 +367,7 @@ typedef enum {
                                 * file in place is ours */
   GK_STORAGE_STEP_REPLACED,    /* saving: after it did (the save is done) */
   GK_STORAGE_STEP_BASE,        /* saving: before the new base replaces the old */
+  GK_N_STORAGE_STEPS,          /* (their number, for counting them) */
 } GkStorageStep;
 
 /* Called (in the worker thread) before each step with the file it concerns;
