@@ -27,6 +27,7 @@
 #include "gk-import-dialog.h"
 #include "gk-report-dialog.h"
 #include "gk-session.h"
+#include "gk-sharing.h"
 #include "gk-window.h"
 #include "gk-work-indicator.h"
 
@@ -55,6 +56,8 @@ struct _GkWindow
   GkMeasuresPage       *measures_page;
   GkWorkIndicator      *work_indicator;
   GtkLabel             *others_label;
+  GtkLabel             *share_status_label;
+  GtkWidget            *choose_button;
 
   GtkFileChooserNative *chooser;
 
@@ -64,6 +67,7 @@ struct _GkWindow
   GkSession            *session;
   GkProjectFile        *project;
   GkDocument           *document;
+  GkSharing            *sharing;           /* every save goes through it */
   guint                 back_source;
   guint                 present_source;    /* see gk_window_open_file_and_present() */
   gboolean              close_confirmed;
@@ -738,7 +742,7 @@ saved (GkWindow   *self,
   gboolean close_now = ok && (work->close_after || self->close_when_saved) &&
                        self->project != NULL && !gk_project_file_get_saving (self->project);
 
-  if (!ok)
+  if (!ok && error != NULL)
     {
       /* Staying open: the user sees why, and decides. */
       self->close_when_saved = FALSE;
@@ -761,12 +765,25 @@ session_saved_cb (GObject      *object,
   g_autoptr(WindowWork) work = user_data;
   GkWindow *self = work->window;
   g_autoptr(GError) error = NULL;
-  gboolean ok = gk_session_save_finish (GK_SESSION (object), result, &error);
+  gboolean ok = gk_sharing_save_finish (GK_SHARING (object), result, &error);
+  const char *summary;
 
   if (is_gone (self))
     return;
+  if (g_error_matches (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CONFLICT))
+    {
+      /* Not a failure to explain but a choice to make; then it saves again. */
+      self->close_when_saved = FALSE;
+      gk_sharing_choose (self->sharing);
+      saved (self, work, FALSE, NULL);
+      return;
+    }
   if (ok)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Programme saved")));
+    {
+      summary = gk_project_file_get_merge_summary (self->project);
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (summary != NULL ? summary : _("Programme saved")));
+    }
   saved (self, work, ok, error);
 }
 
@@ -783,7 +800,7 @@ save (GkWindow *self,
   what = g_strdup_printf (_("Saving “%s”…"), gk_project_file_get_display_name (self->project));
   work = window_work_begin (self, NULL, what);
   work->close_after = close_after;
-  gk_session_save_async (self->session, NULL, session_saved_cb, work);
+  gk_sharing_save_async (self->sharing, session_saved_cb, work);
 }
 
 static void
@@ -1189,6 +1206,35 @@ user_name_changed_cb (GkWindow *self)
                              *user_name != '\0' ? user_name : gk_preferences_default_user_name ());
 }
 
+/* Where the user's changes are, beside who else has the file open. */
+static void
+update_share_status (GkWindow *self)
+{
+  const char *status = gk_sharing_get_status (self->sharing);
+
+  gtk_label_set_text (self->share_status_label, status != NULL ? status : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->share_status_label), gk_sharing_get_status_detail (self->sharing));
+  gtk_widget_set_visible (GTK_WIDGET (self->share_status_label), status != NULL);
+  gtk_widget_set_visible (self->choose_button, gk_sharing_get_needs_choice (self->sharing));
+}
+
+static void
+choose_clicked_cb (GkWindow *self)
+{
+  gk_sharing_choose (self->sharing);
+}
+
+/* The window was asked to close while an automatic share ran: now it can
+ * (and asks, if anything is left unsaved). */
+static void
+auto_saved_cb (GkWindow *self)
+{
+  if (!self->close_when_saved || (self->project != NULL && gk_project_file_get_saving (self->project)))
+    return;
+  self->close_when_saved = FALSE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 /* Called once the window belongs to the application: "application" is not a
  * construct property, so constructed() is too early to reach the settings. */
 static void
@@ -1197,6 +1243,11 @@ setup_from_settings (GkWindow *self)
   GSettings *settings = get_settings (self);
 
   restore_window_state (self, settings);
+  self->sharing = gk_sharing_new (self, settings);
+  g_signal_connect_object (self->sharing, "notify", G_CALLBACK (update_share_status), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sharing, "auto-saved", G_CALLBACK (auto_saved_cb), self, G_CONNECT_SWAPPED);
+  update_share_status (self);
   /* Reading the recent files can wait until the window is on screen. */
   g_idle_add_full (G_PRIORITY_LOW, rebuild_recent_menu_once, g_object_ref (self), g_object_unref);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
@@ -1216,6 +1267,9 @@ gk_window_dispose (GObject *object)
   g_clear_handle_id (&self->back_source, g_source_remove);
   g_clear_handle_id (&self->present_source, g_source_remove);
   close_programme (self);
+  if (self->sharing != NULL)
+    gk_sharing_shutdown (self->sharing);
+  g_clear_object (&self->sharing);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
@@ -1285,6 +1339,9 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, measures_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, work_indicator);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, others_label);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, share_status_label);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, choose_button);
+  gtk_widget_class_bind_template_callback (widget_class, choose_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);

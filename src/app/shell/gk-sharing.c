@@ -1,0 +1,530 @@
+/* gk-sharing.c
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window hands every save to this object, and so does the timer of
+ * automatic sharing: it knows how the last one went, which is what the
+ * header shows. The project file does the merging (gk-project-merge.c);
+ * what clashes comes back as GK_PROJECT_ERROR_CONFLICT with the conflicts
+ * in gk_project_file_get_conflicts(), and the conflict dialog sets the
+ * user's choices on them before the same thing is done again.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gk-conflict-dialog.h"
+#include "gk-merge-conflict.h"
+#include "gk-sharing.h"
+
+/* What stopped at a conflict, to be done again once the user chose. */
+typedef enum {
+  OPERATION_NONE,
+  OPERATION_SAVE,
+} Operation;
+
+struct _GkSharing
+{
+  GObject        parent_instance;
+
+  GkWindow      *window;        /* not owned: it owns us */
+  GSettings     *settings;
+  GkSession     *session;
+  GkDocument    *document;      /* the session's, followed while open */
+  GkProjectFile *project;
+
+  guint          auto_source;   /* the automatic share waiting for the edits to rest */
+  guint          running;       /* saves on their way */
+  GError        *last_error;    /* of the last save; NULL when it landed */
+  Operation      failed;        /* what stopped at a conflict */
+
+  char          *status;
+  char          *status_detail;
+  gboolean       needs_choice;
+};
+
+G_DEFINE_FINAL_TYPE (GkSharing, gk_sharing, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STATUS,
+  PROP_STATUS_DETAIL,
+  PROP_NEEDS_CHOICE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_AUTO_SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* --- the status -------------------------------------------------------------- */
+
+static gboolean
+waiting_for_choice (GkSharing *self)
+{
+  return g_error_matches (self->last_error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CONFLICT) &&
+         self->project != NULL &&
+         g_list_model_get_n_items (gk_project_file_get_conflicts (self->project)) > 0;
+}
+
+/* Who made the changes that clash: one name, or NULL for several. */
+static char *
+dup_conflict_author (GkSharing *self)
+{
+  GListModel *conflicts = gk_project_file_get_conflicts (self->project);
+  char *author = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (conflicts); i++)
+    {
+      g_autoptr(GkMergeConflict) conflict = g_list_model_get_item (conflicts, i);
+      const char *theirs = gk_merge_conflict_get_their_author (conflict);
+
+      if (theirs == NULL || *theirs == '\0' || (author != NULL && g_strcmp0 (author, theirs) != 0))
+        {
+          g_free (author);
+          return NULL;
+        }
+      if (author == NULL)
+        author = g_strdup (theirs);
+    }
+  return author;
+}
+
+/* The part after "Not shared yet: ", short enough for a header bar; the
+ * error's own message goes in the tooltip. */
+static const char *
+failure_reason (const GError *error)
+{
+  if (error->domain != GK_PROJECT_ERROR)
+    return _("the file could not be saved");
+  switch (error->code)
+    {
+    case GK_PROJECT_ERROR_READ_ONLY:
+      return _("the folder is read-only");
+    case GK_PROJECT_ERROR_NO_SPACE:
+      return _("the disk is full");
+    case GK_PROJECT_ERROR_NOT_FOUND:
+      return _("the shared file is gone");
+    case GK_PROJECT_ERROR_LOCKED:
+      return _("another program is writing the file");
+    case GK_PROJECT_ERROR_CHANGED_ON_DISK:
+      return _("the file was replaced by someone else");
+    default:
+      return _("the file could not be saved");
+    }
+}
+
+static void
+set_status (GkSharing  *self,
+            const char *status,
+            const char *detail,
+            gboolean    needs_choice)
+{
+  if (g_strcmp0 (self->status, status) != 0)
+    {
+      g_free (self->status);
+      self->status = g_strdup (status);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+    }
+  if (g_strcmp0 (self->status_detail, detail) != 0)
+    {
+      g_free (self->status_detail);
+      self->status_detail = g_strdup (detail);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_DETAIL]);
+    }
+  if (self->needs_choice != needs_choice)
+    {
+      self->needs_choice = needs_choice;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS_CHOICE]);
+    }
+}
+
+static gboolean
+shares_automatically (GkSharing *self)
+{
+  return g_settings_get_boolean (self->settings, "share-automatically");
+}
+
+static gboolean
+can_share (GkSharing *self)
+{
+  return self->project != NULL && self->document != NULL &&
+         gk_project_file_get_file (self->project) != NULL &&
+         !gk_project_file_get_read_only (self->project);
+}
+
+static void
+update_conflict_status (GkSharing *self)
+{
+  g_autofree char *author = dup_conflict_author (self);
+  g_autofree char *status = NULL;
+  g_autofree char *detail = NULL;
+
+  if (author != NULL)
+    {
+      /* Translators: in the header bar; %s is a colleague's name */
+      status = g_strdup_printf (_("Not shared yet: choose between your changes and %s’s"), author);
+      detail = g_strdup_printf (_("You and %s changed the same things. Your changes are kept in your "
+                                  "copy; choose which to keep to share them."), author);
+    }
+  else
+    {
+      status = g_strdup (_("Not shared yet: choose between your changes and the others’"));
+      detail = g_strdup (_("You and others changed the same things. Your changes are kept in your "
+                           "copy; choose which to keep to share them."));
+    }
+  set_status (self, status, detail, TRUE);
+}
+
+static void
+update_status (GkSharing *self)
+{
+  g_autofree char *status = NULL;
+  const char *summary;
+
+  if (!can_share (self))
+    set_status (self, NULL, NULL, FALSE);
+  else if (self->running > 0 || gk_project_file_get_saving (self->project))
+    set_status (self, _("Sharing…"), _("Your changes are being saved to the shared file."), FALSE);
+  else if (waiting_for_choice (self))
+    update_conflict_status (self);
+  else if (self->last_error != NULL)
+    {
+      /* Translators: in the header bar; %s says why ("the folder is read-only") */
+      status = g_strdup_printf (_("Not shared yet: %s"), failure_reason (self->last_error));
+      set_status (self, status, self->last_error->message, FALSE);
+    }
+  else if (gk_document_get_dirty (self->document))
+    {
+      if (shares_automatically (self))
+        set_status (self, _("Sharing…"), _("Your changes are shared a few seconds after your last edit."), FALSE);
+      else
+        set_status (self, _("Not shared yet: not saved"),
+                    _("Save to share your changes with the team (Ctrl+S). Sharing automatically can be "
+                      "switched on in the preferences."), FALSE);
+    }
+  else
+    {
+      summary = gk_project_file_get_merge_summary (self->project);
+      set_status (self, _("Saved"), summary != NULL ? summary : _("Everything you changed is in the shared file."),
+                  FALSE);
+    }
+}
+
+/* --- saving ------------------------------------------------------------------ */
+
+static void
+keep_outcome (GkSharing    *self,
+              const GError *error)
+{
+  g_clear_error (&self->last_error);
+  if (error != NULL)
+    self->last_error = g_error_copy (error);
+  if (error == NULL)
+    self->failed = OPERATION_NONE;
+  else if (g_error_matches (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CONFLICT))
+    self->failed = OPERATION_SAVE;
+}
+
+static void
+session_saved_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GkSharing *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  gboolean ok = gk_session_save_finish (GK_SESSION (object), result, &error);
+
+  self->running--;
+  keep_outcome (self, error);
+  update_status (self);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+gk_sharing_save_async (GkSharing           *self,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (GK_IS_SHARING (self));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, gk_sharing_save_async);
+  /* This save takes every edit made so far. */
+  g_clear_handle_id (&self->auto_source, g_source_remove);
+  self->running++;
+  update_status (self);
+  gk_session_save_async (self->session, NULL, session_saved_cb, task);
+}
+
+gboolean
+gk_sharing_save_finish (GkSharing     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* --- sharing automatically --------------------------------------------------- */
+
+static void
+auto_saved_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GkSharing *self = GK_SHARING (object);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = gk_sharing_save_finish (self, result, &error);
+  const char *summary;
+
+  if (self->window == NULL)
+    return;
+  /* A merge is news; a plain share is in the header, not in a toast. A
+   * failure waits there too: the user is typing, not asking. */
+  summary = ok && self->project != NULL ? gk_project_file_get_merge_summary (self->project) : NULL;
+  if (summary != NULL)
+    gk_window_add_toast (self->window, adw_toast_new (summary));
+  g_signal_emit (self, signals[SIGNAL_AUTO_SAVED], 0, ok);
+}
+
+static gboolean
+auto_share_cb (gpointer data)
+{
+  GkSharing *self = data;
+
+  self->auto_source = 0;
+  /* Undone meanwhile, or shared by a save the user asked for. */
+  if (can_share (self) && gk_document_get_dirty (self->document) && !waiting_for_choice (self))
+    gk_sharing_save_async (self, auto_saved_cb, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Every edit starts the wait again: the share comes when the edits rest.
+ * While conflicts wait for the user, sharing again would only find them
+ * again. */
+static void
+schedule_auto_share (GkSharing *self)
+{
+  g_clear_handle_id (&self->auto_source, g_source_remove);
+  if (!shares_automatically (self) || !can_share (self) || !gk_document_get_dirty (self->document) ||
+      waiting_for_choice (self))
+    return;
+  self->auto_source = g_timeout_add (GK_SHARING_AUTO_DELAY_MS, auto_share_cb, self);
+}
+
+static void
+document_changed_cb (GkSharing *self)
+{
+  schedule_auto_share (self);
+  update_status (self);
+}
+
+static void
+share_setting_changed_cb (GkSharing *self)
+{
+  if (self->document != NULL)
+    document_changed_cb (self);
+}
+
+/* --- conflicts --------------------------------------------------------------- */
+
+static void
+conflicts_confirmed_cb (GkSharing *self)
+{
+  Operation failed = self->failed;
+
+  if (self->window == NULL || self->project == NULL)
+    return;
+  if (failed == OPERATION_SAVE)
+    gtk_widget_activate_action (GTK_WIDGET (self->window), "win.save", NULL);
+}
+
+void
+gk_sharing_choose (GkSharing *self)
+{
+  GkConflictDialog *dialog;
+  const char *confirm;
+
+  g_return_if_fail (GK_IS_SHARING (self));
+
+  if (self->window == NULL || !waiting_for_choice (self))
+    return;
+  confirm = _("_Save");
+  dialog = gk_conflict_dialog_new (GTK_WINDOW (self->window), gk_project_file_get_conflicts (self->project),
+                                   confirm);
+  g_signal_connect_object (dialog, "confirmed", G_CALLBACK (conflicts_confirmed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* --- following the session --------------------------------------------------- */
+
+static void
+forget_programme (GkSharing *self)
+{
+  g_clear_handle_id (&self->auto_source, g_source_remove);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  self->document = NULL;
+  self->project = NULL;
+  g_clear_error (&self->last_error);
+  self->failed = OPERATION_NONE;
+}
+
+static void
+session_document_cb (GkSharing *self)
+{
+  forget_programme (self);
+  self->document = gk_session_get_document (self->session);
+  self->project = self->document != NULL ? gk_session_get_project_file (self->session) : NULL;
+  if (self->document != NULL)
+    {
+      g_signal_connect_swapped (self->document, "changed", G_CALLBACK (document_changed_cb), self);
+      g_signal_connect_swapped (self->document, "notify::dirty", G_CALLBACK (update_status), self);
+      g_signal_connect_swapped (self->project, "notify::saving", G_CALLBACK (update_status), self);
+    }
+  update_status (self);
+}
+
+/* --- the object -------------------------------------------------------------- */
+
+void
+gk_sharing_shutdown (GkSharing *self)
+{
+  g_return_if_fail (GK_IS_SHARING (self));
+
+  forget_programme (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  self->window = NULL;
+}
+
+static void
+gk_sharing_finalize (GObject *object)
+{
+  GkSharing *self = GK_SHARING (object);
+
+  gk_sharing_shutdown (self);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->status_detail, g_free);
+
+  G_OBJECT_CLASS (gk_sharing_parent_class)->finalize (object);
+}
+
+static void
+gk_sharing_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  GkSharing *self = GK_SHARING (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATUS:
+      g_value_set_string (value, self->status);
+      break;
+    case PROP_STATUS_DETAIL:
+      g_value_set_string (value, self->status_detail);
+      break;
+    case PROP_NEEDS_CHOICE:
+      g_value_set_boolean (value, self->needs_choice);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_sharing_class_init (GkSharingClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gk_sharing_finalize;
+  object_class->get_property = gk_sharing_get_property;
+
+  properties[PROP_STATUS] =
+    g_param_spec_string ("status", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS_DETAIL] =
+    g_param_spec_string ("status-detail", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NEEDS_CHOICE] =
+    g_param_spec_boolean ("needs-choice", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GkSharing::auto-saved:
+   * @ok: whether the save landed
+   *
+   * An automatic share ended (a window waiting to close may close now).
+   */
+  signals[SIGNAL_AUTO_SAVED] = g_signal_new ("auto-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+}
+
+static void
+gk_sharing_init (GkSharing *self)
+{
+}
+
+GkSharing *
+gk_sharing_new (GkWindow  *window,
+                GSettings *settings)
+{
+  GkSharing *self;
+
+  g_return_val_if_fail (GK_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (GK_TYPE_SHARING, NULL);
+  self->window = window;
+  self->settings = g_object_ref (settings);
+  self->session = g_object_ref (gk_window_get_session (window));
+  g_signal_connect_swapped (self->session, "notify::document", G_CALLBACK (session_document_cb), self);
+  g_signal_connect_swapped (self->settings, "changed::share-automatically",
+                            G_CALLBACK (share_setting_changed_cb), self);
+  session_document_cb (self);
+  return self;
+}
+
+const char *
+gk_sharing_get_status (GkSharing *self)
+{
+  g_return_val_if_fail (GK_IS_SHARING (self), NULL);
+
+  return self->status;
+}
+
+const char *
+gk_sharing_get_status_detail (GkSharing *self)
+{
+  g_return_val_if_fail (GK_IS_SHARING (self), NULL);
+
+  return self->status_detail;
+}
+
+gboolean
+gk_sharing_get_needs_choice (GkSharing *self)
+{
+  g_return_val_if_fail (GK_IS_SHARING (self), FALSE);
+
+  return self->needs_choice;
+}
