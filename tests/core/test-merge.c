@@ -342,6 +342,143 @@ test_merge_twice_is_once (Fixture *fixture, gconstpointer data)
   team_close (&team);
 }
 
+typedef struct {
+  GMainLoop *loop;
+  gboolean   ok;
+  GError    *error;
+} Wait;
+
+static void
+bring_done_cb (GObject *object, GAsyncResult *result, gpointer data)
+{
+  Wait *wait = data;
+
+  wait->ok = gk_project_file_bring_in_finish (GK_PROJECT_FILE (object), result, &wait->error);
+  g_main_loop_quit (wait->loop);
+}
+
+static void
+back_done_cb (GObject *object, GAsyncResult *result, gpointer data)
+{
+  Wait *wait = data;
+
+  wait->ok = gk_project_file_bring_back_finish (GK_PROJECT_FILE (object), result, &wait->error);
+  g_main_loop_quit (wait->loop);
+}
+
+static gboolean
+bring_in (GkProjectFile *project, GError **error)
+{
+  Wait wait = { g_main_loop_new (NULL, FALSE), FALSE, NULL };
+
+  gk_project_file_bring_in_async (project, NULL, bring_done_cb, &wait);
+  g_main_loop_run (wait.loop);
+  g_main_loop_unref (wait.loop);
+  if (wait.error != NULL)
+    g_propagate_error (error, wait.error);
+  return wait.ok;
+}
+
+/* Anne saves; Bram, with nothing unsaved, notices and brings it in: his
+ * copy is the shared file again. */
+static void
+test_bring_in_clean (Fixture *fixture, gconstpointer data)
+{
+  Team team = { 0, };
+  g_autoptr(GError) error = NULL;
+  guint merged = 0;
+
+  team_open (&team, fixture);
+  g_signal_connect_swapped (team.bram, "merged", G_CALLBACK (count_signal), &merged);
+  g_assert_false (gk_project_file_poll (team.bram, &error));
+  g_assert_no_error (error);
+
+  edit (team.anne, "UPDATE measure SET progress = 70 WHERE id = 20");
+  save_ok (team.anne);
+  g_assert_true (gk_project_file_poll (team.bram, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (bring_in (team.bram, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (merged, ==, 1);
+  g_assert_cmpint (query_int (gk_project_file_get_db (team.bram), "SELECT progress FROM measure WHERE id = 20"), ==, 70);
+  g_assert_false (gk_project_file_has_unpublished_changes (team.bram));
+  g_assert_false (gk_project_file_poll (team.bram, &error));
+  g_assert_false (gk_project_file_changed_on_disk (team.bram, &error));
+  g_assert_no_error (error);
+
+  /* Nothing new: nothing to do. */
+  g_assert_true (bring_in (team.bram, &error));
+  g_assert_cmpuint (merged, ==, 1);
+
+  /* His next save is a plain one on top of Anne's. */
+  edit (team.bram, "UPDATE measure SET progress = 80 WHERE id = 21");
+  save_ok (team.bram);
+  g_assert_null (gk_project_file_get_merge_summary (team.bram));
+  g_assert_cmpint (query_path_int (team.path, "SELECT progress FROM measure WHERE id = 20"), ==, 70);
+  g_assert_cmpint (query_path_int (team.path, "SELECT progress FROM measure WHERE id = 21"), ==, 80);
+  team_close (&team);
+}
+
+/* Bram has unsaved edits: they stay, on top of Anne's changes. */
+static void
+test_bring_in_with_edits (Fixture *fixture, gconstpointer data)
+{
+  Team team = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  team_open (&team, fixture);
+  edit (team.anne, "UPDATE measure SET progress = 70 WHERE id = 20");
+  save_ok (team.anne);
+  edit (team.bram, "UPDATE measure SET title = 'Werven' WHERE id = 21");
+
+  g_assert_true (bring_in (team.bram, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (gk_project_file_get_db (team.bram), "SELECT progress FROM measure WHERE id = 20"), ==, 70);
+  g_assert_cmpint (query_int (gk_project_file_get_db (team.bram), "SELECT count(*) FROM measure WHERE title = 'Werven'"), ==, 1);
+  g_assert_true (gk_project_file_has_unpublished_changes (team.bram));
+  g_assert_cmpint (query_path_int (team.path, "SELECT count(*) FROM measure WHERE title = 'Werven'"), ==, 0);
+
+  save_ok (team.bram);
+  g_assert_null (gk_project_file_get_merge_summary (team.bram));   /* already in */
+  g_assert_cmpint (query_path_int (team.path, "SELECT count(*) FROM measure WHERE title = 'Werven'"), ==, 1);
+  g_assert_cmpint (query_path_int (team.path, "SELECT progress FROM measure WHERE id = 20"), ==, 70);
+  team_close (&team);
+}
+
+/* Bram's Gripkaart stopped with an edit unsaved; meanwhile Anne saved.
+ * At the next open, bringing it back merges it into the file as it is. */
+static void
+test_bring_back (Fixture *fixture, gconstpointer data)
+{
+  Team team = { 0, };
+  g_autoptr(GkProjectFile) again = NULL;
+  g_autoptr(GError) error = NULL;
+  Wait wait = { g_main_loop_new (NULL, FALSE), FALSE, NULL };
+
+  team_open (&team, fixture);
+  edit (team.bram, "UPDATE measure SET title = 'Bewaard na crash' WHERE id = 21");
+  gk_project_file_close (team.bram);   /* kept: it holds an unpublished edit */
+  edit (team.anne, "UPDATE measure SET progress = 90 WHERE id = 20");
+  save_ok (team.anne);
+
+  again = open_ok (team.path);
+  g_assert_nonnull (gk_project_file_get_recovered_path (again));
+  g_assert_cmpint (query_int (gk_project_file_get_db (again), "SELECT progress FROM measure WHERE id = 20"), ==, 90);
+  gk_project_file_bring_back_async (again, NULL, back_done_cb, &wait);
+  g_main_loop_run (wait.loop);
+  g_main_loop_unref (wait.loop);
+  g_assert_no_error (wait.error);
+  g_assert_true (wait.ok);
+
+  g_assert_cmpint (query_int (gk_project_file_get_db (again), "SELECT count(*) FROM measure WHERE title = 'Bewaard na crash'"), ==, 1);
+  g_assert_cmpint (query_int (gk_project_file_get_db (again), "SELECT progress FROM measure WHERE id = 20"), ==, 90);
+  g_assert_true (gk_project_file_get_dirty (again));
+  save_ok (again);
+  g_assert_cmpint (query_path_int (team.path, "SELECT count(*) FROM measure WHERE title = 'Bewaard na crash' OR progress = 90"), ==, 2);
+  team_close (&team);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -355,6 +492,9 @@ main (int argc, char **argv)
   ADD ("/merge/orphan", test_orphan);
   ADD ("/merge/same-period", test_same_period);
   ADD ("/merge/twice-is-once", test_merge_twice_is_once);
+  ADD ("/merge/bring-in/clean", test_bring_in_clean);
+  ADD ("/merge/bring-in/with-edits", test_bring_in_with_edits);
+  ADD ("/merge/bring-back", test_bring_back);
 
   return g_test_run ();
 }

@@ -221,7 +221,7 @@ gboolean  gk_working_copy_migrate          (GkProjectFile  *self,
 
 /* One publish, as the revision table records it. */
 typedef struct {
-  const char *id;            /* a new UUID */
+  const char *id;            /* a new UUID; NULL: merge without recording one */
   const char *merged;        /* the other side's head revision, or NULL */
   const char *published_at;  /* ISO 8601 UTC */
   const char *published_by;
@@ -260,11 +260,35 @@ gboolean  gk_merge_onto                    (sqlite3              *db,
                                             GkMergeOutcome       *outcome,
                                             GError              **error);
 
+/* The changes that turn image into db's main database. */
+GBytes   *gk_merge_diff_from_image         (sqlite3              *db,
+                                            const unsigned char  *image,
+                                            gsize                 size,
+                                            GError              **error);
+
 /* Applies a merge's into_mine to the live working copy; edits made there
  * meanwhile win (they are published with the next save). */
 gboolean  gk_merge_apply_to_working_copy   (sqlite3              *db,
                                             GBytes               *changes,
                                             GError              **error);
+
+/* Their file (the shared file at target as someone else saved it): copied
+ * into the folder of beside (the working directory), checked like a file
+ * being opened, migrated to this version's schema, and opened for the
+ * merge; out_path is the copy (remove it after). */
+sqlite3  *gk_storage_open_theirs           (const char           *target,
+                                            const char           *beside,
+                                            const char           *display,
+                                            GkFingerprint        *theirs,
+                                            char                **out_path,
+                                            GCancellable         *cancellable,
+                                            GError              **error);
+
+/* The user's choices on self->conflicts, by key (conflict key ->
+ * GkMergeChoice), and conflicts found by a merge put there. */
+GHashTable *gk_project_file_collect_choices (GkProjectFile *self);
+void      gk_project_file_keep_conflicts   (GkProjectFile        *self,
+                                            GPtrArray            *conflicts);
 
 /* "3 measures" (NULL for the tables that only link records). */
 char     *gk_merge_count_of                (const char           *table,

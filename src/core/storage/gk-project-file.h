@@ -154,6 +154,42 @@ const char *gk_project_file_get_merge_summary (GkProjectFile *self);
 void        gk_project_file_set_user_name    (GkProjectFile *self,
                                               const char    *user_name);
 
+/* Whether the shared file changed since it was read or last saved, cheaply
+ * (for polling every 30 s and when the window gets focus): when its size
+ * and time are as we left them, without reading it; otherwise by content
+ * (a file only touched by a sync client is not changed). */
+gboolean    gk_project_file_poll             (GkProjectFile  *self,
+                                              GError        **error);
+
+/* Brings the others' published changes into the working copy without
+ * publishing anything: the same merge as a save's, the other way round.
+ * Nothing to do when the shared file is unchanged. With no unpublished
+ * edits, the working copy simply becomes the shared file again; with
+ * some, they stay unpublished on top of the others' changes. Emits
+ * "merged"; conflicts as for a save (GK_PROJECT_ERROR_CONFLICT). */
+void        gk_project_file_bring_in_async   (GkProjectFile        *self,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean    gk_project_file_bring_in_finish  (GkProjectFile        *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+
+/* Brings the edits of the working copy set aside after a crash
+ * (get_recovered_path()) back, merged from the file they were made on; they
+ * become unpublished edits of this copy (dirty). Conflicts as for a save.
+ * The set-aside copy stays until discard_recovered(). */
+void        gk_project_file_bring_back_async (GkProjectFile        *self,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean    gk_project_file_bring_back_finish (GkProjectFile       *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+/* Removes the set-aside copy (the user chose Discard). */
+gboolean    gk_project_file_discard_recovered (GkProjectFile       *self,
+                                              GError              **error);
+
 /* The "saving" property: TRUE while a save runs or waits. */
 gboolean    gk_project_file_get_saving       (GkProjectFile *self);
 

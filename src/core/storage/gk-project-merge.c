@@ -1138,7 +1138,7 @@ gk_merge_onto (sqlite3              *db,
       goto out;
     }
   if (!write_lost_values (&merge, error) ||
-      !gk_revision_record (db, "main", &merged_revision, error) ||
+      (revision->id != NULL && !gk_revision_record (db, "main", &merged_revision, error)) ||
       !exec (db, "COMMIT", error))
     {
       exec (db, "ROLLBACK", NULL);
@@ -1159,6 +1159,28 @@ out:
   sqlite3_exec (db, "DETACH base", NULL, NULL, NULL);
   sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   return ok;
+}
+
+GBytes *
+gk_merge_diff_from_image (sqlite3              *db,
+                          const unsigned char  *image,
+                          gsize                 size,
+                          GError              **error)
+{
+  GBytes *changes = NULL;
+
+  if (exec (db, "ATTACH ':memory:' AS mine", error))
+    {
+      int rc = sqlite3_deserialize (db, "mine", (unsigned char *) image, size, size,
+                                    SQLITE_DESERIALIZE_READONLY);
+
+      if (rc == SQLITE_OK)
+        changes = diff_schemas (db, "mine", "main", TRUE, error);
+      else
+        g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_FAILED, "%s", sqlite3_errstr (rc));
+      sqlite3_exec (db, "DETACH mine", NULL, NULL, NULL);
+    }
+  return changes;
 }
 
 /* --- bringing a merge's result into the live working copy ------------------------ */

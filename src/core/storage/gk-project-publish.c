@@ -259,8 +259,8 @@ check_can_publish (GkProjectFile  *self,
 
 /* The user's choices for the conflicts of the last merge, by key: a save
  * after choosing answers them. */
-static GHashTable *
-collect_choices (GkProjectFile *self)
+GHashTable *
+gk_project_file_collect_choices (GkProjectFile *self)
 {
   GHashTable *choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->conflicts));
@@ -283,7 +283,7 @@ fill_merge_fields (GkProjectFile *self,
   g_autoptr(GDateTime) now = gk_clock_dup_now_utc (gk_clock_get_default ());
 
   job->base_path = g_strdup (self->base_path);
-  job->choices = collect_choices (self);
+  job->choices = gk_project_file_collect_choices (self);
   job->revision_id = g_uuid_string_random ();
   job->published_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   job->published_by = g_strdup (self->user_name != NULL ? self->user_name : g_get_real_name ());
@@ -698,55 +698,6 @@ prepare_plain_output (SaveJob  *job,
   return rc == SQLITE_OK;
 }
 
-/* Their file, copied in and checked like a file being opened (it comes
- * from the shared folder), in the schema of this version. */
-static sqlite3 *
-open_theirs (SaveJob        *job,
-             const char     *target,
-             GkFingerprint  *theirs,
-             char          **out_path,
-             GCancellable   *cancellable,
-             GError        **error)
-{
-  g_autofree char *dir = g_path_get_dirname (job->base_path);
-  g_autofree char *incoming = NULL;
-  g_autoptr(GError) check_error = NULL;
-  sqlite3 *db;
-  int version = 0;
-
-  incoming = gk_working_copy_copy_in (target, dir, job->display, theirs, cancellable, error);
-  if (incoming == NULL)
-    return NULL;
-  if (!gk_working_copy_use_rollback_journal (incoming) ||
-      !gk_storage_check_file (incoming, job->display, &version, &check_error))
-    {
-      if (g_error_matches (check_error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_NEWER_VERSION))
-        g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_NEWER_VERSION,
-                     _("Someone saved “%s” with a newer version of Gripkaart. Your changes are "
-                       "kept; update Gripkaart to bring them into the file."), job->display);
-      else if (check_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&check_error));
-      else
-        gk_storage_error_failed_saving (error, job->display, g_strerror (errno));
-      gk_storage_unlink_database_files (incoming);
-      return NULL;
-    }
-
-  db = gk_storage_open_hardened (incoming, FALSE, job->display, error);
-  if (db != NULL && version < GK_SCHEMA_VERSION &&
-      !gk_migrations_run (db, version, GK_SCHEMA_VERSION, error))
-    g_clear_pointer (&db, sqlite3_close);
-  if (db == NULL)
-    {
-      gk_storage_unlink_database_files (incoming);
-      return NULL;
-    }
-  /* A private temporary file: written to memory at the end. */
-  sqlite3_exec (db, "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF;", NULL, NULL, NULL);
-  *out_path = g_steal_pointer (&incoming);
-  return db;
-}
-
 /* Someone else published since the base: this user's changes since the
  * base, merged onto their file, are what is written. On FALSE with
  * GK_PROJECT_ERROR_CONFLICT, job->outcome.conflicts says what clashed. */
@@ -771,7 +722,8 @@ prepare_merged_output (SaveJob        *job,
       return FALSE;
     }
 
-  db = open_theirs (job, target, theirs, &incoming, cancellable, error);
+  db = gk_storage_open_theirs (target, job->base_path, job->display, theirs, &incoming,
+                               cancellable, error);
   if (db == NULL)
     return FALSE;
   gk_merge_outcome_clear (&job->outcome);
@@ -973,12 +925,10 @@ bring_in_result (GkProjectFile *self,
 
 /* A save that met conflicts: they wait in self->conflicts for the user's
  * choices (those made before for the same clashes are kept). */
-static void
-keep_conflicts (GkProjectFile *self,
-                SaveJob       *job)
+void
+gk_project_file_keep_conflicts (GkProjectFile *self,
+                                GPtrArray     *conflicts)
 {
-  GPtrArray *conflicts = job->outcome.conflicts;
-
   g_list_store_remove_all (self->conflicts);
   if (conflicts != NULL)
     g_list_store_splice (self->conflicts, 0, 0, conflicts->pdata, conflicts->len);
@@ -1040,7 +990,7 @@ save_now (GkProjectFile  *self,
     return FALSE;
   if (!save_job_run (job, NULL, error))
     {
-      keep_conflicts (self, job);
+      gk_project_file_keep_conflicts (self, job->outcome.conflicts);
       return FALSE;
     }
   mark_published (self, job);
@@ -1137,7 +1087,7 @@ save_thread_done_cb (GObject      *object,
   if (g_task_propagate_boolean (G_TASK (result), &error))
     mark_published (self, g_task_get_task_data (G_TASK (result)));
   else
-    keep_conflicts (self, g_task_get_task_data (G_TASK (result)));
+    gk_project_file_keep_conflicts (self, ((SaveJob *) g_task_get_task_data (G_TASK (result)))->outcome.conflicts);
   self->save_running = FALSE;
   finish_head (self, error);
   start_next_save (self);
