@@ -22,7 +22,14 @@
 typedef enum {
   OPERATION_NONE,
   OPERATION_SAVE,
+  OPERATION_BRING_IN,
+  OPERATION_BRING_BACK,
 } Operation;
+
+/* How often the shared file is looked at: network drives send no events. */
+#define POLL_INTERVAL_S 30
+/* A publish is a burst of events (a temporary file, a rename): one look. */
+#define MONITOR_SETTLE_MS 250
 
 struct _GkSharing
 {
@@ -35,7 +42,13 @@ struct _GkSharing
   GkProjectFile *project;
 
   guint          auto_source;   /* the automatic share waiting for the edits to rest */
-  guint          running;       /* saves on their way */
+  guint          poll_source;
+  guint          monitor_source;
+  GFileMonitor  *monitor;
+  GFile         *watched;
+  gboolean       poll_again;    /* the file changed while we were busy with it */
+  AdwToast      *offer;         /* the toast that offers the others' changes, while up */
+  guint          running;       /* saves and bring-ins on their way */
   GError        *last_error;    /* of the last save; NULL when it landed */
   Operation      failed;        /* what stopped at a conflict */
 
@@ -51,6 +64,7 @@ enum {
   PROP_STATUS,
   PROP_STATUS_DETAIL,
   PROP_NEEDS_CHOICE,
+  PROP_RECOVERED,
   N_PROPS
 };
 
@@ -219,17 +233,39 @@ update_status (GkSharing *self)
 
 /* --- saving ------------------------------------------------------------------ */
 
+static void poll_now (GkSharing *self);
+static void withdraw_offer (GkSharing *self);
+static void watch_file (GkSharing *self);
+static void window_active_cb (GkSharing *self);
+
 static void
 keep_outcome (GkSharing    *self,
+              Operation     operation,
               const GError *error)
 {
   g_clear_error (&self->last_error);
-  if (error != NULL)
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     self->last_error = g_error_copy (error);
   if (error == NULL)
     self->failed = OPERATION_NONE;
   else if (g_error_matches (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CONFLICT))
-    self->failed = OPERATION_SAVE;
+    self->failed = operation;
+}
+
+/* One of ours ended: a change of the file noticed meanwhile is looked at now. */
+static void
+operation_done (GkSharing    *self,
+                Operation     operation,
+                const GError *error)
+{
+  self->running--;
+  keep_outcome (self, operation, error);
+  /* Their changes are in now: the offer is out of date. */
+  if (error == NULL)
+    withdraw_offer (self);
+  update_status (self);
+  if (self->running == 0 && self->poll_again)
+    poll_now (self);
 }
 
 static void
@@ -242,9 +278,8 @@ session_saved_cb (GObject      *object,
   GError *error = NULL;
   gboolean ok = gk_session_save_finish (GK_SESSION (object), result, &error);
 
-  self->running--;
-  keep_outcome (self, error);
-  update_status (self);
+  watch_file (self);
+  operation_done (self, OPERATION_SAVE, error);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
@@ -297,7 +332,12 @@ auto_saved_cb (GObject      *object,
    * failure waits there too: the user is typing, not asking. */
   summary = ok && self->project != NULL ? gk_project_file_get_merge_summary (self->project) : NULL;
   if (summary != NULL)
-    gk_window_add_toast (self->window, adw_toast_new (summary));
+    {
+      /* A toast's title is markup; names and titles are not. */
+      g_autofree char *escaped = g_markup_escape_text (summary, -1);
+
+      gk_window_add_toast (self->window, adw_toast_new (escaped));
+    }
   g_signal_emit (self, signals[SIGNAL_AUTO_SAVED], 0, ok);
 }
 
@@ -351,6 +391,10 @@ conflicts_confirmed_cb (GkSharing *self)
     return;
   if (failed == OPERATION_SAVE)
     gtk_widget_activate_action (GTK_WIDGET (self->window), "win.save", NULL);
+  else if (failed == OPERATION_BRING_IN)
+    gk_sharing_bring_in (self);
+  else if (failed == OPERATION_BRING_BACK)
+    gk_sharing_bring_back (self);
 }
 
 void
@@ -363,11 +407,265 @@ gk_sharing_choose (GkSharing *self)
 
   if (self->window == NULL || !waiting_for_choice (self))
     return;
-  confirm = _("_Save");
+  if (self->failed == OPERATION_BRING_IN)
+    confirm = _("_Bring In");
+  else if (self->failed == OPERATION_BRING_BACK)
+    confirm = _("_Bring Back");
+  else
+    confirm = _("_Save");
   dialog = gk_conflict_dialog_new (GTK_WINDOW (self->window), gk_project_file_get_conflicts (self->project),
                                    confirm);
   g_signal_connect_object (dialog, "confirmed", G_CALLBACK (conflicts_confirmed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* --- bringing the others' changes in ----------------------------------------- */
+
+typedef struct {
+  GkSharing *self;
+  Operation  operation;
+  gboolean   asked;       /* the user asked: a conflict opens the dialog */
+} Bring;
+
+static void
+brought_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autofree Bring *bring = user_data;
+  g_autoptr(GkSharing) self = bring->self;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (bring->operation == OPERATION_BRING_BACK)
+    ok = gk_session_bring_back_finish (GK_SESSION (object), result, &error);
+  else
+    ok = gk_session_bring_in_finish (GK_SESSION (object), result, &error);
+  operation_done (self, bring->operation, error);
+  if (self->window == NULL)
+    return;
+  if (bring->operation == OPERATION_BRING_BACK)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOVERED]);
+  if (g_error_matches (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CONFLICT))
+    {
+      if (bring->asked)
+        gk_sharing_choose (self);
+    }
+  else if (!ok && bring->asked && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gk_window_show_error (self->window, bring->operation == OPERATION_BRING_BACK
+                                        ? _("Could Not Bring Back the Changes")
+                                        : _("Could Not Bring In the Changes"), error);
+  else if (ok && bring->operation == OPERATION_BRING_BACK)
+    gk_window_add_toast (self->window,
+                         adw_toast_new (_("Your changes are back. They are not shared yet.")));
+}
+
+static void
+bring (GkSharing *self,
+       Operation  operation,
+       gboolean   asked)
+{
+  Bring *job = g_new0 (Bring, 1);
+
+  job->self = g_object_ref (self);
+  job->operation = operation;
+  job->asked = asked;
+  self->running++;
+  self->poll_again = FALSE;
+  update_status (self);
+  if (operation == OPERATION_BRING_BACK)
+    gk_session_bring_back_async (self->session, NULL, brought_cb, job);
+  else
+    gk_session_bring_in_async (self->session, NULL, brought_cb, job);
+}
+
+void
+gk_sharing_bring_in (GkSharing *self)
+{
+  g_return_if_fail (GK_IS_SHARING (self));
+
+  if (can_share (self))
+    bring (self, OPERATION_BRING_IN, TRUE);
+}
+
+void
+gk_sharing_bring_back (GkSharing *self)
+{
+  g_return_if_fail (GK_IS_SHARING (self));
+
+  if (self->project != NULL && gk_project_file_get_recovered_path (self->project) != NULL)
+    bring (self, OPERATION_BRING_BACK, TRUE);
+}
+
+gboolean
+gk_sharing_get_recovered (GkSharing *self)
+{
+  g_return_val_if_fail (GK_IS_SHARING (self), FALSE);
+
+  return self->project != NULL && gk_project_file_get_recovered_path (self->project) != NULL;
+}
+
+const char *
+gk_sharing_get_recovered_path (GkSharing *self)
+{
+  g_return_val_if_fail (GK_IS_SHARING (self), NULL);
+
+  return self->project != NULL ? gk_project_file_get_recovered_path (self->project) : NULL;
+}
+
+gboolean
+gk_sharing_discard_recovered (GkSharing  *self,
+                              GError    **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (GK_IS_SHARING (self), FALSE);
+
+  if (self->project == NULL)
+    return TRUE;
+  ok = gk_project_file_discard_recovered (self->project, error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOVERED]);
+  return ok;
+}
+
+static void
+offer_bring_in (GkSharing *self)
+{
+  const char * const *others = gk_project_file_get_others (self->project);
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (self->offer != NULL || self->window == NULL)
+    return;
+  if (others != NULL && others[0] != NULL && others[1] == NULL)
+    /* Translators: %s is a colleague who has the file open */
+    title = g_strdup_printf (_("%s saved changes"), others[0]);
+  else
+    title = g_strdup (_("Someone else saved changes"));
+  g_clear_pointer (&escaped, g_free);
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("_Bring Them In"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (gk_sharing_bring_in), self, G_CONNECT_SWAPPED);
+  self->offer = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->offer);
+  gk_window_add_toast (self->window, toast);
+}
+
+static void
+withdraw_offer (GkSharing *self)
+{
+  AdwToast *toast = self->offer;
+
+  if (toast == NULL)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->offer);
+  self->offer = NULL;
+  adw_toast_dismiss (toast);
+}
+
+/* The others published. Nothing of ours waiting: their changes come in,
+ * quietly, rows updated in place. Our edits waiting: sharing them merges
+ * anyway; without automatic sharing the user decides when. */
+static void
+others_saved (GkSharing *self)
+{
+  if (!gk_project_file_has_unpublished_changes (self->project))
+    bring (self, OPERATION_BRING_IN, FALSE);
+  else if (shares_automatically (self) && !waiting_for_choice (self))
+    gk_sharing_save_async (self, auto_saved_cb, NULL);
+  else
+    offer_bring_in (self);
+}
+
+static void
+poll_now (GkSharing *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!can_share (self))
+    return;
+  if (self->running > 0 || gk_project_file_get_saving (self->project))
+    {
+      self->poll_again = TRUE;
+      return;
+    }
+  self->poll_again = FALSE;
+  if (gk_project_file_poll (self->project, &error))
+    others_saved (self);
+  else if (error != NULL)
+    g_debug ("Could not look at the shared file: %s", error->message);
+}
+
+void
+gk_sharing_poll (GkSharing *self)
+{
+  g_return_if_fail (GK_IS_SHARING (self));
+
+  poll_now (self);
+}
+
+static gboolean
+poll_cb (gpointer data)
+{
+  poll_now (data);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+monitor_settled_cb (gpointer data)
+{
+  GkSharing *self = data;
+
+  self->monitor_source = 0;
+  poll_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+monitor_changed_cb (GkSharing *self)
+{
+  if (self->monitor_source == 0)
+    self->monitor_source = g_timeout_add (MONITOR_SETTLE_MS, monitor_settled_cb, self);
+}
+
+static void
+stop_watching (GkSharing *self)
+{
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  g_clear_handle_id (&self->monitor_source, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+    }
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->watched);
+}
+
+/* A file monitor where the file system has one (a local disk), and a look
+ * every 30 s for network drives, whose changes send no events. Again after
+ * Save As, which changes the file. */
+static void
+watch_file (GkSharing *self)
+{
+  GFile *file = self->project != NULL ? gk_project_file_get_file (self->project) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (file == self->watched || (file != NULL && self->watched != NULL && g_file_equal (file, self->watched)))
+    return;
+  stop_watching (self);
+  if (file == NULL)
+    return;
+  self->watched = g_object_ref (file);
+  self->poll_source = g_timeout_add_seconds (POLL_INTERVAL_S, poll_cb, self);
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor != NULL)
+    g_signal_connect_swapped (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
+  else
+    g_debug ("No file monitor for the shared file: %s", error->message);
 }
 
 /* --- following the session --------------------------------------------------- */
@@ -375,6 +673,9 @@ gk_sharing_choose (GkSharing *self)
 static void
 forget_programme (GkSharing *self)
 {
+  stop_watching (self);
+  self->poll_again = FALSE;
+  withdraw_offer (self);
   g_clear_handle_id (&self->auto_source, g_source_remove);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
@@ -397,11 +698,20 @@ session_document_cb (GkSharing *self)
       g_signal_connect_swapped (self->document, "changed", G_CALLBACK (document_changed_cb), self);
       g_signal_connect_swapped (self->document, "notify::dirty", G_CALLBACK (update_status), self);
       g_signal_connect_swapped (self->project, "notify::saving", G_CALLBACK (update_status), self);
+      watch_file (self);
     }
   update_status (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOVERED]);
 }
 
 /* --- the object -------------------------------------------------------------- */
+
+static void
+window_active_cb (GkSharing *self)
+{
+  if (self->window != NULL && gtk_window_is_active (GTK_WINDOW (self->window)))
+    poll_now (self);
+}
 
 void
 gk_sharing_shutdown (GkSharing *self)
@@ -449,6 +759,9 @@ gk_sharing_get_property (GObject    *object,
     case PROP_NEEDS_CHOICE:
       g_value_set_boolean (value, self->needs_choice);
       break;
+    case PROP_RECOVERED:
+      g_value_set_boolean (value, gk_sharing_get_recovered (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -468,6 +781,8 @@ gk_sharing_class_init (GkSharingClass *klass)
     g_param_spec_string ("status-detail", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_NEEDS_CHOICE] =
     g_param_spec_boolean ("needs-choice", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RECOVERED] =
+    g_param_spec_boolean ("recovered", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -501,6 +816,8 @@ gk_sharing_new (GkWindow  *window,
   g_signal_connect_swapped (self->session, "notify::document", G_CALLBACK (session_document_cb), self);
   g_signal_connect_swapped (self->settings, "changed::share-automatically",
                             G_CALLBACK (share_setting_changed_cb), self);
+  /* Coming back to the window is when people want to know. */
+  g_signal_connect_object (window, "notify::is-active", G_CALLBACK (window_active_cb), self, G_CONNECT_SWAPPED);
   session_document_cb (self);
   return self;
 }

@@ -47,6 +47,23 @@ gboolean    gk_sharing_save_finish       (GkSharing           *self,
  * conflict dialog, whose confirm button does the same thing again. */
 void        gk_sharing_choose            (GkSharing           *self);
 
+/* Brings the others' published changes in now (the toast's button). */
+void        gk_sharing_bring_in          (GkSharing           *self);
+/* Looks whether the shared file changed, and brings the changes in (or
+ * offers to) if it did; also done every 30 s, on a file monitor's event
+ * and when the window gets focus. */
+void        gk_sharing_poll              (GkSharing           *self);
+
+/* The "recovered" property: opening set aside edits that an earlier run
+ * never saved (gk_project_file_get_recovered_path()). bring_back() merges
+ * them back into the programme, as unsaved edits. */
+gboolean    gk_sharing_get_recovered     (GkSharing           *self);
+const char *gk_sharing_get_recovered_path (GkSharing          *self);
+void        gk_sharing_bring_back        (GkSharing           *self);
+/* Removes the set-aside edits (the user chose Discard, and confirmed). */
+gboolean    gk_sharing_discard_recovered (GkSharing           *self,
+                                          GError             **error);
+
 /* The "status" property: "Saved", "Sharing…", "Not shared yet: …"; NULL
  * when there is nothing to say (no programme, untitled, read-only).
  * "status-detail" says more (a tooltip), "needs-choice" is TRUE while

@@ -26,6 +26,7 @@
 #include "gk-export-dialog.h"
 #include "gk-import-dialog.h"
 #include "gk-report-dialog.h"
+#include "gk-recovery-bar.h"
 #include "gk-session.h"
 #include "gk-sharing.h"
 #include "gk-window.h"
@@ -58,6 +59,7 @@ struct _GkWindow
   GtkLabel             *others_label;
   GtkLabel             *share_status_label;
   GtkWidget            *choose_button;
+  GkRecoveryBar        *recovery_bar;
 
   GtkFileChooserNative *chooser;
 
@@ -396,45 +398,6 @@ close_programme (GkWindow *self)
     gk_session_close (self->session);
 }
 
-/* The copy shows what was not saved; the user brings it over by hand
- * (merging it back is still to be built, see docs/sharing.md). */
-static void
-show_recovered_cb (GkWindow *self,
-                   AdwToast *toast)
-{
-  GFile *recovered = g_object_get_data (G_OBJECT (toast), "gk-recovered");
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  GkWindow *window;
-
-  if (app == NULL || recovered == NULL)
-    return;
-  window = gk_window_new (GK_APPLICATION (app));
-  gtk_window_present (GTK_WINDOW (window));
-  gk_window_open_file (window, recovered);
-}
-
-/* Opening found edits that an earlier run never saved (it crashed) and
- * moved them aside: say so, and offer to show them. */
-static void
-offer_recovered (GkWindow *self)
-{
-  const char *path = gk_project_file_get_recovered_path (self->project);
-  AdwToast *toast;
-
-  if (path == NULL)
-    return;
-  toast = adw_toast_new (_("Changes that were not saved before Gripkaart stopped were kept "
-                           "in a separate copy."));
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_button_label (toast, _("_Show Them"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "gk-recovered", g_file_new_for_path (path),
-                          g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_recovered_cb), self,
-                           G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 static gboolean
 show_programme (GkWindow      *self,
                 GkProjectFile *project,
@@ -450,7 +413,6 @@ show_programme (GkWindow      *self,
   if (gk_project_file_get_read_only (self->project))
     adw_toast_overlay_add_toast (self->toast_overlay,
                                  adw_toast_new (gk_project_file_get_read_only_reason (self->project)->message));
-  offer_recovered (self);
   return TRUE;
 }
 
@@ -780,9 +742,13 @@ session_saved_cb (GObject      *object,
     }
   if (ok)
     {
+      g_autofree char *merged = NULL;
+
+      /* A toast's title is markup; names and titles are not. */
       summary = gk_project_file_get_merge_summary (self->project);
+      merged = summary != NULL ? g_markup_escape_text (summary, -1) : NULL;
       adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (summary != NULL ? summary : _("Programme saved")));
+                                   adw_toast_new (merged != NULL ? merged : _("Programme saved")));
     }
   saved (self, work, ok, error);
 }
@@ -1248,6 +1214,7 @@ setup_from_settings (GkWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sharing, "auto-saved", G_CALLBACK (auto_saved_cb), self, G_CONNECT_SWAPPED);
   update_share_status (self);
+  gk_recovery_bar_follow (self->recovery_bar, self, self->sharing);
   /* Reading the recent files can wait until the window is on screen. */
   g_idle_add_full (G_PRIORITY_LOW, rebuild_recent_menu_once, g_object_ref (self), g_object_unref);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
@@ -1341,6 +1308,7 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, others_label);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, share_status_label);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, choose_button);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, recovery_bar);
   gtk_widget_class_bind_template_callback (widget_class, choose_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, recent_section);
 
@@ -1385,6 +1353,7 @@ gk_window_init (GkWindow *self)
   g_type_ensure (GK_TYPE_PROJECTS_PAGE);
   g_type_ensure (GK_TYPE_MEASURES_PAGE);
   g_type_ensure (GK_TYPE_WORK_INDICATOR);
+  g_type_ensure (GK_TYPE_RECOVERY_BAR);
   /* Before the template: its pages bind to the session. On the program's
    * clock, which --today and the tests may have fixed. */
   self->session = gk_session_new (NULL);
