@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include <locale.h>
+#include <glib/gi18n.h>
 #include <sqlite3.h>
 
 #include "gk-conflict-dialog.h"
@@ -134,15 +136,6 @@ find_label_with (GtkWidget  *widget,
   return NULL;
 }
 
-static void G_GNUC_UNUSED
-dump_labels (GtkWidget *widget, int depth)
-{
-  g_printerr ("%*s%s %s mapped=%d vis=%d %s\n", depth, "", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget),
-              gtk_widget_get_mapped (widget), gtk_widget_get_visible (widget), GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget)) : "");
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    dump_labels (child, depth + 1);
-}
-
 static const char *
 status_of (GkWindow *window)
 {
@@ -167,10 +160,10 @@ test_both_save (void)
 
   edit_programme (team.anne, "Grip op de wijk", NULL);
   edit_programme (team.bram, NULL, "Iedereen kan meedoen");
-  g_assert_cmpstr (status_of (team.anne), ==, "Not shared yet: not saved");
+  g_assert_cmpstr (status_of (team.anne), ==, _("Not shared yet: not saved"));
   save_and_wait (team.anne);
   g_assert_true (file_title_is (team.path, "Grip op de wijk"));
-  g_assert_cmpstr (status_of (team.anne), ==, "Saved");
+  g_assert_cmpstr (status_of (team.anne), ==, _("Saved"));
 
   save_and_wait (team.bram);
   g_assert_false (gk_document_get_dirty (gk_window_get_document (team.bram)));
@@ -191,7 +184,7 @@ test_both_save (void)
   g_assert_true (programme_of (team.anne) == anne_programme);
   g_assert_cmpstr (gk_window_get_page_name (team.anne), ==, page);
   g_assert_false (gk_document_get_dirty (gk_window_get_document (team.anne)));
-  wait_until (g_strcmp0 (status_of (team.anne), "Saved") == 0);
+  wait_until (g_strcmp0 (status_of (team.anne), _("Saved")) == 0);
   team_close (&team);
 }
 
@@ -256,7 +249,7 @@ test_conflict (void)
   logged = file_text (team.path, "SELECT count(*) FROM change_log WHERE summary LIKE '%Grip op het dorp%'");
   g_assert_cmpstr (logged, !=, "0");
   g_assert_false (gtk_widget_get_visible (choose));
-  g_assert_cmpstr (status_of (team.bram), ==, "Saved");
+  g_assert_cmpstr (status_of (team.bram), ==, _("Saved"));
   team_close (&team);
 }
 
@@ -275,9 +268,9 @@ test_automatic (void)
   g_assert_true (gtk_widget_get_visible (others));
 
   edit_programme (team.anne, "Vanzelf gedeeld", NULL);
-  g_assert_cmpstr (status_of (team.anne), ==, "Sharing…");
+  g_assert_cmpstr (status_of (team.anne), ==, _("Sharing…"));
   wait_until (file_title_is (team.path, "Vanzelf gedeeld"));
-  wait_until (g_strcmp0 (status_of (team.anne), "Saved") == 0);
+  wait_until (g_strcmp0 (status_of (team.anne), _("Saved")) == 0);
   wait_until (g_strcmp0 (gk_programme_get_title (programme_of (team.bram)), "Vanzelf gedeeld") == 0);
   g_assert_false (gk_document_get_dirty (gk_window_get_document (team.bram)));
 
@@ -340,7 +333,8 @@ test_bring_back (void)
   GtkWidget *bar = require_named (GTK_WIDGET (window), "recovery");
 
   wait_until (gtk_widget_get_visible (bar));
-  g_assert_nonnull (find_label_with (bar, "were not saved"));
+  /* "Changes from 4 Dec 10:14 were not saved before Gripkaart stopped." */
+  g_assert_nonnull (find_label_with (bar, "Gripkaart"));
   click (require_named (bar, "bring-back"));
   wait_until (g_strcmp0 (gk_programme_get_title (programme_of (window)), "Niet bewaard") == 0);
   wait_until (!gtk_widget_get_visible (bar));
@@ -387,6 +381,13 @@ main (int   argc,
 {
   int status;
 
+  if (g_getenv ("GRIPKAART_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GRIPKAART_LOCALEDIR"));
+      textdomain (GETTEXT_PACKAGE);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      setlocale (LC_ALL, "");
+    }
   setup_app (&argc, &argv);
 
   g_test_add_func ("/sharing/both-save", test_both_save);

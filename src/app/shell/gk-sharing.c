@@ -260,8 +260,9 @@ operation_done (GkSharing    *self,
 {
   self->running--;
   keep_outcome (self, operation, error);
-  /* Their changes are in now: the offer is out of date. */
-  if (error == NULL)
+  /* Their changes are in now, or waiting for the user's choice in the
+   * header: either way the offer is out of date. */
+  if (error == NULL || g_error_matches (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CONFLICT))
     withdraw_offer (self);
   update_status (self);
   if (self->running == 0 && self->poll_again)
@@ -574,7 +575,9 @@ others_saved (GkSharing *self)
 {
   if (!gk_project_file_has_unpublished_changes (self->project))
     bring (self, OPERATION_BRING_IN, FALSE);
-  else if (shares_automatically (self) && !waiting_for_choice (self))
+  else if (waiting_for_choice (self))
+    return;   /* the header asks for the choice; the next save merges anew */
+  else if (shares_automatically (self))
     gk_sharing_save_async (self, auto_saved_cb, NULL);
   else
     offer_bring_in (self);
