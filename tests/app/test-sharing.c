@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "gk-conflict-dialog.h"
+#include "gk-measures-page.h"
 #include "gk-session.h"
 #include "page-test-helpers.h"
 
@@ -144,6 +145,47 @@ status_of (GkWindow *window)
   return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : "";
 }
 
+static GkMeasure *
+measure_at (GkWindow *window,
+            guint     position)
+{
+  g_autoptr(GkMeasure) measure = g_list_model_get_item (gk_document_get_measures (gk_window_get_document (window)),
+                                                        position);
+
+  return measure;  /* the document keeps it */
+}
+
+static void
+rename_measure (GkWindow   *window,
+                GkMeasure  *measure,
+                const char *title)
+{
+  g_autoptr(GkRecord) copy = gk_record_copy (GK_RECORD (measure));
+  g_autoptr(GError) error = NULL;
+
+  gk_measure_set_title (GK_MEASURE (copy), title);
+  g_assert_true (gk_document_update (gk_window_get_document (window), copy, &error));
+  g_assert_no_error (error);
+}
+
+/* What the measures page has selected, and how far its table is scrolled. */
+static gpointer
+selected_on_page (GtkWidget *page)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_of_type (page, GTK_TYPE_COLUMN_VIEW));
+  GtkSelectionModel *model = gtk_column_view_get_model (view);
+
+  return gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
+}
+
+static double
+scrolled_on_page (GtkWidget *page)
+{
+  GtkWidget *view = find_of_type (page, GTK_TYPE_COLUMN_VIEW);
+
+  return gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)));
+}
+
 /* Both edit different fields, both save: the second save merges and says
  * so; the first window brings the second's change in by itself, in place. */
 static void
@@ -151,15 +193,34 @@ test_both_save (void)
 {
   Team team = { 0, };
   GkProgramme *anne_programme;
+  GkMeasure *selected;
+  GtkWidget *measures;
   const char *page;
+  double scrolled;
 
   team_open (&team, "samen.gripkaart");
-  gk_window_show_page (team.anne, "measures");
+  measures = gk_window_show_page (team.anne, "measures");
   page = gk_window_get_page_name (team.anne);
   anne_programme = programme_of (team.anne);
+  /* Anne is working down the list of measures. */
+  selected = measure_at (team.anne, 12);
+  gk_measures_page_select_measure (GK_MEASURES_PAGE (measures), gk_record_get_id (GK_RECORD (selected)));
+  wait_for_paint (measures);
+  g_assert_true (selected_on_page (measures) == selected);
+  {
+    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (find_of_type (measures,
+                                                                                            GTK_TYPE_COLUMN_VIEW)));
+
+    wait_until (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 200);
+    gtk_adjustment_set_value (adjustment, 200);
+    wait_for_paint (measures);
+  }
+  scrolled = scrolled_on_page (measures);
+  g_assert_cmpfloat (scrolled, >, 0);
 
   edit_programme (team.anne, "Grip op de wijk", NULL);
   edit_programme (team.bram, NULL, "Iedereen kan meedoen");
+  rename_measure (team.bram, measure_at (team.bram, 12), "Door Bram hernoemd");
   g_assert_cmpstr (status_of (team.anne), ==, _("Not shared yet: not saved"));
   save_and_wait (team.anne);
   g_assert_true (file_title_is (team.path, "Grip op de wijk"));
@@ -183,6 +244,10 @@ test_both_save (void)
   wait_until (g_strcmp0 (gk_programme_get_ambition (programme_of (team.anne)), "Iedereen kan meedoen") == 0);
   g_assert_true (programme_of (team.anne) == anne_programme);
   g_assert_cmpstr (gk_window_get_page_name (team.anne), ==, page);
+  wait_until (g_strcmp0 (gk_measure_get_title (selected), "Door Bram hernoemd") == 0);
+  wait_for_paint (measures);
+  g_assert_true (selected_on_page (measures) == selected);
+  g_assert_cmpfloat (scrolled_on_page (measures), ==, scrolled);
   g_assert_false (gk_document_get_dirty (gk_window_get_document (team.anne)));
   wait_until (g_strcmp0 (status_of (team.anne), _("Saved")) == 0);
   team_close (&team);
