@@ -219,7 +219,7 @@ static void
 test_every_control_has_a_name (void)
 {
   GkWindow *window = open_demo_window ("namen.gripkaart");
-  static const char *const pages[] = { "overview", "roadmap", "projects", "measures", "indicators", "team", "journal" };
+  static const char *const pages[] = { "overview", "roadmap", "projects", "measures", "timeline", "indicators", "team", "journal" };
 
   offenders = g_string_new (NULL);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)

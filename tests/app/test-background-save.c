@@ -200,13 +200,14 @@ test_close_after_failed_save (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   slow_folder_wait_until_held (&slow);
 
-  /* Someone else replaces the file meanwhile: the save must not overwrite it. */
+  /* Someone else replaces the file meanwhile with something that is no
+   * programme (a colleague's programme would be merged with): the save
+   * must not overwrite it, and fails. */
   {
     g_autoptr(GError) error = NULL;
-    GDate today = test_today ();
 
     g_remove (path);
-    g_assert_true (gk_demo_write_file (path, &today, &error));
+    g_assert_true (g_file_set_contents (path, "Not a programme\n", -1, &error));
     g_assert_no_error (error);
   }
   gtk_window_close (GTK_WINDOW (window));
@@ -217,6 +218,12 @@ test_close_after_failed_save (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (gk_document_get_dirty (gk_window_get_document (window)));
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "Not a programme\n");
+  }
 
   slow_folder_remove (&slow);
   destroy_windows_unsaved ();

@@ -772,7 +772,7 @@ test_wide_window_keeps_both (void)
 static void
 test_pages_ask_one_width (void)
 {
-  static const char * const names[] = { "overview", "roadmap", "projects", "measures",
+  static const char * const names[] = { "overview", "roadmap", "projects", "measures", "timeline",
                                         "indicators", "team", "journal" };
   GkWindow *window = open_demo_window_sized ("one-width.gripkaart", 1200);
   GtkWidget *pages = require_named (GTK_WIDGET (window), "pages");
@@ -827,11 +827,11 @@ test_show_record_action (void)
   destroy_all_windows ();
 }
 
-/* Alt+1 to Alt+7 go to the pages in the sidebar's order. */
+/* Alt+1 to Alt+8 go to the pages in the sidebar's order. */
 static void
 test_page_shortcuts (void)
 {
-  const char *expected[] = { "overview", "roadmap", "projects", "measures", "indicators", "team", "journal" };
+  const char *expected[] = { "overview", "roadmap", "projects", "measures", "timeline", "indicators", "team", "journal" };
   GkWindow *window = open_demo_window_sized ("page-keys.gripkaart", 1200);
   GtkStack *pages = GTK_STACK (require_named (GTK_WIDGET (window), "pages"));
   guint n = 0;

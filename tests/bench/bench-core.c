@@ -27,6 +27,9 @@
 
 #include "gk-analysis.h"
 #include "gk-demo.h"
+#include <fcntl.h>
+#include <sys/stat.h>
+
 #include "gk-document.h"
 #include "gk-project-file.h"
 #include "gk-schema.h"
@@ -287,6 +290,121 @@ bench_save_in_background (const char *path)
   gk_project_file_close (project);
 }
 
+static void
+copy_or_die (const char *from,
+             const char *to)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) dest = g_file_new_for_path (to);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_copy (source, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+    g_error ("copy: %s", error->message);
+}
+
+static void
+edit_progress (GkDocument *document,
+               guint       i)
+{
+  GListModel *measures = gk_document_get_measures (document);
+  g_autoptr(GkMeasure) live = g_list_model_get_item (measures, (i * 41) % g_list_model_get_n_items (measures));
+  g_autoptr(GkRecord) copy = gk_record_copy (GK_RECORD (live));
+  g_autoptr(GError) error = NULL;
+
+  gk_measure_set_progress (GK_MEASURE (copy), (gk_measure_get_progress (live) + 1) % 101);
+  if (!gk_document_update (document, copy, &error))
+    g_error ("edit: %s", error->message);
+}
+
+/* Two people on the large programme: Anne saves one edit, then Bram saves
+ * his 250, which merges them onto hers. The time of Bram's save (the merge,
+ * writing and publishing) is what Bram waits for in the background. */
+static void
+bench_merge (const char *path,
+             const char *dir)
+{
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *shared = g_build_filename (dir, "team.gripkaart", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (shared);
+
+  for (int run = 0; run < MAX (3, n_runs / 3); run++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GkProjectFile) anne = NULL;
+      g_autoptr(GkProjectFile) bram = NULL;
+      g_autoptr(GkDocument) anne_doc = NULL;
+      g_autoptr(GkDocument) bram_doc = NULL;
+      gint64 start;
+      double t;
+
+      copy_or_die (path, shared);
+      anne = gk_project_file_open (file, &error);
+      bram = anne != NULL ? gk_project_file_open (file, &error) : NULL;
+      if (bram == NULL)
+        g_error ("open: %s", error->message);
+      anne_doc = gk_document_new_for_db (gk_project_file_get_db (anne), &error);
+      bram_doc = gk_document_new_for_db (gk_project_file_get_db (bram), &error);
+      edit_progress (anne_doc, 7);
+      if (!gk_project_file_save (anne, &error))
+        g_error ("save: %s", error->message);
+      for (guint i = 0; i < 250; i++)
+        edit_progress (bram_doc, 1000 + i);
+
+      start = g_get_monotonic_time ();
+      if (!gk_project_file_save (bram, &error))
+        g_error ("merge: %s", error->message);
+      t = elapsed_ms (start);
+      g_array_append_val (ms, t);
+      if (gk_project_file_get_merge_summary (bram) == NULL)
+        g_error ("the save did not merge");
+      g_clear_object (&anne_doc);
+      g_clear_object (&bram_doc);
+    }
+  report ("save that merges 250 edits onto another's", ms, 200);
+}
+
+/* What the window does every 30 s: is the shared file still as we left it? */
+static void
+bench_poll (const char *path)
+{
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) touched_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkProjectFile) project = gk_project_file_open (file, &error);
+
+  if (project == NULL)
+    g_error ("open: %s", error->message);
+  for (int i = 0; i < n_runs * 10; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double t;
+
+      if (gk_project_file_poll (project, &error))
+        g_error ("poll: the file changed");
+      t = elapsed_ms (start);
+      g_array_append_val (ms, t);
+    }
+  report ("poll an unchanged shared file", ms, 5);
+
+  /* Touched by a sync client (new time, same bytes): read and hashed once. */
+  for (int i = 0; i < n_runs; i++)
+    {
+      struct timespec times[2] = { { 1000000000 + i, 0 }, { 1000000000 + i, 0 } };
+      gint64 start;
+      double t;
+
+      utimensat (AT_FDCWD, path, times, 0);
+      start = g_get_monotonic_time ();
+      if (gk_project_file_poll (project, &error))
+        g_error ("poll: a touched file counted as changed");
+      t = elapsed_ms (start);
+      g_array_append_val (touched_ms, t);
+    }
+  report ("poll a touched shared file (hash)", touched_ms, 0);
+  gk_project_file_close (project);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +440,8 @@ main (int   argc,
   bench_edit_and_analysis (path, &today);
   bench_save (path);
   bench_save_in_background (path);
+  bench_merge (path, dir);
+  bench_poll (path);
 
   getrusage (RUSAGE_SELF, &usage);
   g_print ("peak memory (max RSS): %.1f MB\n", usage.ru_maxrss / 1024.0);

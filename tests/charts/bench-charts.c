@@ -8,6 +8,11 @@
  *   bench-charts --only NAME     only the charts whose name starts with NAME
  *                                ("small" and "huge": the indicator with 100 and 100,000)
  *   bench-charts --png DIR       write preview images of every chart, light and dark
+ *   bench-charts --timeline[=FILE]
+ *                                the Gantt timeline of the large programme (of
+ *                                bench-core --write-large=FILE, or made here):
+ *                                a report page, the screen scrolled half-way,
+ *                                and one step of a drag (a bar moved, redrawn)
  */
 #include "config.h"
 
@@ -16,6 +21,10 @@
 
 #include "chart-fixtures.h"
 #include "gk-chart-export.h"
+#include "gk-chart-model.h"
+#include "gk-demo-private.h"
+#include "gk-document-private.h"
+#include "gk-schema.h"
 
 #define RUNS 21
 
@@ -152,6 +161,124 @@ run_benchmark (const char *only)
   chart_fixtures_free (small);
 }
 
+/* --- the timeline of the large programme ----------------------------------- */
+
+typedef struct {
+  GkTimelineChartData data;
+  GkTimelineMeasure  *measures;   /* a copy to drag */
+  guint               step;
+} TimelineBench;
+
+static void
+draw_timeline_data (GkChartContext *ctx, const GkChartRect *area, gpointer data)
+{
+  gk_timeline_chart_draw (ctx, &((TimelineBench *) data)->data, area);
+}
+
+/* As the view draws a drag: one measure a day further on each frame. */
+static void
+draw_timeline_drag (GkChartContext *ctx, const GkChartRect *area, gpointer data)
+{
+  TimelineBench *bench = data;
+  GkTimelineMeasure *measure = &bench->measures[bench->data.n_measures / 2];
+
+  if (g_date_valid (&measure->start))
+    g_date_add_days (&measure->start, 1);
+  if (g_date_valid (&measure->due))
+    g_date_add_days (&measure->due, 1);
+  bench->step++;
+  gk_timeline_chart_draw (ctx, &bench->data, area);
+}
+
+static double
+time_timeline (DrawFunc draw, TimelineBench *bench, const GDate *today)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+  GkChartContext *ctx = gk_chart_context_new (GK_STYLE_VARIANT_LIGHT);
+  GkChartRect area = { 0, 0, 1920, 1080 };
+  double times[RUNS];
+
+  gk_chart_context_set_today (ctx, today);
+  for (int run = 0; run < RUNS; run++)
+    {
+      cairo_t *cr = cairo_create (surface);
+      gint64 start = g_get_monotonic_time ();
+
+      gk_chart_context_begin (ctx, cr);
+      gk_chart_context_paint_background (ctx, &area);
+      draw (ctx, &area, bench);
+      gk_chart_context_end (ctx);
+      cairo_surface_flush (surface);
+      times[run] = (g_get_monotonic_time () - start) / 1000.0;
+      cairo_destroy (cr);
+    }
+  gk_chart_context_free (ctx);
+  cairo_surface_destroy (surface);
+  qsort (times, RUNS, sizeof (double), compare_doubles);
+  return times[RUNS / 2];
+}
+
+static void
+run_timeline_benchmark (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  GDate today;
+  sqlite3 *db = NULL;
+  g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GkAnalysis) analysis = NULL;
+  g_autoptr(GkChartModel) model = NULL;
+  g_autoptr(GkChartContext) ctx = gk_chart_context_new (GK_STYLE_VARIANT_LIGHT);
+  GkChartRect screen = { 0, 0, 1920, 1080 };
+  GkTimelineGeometry geometry;
+  TimelineBench bench = { 0 };
+  gint64 start;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 22, G_DATE_NOVEMBER, 2026);
+  start = g_get_monotonic_time ();
+  if (path != NULL)
+    {
+      if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+        g_error ("could not open %s", path);
+    }
+  else if (sqlite3_open (":memory:", &db) != SQLITE_OK || !gk_schema_create (db, &error) ||
+           !gk_demo_write_large (db, &today, &error))
+    g_error ("could not make the large programme: %s", error != NULL ? error->message : "?");
+  document = gk_document_new_for_db (db, &error);
+  if (document == NULL)
+    g_error ("could not load: %s", error->message);
+  analysis = gk_analysis_new (document, &today);
+  model = gk_chart_model_new (document, analysis, GK_FREQUENCY_MONTHLY, 24);
+  printf ("loaded %s in %.0f ms\n", path != NULL ? path : "the large programme",
+          (g_get_monotonic_time () - start) / 1000.0);
+
+  bench.data = *gk_chart_model_get_timeline (model);
+  printf ("%u focus projects, %u measures, %u depends-on links\n",
+          bench.data.n_projects, bench.data.n_measures, bench.data.n_links);
+  bench.measures = g_memdup2 (bench.data.measures, MAX (bench.data.n_measures, 1) * sizeof (GkTimelineMeasure));
+  bench.data.measures = bench.measures;
+
+  printf ("%-40s %10s\n", "timeline at 1920 x 1080, median of 21", "ms");
+  bench.data.n_rows = gk_timeline_chart_fit_rows (ctx, &bench.data, 1920, 0, 1080);
+  printf ("%-40s %10.2f\n", "report page (first rows, to fit)", time_timeline (draw_timeline_data, &bench, &today));
+
+  bench.data.n_rows = 0;
+  bench.data.hide_legend = TRUE;
+  bench.data.day_width = 1.0;
+  gk_chart_context_set_today (ctx, &today);
+  gk_timeline_chart_get_geometry (ctx, &bench.data, &screen, &geometry);
+  bench.data.scroll_y = geometry.rows_height / 2;
+  bench.data.scroll_x = geometry.range_width / 3;
+  printf ("%-40s %10.2f\n", "screen, scrolled half-way", time_timeline (draw_timeline_data, &bench, &today));
+  printf ("%-40s %10.2f\n", "drag step (a bar moved, redrawn)", time_timeline (draw_timeline_drag, &bench, &today));
+
+  g_free (bench.measures);
+  g_clear_object (&model);
+  g_clear_object (&analysis);
+  g_clear_object (&document);
+  sqlite3_close (db);
+}
+
 /* --- previews ----------------------------------------------------------- */
 
 static void
@@ -221,6 +348,8 @@ main (int   argc,
 
   if (argc == 3 && g_str_equal (argv[1], "--png"))
     write_previews (argv[2]);
+  else if (argc == 2 && g_str_has_prefix (argv[1], "--timeline"))
+    run_timeline_benchmark (argv[1][10] == '=' ? argv[1] + 11 : NULL);
   else if (argc == 3 && g_str_equal (argv[1], "--only"))
     run_benchmark (argv[2]);
   else

@@ -9,6 +9,7 @@
 
 #include "chart-test-utils.h"
 #include "gk-chart-axis.h"
+#include "gk-chart-dots.h"
 
 static void
 assert_formatted (char       *formatted,
@@ -275,6 +276,131 @@ test_status_styles_distinct (void)
         }
 }
 
+/* The baseline's dots, stroked and from the tile, at one and two pixels
+ * per unit, at fractions of a pixel and lengths that end on a dot or
+ * between two: the same pixels, over a background that shows blending. */
+static void
+set_dotted (cairo_t *cr)
+{
+  cairo_set_source_rgb (cr, 0.36, 0.36, 0.39);
+  cairo_set_line_width (cr, 2);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_dash (cr, (double[]) { 0, 4 }, 2, 0);
+}
+
+static cairo_surface_t *
+dotted_image (double   scale,
+              double   x0,
+              double   x1,
+              double   y,
+              gboolean tiled)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 700, 60);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.9, 0.95, 0.8);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  set_dotted (cr);
+  if (tiled)
+    g_assert_true (gk_chart_fill_dotted_hline (cr, x0, x1, y));
+  else
+    {
+      cairo_move_to (cr, x0, y);
+      cairo_line_to (cr, x1, y);
+      cairo_stroke (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+test_dotted_line_from_tile (void)
+{
+  static const double scales[] = { 1, 2 };
+  static const double starts[] = { 10, 10.25, 10.5, 11.8 };
+  static const double lengths[] = { 300, 301, 302.5, 303.99 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    for (guint x = 0; x < G_N_ELEMENTS (starts); x++)
+      for (guint l = 0; l < G_N_ELEMENTS (lengths); l++)
+        {
+          double y = 12 + 0.3 * x;
+          cairo_surface_t *stroked = dotted_image (scales[s], starts[x], starts[x] + lengths[l], y, FALSE);
+          cairo_surface_t *tiled = dotted_image (scales[s], starts[x], starts[x] + lengths[l], y, TRUE);
+
+          g_assert_cmpmem (cairo_image_surface_get_data (stroked), cairo_image_surface_get_stride (stroked) * 60,
+                           cairo_image_surface_get_data (tiled), cairo_image_surface_get_stride (tiled) * 60);
+          cairo_surface_destroy (stroked);
+          cairo_surface_destroy (tiled);
+        }
+
+  /* Not on a file, nor for a line that is not dotted. */
+  {
+    cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 100, 100);
+    cairo_t *cr = cairo_create (recording);
+
+    set_dotted (cr);
+    g_assert_false (gk_chart_fill_dotted_hline (cr, 0, 50, 5));
+    cairo_destroy (cr);
+    cr = cairo_create (image);
+    set_dotted (cr);
+    cairo_set_dash (cr, (double[]) { 3, 2 }, 2, 0);
+    g_assert_false (gk_chart_fill_dotted_hline (cr, 0, 50, 5));
+    cairo_set_dash (cr, NULL, 0, 0);
+    g_assert_false (gk_chart_fill_dotted_hline (cr, 0, 50, 5));
+    cairo_destroy (cr);
+    cairo_surface_destroy (image);
+    cairo_surface_destroy (recording);
+  }
+}
+
+/* pango hears of a new scale or surface, and only then: telling it of the
+ * same again would make every kept layout shape anew. */
+static void
+test_begin_tells_pango_of_changes (void)
+{
+  g_autoptr(GkChartContext) ctx = gk_chart_context_new (GK_STYLE_VARIANT_LIGHT);
+  PangoContext *pango = gk_chart_context_get_pango (ctx);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 50, 50);
+  cairo_t *cr = cairo_create (surface);
+  guint serial;
+
+  cairo_scale (cr, 2, 2);
+  gk_chart_context_begin (ctx, cr);
+  gk_chart_context_end (ctx);
+  g_assert_nonnull (pango_context_get_matrix (pango));
+  g_assert_cmpfloat (pango_context_get_matrix (pango)->xx, ==, 2);
+  serial = pango_context_get_serial (pango);
+
+  /* the same scale elsewhere on the surface: nothing to tell */
+  cairo_translate (cr, 7.5, 3);
+  gk_chart_context_begin (ctx, cr);
+  gk_chart_context_end (ctx);
+  g_assert_cmpuint (pango_context_get_serial (pango), ==, serial);
+
+  /* another scale */
+  cairo_identity_matrix (cr);
+  gk_chart_context_begin (ctx, cr);
+  gk_chart_context_end (ctx);
+  g_assert_cmpuint (pango_context_get_serial (pango), !=, serial);
+  g_assert_cmpfloat (pango_context_get_matrix (pango)->xx, ==, 1);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  /* another kind of surface, with font options of its own */
+  serial = pango_context_get_serial (pango);
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  gk_chart_context_begin (ctx, cr);
+  gk_chart_context_end (ctx);
+  g_assert_cmpuint (pango_context_get_serial (pango), !=, serial);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -293,6 +419,8 @@ main (int   argc,
   g_test_add_func ("/chart-common/text-placement", test_text_placement);
   g_test_add_func ("/chart-common/hit-regions", test_hit_regions);
   g_test_add_func ("/chart-common/status-styles", test_status_styles_distinct);
+  g_test_add_func ("/chart-common/dotted-line-from-tile", test_dotted_line_from_tile);
+  g_test_add_func ("/chart-common/begin-tells-pango-of-changes", test_begin_tells_pango_of_changes);
 
   return g_test_run ();
 }

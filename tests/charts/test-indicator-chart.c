@@ -233,6 +233,155 @@ test_format_value (void)
   g_assert_cmpstr (other, ==, "3.25 cliënten");
 }
 
+/* The figures of "Jeugdigen met jeugdhulp" in the demo: two years falling
+ * from 1,510 to 1,351 against signals at 1,450 and 1,320, the baseline at
+ * 1,480 and the target 1,300, the forecast down to 1,230. */
+typedef struct {
+  GkIndicatorPoint     points[24];
+  GkIndicatorChartData data;
+} Falling;
+
+static void
+falling_init (Falling *f)
+{
+  f->data = (GkIndicatorChartData) {
+    .unit = GK_UNIT_COUNT, .direction = GK_DIRECTION_LOWER_IS_BETTER,
+    .has_signals = TRUE, .signal_serious = 1450, .signal_in_control = 1320,
+    .has_baseline = TRUE, .baseline_value = 1480, .baseline_date = fixture_date (1, 12, 2024),
+    .has_target = TRUE, .target_value = 1300, .target_date = fixture_date (31, 12, 2027),
+    .has_forecast = TRUE,
+    .forecast_from_date = fixture_date (1, 11, 2026), .forecast_from_value = 1351,
+    .forecast_to_date = fixture_date (31, 12, 2027), .forecast_to_value = 1230,
+    .points = f->points, .n_points = G_N_ELEMENTS (f->points),
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (f->points); i++)
+    {
+      f->points[i].date = fixture_date (1, 1 + (11 + i) % 12, 2024 + (11 + i) / 12);
+      f->points[i].value = i < 6 ? 1480 + 6 * i : 1510 - (1510 - 1351) * (i - 5) / 18.0;
+      f->points[i].note = NULL;
+    }
+}
+
+/* The value axis holds the data, the signal values, the baseline, the
+ * target and the forecast, and not much more: at the report's sizes the
+ * values fill at least 60 % of it, so that the line is not a strip. Every
+ * label is drawn, clear of the others and of the markers. */
+static void
+test_value_axis_fits_values (void)
+{
+  static const int sizes[][2] = { { 680, 180 }, { 680, 260 }, { 680, 380 }, { 490, 220 }, { 1470, 300 } };
+  Falling f;
+
+  falling_init (&f);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      Rendered *r = render_chart (draw_indicator, &f.data, sizes[i][0], sizes[i][1], GK_STYLE_VARIANT_LIGHT, NULL);
+      GkChartValueScale value;
+      double low = 1230, high = 1510;
+
+      g_assert_true (gk_chart_context_get_plot (r->ctx, NULL, NULL, &value));
+      g_test_message ("%dx%d: axis %.0f to %.0f", sizes[i][0], sizes[i][1], value.v0, value.v1);
+      g_assert_cmpfloat (value.v0, <=, low);
+      g_assert_cmpfloat (value.v1, >=, high);
+      g_assert_cmpfloat ((high - low) / (value.v1 - value.v0), >=, 0.6);
+
+      g_assert_true (drew_text (r->ctx, "Baseline 1,480"));
+      g_assert_true (drew_text (r->ctx, "Target 1,300"));
+      g_assert_true (drew_text (r->ctx, "1,351"));
+      assert_no_text_overlaps (r->ctx);
+      assert_text_inside (r->ctx, r->width, r->height);
+      rendered_free (r);
+    }
+}
+
+/* A share between 40 and 80 %: the axis is not 0 to 100 %. */
+static void
+test_value_axis_of_a_share (void)
+{
+  static const int sizes[][2] = { { 680, 180 }, { 680, 260 }, { 490, 220 }, { 1470, 300 } };
+  GkIndicatorPoint points[20];
+  GkIndicatorChartData data = {
+    .unit = GK_UNIT_PERCENT, .direction = GK_DIRECTION_HIGHER_IS_BETTER,
+    .has_signals = TRUE, .signal_serious = 50, .signal_in_control = 65,
+    .has_target = TRUE, .target_value = 75, .target_date = fixture_date (1, 12, 2027),
+    .points = points, .n_points = G_N_ELEMENTS (points),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      points[i].date = fixture_date (1, 1 + i % 12, 2025 + i / 12);
+      points[i].value = 40 + 2 * i;
+      points[i].note = NULL;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      Rendered *r = render_chart (draw_indicator, &data, sizes[i][0], sizes[i][1], GK_STYLE_VARIANT_LIGHT, NULL);
+      GkChartValueScale value;
+
+      g_assert_true (gk_chart_context_get_plot (r->ctx, NULL, NULL, &value));
+      g_test_message ("%dx%d: axis %.0f to %.0f", sizes[i][0], sizes[i][1], value.v0, value.v1);
+      g_assert_cmpfloat (value.v0, <=, 40);
+      g_assert_cmpfloat (value.v1, >=, 78);
+      g_assert_cmpfloat ((78.0 - 40.0) / (value.v1 - value.v0), >=, 0.6);
+      g_assert_true (drew_text (r->ctx, "Target 75%"));
+      assert_no_text_overlaps (r->ctx);
+      rendered_free (r);
+    }
+}
+
+/* Narrow, the legend wraps onto more lines: the time axis above it keeps
+ * clear of it all the same. */
+static void
+test_narrow_legend_clear_of_axis (void)
+{
+  Falling f;
+  Rendered *r;
+
+  falling_init (&f);
+  r = render_chart (draw_indicator, &f.data, 420, 240, GK_STYLE_VARIANT_LIGHT, NULL);
+  g_assert_true (drew_text (r->ctx, "Measurements"));
+  g_assert_true (drew_text (r->ctx, "2025"));
+  assert_no_text_overlaps (r->ctx);
+  assert_text_inside (r->ctx, r->width, r->height);
+  rendered_free (r);
+}
+
+/* Values no municipality measures, from a damaged or hostile file: the
+ * axis still ends somewhere, and cairo is never handed a coordinate it
+ * refuses. */
+static void
+test_extreme_values (void)
+{
+  static const double values[][3] = {
+    { 1e308, -1e308, 0 }, { 1e-300, 2e-300, 3e-300 }, { 5, 5, 5 }, { 1e15, 1e15 + 1, 1e15 + 2 }, { -7, -3, -5 },
+  };
+  static const int sizes[][2] = { { 680, 180 }, { 200, 90 }, { 1470, 300 } };
+
+  for (guint v = 0; v < G_N_ELEMENTS (values); v++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      {
+        GkIndicatorPoint points[4];
+        GkIndicatorChartData data = {
+          .unit = GK_UNIT_COUNT, .direction = GK_DIRECTION_LOWER_IS_BETTER,
+          .has_signals = TRUE, .signal_serious = values[v][0], .signal_in_control = values[v][1],
+          .has_target = TRUE, .target_value = values[v][2], .target_date = fixture_date (1, 6, 2027),
+          .points = points, .n_points = G_N_ELEMENTS (points),
+        };
+        Rendered *r;
+
+        for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+          {
+            points[i].date = fixture_date (1, 1 + i, 2026);
+            points[i].value = i == 3 ? NAN : values[v][i];
+            points[i].note = NULL;
+          }
+        r = render_chart (draw_indicator, &data, sizes[z][0], sizes[z][1], GK_STYLE_VARIANT_LIGHT, NULL);
+        g_assert_cmpint (cairo_surface_status (r->surface), ==, CAIRO_STATUS_SUCCESS);
+        assert_no_text_overlaps (r->ctx);
+        rendered_free (r);
+      }
+}
+
 /* No data at all still draws a sane, empty chart. */
 static void
 test_empty (void)
@@ -263,6 +412,10 @@ main (int   argc,
   g_test_add_func ("/indicator/many-points", test_many_points_keep_extremes);
   g_test_add_func ("/indicator/format-value", test_format_value);
   g_test_add_func ("/indicator/empty", test_empty);
+  g_test_add_func ("/indicator/extreme-values", test_extreme_values);
+  g_test_add_func ("/indicator/value-axis-fits-values", test_value_axis_fits_values);
+  g_test_add_func ("/indicator/value-axis-of-a-share", test_value_axis_of_a_share);
+  g_test_add_func ("/indicator/narrow-legend", test_narrow_legend_clear_of_axis);
 
   return g_test_run ();
 }

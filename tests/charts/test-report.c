@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <cairo-pdf.h>
+
 #include "chart-test-utils.h"
 #include "gk-demo.h"
 #include "gk-report.h"
@@ -15,6 +17,11 @@
 
 static sqlite3 *db;
 static GkDocument *document;
+
+/* The least plot height of an indicator chart in the report, in chart
+ * pixels: about five lines of axis labels (84 with the fonts of Debian 12;
+ * some slack for others). */
+#define MIN_PLOT_HEIGHT 75.0
 static char *work_dir;
 
 static GDate
@@ -287,6 +294,52 @@ test_layout_shrinkable (void)
   g_assert_cmpfloat (placement->height, ==, 300);
 }
 
+/* Layouts are kept and shared by measuring and drawing: a text measures
+ * the same every time, the same as a layout of its own, and as drawn on a
+ * page; another width, line limit or font size is another layout. */
+static void
+test_layout_cached_heights (void)
+{
+  g_autoptr(GkChartContext) ctx = gk_chart_context_new (GK_STYLE_VARIANT_LIGHT);
+  const char *text = "De wijkteams bespreken elke maand de voortgang van alle maatregelen "
+                     "met de bewoners en leggen de afspraken vast in het journaal.";
+  g_autoptr(PangoLayout) own = gk_report_text_layout (ctx, text, GK_REPORT_FONT_BODY, 200, 8);
+  cairo_surface_t *surface = cairo_pdf_surface_create (NULL, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  PangoRectangle logical;
+  double height = gk_report_text_height (ctx, text, GK_REPORT_FONT_BODY, 200, 8);
+
+  pango_layout_get_extents (own, NULL, &logical);
+  g_assert_cmpfloat (height, ==, ceil (logical.height / (double) PANGO_SCALE));
+  g_assert_cmpint (pango_layout_get_line_count (own), >, 2);
+  g_assert_cmpfloat (gk_report_text_height (ctx, text, GK_REPORT_FONT_BODY, 200, 8), ==, height);
+  g_assert_cmpfloat (gk_report_text_height (ctx, text, GK_REPORT_FONT_BODY, 100, 8), >, height);
+  g_assert_cmpfloat (gk_report_text_height (ctx, text, GK_REPORT_FONT_BODY, 200, 1), <, height);
+  g_assert_cmpfloat (gk_report_text_height (ctx, text, GK_REPORT_FONT_SMALL, 200, 8), <, height);
+  g_assert_cmpfloat (gk_report_text_width (ctx, "Ag", GK_REPORT_FONT_BODY), <,
+                     gk_report_text_width (ctx, "Ag Ag", GK_REPORT_FONT_BODY));
+
+  /* On a page, twice over (the layout is kept across drawings). */
+  for (int page = 0; page < 2; page++)
+    {
+      cairo_save (cr);
+      cairo_scale (cr, GK_CHART_PRINT_SCALE, GK_CHART_PRINT_SCALE);
+      gk_chart_context_begin (ctx, cr);
+      g_assert_cmpfloat (gk_report_draw_text (ctx, text, GK_REPORT_FONT_BODY, GK_REPORT_INK_NORMAL, 10, 10, 200,
+                                              GK_CHART_ALIGN_END, 8), ==, height);
+      g_assert_cmpfloat (gk_report_text_height (ctx, text, GK_REPORT_FONT_BODY, 200, 8), ==, height);
+      gk_chart_context_end (ctx);
+      cairo_restore (cr);
+      cairo_show_page (cr);
+    }
+
+  gk_chart_context_set_font_scale (ctx, 2);
+  g_assert_cmpfloat (gk_report_text_height (ctx, text, GK_REPORT_FONT_BODY, 200, 8), >, height);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_layout_breaks_and_anchors (void)
 {
@@ -363,6 +416,100 @@ test_demo_pages (void)
   g_assert_cmpuint (a3, <=, a4_landscape);
   /* every focus project starts its own page */
   g_assert_cmpuint (a3, >=, 2 + 7);
+}
+
+/* The indicator charts of a sheet, as drawn: the plots of the last block
+ * of each page (each block is a fresh drawing of the page's context). */
+typedef struct {
+  guint  n_pages;
+  guint  n_plots;
+  guint  most_on_a_page;
+  guint  pages_with_a_pair;       /* two plots side by side */
+  double lowest;                  /* the lowest plot, in chart pixels */
+  double highest;
+} PlotSurvey;
+
+static PlotSurvey
+survey_indicator_plots (GkReport            *report,
+                        GkReportPaper        paper,
+                        GkReportOrientation  orientation)
+{
+  PlotSurvey survey = { 0, 0, 0, 0, G_MAXDOUBLE, 0 };
+  double width, height;
+  cairo_surface_t *surface;
+
+  gk_report_paper_get_size (paper, orientation, &width, &height);
+  survey.n_pages = gk_report_get_n_pages (report, width, height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (width / 4), (int) ceil (height / 4));
+  for (guint page = 0; page < survey.n_pages; page++)
+    {
+      cairo_t *cr = cairo_create (surface);
+      GkChartContext *ctx;
+      const GkChartHitRegion *regions;
+      const GkChartRect *plots[16];
+      guint n_regions, n = 0;
+
+      cairo_scale (cr, 0.25, 0.25);
+      gk_report_draw_page (report, page, cr, width, height);
+      cairo_destroy (cr);
+      ctx = gk_report_get_chart_context (report);
+      regions = gk_chart_context_get_hit_regions (ctx, &n_regions);
+      for (guint i = 0; i < n_regions; i++)
+        if (regions[i].kind == GK_CHART_HIT_INDICATOR_PLOT && n < G_N_ELEMENTS (plots))
+          {
+            plots[n++] = &regions[i].rect;
+            survey.lowest = MIN (survey.lowest, regions[i].rect.height);
+            survey.highest = MAX (survey.highest, regions[i].rect.height);
+          }
+      for (guint i = 0; i < n; i++)
+        for (guint j = i + 1; j < n; j++)
+          if (fabs (plots[i]->y - plots[j]->y) < 1 && !gk_chart_rect_intersects (plots[i], plots[j], 0))
+            {
+              survey.pages_with_a_pair++;
+              i = j = n;
+            }
+      /* the labels of the charts never overlap one another or a marker */
+      assert_no_text_overlaps (ctx);
+      survey.n_plots += n;
+      survey.most_on_a_page = MAX (survey.most_on_a_page, n);
+    }
+  cairo_surface_destroy (surface);
+  g_test_message ("%u pages, %u plots, at most %u on a page, %u pages with a pair, %.0f to %.0f px high",
+                  survey.n_pages, survey.n_plots, survey.most_on_a_page, survey.pages_with_a_pair,
+                  survey.lowest, survey.highest);
+  return survey;
+}
+
+/* Every indicator chart has a plot tall enough to read
+ * (under a project's measures it may give up height, never below that);
+ * the wide sheets put two side by side and so hold more on a page. */
+static void
+test_demo_indicator_charts (void)
+{
+  g_autoptr(GkReport) report = demo_report (GK_FREQUENCY_MONTHLY, dmy (1, 10, 2026));
+  guint n_indicators = g_list_model_get_n_items (gk_document_get_indicators (document));
+  PlotSurvey a4 = survey_indicator_plots (report, GK_REPORT_PAPER_A4, GK_REPORT_ORIENTATION_PORTRAIT);
+  PlotSurvey a4_landscape = survey_indicator_plots (report, GK_REPORT_PAPER_A4, GK_REPORT_ORIENTATION_LANDSCAPE);
+  PlotSurvey a3_landscape = survey_indicator_plots (report, GK_REPORT_PAPER_A3, GK_REPORT_ORIENTATION_LANDSCAPE);
+
+  g_assert_cmpuint (n_indicators, >=, 6);
+  g_assert_cmpuint (a4.n_plots, >=, 6);
+  g_assert_cmpuint (a4_landscape.n_plots, >=, 6);
+  g_assert_cmpuint (a3_landscape.n_plots, >=, 6);
+
+  g_assert_cmpfloat (a4.lowest, >=, MIN_PLOT_HEIGHT);
+  g_assert_cmpfloat (a4_landscape.lowest, >=, MIN_PLOT_HEIGHT);
+  g_assert_cmpfloat (a3_landscape.lowest, >=, MIN_PLOT_HEIGHT);
+  /* where a page has room, a chart takes it */
+  g_assert_cmpfloat (a4.highest, >=, 2 * MIN_PLOT_HEIGHT);
+  g_assert_cmpfloat (a3_landscape.highest, >=, 2 * MIN_PLOT_HEIGHT);
+
+  /* portrait A4 holds one column; the wide sheets pair their charts */
+  g_assert_cmpuint (a4.pages_with_a_pair, ==, 0);
+  g_assert_cmpuint (a4_landscape.pages_with_a_pair, >=, 1);
+  g_assert_cmpuint (a3_landscape.pages_with_a_pair, >=, 2);
+  g_assert_cmpuint (a3_landscape.most_on_a_page, ==, 2);
+  g_assert_cmpuint (a3_landscape.n_pages, <, a4.n_pages);
 }
 
 /* Each page, drawn as GtkPrintOperation would (on any cairo_t), has ink
@@ -448,6 +595,152 @@ test_demo_text (void)
   g_assert_null (strstr (text, "Het MT besluit tot de werving"));
   /* a measure due on 23 October and not done is overdue at the end of the month */
   g_assert_nonnull (strstr (text, "overdue by 8 days"));
+}
+
+/* Under the progress chart, the projects' overview names the page of each
+ * project: the page whose running head is that project's. */
+static void
+test_demo_projects_overview (void)
+{
+  g_autoptr(GkReport) report = demo_report (GK_FREQUENCY_MONTHLY, dmy (1, 10, 2026));
+  g_autofree char *text = export_text (report, "projects.pdf");
+  GListModel *projects = gk_document_get_focus_projects (document);
+  g_auto(GStrv) pages = NULL;
+  int overview = -1;
+
+  if (text == NULL)
+    return;
+  pages = g_strsplit (text, "\f", -1);
+  for (guint p = 0; pages[p] != NULL && overview < 0; p++)
+    if (strstr (pages[p], "Focus projects") != NULL && strstr (pages[p], "Overdue") != NULL)
+      overview = (int) p;
+  g_assert_cmpint (overview, >=, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(GkFocusProject) project = g_list_model_get_item (projects, i);
+      const char *name = gk_focus_project_get_name (project);
+      g_autofree char *head = g_strdup_printf ("Focus project: %s", name);
+      g_autofree char *start = g_strndup (name, 14);
+      g_autofree char *expected = NULL;
+      g_auto(GStrv) lines = g_strsplit (pages[overview], "\n", -1);
+      const char *row = NULL;
+      int page = -1;
+
+      for (guint p = overview + 1; pages[p] != NULL && page < 0; p++)
+        if (strstr (pages[p], head) != NULL)
+          page = (int) p + 1;
+      g_assert_cmpint (page, >, overview + 1);
+      /* the table is under the chart, which names the projects too */
+      for (guint l = 0; lines[l] != NULL; l++)
+        if (strstr (lines[l], start) != NULL)
+          row = lines[l];
+      g_assert_nonnull (row);
+      expected = g_strdup_printf (" %d", page);
+      g_strchomp ((char *) row);
+      if (!g_str_has_suffix (row, expected))
+        g_error ("the overview's row of %s, “%s”, does not end with its page %d", name, row, page);
+    }
+}
+
+/* The text of a PDF in reading order (a wrapped title's lines together),
+ * without any white space: a title wrapped at any point still matches. */
+static char *
+pdf_text_squeezed (const char *path)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autofree char *out = NULL;
+  GString *squeezed;
+  int status;
+
+  if (program == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return NULL;
+    }
+  argv[0] = program;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                               &status, NULL));
+  squeezed = g_string_new (NULL);
+  for (const char *c = out; *c != '\0'; c++)
+    if (!g_ascii_isspace (*c))
+      g_string_append_c (squeezed, *c);
+  return g_string_free (squeezed, FALSE);
+}
+
+static char *
+squeeze (const char *text)
+{
+  GString *squeezed = g_string_new (NULL);
+
+  for (const char *c = text; *c != '\0'; c++)
+    if (!g_ascii_isspace (*c))
+      g_string_append_c (squeezed, *c);
+  return g_string_free (squeezed, FALSE);
+}
+
+/* In place: @text without its hyphens. */
+static char *
+without_hyphens (char *text)
+{
+  char *to = text;
+
+  for (const char *c = text; *c != '\0'; c++)
+    if (*c != '-')
+      *to++ = *c;
+  *to = '\0';
+  return text;
+}
+
+/* The timeline pages name every measure, whole, on A4 and A3, portrait and
+ * landscape: a row each, however many pages it takes. */
+static void
+test_timeline_titles_whole (gconstpointer data)
+{
+  static const struct { GkReportPaper paper; GkReportOrientation orientation; const char *name; } papers[] = {
+    { GK_REPORT_PAPER_A4, GK_REPORT_ORIENTATION_PORTRAIT, "a4-portrait.pdf" },
+    { GK_REPORT_PAPER_A4, GK_REPORT_ORIENTATION_LANDSCAPE, "a4-landscape.pdf" },
+    { GK_REPORT_PAPER_A3, GK_REPORT_ORIENTATION_PORTRAIT, "a3-portrait.pdf" },
+    { GK_REPORT_PAPER_A3, GK_REPORT_ORIENTATION_LANDSCAPE, "a3-landscape.pdf" },
+  };
+  guint which = GPOINTER_TO_UINT (data);
+  g_autoptr(GkReport) report = demo_report (GK_FREQUENCY_MONTHLY, dmy (1, 10, 2026));
+  g_autofree char *path = g_build_filename (work_dir, papers[which].name, NULL);
+  GListModel *measures = gk_document_get_measures (document);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *section = NULL;
+  g_autofree char *unhyphenated = NULL;
+  g_autofree char *start_mark = squeeze ("The measures of every focus project from");
+  g_autofree char *end_mark = squeeze ("Decisions and risks in");
+  const char *start, *end;
+
+  gk_report_set_paper (report, papers[which].paper, papers[which].orientation);
+  g_assert_true (gk_report_export_pdf (report, path, &error));
+  g_assert_no_error (error);
+  text = pdf_text_squeezed (path);
+  if (text == NULL)
+    return;
+
+  start = strstr (text, start_mark);
+  g_assert_nonnull (start);
+  end = strstr (start, end_mark);
+  g_assert_nonnull (end);
+  section = g_strndup (start, end - start);
+  unhyphenated = without_hyphens (g_strdup (section));
+  g_assert_null (strstr (section, "…"));
+  g_assert_cmpuint (g_list_model_get_n_items (measures), >, 30);
+  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+    {
+      g_autoptr(GkMeasure) measure = g_list_model_get_item (measures, i);
+      g_autofree char *title = squeeze (gk_measure_get_title (measure));
+
+      /* pdftotext joins a line that ends in a hyphen to the next without
+       * it ("GGZ-" "aanbieders"): the title is whole, the hyphen is not */
+      if (strstr (section, title) == NULL && strstr (unhyphenated, without_hyphens (title)) == NULL)
+        g_error ("“%s” is not whole in the timeline on %s", gk_measure_get_title (measure), papers[which].name);
+    }
 }
 
 /* A report about the past leaves out what came later. */
@@ -763,11 +1056,20 @@ main (int   argc,
   g_test_add_func ("/report/layout/blocks-stay-whole", test_layout_blocks_stay_whole);
   g_test_add_func ("/report/layout/shrinkable", test_layout_shrinkable);
   g_test_add_func ("/report/layout/breaks-and-anchors", test_layout_breaks_and_anchors);
+  g_test_add_func ("/report/layout/cached-heights", test_layout_cached_heights);
   g_test_add_func ("/report/demo/period", test_demo_period);
   g_test_add_func ("/report/demo/pages", test_demo_pages);
   g_test_add_func ("/report/demo/pages-not-blank", test_demo_pages_not_blank);
+  g_test_add_func ("/report/demo/indicator-charts", test_demo_indicator_charts);
   g_test_add_func ("/report/demo/text", test_demo_text);
+  g_test_add_func ("/report/demo/projects-overview", test_demo_projects_overview);
   g_test_add_func ("/report/demo/past-period", test_demo_past_period);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/report/timeline/titles-whole/%u", i);
+
+      g_test_add_data_func (name, GUINT_TO_POINTER (i), test_timeline_titles_whole);
+    }
   g_test_add_func ("/report/demo/empty-programme", test_empty_programme);
   g_test_add_func ("/report/pdf/reproducible", test_reproducible);
   g_test_add_func ("/report/pdf/stream", test_pdf_stream);

@@ -630,6 +630,71 @@ test_new_edit_clears_redo (Fixture       *fixture,
   g_assert_null (gk_document_get_redo_description (doc));
 }
 
+/* Undoing back to what was saved makes the document clean again; a step
+ * that forgot the saved state (a new edit after undoing past it) never
+ * does, nor does the stack dropping its oldest steps. */
+static void
+test_undo_back_to_saved_is_clean (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  GkDocument *doc = fixture->document;
+  g_autoptr(GkRecord) a = make_topic ();
+  g_autoptr(GkRecord) b = make_person ();
+  g_autoptr(GkRecord) c = make_person ();
+
+  g_assert_true (gk_document_insert (doc, a, NULL));
+  gk_document_set_dirty (doc, FALSE);                  /* saved with a */
+  g_assert_true (gk_document_insert (doc, b, NULL));
+  g_assert_true (gk_document_get_dirty (doc));
+  undo_ok (doc);
+  g_assert_false (gk_document_get_dirty (doc));
+  undo_ok (doc);                                        /* before the save */
+  g_assert_true (gk_document_get_dirty (doc));
+  redo_ok (doc);
+  g_assert_false (gk_document_get_dirty (doc));
+  redo_ok (doc);
+  g_assert_true (gk_document_get_dirty (doc));
+
+  /* saved after a and b; undo b and make another edit: the saved state is
+   * gone from the history */
+  gk_document_set_dirty (doc, FALSE);
+  undo_ok (doc);
+  g_assert_true (gk_document_insert (doc, c, NULL));
+  undo_ok (doc);
+  g_assert_true (gk_document_get_dirty (doc));
+}
+
+static void
+test_stack_states (void)
+{
+  g_autoptr(GkUndoStack) stack = gk_undo_stack_new (2);
+  g_autoptr(GBytes) changes = g_bytes_new_static ("x", 1);
+  guint64 empty = gk_undo_stack_get_state (stack), one, two;
+
+  gk_undo_stack_push (stack, "one", changes);
+  one = gk_undo_stack_get_state (stack);
+  gk_undo_stack_push (stack, "two", changes);
+  two = gk_undo_stack_get_state (stack);
+  g_assert_cmpuint (one, !=, empty);
+  g_assert_cmpuint (two, !=, one);
+  gk_undo_stack_undone (stack, changes);
+  g_assert_cmpuint (gk_undo_stack_get_state (stack), ==, one);
+  gk_undo_stack_redone (stack, changes);
+  g_assert_cmpuint (gk_undo_stack_get_state (stack), ==, two);
+
+  /* a third step pushes "one" out: undoing all of it is not the empty state */
+  gk_undo_stack_push (stack, "three", changes);
+  gk_undo_stack_undone (stack, changes);
+  gk_undo_stack_undone (stack, changes);
+  g_assert_false (gk_undo_stack_can_undo (stack));
+  g_assert_cmpuint (gk_undo_stack_get_state (stack), ==, one);
+  g_assert_cmpuint (gk_undo_stack_get_state (stack), !=, empty);
+
+  gk_undo_stack_clear (stack);
+  g_assert_cmpuint (gk_undo_stack_get_state (stack), !=, empty);
+  g_assert_cmpuint (gk_undo_stack_get_state (stack), !=, one);
+}
+
 static void
 test_descriptions_and_notifications (Fixture       *fixture,
                                      gconstpointer  data)
@@ -844,6 +909,8 @@ main (int   argc,
   ADD ("/undo/group/failed-edit", test_failed_edit_in_group);
   ADD ("/undo/history/new-edit-clears-redo", test_new_edit_clears_redo);
   ADD ("/undo/history/descriptions", test_descriptions_and_notifications);
+  ADD ("/undo/history/back-to-saved-is-clean", test_undo_back_to_saved_is_clean);
+  g_test_add_func ("/undo/stack-states", test_stack_states);
   ADD ("/undo/history/change-log", test_change_log_keeps_growing);
   ADD ("/undo/history/versions-only-grow", test_versions_only_grow);
   ADD ("/undo/history/whole-history-twice", test_undo_and_redo_a_whole_history);

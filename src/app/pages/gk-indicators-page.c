@@ -172,6 +172,9 @@ list_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (GTK_LABEL (name), 2);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  /* A long name takes two lines rather than widen the list: the figures,
+   * their notes and who entered them beside it need the room more. */
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 30);
   gtk_label_set_xalign (GTK_LABEL (latest), 0);
   gtk_label_set_ellipsize (GTK_LABEL (latest), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (latest, "dim-label");

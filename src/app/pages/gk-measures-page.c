@@ -18,6 +18,7 @@
 #include "gk-date.h"
 #include "gk-form.h"
 #include "gk-measure-editor.h"
+#include "gk-measure-filter.h"
 #include "gk-measures-page.h"
 #include "gk-tooltip.h"
 
@@ -52,7 +53,7 @@ struct _GkMeasuresPage
   gint64               project_id;
   gint64               owner_id;
   int                  status;
-  GHashTable          *topic_measures;   /* ids of the measures aiming at the chosen topic */
+  GkMeasureFilter     *shared;           /* project, owner, status, topic: the Timeline shows them too */
   gboolean             overdue_only;
   GDate                today;
   GkEnumEntry         *status_entries;
@@ -67,6 +68,9 @@ struct _GkMeasuresPage
   GtkToggleButton     *overdue_toggle;
   GtkStack            *table_stack;
   GtkColumnView       *column_view;
+  GtkColumnViewColumn *kind_column;
+  double               kind_hidden_below;   /* the table's width that made the Kind column give way */
+  guint                fit_columns_idle;
   AdwStatusPage       *empty_page;
 
   /* The rows are built when the table is shown, or once the window is idle
@@ -161,19 +165,21 @@ query_tooltip_cb (GtkLabel   *label,
   return TRUE;
 }
 
-/* Columns take the natural width of their cells; capping it lets the table
- * fit a laptop screen, with long names ellipsized (and whole in tooltips). */
+/* Columns take the natural width of their cells, their content, as long
+ * as the table has room; with less, each gives up an equal share down to
+ * its least (GTK spreads the room so), long names ellipsized and whole in
+ * tooltips. The title's least is the largest: at 1024 px it still reads as
+ * a sentence, where a project is recognised by the start of its name. */
 static GtkWidget *
 label_new (Column column)
 {
-  /* The least and the most characters a column shows: the title gets
-   * the room, the names are recognised by their start. */
+  /* The least and the most characters a column shows. */
   static const int chars[][2] = {
-    [COLUMN_TITLE] = { 20, 60 },
-    [COLUMN_PROJECT] = { 12, 24 },
-    [COLUMN_OWNER] = { 10, 18 },
+    [COLUMN_TITLE] = { 30, 70 },
+    [COLUMN_PROJECT] = { 9, 40 },
+    [COLUMN_OWNER] = { 8, 26 },
     [COLUMN_STATUS] = { 10, 14 },
-    [COLUMN_KIND] = { 9, 14 },
+    [COLUMN_KIND] = { 8, 12 },
     [COLUMN_DUE] = { 11, 14 },
     [COLUMN_PROGRESS] = { 4, 6 },
   };
@@ -432,12 +438,45 @@ build_columns (GkMeasuresPage *self)
   add_column (self, COLUMN_PROJECT, _("Focus project"), "project", g_object_ref (self->project_sorter), FALSE);
   add_column (self, COLUMN_OWNER, _("Owner"), "owner", g_object_ref (self->owner_sorter), FALSE);
   add_column (self, COLUMN_STATUS, _("Status"), "status", property_sorter_new ("status", TRUE), FALSE);
-  add_column (self, COLUMN_KIND, _("Kind"), "kind", property_sorter_new ("kind", TRUE), FALSE);
+  self->kind_column = add_column (self, COLUMN_KIND, _("Kind"), "kind", property_sorter_new ("kind", TRUE), FALSE);
   due = add_column (self, COLUMN_DUE, _("Due"), "due",
                     GTK_SORTER (gtk_custom_sorter_new (compare_due_dates, NULL, NULL)), FALSE);
   add_column (self, COLUMN_PROGRESS, _("Progress"), "progress", property_sorter_new ("progress", TRUE), FALSE);
   /* What comes due first is what the team talks about first. */
   gtk_column_view_sort_by_column (self->column_view, due, GTK_SORT_ASCENDING);
+}
+
+/* Narrower than its columns' least widths (a 1024 px screen), the table
+ * drops the Kind column, the one read least, so that the titles keep their
+ * room instead of the table scrolling sideways; it comes back when the
+ * table is as wide again as when it left. Checked after the allocation,
+ * not in it. */
+static gboolean
+fit_columns_cb (gpointer user_data)
+{
+  GkMeasuresPage *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view));
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double upper = gtk_adjustment_get_upper (adjustment);
+
+  self->fit_columns_idle = 0;
+  if (page <= 0)
+    return G_SOURCE_REMOVE;
+  if (gtk_column_view_column_get_visible (self->kind_column) && upper > page + 0.5)
+    {
+      self->kind_hidden_below = upper;
+      gtk_column_view_column_set_visible (self->kind_column, FALSE);
+    }
+  else if (!gtk_column_view_column_get_visible (self->kind_column) && page >= self->kind_hidden_below)
+    gtk_column_view_column_set_visible (self->kind_column, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+table_width_changed_cb (GkMeasuresPage *self)
+{
+  if (self->fit_columns_idle == 0)
+    self->fit_columns_idle = g_idle_add (fit_columns_cb, self);
 }
 
 /* --- filtering ----------------------------------------------------------------- */
@@ -449,19 +488,8 @@ measure_matches (gpointer item,
   GkMeasuresPage *self = user_data;
   GkMeasure *measure = item;
 
-  if (self->project_id != 0 && gk_measure_get_project_id (measure) != self->project_id)
+  if (self->shared != NULL && !gk_measure_filter_matches (self->shared, measure))
     return FALSE;
-  if (self->owner_id != 0 && gk_measure_get_owner_id (measure) != self->owner_id)
-    return FALSE;
-  if (self->status != ALL_STATUSES && (int) gk_measure_get_status (measure) != self->status)
-    return FALSE;
-  if (self->topic_measures != NULL)
-    {
-      gint64 id = gk_record_get_id (GK_RECORD (measure));
-
-      if (!g_hash_table_contains (self->topic_measures, &id))
-        return FALSE;
-    }
   if (self->overdue_only && !is_overdue (measure, &self->today))
     return FALSE;
   if (self->search_folded != NULL)
@@ -472,30 +500,6 @@ measure_matches (gpointer item,
         return FALSE;
     }
   return TRUE;
-}
-
-static void
-collect_topic_measures (GkMeasuresPage *self,
-                        gint64          topic_id)
-{
-  GListModel *targets = gk_document_get_measure_targets (self->document);
-
-  g_clear_pointer (&self->topic_measures, g_hash_table_unref);
-  if (topic_id == 0)
-    return;
-  self->topic_measures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
-    {
-      g_autoptr(GkMeasureTarget) target = g_list_model_get_item (targets, i);
-
-      gint64 *measure_id;
-
-      if (gk_measure_target_get_topic_id (target) != topic_id)
-        continue;
-      measure_id = g_new (gint64, 1);
-      *measure_id = gk_measure_target_get_measure_id (target);
-      g_hash_table_add (self->topic_measures, measure_id);
-    }
 }
 
 static void
@@ -545,7 +549,9 @@ filters_changed (GkMeasuresPage *self)
   self->owner_id = gk_choice_record_get (self->owner_filter);
   self->status = status_position < self->n_status_entries
                  ? self->status_entries[status_position].value : ALL_STATUSES;
-  collect_topic_measures (self, gk_choice_record_get (self->topic_filter));
+  if (self->shared != NULL)
+    gk_measure_filter_set (self->shared, self->project_id, self->owner_id, self->status,
+                           gk_choice_record_get (self->topic_filter));
   self->overdue_only = gtk_toggle_button_get_active (self->overdue_toggle);
   self->today = gk_clock_get_today (gk_document_get_clock (self->document));
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -845,7 +851,6 @@ detach_document (GkMeasuresPage *self)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
-  g_clear_pointer (&self->topic_measures, g_hash_table_unref);
   g_clear_object (&self->document);
 }
 
@@ -906,6 +911,22 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Cleared elsewhere (on the Timeline) or for a new programme: the filter
+ * bar shows it. Setting the choices brings the same values back, which
+ * changes nothing. */
+static void
+shared_filter_changed_cb (GkMeasuresPage *self)
+{
+  if (gk_choice_record_get (self->project_filter) != gk_measure_filter_get_project_id (self->shared))
+    gk_choice_record_set (self->project_filter, gk_measure_filter_get_project_id (self->shared));
+  if (gk_choice_record_get (self->owner_filter) != gk_measure_filter_get_owner_id (self->shared))
+    gk_choice_record_set (self->owner_filter, gk_measure_filter_get_owner_id (self->shared));
+  if (gk_choice_record_get (self->topic_filter) != gk_measure_filter_get_topic_id (self->shared))
+    gk_choice_record_set (self->topic_filter, gk_measure_filter_get_topic_id (self->shared));
+  if (self->status != gk_measure_filter_get_status (self->shared))
+    gk_choice_enum_set (self->status_filter, gk_measure_filter_get_status (self->shared));
+}
+
 static void
 session_document_cb (GkMeasuresPage *self)
 {
@@ -925,10 +946,15 @@ gk_measures_page_set_session (GkMeasuresPage *self,
     {
       g_signal_handlers_disconnect_by_data (self->session, self);
       g_signal_handlers_disconnect_by_data (gk_session_get_clock (self->session), self);
+      g_signal_handlers_disconnect_by_data (self->shared, self);
+      self->shared = NULL;
     }
   g_set_object (&self->session, session);
   if (session != NULL)
     {
+      self->shared = gk_measure_filter_get_for_session (session);
+      g_signal_connect_object (self->shared, "changed", G_CALLBACK (shared_filter_changed_cb), self,
+                               G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::document", G_CALLBACK (session_document_cb), self, G_CONNECT_SWAPPED);
       /* "Overdue" moves on at midnight. */
       g_signal_connect_object (gk_session_get_clock (session), "day-changed", G_CALLBACK (filters_changed), self,
@@ -991,6 +1017,7 @@ gk_measures_page_dispose (GObject *object)
 
   gk_measures_page_set_session (self, NULL);
   detach_document (self);
+  g_clear_handle_id (&self->fit_columns_idle, g_source_remove);
   g_clear_object (&self->project_sorter);
   g_clear_object (&self->owner_sorter);
   g_clear_pointer (&self->search_folded, g_free);
@@ -1077,6 +1104,8 @@ gk_measures_page_init (GkMeasuresPage *self)
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (filters_changed), self);
   g_signal_connect_swapped (self->overdue_toggle, "toggled", G_CALLBACK (filters_changed), self);
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (row_activated_cb), self);
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view)), "changed",
+                           G_CALLBACK (table_width_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Delete removes the selected measure (with an Undo toast). */
   shortcuts = gtk_shortcut_controller_new ();

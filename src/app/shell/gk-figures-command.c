@@ -13,6 +13,7 @@
 #include "gk-document.h"
 #include "gk-figure-layout.h"
 #include "gk-figures-command.h"
+#include "gk-merge-conflict.h"
 #include "gk-import-plan.h"
 #include "gk-project-file.h"
 #include "gk-session.h"
@@ -227,6 +228,8 @@ print_plan (GkImportPlan *plan,
     }
 }
 
+static void print_conflicts (GkProjectFile *project);
+
 static gboolean
 import_figures (Options  *o,
                 GError  **error)
@@ -296,13 +299,35 @@ import_figures (Options  *o,
       ok = TRUE;   /* nothing changed: nothing to publish */
       goto out;
     }
-  /* Publish as the app saves: next to the file, checked, renamed over it. */
+  /* Publish as the app saves: merged with what colleagues saved meanwhile,
+   * next to the file, checked, renamed over it. */
   ok = gk_project_file_save (project, error);
+  if (ok && gk_project_file_get_merge_summary (project) != NULL)
+    g_print ("%s\n", gk_project_file_get_merge_summary (project));
+  if (!ok && g_error_matches (*error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CONFLICT))
+    print_conflicts (project);
 
 out:
   g_clear_object (&plan);
   gk_session_close (session);
   return ok;
+}
+
+/* Without a window nobody can choose: each clash is listed, and the
+ * figures wait unpublished (the app offers them back at the next open). */
+static void
+print_conflicts (GkProjectFile *project)
+{
+  GListModel *conflicts = gk_project_file_get_conflicts (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (conflicts); i++)
+    {
+      g_autoptr(GkMergeConflict) conflict = g_list_model_get_item (conflicts, i);
+      g_autofree char *line = gk_merge_conflict_describe (conflict);
+
+      g_printerr ("%s\n", line);
+    }
+  g_printerr ("%s\n", _("Open the programme in Gripkaart to choose, then import again."));
 }
 
 int

@@ -22,6 +22,7 @@
 #include "gk-team-page.h"
 #include "gk-projects-page.h"
 #include "gk-measures-page.h"
+#include "gk-timeline-page.h"
 #include "gk-project-file.h"
 #include "gk-export-dialog.h"
 #include "gk-import-dialog.h"
@@ -45,6 +46,9 @@ struct _GkWindow
   GtkWidget            *sidebar;
   GtkWidget            *sidebar_list;  /* inside the sidebar; may be NULL */
   GtkWidget            *back_button;
+  GtkWidget            *undo_button;
+  guint                 n_dialogs;         /* open windows transient for this one */
+  GtkWidget            *redo_button;
   GtkStack             *pages;
   GkOverviewPage       *overview_page;
   GkIndicatorsPage     *indicators_page;
@@ -88,7 +92,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* The pages in the order of the sidebar (Alt+1 is the first). */
 static const char * const page_names[] = {
-  "overview", "roadmap", "projects", "measures", "indicators", "team", "journal",
+  "overview", "roadmap", "projects", "measures", "timeline", "indicators", "team", "journal",
 };
 
 static GSettings *
@@ -298,6 +302,26 @@ update_title (GkWindow *self)
   update_programme_title (self);
 }
 
+/* The buttons name the step they undo or redo. */
+static void
+update_undo_buttons (GkWindow *self,
+                     gboolean  open)
+{
+  const char *undo = open ? gk_document_get_undo_description (self->document) : NULL;
+  const char *redo = open ? gk_document_get_redo_description (self->document) : NULL;
+  g_autofree char *undo_tip = NULL;
+  g_autofree char *redo_tip = NULL;
+
+  gtk_widget_set_visible (self->undo_button, open);
+  gtk_widget_set_visible (self->redo_button, open);
+  /* Translators: tooltip of the Undo button, %s names the step: "Delete measure “Wachtlijst”" */
+  undo_tip = undo != NULL ? g_strdup_printf (_("Undo: %s (Ctrl+Z)"), undo) : g_strdup (_("Nothing to undo"));
+  /* Translators: tooltip of the Redo button, %s names the step */
+  redo_tip = redo != NULL ? g_strdup_printf (_("Redo: %s (Shift+Ctrl+Z)"), redo) : g_strdup (_("Nothing to redo"));
+  gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
+  gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
+}
+
 static void
 update_actions (GkWindow *self)
 {
@@ -316,6 +340,7 @@ update_actions (GkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-record", open);
   gtk_widget_set_visible (self->search_button, open);
+  update_undo_buttons (self, open);
 }
 
 static void
@@ -346,6 +371,58 @@ update_others (GkWindow *self)
   gtk_label_set_text (self->others_label, label);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->others_label), tooltip);
   gtk_widget_set_visible (GTK_WIDGET (self->others_label), TRUE);
+}
+
+static guint
+count_dialogs (GkWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      /* the shortcuts window stays, hidden, once shown */
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (self) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        n++;
+    }
+  return n;
+}
+
+/* When an editor or dialog closes (after a delete, say), the keyboard comes
+ * back here at once: the first Ctrl+Z works without a click first. The
+ * focus may have been on a row that is gone. */
+static gboolean
+recount_dialogs_idle (gpointer data)
+{
+  GkWindow *self = data;
+
+  self->n_dialogs = count_dialogs (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+toplevels_changed_cb (GkWindow   *self,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      GListModel *toplevels)
+{
+  guint n = count_dialogs (self);
+  GtkWidget *focus;
+
+  if (removed > 0 && n < self->n_dialogs && n == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      gtk_window_present (GTK_WINDOW (self));
+      focus = gtk_window_get_focus (GTK_WINDOW (self));
+      if (focus == NULL || !gtk_widget_get_mapped (focus))
+        gtk_widget_child_focus (GTK_WIDGET (self->pages), GTK_DIR_TAB_FORWARD);
+    }
+  self->n_dialogs = n;
+  /* a new dialog may be made transient only after it was added */
+  if (added > 0)
+    g_idle_add_full (G_PRIORITY_DEFAULT, recount_dialogs_idle, g_object_ref (self), g_object_unref);
 }
 
 /* Coming back to the window is when people want to know. */
@@ -1293,6 +1370,8 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, redo_button);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, indicators_page);
@@ -1334,7 +1413,7 @@ gk_window_class_init (GkWindowClass *klass)
    * this also does when the focus is in the header bar. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "win.back", NULL);
-  /* Alt+1 to Alt+7 go to the pages in the order of the sidebar, as Alt and
+  /* Alt+1 to Alt+8 go to the pages in the order of the sidebar, as Alt and
    * a number go to a tab elsewhere in GNOME. */
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-page", "s",
@@ -1352,6 +1431,7 @@ gk_window_init (GkWindow *self)
   g_type_ensure (GK_TYPE_TEAM_PAGE);
   g_type_ensure (GK_TYPE_PROJECTS_PAGE);
   g_type_ensure (GK_TYPE_MEASURES_PAGE);
+  g_type_ensure (GK_TYPE_TIMELINE_PAGE);
   g_type_ensure (GK_TYPE_WORK_INDICATOR);
   g_type_ensure (GK_TYPE_RECOVERY_BAR);
   /* Before the template: its pages bind to the session. On the program's
@@ -1360,6 +1440,8 @@ gk_window_init (GkWindow *self)
   g_signal_connect_swapped (self->session, "notify::document", G_CALLBACK (session_document_cb), self);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "notify::is-active", G_CALLBACK (window_active_cb), NULL);
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed", G_CALLBACK (toplevels_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   gk_import_dialog_accept_drops (GTK_WIDGET (self->indicators_page));
   watch_sidebar (self);
   update_back_button (self);

@@ -33,9 +33,12 @@ struct _GkChartContext {
 
   cairo_t              *cr;
   PangoContext         *pango;
+  cairo_matrix_t        pango_matrix;     /* what pango last heard of */
+  cairo_font_options_t *pango_options;
   PangoFontDescription *fonts[GK_CHART_N_FONTS];
   double                line_heights[GK_CHART_N_FONTS];
   GHashTable           *layouts;          /* "font:width:text" -> PangoLayout */
+  GHashTable           *keyed_layouts;    /* the callers' keys -> PangoLayout */
 
   GArray               *text_boxes;       /* GkChartTextBox */
   GArray               *hit_regions;      /* GkChartHitRegion */
@@ -154,6 +157,8 @@ update_fonts (GkChartContext *ctx)
       pango_font_metrics_unref (metrics);
     }
   g_hash_table_remove_all (ctx->layouts);
+  if (ctx->keyed_layouts != NULL)
+    g_hash_table_remove_all (ctx->keyed_layouts);
 }
 
 GkChartContext *
@@ -197,7 +202,9 @@ gk_chart_context_free (GkChartContext *ctx)
   for (int i = 0; i < GK_CHART_N_FONTS; i++)
     g_clear_pointer (&ctx->fonts[i], pango_font_description_free);
   g_hash_table_unref (ctx->layouts);
+  g_clear_pointer (&ctx->keyed_layouts, g_hash_table_unref);
   g_object_unref (ctx->pango);
+  g_clear_pointer (&ctx->pango_options, cairo_font_options_destroy);
   g_array_unref (ctx->text_boxes);
   g_array_unref (ctx->hit_regions);
   g_free (ctx->today_label);
@@ -270,6 +277,32 @@ gk_chart_context_get_today (GkChartContext *ctx)
   return ctx->today;
 }
 
+/* Only the scale and the surface's font options matter for shaping; pango
+ * ignores the translation. Telling pango anyway makes every layout shape
+ * again at its next use: not when nothing changed (the pages of a report,
+ * one chart after another on the same surface). */
+static gboolean
+pango_needs_update (GkChartContext *ctx,
+                    cairo_t        *cr)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_matrix_t matrix;
+  const cairo_matrix_t *last = &ctx->pango_matrix;
+
+  cairo_get_matrix (cr, &matrix);
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  if (ctx->pango_options != NULL && cairo_font_options_equal (options, ctx->pango_options) &&
+      matrix.xx == last->xx && matrix.yx == last->yx && matrix.xy == last->xy && matrix.yy == last->yy)
+    {
+      cairo_font_options_destroy (options);
+      return FALSE;
+    }
+  g_clear_pointer (&ctx->pango_options, cairo_font_options_destroy);
+  ctx->pango_options = options;
+  ctx->pango_matrix = matrix;
+  return TRUE;
+}
+
 void
 gk_chart_context_begin (GkChartContext *ctx,
                         cairo_t        *cr)
@@ -278,8 +311,8 @@ gk_chart_context_begin (GkChartContext *ctx,
 
   g_clear_pointer (&ctx->cr, cairo_destroy);
   ctx->cr = cairo_reference (cr);
-  /* Only the scale matters for shaping; pango ignores the translation. */
-  pango_cairo_update_context (cr, ctx->pango);
+  if (pango_needs_update (ctx, cr))
+    pango_cairo_update_context (cr, ctx->pango);
   g_array_set_size (ctx->text_boxes, 0);
   g_array_set_size (ctx->hit_regions, 0);
   ctx->has_plot = FALSE;
@@ -301,6 +334,14 @@ PangoContext *
 gk_chart_context_get_pango (GkChartContext *ctx)
 {
   return ctx->pango;
+}
+
+GHashTable *
+gk_chart_context_get_keyed_layouts (GkChartContext *ctx)
+{
+  if (ctx->keyed_layouts == NULL)
+    ctx->keyed_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  return ctx->keyed_layouts;
 }
 
 const GkChartPalette *

@@ -98,7 +98,9 @@ typedef enum {
   GK_CHART_HIT_HEADLINE_LEVEL,      /* index: GkLevel */
   GK_CHART_HIT_INDICATOR_PLOT,      /* use gk_indicator_chart_hit_test() */
   GK_CHART_HIT_TIMELINE_MEASURE,    /* index: measure */
-  GK_CHART_HIT_TIMELINE_PROJECT,    /* index: project (lane header) */
+  GK_CHART_HIT_TIMELINE_PROJECT,    /* index: project (its row) */
+  GK_CHART_HIT_TIMELINE_LINK,       /* index: link, sub_index: 1 when violated */
+  GK_CHART_HIT_TIMELINE_TODAY,      /* the today line */
   GK_CHART_HIT_PROGRESS_SEGMENT,    /* index: project, sub_index: GkMeasureStatus */
   GK_CHART_HIT_PROGRESS_PROJECT,    /* index: project */
   GK_CHART_HIT_COVERAGE_SEGMENT,    /* index: topic, sub_index: GkMeasureStatus */
@@ -152,6 +154,10 @@ void                  gk_chart_context_begin            (GkChartContext   *ctx,
 void                  gk_chart_context_end              (GkChartContext   *ctx);
 cairo_t              *gk_chart_context_get_cairo        (GkChartContext   *ctx);
 PangoContext         *gk_chart_context_get_pango        (GkChartContext   *ctx);
+/* Layouts that a caller with fonts of its own (the report) keeps, by keys
+ * of its own (strings, freed by the table): emptied when the font scale
+ * changes, freed with the context. */
+GHashTable           *gk_chart_context_get_keyed_layouts (GkChartContext  *ctx);
 const GkChartPalette *gk_chart_context_get_palette      (GkChartContext   *ctx);
 
 void                  gk_chart_context_paint_background (GkChartContext   *ctx,

@@ -28,7 +28,8 @@ struct _GkChartModel
 
   /* timeline */
   GArray              *lanes;            /* GkTimelineProject */
-  GArray              *bars;             /* GkTimelineMeasure */
+  GArray              *bars;             /* GkTimelineMeasure, lane by lane */
+  GArray              *links;            /* GkTimelineLink */
   GPtrArray           *lane_projects;    /* GkFocusProject, by lane */
   GPtrArray           *bar_measures;     /* GkMeasure, by bar */
   GkTimelineChartData  timeline;
@@ -168,7 +169,9 @@ build_projects (GkChartModel *self)
 {
   GListModel *projects = gk_document_get_focus_projects (self->document);
   GListModel *measures = gk_document_get_measures (self->document);
+  GListModel *links = gk_document_get_measure_links (self->document);
   g_autoptr(GHashTable) lane_of = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) bar_of = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
     {
@@ -190,29 +193,47 @@ build_projects (GkChartModel *self)
                            GUINT_TO_POINTER (i + 1));
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
-    {
-      g_autoptr(GkMeasure) measure = g_list_model_get_item (measures, i);
-      guint lane = GPOINTER_TO_UINT (g_hash_table_lookup (lane_of, GSIZE_TO_POINTER (gk_measure_get_project_id (measure))));
-      GkTimelineMeasure bar = { 0 };
+  /* The measures come by project id; the chart shows them by lane, each
+   * lane's in the document's order. */
+  for (guint p = 1; p <= self->lanes->len; p++)
+    for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+      {
+        g_autoptr(GkMeasure) measure = g_list_model_get_item (measures, i);
+        guint lane = GPOINTER_TO_UINT (g_hash_table_lookup (lane_of, GSIZE_TO_POINTER (gk_measure_get_project_id (measure))));
+        GkTimelineMeasure bar = { 0 };
 
-      if (lane == 0)
-        continue;
-      bar.title = gk_measure_get_title (measure);
-      bar.project = lane - 1;
-      bar.status = gk_measure_get_status (measure);
-      bar.start = parse_date (gk_measure_get_start_date (measure));
-      bar.due = parse_date (gk_measure_get_due_date (measure));
-      bar.progress = gk_measure_get_progress (measure);
-      g_array_append_val (self->bars, bar);
-      g_ptr_array_add (self->bar_measures, g_object_ref (measure));
-      g_array_index (self->progress_rows, GkProgressProject, lane - 1).counts[bar.status]++;
+        if (lane != p)
+          continue;
+        bar.title = gk_measure_get_title (measure);
+        bar.project = lane - 1;
+        bar.status = gk_measure_get_status (measure);
+        bar.start = parse_date (gk_measure_get_start_date (measure));
+        bar.due = parse_date (gk_measure_get_due_date (measure));
+        bar.progress = gk_measure_get_progress (measure);
+        g_hash_table_insert (bar_of, GSIZE_TO_POINTER (gk_record_get_id (GK_RECORD (measure))),
+                             GUINT_TO_POINTER (self->bars->len + 1));
+        g_array_append_val (self->bars, bar);
+        g_ptr_array_add (self->bar_measures, g_object_ref (measure));
+        g_array_index (self->progress_rows, GkProgressProject, lane - 1).counts[bar.status]++;
+      }
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(GkMeasureLink) link = g_list_model_get_item (links, i);
+      guint from = GPOINTER_TO_UINT (g_hash_table_lookup (bar_of, GSIZE_TO_POINTER (gk_measure_link_get_from_measure_id (link))));
+      guint to = GPOINTER_TO_UINT (g_hash_table_lookup (bar_of, GSIZE_TO_POINTER (gk_measure_link_get_to_measure_id (link))));
+      GkTimelineLink arrow = { from - 1, to - 1 };
+
+      if (gk_measure_link_get_kind (link) == GK_LINK_KIND_DEPENDS_ON && from != 0 && to != 0 && from != to)
+        g_array_append_val (self->links, arrow);
     }
 
   self->timeline.projects = (const GkTimelineProject *) (gpointer) self->lanes->data;
   self->timeline.n_projects = self->lanes->len;
   self->timeline.measures = (const GkTimelineMeasure *) (gpointer) self->bars->data;
   self->timeline.n_measures = self->bars->len;
+  self->timeline.links = (const GkTimelineLink *) (gpointer) self->links->data;
+  self->timeline.n_links = self->links->len;
   g_date_clear (&self->timeline.start, 1);
   g_date_clear (&self->timeline.end, 1);
 
@@ -338,6 +359,7 @@ gk_chart_model_finalize (GObject *object)
   g_clear_pointer (&self->bars, g_array_unref);
   g_clear_pointer (&self->lane_projects, g_ptr_array_unref);
   g_clear_pointer (&self->bar_measures, g_ptr_array_unref);
+  g_clear_pointer (&self->links, g_array_unref);
   g_clear_pointer (&self->progress_rows, g_array_unref);
   g_clear_pointer (&self->coverage_rows, g_array_unref);
   g_clear_pointer (&self->indicator_charts, g_array_unref);
@@ -365,6 +387,7 @@ gk_chart_model_init (GkChartModel *self)
   self->topics = g_ptr_array_new_with_free_func (g_object_unref);
   self->lanes = g_array_new (FALSE, TRUE, sizeof (GkTimelineProject));
   self->bars = g_array_new (FALSE, TRUE, sizeof (GkTimelineMeasure));
+  self->links = g_array_new (FALSE, TRUE, sizeof (GkTimelineLink));
   self->lane_projects = g_ptr_array_new_with_free_func (g_object_unref);
   self->bar_measures = g_ptr_array_new_with_free_func (g_object_unref);
   self->progress_rows = g_array_new (FALSE, TRUE, sizeof (GkProgressProject));

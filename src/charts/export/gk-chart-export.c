@@ -12,6 +12,7 @@
 
 #include "gk-chart-export.h"
 #include "gk-file-sink.h"
+#include "gk-png-writer.h"
 
 gboolean
 gk_chart_format_from_path (const char     *path,
@@ -76,7 +77,7 @@ render (GkChartFormat    format,
       surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
                                             (int) ceil (width * png_scale), (int) ceil (height * png_scale));
       draw_chart (surface, png_scale, width, height, draw, user_data);
-      status = cairo_surface_write_to_png_stream (surface, gk_file_sink_write, sink);
+      status = gk_png_write (surface, gk_file_sink_write, sink);
       break;
     case GK_CHART_FORMAT_SVG:
       surface = cairo_svg_surface_create_for_stream (gk_file_sink_write, sink, width, height);

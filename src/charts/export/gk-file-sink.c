@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <cairo-pdf.h>
@@ -15,11 +16,17 @@
 
 #include "gk-file-sink.h"
 
+/* cairo writes a PDF in pieces of some 60 bytes: one write() each made
+ * 9,800 system calls for the report of the large programme. */
+#define SINK_BUFFER_SIZE (64 * 1024)
+
 struct _GkFileSink {
-  char *path;
-  char *temp;
-  int   fd;
-  int   error;      /* the first errno, 0 if none */
+  char   *path;
+  char   *temp;
+  int     fd;
+  int     error;      /* the first errno, 0 if none */
+  guchar *buffer;     /* SINK_BUFFER_SIZE bytes, of which used are waiting */
+  gsize   used;
 };
 
 static void
@@ -50,12 +57,14 @@ gk_file_sink_open (const char  *path,
   sink = g_new0 (GkFileSink, 1);
   sink->path = g_strdup (path);
   sink->temp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  sink->buffer = g_malloc (SINK_BUFFER_SIZE);
   sink->fd = g_mkstemp_full (sink->temp, O_WRONLY | O_CLOEXEC, 0666);
   if (sink->fd < 0)
     {
       int saved = errno;
 
       set_write_error (error, path, g_io_error_from_errno (saved), g_strerror (saved));
+      g_free (sink->buffer);
       g_free (sink->path);
       g_free (sink->temp);
       g_free (sink);
@@ -64,13 +73,11 @@ gk_file_sink_open (const char  *path,
   return sink;
 }
 
-cairo_status_t
-gk_file_sink_write (void                *closure,
-                    const unsigned char *data,
-                    unsigned int         length)
+static void
+write_all (GkFileSink   *sink,
+           const guchar *data,
+           gsize         length)
 {
-  GkFileSink *sink = closure;
-
   while (length > 0 && sink->error == 0)
     {
       ssize_t written = write (sink->fd, data, length);
@@ -82,7 +89,33 @@ gk_file_sink_write (void                *closure,
           continue;
         }
       data += written;
-      length -= written;
+      length -= (gsize) written;
+    }
+}
+
+static void
+flush (GkFileSink *sink)
+{
+  write_all (sink, sink->buffer, sink->used);
+  sink->used = 0;
+}
+
+cairo_status_t
+gk_file_sink_write (void                *closure,
+                    const unsigned char *data,
+                    unsigned int         length)
+{
+  GkFileSink *sink = closure;
+
+  if (sink->used + length > SINK_BUFFER_SIZE)
+    flush (sink);
+  /* A piece as large as the buffer goes straight to the file. */
+  if (length >= SINK_BUFFER_SIZE)
+    write_all (sink, data, length);
+  else if (sink->error == 0)
+    {
+      memcpy (sink->buffer + sink->used, data, length);
+      sink->used += length;
     }
   return sink->error == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
@@ -141,6 +174,10 @@ gk_file_sink_close (GkFileSink      *sink,
 
   g_return_val_if_fail (sink != NULL, FALSE);
 
+  /* What is still in the buffer goes out first: its write error is the
+   * export's error like any other. */
+  if (status == CAIRO_STATUS_SUCCESS)
+    flush (sink);
   if (sink->error == 0 && status == CAIRO_STATUS_SUCCESS && fsync (sink->fd) != 0)
     sink->error = errno;
   if (close (sink->fd) != 0 && sink->error == 0)
@@ -157,6 +194,7 @@ gk_file_sink_close (GkFileSink      *sink,
       else
         set_write_error (error, sink->path, G_IO_ERROR_FAILED, cairo_status_to_string (status));
     }
+  g_free (sink->buffer);
   g_free (sink->path);
   g_free (sink->temp);
   g_free (sink);

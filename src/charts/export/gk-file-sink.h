@@ -21,7 +21,9 @@ typedef struct _GkFileSink GkFileSink;
 /* Creates the temporary file beside @path. */
 GkFileSink      *gk_file_sink_open               (const char      *path,
                                                   GError         **error);
-/* A cairo_write_func_t; the closure is the sink. After the first failed
+/* A cairo_write_func_t; the closure is the sink. Buffered: the bytes go to
+ * the file 64 KiB at a time, the rest at gk_file_sink_close(), so a write
+ * error shows at a later call or at the close. After the first failed
  * write it writes nothing more and keeps failing. */
 cairo_status_t   gk_file_sink_write              (void                *closure,
                                                   const unsigned char *data,

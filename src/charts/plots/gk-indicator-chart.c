@@ -17,12 +17,14 @@
 #include <glib/gi18n.h>
 
 #include "gk-chart-axis.h"
+#include "gk-chart-dots.h"
 #include "gk-indicator-chart.h"
 
 #define PADDING       8.0
 #define AXIS_GAP      8.0
 #define LEGEND_GAP    12.0
 #define POINT_RADIUS  3.5
+#define TARGET_MARKER_RADIUS 7.0
 
 typedef struct {
   GkChartRect       plot;
@@ -271,6 +273,64 @@ value_range (const GkIndicatorChartData *data,
   *out_max = max;
 }
 
+/* The axis ends on ticks, clean numbers at the top and bottom, around
+ * [min, max]; returns how far the axis reaches. */
+static double
+ticks_around (Layout *layout,
+              double  min,
+              double  max,
+              guint   max_ticks)
+{
+  layout->n_ticks = gk_chart_nice_ticks (min, max, max_ticks, &layout->tick_first, &layout->tick_step);
+  if (layout->n_ticks == 0)
+    {
+      /* no range to put ticks on: the two ends, or one step from min */
+      layout->n_ticks = 2;
+      layout->tick_first = min;
+      layout->tick_step = isfinite (max - min) && max > min ? max - min : 1;
+      return layout->tick_step;
+    }
+  if (layout->tick_first > min + 1e-9)
+    {
+      layout->tick_first -= layout->tick_step;
+      layout->n_ticks++;
+    }
+  if (layout->tick_first + (layout->n_ticks - 1) * layout->tick_step < max - 1e-9)
+    layout->n_ticks++;
+  return (layout->n_ticks - 1) * layout->tick_step;
+}
+
+/* Ticks wide apart read best, but a coarse step can stretch the axis far
+ * past the values (1.000 to 2.000 for figures between 1.300 and 1.500, the
+ * data in a strip): finer steps, down to a line and a half apart, until the
+ * axis is at most MAX_AXIS_STRETCH times what it must show. */
+#define MAX_AXIS_STRETCH 1.35
+
+static void
+choose_ticks (Layout *layout,
+              double *min,
+              double *max,
+              double  plot_height,
+              double  small_line)
+{
+  guint fewest = (guint) CLAMP (plot_height / (small_line * 2.6), 2, 10);
+  guint most = (guint) CLAMP (plot_height / (small_line * 1.5), fewest, 14);
+  double span = *max - *min;
+
+  for (guint max_ticks = fewest; max_ticks <= most; max_ticks++)
+    if (ticks_around (layout, *min, *max, max_ticks) <= span * MAX_AXIS_STRETCH)
+      {
+        *min = layout->tick_first;
+        *max = layout->tick_first + (layout->n_ticks - 1) * layout->tick_step;
+        layout->decimals = decimals_for_step (layout->tick_step);
+        return;
+      }
+  /* A plot too low for fine steps: the axis shows just the values, with
+   * the ticks that fall inside. */
+  layout->n_ticks = gk_chart_nice_ticks (*min, *max, most, &layout->tick_first, &layout->tick_step);
+  layout->decimals = decimals_for_step (layout->tick_step);
+}
+
 static double
 value_label_width (GkChartContext             *ctx,
                    const GkIndicatorChartData *data,
@@ -297,50 +357,49 @@ compute_layout (GkChartContext             *ctx,
 {
   GkChartRect inner = { area->x + PADDING, area->y + PADDING, area->width - 2 * PADDING, area->height - 2 * PADDING };
   double small_line = gk_chart_line_height (ctx, GK_CHART_FONT_SMALL);
-  double legend_height = 0, axis_height, label_width;
-  double min, max;
+  double legend_height = 0, axis_height = 0, label_width = 0;
+  double min = 0, max = 1;
   GDate start, end;
-  guint max_ticks;
-
-  if (!data->hide_legend)
-    {
-      const GkChartLegendItem *items;
-      guint n_items;
-      GkChartRect measure = { 0, 0, inner.width, 0 };
-
-      items = legend_items (data, &n_items);
-      legend_height = gk_chart_draw_legend (ctx, items, n_items, &measure, FALSE);
-    }
 
   time_range (ctx, data, &start, &end);
-  /* the axis height depends little on the width; measure it on the whole */
-  gk_chart_time_scale_init (&layout->time, &start, &end, inner.x, inner.x + inner.width);
-  axis_height = gk_chart_draw_time_axis (ctx, &layout->time, GK_CHART_TIME_AXIS_AUTO, &inner, NULL, FALSE);
-
-  layout->plot.y = inner.y + small_line / 2;
-  layout->plot.height = inner.height - small_line / 2 - axis_height - AXIS_GAP -
-                        (legend_height > 0 ? legend_height + LEGEND_GAP : 0);
-  layout->plot.height = MAX (layout->plot.height, 20);
-
-  value_range (data, &min, &max);
-  max_ticks = (guint) CLAMP (layout->plot.height / (small_line * 2.6), 2, 10);
-  layout->n_ticks = gk_chart_nice_ticks (min, max, max_ticks, &layout->tick_first, &layout->tick_step);
-  /* the axis ends on ticks: clean numbers at the top and bottom */
-  min = MIN (min, layout->tick_first);
-  if (layout->tick_first > min + 1e-9)
+  /* The axis and the legend are measured at the plot's width, which the
+   * value labels decide, which the ticks decide, which the plot's height
+   * decides: a few rounds, the labels only ever wider, settle it. Measured
+   * wider than drawn, a narrow chart's legend would wrap onto its axis. */
+  for (int round = 0; round < 3; round++)
     {
-      layout->tick_first -= layout->tick_step;
-      layout->n_ticks++;
-    }
-  min = layout->tick_first;
-  if (layout->tick_first + (layout->n_ticks - 1) * layout->tick_step < max - 1e-9)
-    layout->n_ticks++;
-  max = layout->tick_first + (layout->n_ticks - 1) * layout->tick_step;
-  layout->decimals = decimals_for_step (layout->tick_step);
+      double widest;
 
-  layout->value.v0 = min;
-  layout->value.v1 = max;
-  label_width = value_label_width (ctx, data, layout);
+      layout->plot.x = inner.x + (round > 0 ? label_width + AXIS_GAP : 0);
+      layout->plot.width = MAX (inner.x + inner.width - layout->plot.x - (round > 0 ? 4 : 0), 20);
+      if (!data->hide_legend)
+        {
+          const GkChartLegendItem *items;
+          guint n_items;
+          GkChartRect measure = { 0, 0, layout->plot.width, 0 };
+
+          items = legend_items (data, &n_items);
+          legend_height = gk_chart_draw_legend (ctx, items, n_items, &measure, FALSE);
+        }
+      gk_chart_time_scale_init (&layout->time, &start, &end, layout->plot.x, layout->plot.x + layout->plot.width);
+      layout->time_axis = (GkChartRect) { layout->plot.x, inner.y, layout->plot.width, inner.height };
+      axis_height = gk_chart_draw_time_axis (ctx, &layout->time, GK_CHART_TIME_AXIS_AUTO, &layout->time_axis,
+                                             NULL, FALSE);
+
+      layout->plot.y = inner.y + small_line / 2;
+      layout->plot.height = inner.height - small_line / 2 - axis_height - AXIS_GAP -
+                            (legend_height > 0 ? legend_height + LEGEND_GAP : 0);
+      layout->plot.height = MAX (layout->plot.height, 20);
+
+      value_range (data, &min, &max);
+      choose_ticks (layout, &min, &max, layout->plot.height, small_line);
+      layout->value.v0 = min;
+      layout->value.v1 = max;
+      widest = value_label_width (ctx, data, layout);
+      if (round > 0 && widest <= label_width)
+        break;
+      label_width = MAX (label_width, widest);
+    }
   layout->plot.x = inner.x + label_width + AXIS_GAP;
   layout->plot.width = MAX (inner.x + inner.width - layout->plot.x - 4, 20);
 
@@ -403,18 +462,25 @@ label_band (GkChartContext *ctx,
 {
   gboolean top_down = gk_chart_value_scale_y (&layout->value, from) < gk_chart_value_scale_y (&layout->value, to);
   GkRgb backing = gk_chart_band_colour (ctx, level);
+  GkChartAlign valign = level == GK_LEVEL_VIGILANT ? GK_CHART_ALIGN_CENTER
+                        : top_down == (from < to) ? GK_CHART_ALIGN_START : GK_CHART_ALIGN_END;
   double top, bottom;
   GkChartRect box;
 
   if (!band_extent (layout, from, to, &top, &bottom))
     return;
-  box = (GkChartRect) { layout->plot.x, top + 2, layout->plot.width - 6, bottom - top - 4 };
-  gk_chart_draw_text_backed (ctx, gk_level_label (level), GK_CHART_FONT_SMALL,
-                             &gk_chart_context_get_palette (ctx)->foreground_dim,
-                             &backing, 1, &box,
-                             GK_CHART_ALIGN_END, level == GK_LEVEL_VIGILANT ? GK_CHART_ALIGN_CENTER
-                             : top_down == (from < to) ? GK_CHART_ALIGN_START : GK_CHART_ALIGN_END,
-                             GK_CHART_TEXT_AVOID_OVERLAP, NULL);
+  box = (GkChartRect) { layout->plot.x + 6, top + 2, layout->plot.width - 12, bottom - top - 4 };
+  /* at the left when a marker or another label is in the way at the right,
+   * then at the band's other edge (past a baseline that runs through it) */
+  for (int attempt = 0; attempt < 4; attempt++)
+    if (gk_chart_draw_text_backed (ctx, gk_level_label (level), GK_CHART_FONT_SMALL,
+                                   &gk_chart_context_get_palette (ctx)->foreground_dim,
+                                   &backing, 1, &box,
+                                   attempt % 2 == 0 ? GK_CHART_ALIGN_END : GK_CHART_ALIGN_START,
+                                   attempt < 2 || valign == GK_CHART_ALIGN_CENTER ? valign
+                                   : valign == GK_CHART_ALIGN_START ? GK_CHART_ALIGN_END : GK_CHART_ALIGN_START,
+                                   GK_CHART_TEXT_AVOID_OVERLAP, NULL))
+      break;
 }
 
 typedef void (*BandFunc) (GkChartContext *ctx,
@@ -515,22 +581,29 @@ draw_reference_line (GkChartContext *ctx,
 
   cairo_save (cr);
   set_line (ctx);
-  cairo_move_to (cr, layout->plot.x, y);
-  cairo_line_to (cr, layout->plot.x + layout->plot.width, y);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-
-  /* above the line, or below it when that is taken; on a plate, since the
-   * data may run behind it */
-  box = (GkChartRect) { layout->plot.x + 8, y - line - 2, layout->plot.width - 16, line };
-  for (int attempt = 0; attempt < 2; attempt++)
+  if (!gk_chart_fill_dotted_hline (cr, layout->plot.x, layout->plot.x + layout->plot.width, y))
     {
+      cairo_move_to (cr, layout->plot.x, y);
+      cairo_line_to (cr, layout->plot.x + layout->plot.width, y);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+  /* the bands' names, drawn later on plates, keep off the line */
+  box = (GkChartRect) { layout->plot.x, y - 1, layout->plot.width, 2 };
+  gk_chart_context_reserve_text_area (ctx, &box);
+
+  /* above the line, or below it when that is taken, at its own end and
+   * then at the other; on a plate, since the data may run behind it */
+  for (int attempt = 0; attempt < 4; attempt++)
+    {
+      gboolean at_end = (attempt < 2) == label_at_end;
+
+      box = (GkChartRect) { layout->plot.x + 8, attempt % 2 == 0 ? y - line - 2 : y + 3, layout->plot.width - 16, line };
       if (gk_chart_draw_text_backed (ctx, label, GK_CHART_FONT_SMALL, colour,
                                      &gk_chart_context_get_palette (ctx)->background, 0.85, &box,
-                                     label_at_end ? GK_CHART_ALIGN_END : GK_CHART_ALIGN_START, GK_CHART_ALIGN_START,
+                                     at_end ? GK_CHART_ALIGN_END : GK_CHART_ALIGN_START, GK_CHART_ALIGN_START,
                                      GK_CHART_TEXT_AVOID_OVERLAP, NULL))
         break;
-      box.y = y + 3;
     }
 }
 
@@ -543,16 +616,33 @@ typedef struct {
 } Column;
 
 /* cairo strokes a long polyline as one polygon, which costs far more than
- * stroking its segments one by one; round caps make the joins. */
+ * stroking its segments one by one; round caps make the joins. That is for
+ * pixels, the screen's recordings included. A file (PDF, SVG) keeps the
+ * line as one path: each stroke of its own is a saved state, a matrix and
+ * both ends in the file, some 60 numbers to print for every measurement. */
 typedef struct {
   cairo_t *cr;
+  guint    piece;           /* segments per stroke */
   guint    n_segments;
   gboolean started;
   double   last_x, last_y;
 } Polyline;
 
-#define POLYLINE_PIECE 1
 #define LINE_WIDTH     2.0
+
+static guint
+polyline_piece (cairo_t *cr)
+{
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+      return G_MAXUINT;
+    default:
+      return 1;
+    }
+}
 
 static void
 polyline_to (Polyline *line,
@@ -567,7 +657,7 @@ polyline_to (Polyline *line,
   else
     {
       cairo_line_to (line->cr, x, y);
-      if (++line->n_segments % POLYLINE_PIECE == 0)
+      if (++line->n_segments % line->piece == 0)
         {
           cairo_stroke (line->cr);
           cairo_move_to (line->cr, x, y);
@@ -664,7 +754,7 @@ draw_measurements (GkChartContext             *ctx,
 {
   const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
   cairo_t *cr = gk_chart_context_get_cairo (ctx);
-  Trace trace = { { cr, 0, FALSE, 0, 0 }, NULL, FALSE, G_MININT };
+  Trace trace = { { cr, polyline_piece (cr), 0, FALSE, 0, 0 }, NULL, FALSE, G_MININT };
   Column column = { G_MININT, 0, 0, 0, 0, 0, 0, 0 };
   double spacing = layout->plot.width / MAX (data->n_points, 1);
 
@@ -795,6 +885,40 @@ draw_forecast (GkChartContext             *ctx,
   cairo_restore (cr);
 }
 
+static void
+reserve_marker (GkChartContext *ctx,
+                const Layout   *layout,
+                const GDate    *date,
+                double          value,
+                double          radius)
+{
+  GkChartRect box;
+
+  if (!g_date_valid (date) || !isfinite (value))
+    return;
+  box = (GkChartRect) {
+    gk_chart_time_scale_x_julian (&layout->time, gk_chart_julian (date) + 0.5) - radius,
+    gk_chart_value_scale_y (&layout->value, value) - radius, 2 * radius, 2 * radius
+  };
+  gk_chart_context_reserve_text_area (ctx, &box);
+}
+
+/* The target, the forecast's end and the latest figure are drawn over the
+ * labels; no label may hide them. */
+static void
+reserve_markers (GkChartContext             *ctx,
+                 const GkIndicatorChartData *data,
+                 const Layout               *layout)
+{
+  if (data->has_target)
+    reserve_marker (ctx, layout, &data->target_date, data->target_value, TARGET_MARKER_RADIUS + 1);
+  if (data->has_forecast)
+    reserve_marker (ctx, layout, &data->forecast_to_date, data->forecast_to_value, POINT_RADIUS + 1.5);
+  if (data->n_points > 0)
+    reserve_marker (ctx, layout, &data->points[data->n_points - 1].date, data->points[data->n_points - 1].value,
+                    POINT_RADIUS + 1.5);
+}
+
 void
 gk_indicator_chart_draw (GkChartContext             *ctx,
                          const GkIndicatorChartData *data,
@@ -824,9 +948,10 @@ gk_indicator_chart_draw (GkChartContext             *ctx,
 
   draw_value_axis (ctx, data, &layout);
   gk_chart_draw_time_axis (ctx, &layout.time, GK_CHART_TIME_AXIS_AUTO, &layout.time_axis, &layout.plot, TRUE);
-  if (data->has_signals)
-    for_each_band (ctx, data, &layout, label_band);
+  reserve_markers (ctx, data, &layout);
 
+  /* the baseline and target and their labels before the bands' names: a
+   * band is named in the legend too, when its label finds no room */
   cairo_save (cr);
   cairo_rectangle (cr, layout.plot.x, layout.plot.y - POINT_RADIUS - 2,
                    layout.plot.width, layout.plot.height + 2 * POINT_RADIUS + 4);
@@ -850,13 +975,22 @@ gk_indicator_chart_draw (GkChartContext             *ctx,
       draw_reference_line (ctx, &layout, data->target_value, gk_chart_set_target_line,
                            &palette->accent, label, FALSE);
     }
+  cairo_restore (cr);
+
+  if (data->has_signals)
+    for_each_band (ctx, data, &layout, label_band);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, layout.plot.x, layout.plot.y - POINT_RADIUS - 2,
+                   layout.plot.width, layout.plot.height + 2 * POINT_RADIUS + 4);
+  cairo_clip (cr);
   if (data->has_forecast)
     draw_forecast (ctx, data, &layout);
   draw_measurements (ctx, data, &layout);
   if (data->has_target && g_date_valid (&data->target_date))
     gk_chart_draw_target_marker (ctx,
                                  gk_chart_time_scale_x_julian (&layout.time, gk_chart_julian (&data->target_date) + 0.5),
-                                 gk_chart_value_scale_y (&layout.value, data->target_value), 7);
+                                 gk_chart_value_scale_y (&layout.value, data->target_value), TARGET_MARKER_RADIUS);
   draw_latest_value (ctx, data, &layout);
   cairo_restore (cr);
 

@@ -3,11 +3,16 @@
  * Copyright 2026 The Gripkaart authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A lane per focus project, its name and owner on the left; its measures
- * as bars from start to due date, packed into rows so that no two bars and
- * no two labels meet. A label sits inside its bar (shortened to fit), or
- * for a short bar or a milestone just right of it, in room reserved while
- * packing; where there is no room, it is left out rather than overlapped.
+ * A Gantt chart: a row per focus project (its name, owner and a summary bar
+ * over its measures) and below it a row per measure. Titles stand in a
+ * column on the left, wrapped rather than cut, so no title crosses a bar
+ * and none changes colour mid-word; the bars carry only status styling and
+ * progress. "Depends on" links are arrows from the end of one bar to the
+ * start of the other, dashed and in the warning colour when the measure
+ * starts before the one it depends on ends.
+ *
+ * The same layout draws a scrolling screen (the axis stays on top and the
+ * titles on the left) and the slices of rows that a report puts on a page.
  */
 #include "config.h"
 
@@ -19,44 +24,40 @@
 #include "gk-chart-axis.h"
 #include "gk-timeline-chart.h"
 
-#define PADDING         8.0
-#define HEADER_GAP      12.0
-#define LANE_PADDING    7.0
-#define BAR_GAP         4.0     /* between rows */
-#define BAR_SPACING     6.0     /* between bars in a row */
-#define LABEL_GAP       4.0
-#define MIN_BAR         6.0
-#define MAX_OUTSIDE     150.0   /* room reserved for a label beside a short bar */
-#define LEGEND_GAP      14.0
+#define PADDING          8.0
+#define CELL_PADDING     6.0    /* inside a title cell */
+#define ROW_PADDING      4.0    /* above and below a bar */
+#define INDENT           14.0   /* a measure's title under its project's */
+#define COLUMN_GAP       8.0
+#define MIN_BAR          4.0
+#define EDGE             6.0    /* the grip at each end of a bar */
+#define STUB             7.0    /* an arrow leaves and enters a bar this far */
+#define MAX_TITLE_LINES  6
+#define MAX_NAME_LINES   3
+#define LEGEND_GAP       14.0
 
 typedef struct {
-  guint    measure;
-  double   x0, x1;              /* the bar, or the milestone's centre in x0 */
-  double   label_x0, label_x1;  /* room for the label, empty when none */
-  double   extent;              /* right end of what the item takes in its row */
-  gboolean milestone;
-  gboolean label_inside;
-  guint    row;
-} Item;
+  int    measure;       /* -1: a project's row */
+  guint  project;
+  double y, height;     /* from the top of the first row */
+  double title_height;
+} Row;
 
 typedef struct {
-  double y, height;
-  guint  n_rows;
-  guint  first_item, n_items;
-  double name_height;   /* a long project name wraps into a second line */
-} Lane;
-
-typedef struct {
-  double           header_width;
-  GkChartRect      axis;
-  GkChartRect      body;          /* all lanes, right of the headers */
-  GkChartRect      legend;
-  double           row;           /* bar height plus the gap */
+  double           title_width;
   double           bar;
+  GkChartRect      axis;
+  GkChartRect      plot;        /* the visible plot, below the axis, to the area's bottom */
+  double           rows_top;    /* where the first shown row begins */
+  double           rows_offset; /* y of the first shown row among all rows, scroll included */
   GkChartTimeScale time;
-  GArray          *items;         /* Item, lane by lane */
-  GArray          *lanes;         /* Lane */
-  double           height;        /* of the whole chart */
+  GDate            range_start, range_end;
+  GArray          *rows;        /* Row, all of them */
+  int             *row_of;      /* measure -> row, -1 */
+  guint            first, last; /* the rows shown */
+  double           legend_height;
+  double           height;
+  gboolean         scrolling;
 } Layout;
 
 gboolean
@@ -67,6 +68,34 @@ gk_timeline_measure_is_overdue (const GkTimelineMeasure *measure,
          measure->status != GK_MEASURE_STATUS_DONE &&
          measure->status != GK_MEASURE_STATUS_DROPPED &&
          g_date_compare (&measure->due, today) < 0;
+}
+
+static const GDate *
+first_date (const GkTimelineMeasure *measure)
+{
+  return g_date_valid (&measure->start) ? &measure->start : &measure->due;
+}
+
+static const GDate *
+last_date (const GkTimelineMeasure *measure)
+{
+  return g_date_valid (&measure->due) ? &measure->due : &measure->start;
+}
+
+gboolean
+gk_timeline_link_is_violated (const GkTimelineChartData *data,
+                              const GkTimelineLink      *link)
+{
+  const GkTimelineMeasure *measure, *before;
+
+  if (link->measure >= data->n_measures || link->depends_on >= data->n_measures)
+    return FALSE;
+  measure = &data->measures[link->measure];
+  before = &data->measures[link->depends_on];
+  if (!g_date_valid (first_date (measure)) || !g_date_valid (last_date (before)) ||
+      measure->status == GK_MEASURE_STATUS_DROPPED || before->status == GK_MEASURE_STATUS_DROPPED)
+    return FALSE;
+  return g_date_compare (first_date (measure), last_date (before)) <= 0;
 }
 
 static const GkChartLegendItem *
@@ -88,6 +117,12 @@ owner_text (const GkTimelineProject *project)
   if (project->owner != NULL && *project->owner != '\0')
     return project->owner;
   return _("No owner");
+}
+
+static const char *
+title_text (const GkTimelineMeasure *measure)
+{
+  return measure->title != NULL && *measure->title != '\0' ? measure->title : _("Untitled measure");
 }
 
 /* --- layout ------------------------------------------------------------- */
@@ -141,12 +176,22 @@ date_range (GkChartContext            *ctx,
   g_date_subtract_days (end, 1);
 }
 
-static double
-header_width (GkChartContext            *ctx,
-              const GkTimelineChartData *data,
-              double                     width)
+static gboolean
+project_shown (const GkTimelineChartData *data,
+               const GkTimelineMeasure   *measure)
 {
-  double widest = 0;
+  return measure->project < data->n_projects;
+}
+
+/* The column is as wide as the longest title on one line, within bounds
+ * that leave the plot most of the width; longer titles wrap. */
+static double
+title_column_width (GkChartContext            *ctx,
+                    const GkTimelineChartData *data,
+                    double                     width,
+                    double                    *title_widths)
+{
+  double widest = 0, most = MIN (420, MAX (160, width * 0.36));
 
   for (guint p = 0; p < data->n_projects; p++)
     {
@@ -154,127 +199,24 @@ header_width (GkChartContext            *ctx,
 
       gk_chart_text_size (ctx, data->projects[p].name ? data->projects[p].name : "", GK_CHART_FONT_BOLD, &name, NULL);
       gk_chart_text_size (ctx, owner_text (&data->projects[p]), GK_CHART_FONT_SMALL, &owner, NULL);
-      widest = MAX (widest, MAX (name, owner));
+      widest = MAX (widest, MAX (name, owner) + 2 * CELL_PADDING);
     }
-  return ceil (CLAMP (widest + 2 * LANE_PADDING, 110, MIN (280, width * 0.24)));
-}
-
-static int
-compare_items (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  const Item *ia = a, *ib = b;
-  const GkTimelineChartData *data = user_data;
-  guint pa = data->measures[ia->measure].project, pb = data->measures[ib->measure].project;
-
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-  if (ia->x0 != ib->x0)
-    return ia->x0 < ib->x0 ? -1 : 1;
-  if (ia->x1 != ib->x1)
-    return ia->x1 > ib->x1 ? -1 : 1;   /* longer bars first */
-  return ia->measure < ib->measure ? -1 : ia->measure > ib->measure;
-}
-
-/* Where the bar goes in x and how much room its label needs. */
-static gboolean
-place_item (GkChartContext            *ctx,
-            const GkTimelineChartData *data,
-            const Layout              *layout,
-            guint                      index,
-            Item                      *item)
-{
-  const GkTimelineMeasure *measure = &data->measures[index];
-  gboolean has_start = g_date_valid (&measure->start);
-  gboolean has_due = g_date_valid (&measure->due);
-  double left = layout->body.x, right = layout->body.x + layout->body.width;
-  double label_width = 0;
-  double inside_min = 2.6 * gk_chart_font_size (ctx, GK_CHART_FONT_SMALL) + 12;
-
-  if (measure->project >= data->n_projects || (!has_start && !has_due))
-    return FALSE;
-
-  item->measure = index;
-  item->milestone = !has_start || !has_due;
-  if (item->milestone)
+  for (guint m = 0; m < data->n_measures; m++)
     {
-      double x = gk_chart_time_scale_x_julian (&layout->time,
-                                               gk_chart_julian (has_due ? &measure->due : &measure->start) + 0.5);
-
-      if (x < left || x > right)
-        return FALSE;
-      item->x0 = item->x1 = x;
-    }
-  else
-    {
-      guint32 j0 = gk_chart_julian (&measure->start), j1 = gk_chart_julian (&measure->due);
-
-      if (j1 < j0)
+      if (!project_shown (data, &data->measures[m]))
+        continue;
+      gk_chart_text_size (ctx, title_text (&data->measures[m]), GK_CHART_FONT_SMALL, &title_widths[m], NULL);
+      widest = MAX (widest, MIN (title_widths[m], most) + 2 * CELL_PADDING + INDENT);
+      if (widest >= most)
         {
-          guint32 swap = j0;
-
-          j0 = j1;
-          j1 = swap;
-        }
-      item->x0 = gk_chart_time_scale_x_julian (&layout->time, j0);
-      item->x1 = gk_chart_time_scale_x_julian (&layout->time, j1 + 1);
-      if (item->x1 < left || item->x0 > right)
-        return FALSE;
-      item->x0 = MAX (item->x0, left);
-      item->x1 = MIN (item->x1, right);
-      if (item->x1 - item->x0 < MIN_BAR)
-        item->x1 = item->x0 + MIN_BAR;
-    }
-
-  item->label_inside = !item->milestone && item->x1 - item->x0 >= inside_min;
-  item->label_x0 = item->label_x1 = 0;
-  if (item->label_inside)
-    {
-      item->label_x0 = item->x0 + 6;
-      item->label_x1 = item->x1 - 6;
-    }
-  else if (measure->title != NULL && *measure->title != '\0')
-    {
-      double start = (item->milestone ? item->x0 + layout->bar / 2 : item->x1) + LABEL_GAP;
-
-      gk_chart_text_size (ctx, measure->title, GK_CHART_FONT_SMALL, &label_width, NULL);
-      label_width = MIN (ceil (label_width), MAX_OUTSIDE);
-      label_width = MIN (label_width, right - start);
-      if (label_width >= inside_min - 12)
-        {
-          item->label_x0 = start;
-          item->label_x1 = start + label_width;
-        }
-    }
-
-  item->extent = MAX (item->milestone ? item->x0 + layout->bar / 2 : item->x1, item->label_x1);
-  return TRUE;
-}
-
-/* Greedy interval packing: each bar goes into the first row where it fits. */
-static guint
-pack_lane (Item   *items,
-           guint   n_items,
-           double  bar)
-{
-  g_autoptr(GArray) row_ends = g_array_new (FALSE, FALSE, sizeof (double));
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      double start = items[i].milestone ? items[i].x0 - bar / 2 : items[i].x0;
-      guint r;
-
-      for (r = 0; r < row_ends->len; r++)
-        if (g_array_index (row_ends, double, r) + BAR_SPACING <= start)
+          /* the column is as wide as it gets: the rest only needs widths */
+          for (guint k = m + 1; k < data->n_measures; k++)
+            if (project_shown (data, &data->measures[k]))
+              gk_chart_text_size (ctx, title_text (&data->measures[k]), GK_CHART_FONT_SMALL, &title_widths[k], NULL);
           break;
-      if (r == row_ends->len)
-        g_array_append_val (row_ends, items[i].extent);
-      else
-        g_array_index (row_ends, double, r) = items[i].extent;
-      items[i].row = r;
+        }
     }
-  return row_ends->len;
+  return ceil (CLAMP (widest, MIN (160, most), most));
 }
 
 static double
@@ -295,8 +237,90 @@ legend_height (GkChartContext            *ctx,
 static void
 layout_clear (Layout *layout)
 {
-  g_clear_pointer (&layout->items, g_array_unref);
-  g_clear_pointer (&layout->lanes, g_array_unref);
+  g_clear_pointer (&layout->rows, g_array_unref);
+  g_clear_pointer (&layout->row_of, g_free);
+}
+
+static void
+add_rows (GkChartContext            *ctx,
+          const GkTimelineChartData *data,
+          Layout                    *layout,
+          const double              *title_widths)
+{
+  double title_room = layout->title_width - 2 * CELL_PADDING;
+  double small = gk_chart_line_height (ctx, GK_CHART_FONT_SMALL);
+  double min_height = layout->bar + 2 * ROW_PADDING;
+  g_autofree guint *count = g_new0 (guint, data->n_projects + 1);
+  g_autofree guint *order = g_new (guint, MAX (data->n_measures, 1));
+  double y = 0;
+  guint k = 0;
+
+  /* the measures by project, each project's in their given order */
+  for (guint m = 0; m < data->n_measures; m++)
+    if (project_shown (data, &data->measures[m]))
+      count[data->measures[m].project + 1]++;
+  for (guint p = 1; p <= data->n_projects; p++)
+    count[p] += count[p - 1];
+  for (guint m = 0; m < data->n_measures; m++)
+    if (project_shown (data, &data->measures[m]))
+      order[count[data->measures[m].project]++] = m;
+
+  for (guint p = 0; p < data->n_projects; p++)
+    {
+      Row row = { -1, p, y, 0, 0 };
+
+      row.title_height = gk_chart_text_wrapped_height (ctx, data->projects[p].name ? data->projects[p].name : "",
+                                                       GK_CHART_FONT_BOLD, title_room, MAX_NAME_LINES) + small;
+      row.height = ceil (MAX (min_height, row.title_height + 2 * ROW_PADDING));
+      g_array_append_val (layout->rows, row);
+      y += row.height;
+
+      for (; k < count[p]; k++)
+        {
+          guint m = order[k];
+          double room = title_room - INDENT;
+
+          row = (Row) { (int) m, p, y, 0, small };
+          /* Only a title longer than its room is laid out again, wrapped. */
+          if (title_widths[m] > room - 1)
+            row.title_height = gk_chart_text_wrapped_height (ctx, title_text (&data->measures[m]),
+                                                             GK_CHART_FONT_SMALL, room, MAX_TITLE_LINES);
+          row.height = ceil (MAX (min_height, row.title_height + 2 * ROW_PADDING));
+          layout->row_of[m] = (int) layout->rows->len;
+          g_array_append_val (layout->rows, row);
+          y += row.height;
+        }
+    }
+}
+
+static double
+rows_height (const Layout *layout,
+             guint         first,
+             guint         last)
+{
+  const Row *a, *b;
+
+  if (last <= first)
+    return 0;
+  a = &g_array_index (layout->rows, Row, first);
+  b = &g_array_index (layout->rows, Row, last - 1);
+  return b->y + b->height - a->y;
+}
+
+static void
+init_time_scale (const GkTimelineChartData *data,
+                 Layout                    *layout)
+{
+  if (layout->scrolling)
+    {
+      double j0 = gk_chart_julian (&layout->range_start) + MAX (data->scroll_x, 0) / data->day_width;
+
+      layout->time = (GkChartTimeScale) { j0, j0 + layout->plot.width / data->day_width,
+                                          layout->plot.x, layout->plot.x + layout->plot.width };
+    }
+  else
+    gk_chart_time_scale_init (&layout->time, &layout->range_start, &layout->range_end,
+                              layout->plot.x, layout->plot.x + layout->plot.width);
 }
 
 static void
@@ -305,64 +329,45 @@ compute_layout (GkChartContext            *ctx,
                 const GkChartRect         *area,
                 Layout                    *layout)
 {
-  double inner_x = area->x + PADDING, inner_width = area->width - 2 * PADDING;
-  double lane_header;
-  double y;
-  GDate start, end;
-  guint i;
+  double inner_x = area->x + PADDING, inner_width = MAX (area->width - 2 * PADDING, 40);
+  g_autofree double *title_widths = g_new0 (double, MAX (data->n_measures, 1));
+  guint n_rows;
 
   memset (layout, 0, sizeof *layout);
-  layout->items = g_array_sized_new (FALSE, FALSE, sizeof (Item), data->n_measures);
-  layout->lanes = g_array_sized_new (FALSE, TRUE, sizeof (Lane), data->n_projects);
+  layout->scrolling = data->day_width > 0;
+  layout->rows = g_array_sized_new (FALSE, FALSE, sizeof (Row), data->n_projects + data->n_measures);
+  layout->row_of = g_new (int, MAX (data->n_measures, 1));
+  for (guint m = 0; m < data->n_measures; m++)
+    layout->row_of[m] = -1;
 
-  layout->bar = ceil (gk_chart_line_height (ctx, GK_CHART_FONT_SMALL) + 7);
-  layout->row = layout->bar + BAR_GAP;
-  layout->header_width = header_width (ctx, data, inner_width);
+  layout->bar = ceil (gk_chart_line_height (ctx, GK_CHART_FONT_SMALL) + 5);
+  layout->title_width = title_column_width (ctx, data, inner_width, title_widths);
+  date_range (ctx, data, &layout->range_start, &layout->range_end);
 
-  date_range (ctx, data, &start, &end);
-  layout->body.x = inner_x + layout->header_width + HEADER_GAP;
-  layout->body.width = MAX (inner_x + inner_width - layout->body.x, 10);
-  gk_chart_time_scale_init (&layout->time, &start, &end, layout->body.x, layout->body.x + layout->body.width);
+  layout->plot.x = inner_x + layout->title_width + COLUMN_GAP;
+  layout->plot.width = MAX (inner_x + inner_width - layout->plot.x, 10);
+  init_time_scale (data, layout);
 
-  layout->axis = (GkChartRect) { layout->body.x, area->y + PADDING, layout->body.width, 0 };
-  layout->axis.height = gk_chart_draw_time_axis (ctx, &layout->time, GK_CHART_TIME_AXIS_QUARTERS,
+  layout->axis = (GkChartRect) { layout->plot.x, area->y + PADDING, layout->plot.width, 0 };
+  layout->axis.height = gk_chart_draw_time_axis (ctx, &layout->time, GK_CHART_TIME_AXIS_AUTO,
                                                  &layout->axis, NULL, FALSE) + 6;
+  layout->rows_top = layout->axis.y + layout->axis.height;
 
-  for (i = 0; i < data->n_measures; i++)
-    {
-      Item item;
+  add_rows (ctx, data, layout, title_widths);
+  n_rows = layout->rows->len;
+  layout->first = MIN (data->first_row, n_rows);
+  layout->last = data->n_rows == 0 ? n_rows : MIN (n_rows, layout->first + data->n_rows);
+  layout->rows_offset = layout->first < n_rows ? g_array_index (layout->rows, Row, layout->first).y : 0;
+  if (layout->scrolling)
+    layout->rows_offset += MAX (data->scroll_y, 0);
 
-      if (place_item (ctx, data, layout, i, &item))
-        g_array_append_val (layout->items, item);
-    }
-  g_array_sort_with_data (layout->items, compare_items, (gpointer) data);
-
-  y = layout->axis.y + layout->axis.height;
-  i = 0;
-  for (guint p = 0; p < data->n_projects; p++)
-    {
-      Lane lane = { y, 0, 0, i, 0, 0 };
-
-      /* Two lines name a project on a narrow page, where one line would
-       * cut "Resultaatgericht contracteren" to "Resultaatgericht contra…". */
-      lane.name_height = gk_chart_text_wrapped_height (ctx, data->projects[p].name, GK_CHART_FONT_BOLD,
-                                                       layout->header_width - LANE_PADDING, 2);
-      lane_header = lane.name_height + gk_chart_line_height (ctx, GK_CHART_FONT_SMALL) + 2 * LANE_PADDING;
-
-      while (i < layout->items->len &&
-             data->measures[g_array_index (layout->items, Item, i).measure].project == p)
-        i++;
-      lane.n_items = i - lane.first_item;
-      lane.n_rows = pack_lane (&g_array_index (layout->items, Item, lane.first_item), lane.n_items, layout->bar);
-      lane.height = MAX (lane_header, MAX (lane.n_rows, 1) * layout->row - BAR_GAP + 2 * LANE_PADDING);
-      g_array_append_val (layout->lanes, lane);
-      y += lane.height;
-    }
-
-  layout->body.y = layout->axis.y + layout->axis.height;
-  layout->body.height = y - layout->body.y;
-  layout->legend = (GkChartRect) { inner_x, y + LEGEND_GAP, inner_width, legend_height (ctx, data, inner_width) - LEGEND_GAP };
-  layout->height = y + legend_height (ctx, data, inner_width) + PADDING - area->y;
+  layout->legend_height = layout->last == n_rows ? legend_height (ctx, data, inner_width) : 0;
+  layout->height = layout->rows_top - area->y + rows_height (layout, layout->first, layout->last) +
+                   layout->legend_height + PADDING;
+  layout->plot.y = layout->rows_top;
+  layout->plot.height = layout->scrolling
+                        ? MAX (area->y + area->height - layout->rows_top, 0)
+                        : rows_height (layout, layout->first, layout->last);
 }
 
 double
@@ -380,84 +385,160 @@ gk_timeline_chart_get_preferred_height (GkChartContext            *ctx,
   return ceil (height);
 }
 
-/* --- drawing ------------------------------------------------------------ */
-
-static void
-draw_lanes_background (GkChartContext            *ctx,
-                       const GkTimelineChartData *data,
-                       const Layout              *layout,
-                       const GkChartRect         *area)
+void
+gk_timeline_chart_get_geometry (GkChartContext            *ctx,
+                                const GkTimelineChartData *data,
+                                const GkChartRect         *area,
+                                GkTimelineGeometry        *geometry)
 {
-  const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
-  cairo_t *cr = gk_chart_context_get_cairo (ctx);
-  double x = area->x + PADDING, width = area->width - 2 * PADDING;
+  Layout layout;
 
-  for (guint p = 0; p < layout->lanes->len; p++)
-    {
-      const Lane *lane = &g_array_index (layout->lanes, Lane, p);
-
-      if (p % 2 == 1)
-        {
-          cairo_rectangle (cr, x, lane->y, width, lane->height);
-          gk_chart_set_source (cr, &palette->surface, 1);
-          cairo_fill (cr);
-        }
-      cairo_rectangle (cr, x, round (lane->y + lane->height) - 1, width, 1);
-      gk_chart_set_source (cr, &palette->grid, 1);
-      cairo_fill (cr);
-    }
-  if (layout->lanes->len > 0)
-    {
-      const Lane *first = &g_array_index (layout->lanes, Lane, 0);
-
-      cairo_rectangle (cr, x, round (first->y) - 1, width, 1);
-      gk_chart_set_source (cr, &palette->axis, 1);
-      cairo_fill (cr);
-    }
+  compute_layout (ctx, data, area, &layout);
+  geometry->title_width = layout.title_width;
+  geometry->axis_height = layout.rows_top - area->y;
+  geometry->plot_x = layout.plot.x;
+  geometry->plot_width = layout.plot.width;
+  geometry->range_width = data->day_width > 0
+                          ? (gk_chart_julian (&layout.range_end) + 1 - gk_chart_julian (&layout.range_start)) * data->day_width
+                          : layout.plot.width;
+  geometry->rows_height = rows_height (&layout, 0, layout.rows->len);
+  geometry->range_start = layout.range_start;
+  layout_clear (&layout);
 }
 
-static void
-draw_lane_header (GkChartContext            *ctx,
-                  const GkTimelineChartData *data,
-                  const Layout              *layout,
-                  const GkChartRect         *area,
-                  guint                      p)
+guint
+gk_timeline_chart_get_n_rows (const GkTimelineChartData *data)
 {
-  const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
-  const GkTimelineProject *project = &data->projects[p];
-  const Lane *lane = &g_array_index (layout->lanes, Lane, p);
-  double x = area->x + PADDING + LANE_PADDING;
-  double width = layout->header_width - LANE_PADDING;
-  double name_height = lane->name_height;
-  double owner_height = gk_chart_line_height (ctx, GK_CHART_FONT_SMALL);
-  gboolean has_owner = project->owner != NULL && *project->owner != '\0';
-  GkChartRect box = { x, lane->y + LANE_PADDING - 1, width, name_height };
-  GkChartRect hit = { area->x + PADDING, lane->y, layout->header_width, lane->height };
+  guint n = data->n_projects;
 
-  gk_chart_draw_text (ctx, project->name, GK_CHART_FONT_BOLD, &palette->foreground, &box,
-                      GK_CHART_ALIGN_START, GK_CHART_ALIGN_START,
-                      GK_CHART_TEXT_ELLIPSIZE | GK_CHART_TEXT_WRAP, NULL);
-  box = (GkChartRect) { x, box.y + name_height, width, owner_height };
-  gk_chart_draw_text (ctx, owner_text (project), GK_CHART_FONT_SMALL,
-                      has_owner ? &palette->foreground_dim : &palette->warning, &box,
-                      GK_CHART_ALIGN_START, GK_CHART_ALIGN_START, GK_CHART_TEXT_ELLIPSIZE, NULL);
-  gk_chart_context_add_hit_region (ctx, &hit, GK_CHART_HIT_TIMELINE_PROJECT, p, -1);
+  for (guint m = 0; m < data->n_measures; m++)
+    if (project_shown (data, &data->measures[m]))
+      n++;
+  return n;
+}
 
-  if (lane->n_items == 0)
+guint
+gk_timeline_chart_fit_rows (GkChartContext            *ctx,
+                            const GkTimelineChartData *data,
+                            double                     width,
+                            guint                      first_row,
+                            double                     height)
+{
+  GkTimelineChartData all = *data;
+  GkChartRect area = { 0, 0, width, 0 };
+  Layout layout;
+  double room, legend;
+  guint last, n_rows;
+
+  all.first_row = 0;
+  all.n_rows = 0;
+  all.day_width = 0;
+  compute_layout (ctx, &all, &area, &layout);
+  n_rows = layout.rows->len;
+  legend = layout.legend_height;
+  room = height - (layout.rows_top - area.y) - PADDING;
+
+  last = first_row;
+  while (last < n_rows &&
+         rows_height (&layout, first_row, last + 1) + (last + 1 == n_rows ? legend : 0) <= room)
+    last++;
+  /* a project's row goes to the next page with its first measure */
+  if (last < n_rows && last > first_row + 1 && g_array_index (layout.rows, Row, last - 1).measure < 0)
+    last--;
+  layout_clear (&layout);
+  return MAX (last, first_row + 1) - first_row;
+}
+
+gboolean
+gk_timeline_chart_get_measure_row (GkChartContext            *ctx,
+                                   const GkTimelineChartData *data,
+                                   double                     width,
+                                   guint                      measure,
+                                   double                    *y,
+                                   double                    *height)
+{
+  GkChartRect area = { 0, 0, width, 0 };
+  Layout layout;
+  gboolean found = FALSE;
+
+  compute_layout (ctx, data, &area, &layout);
+  if (measure < data->n_measures && layout.row_of[measure] >= 0)
     {
-      GkChartRect empty = { layout->body.x + 8, lane->y, layout->body.width - 16, lane->height };
+      const Row *row = &g_array_index (layout.rows, Row, layout.row_of[measure]);
 
-      gk_chart_draw_text (ctx, _("No measures"), GK_CHART_FONT_SMALL, &palette->foreground_dim, &empty,
-                          GK_CHART_ALIGN_START, GK_CHART_ALIGN_CENTER, GK_CHART_TEXT_ELLIPSIZE, NULL);
+      *y = row->y;
+      *height = row->height;
+      found = TRUE;
     }
+  layout_clear (&layout);
+  return found;
+}
+
+int
+gk_timeline_chart_step_measure (const GkTimelineChartData *data,
+                                int                        measure,
+                                int                        step)
+{
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  int at = -1;
+
+  for (guint p = 0; p < data->n_projects; p++)
+    for (guint m = 0; m < data->n_measures; m++)
+      if (data->measures[m].project == p)
+        {
+          if ((int) m == measure)
+            at = (int) order->len;
+          g_array_append_val (order, m);
+        }
+  if (order->len == 0)
+    return -1;
+  if (at < 0)
+    return (int) g_array_index (order, guint, 0);
+  at = CLAMP (at + step, 0, (int) order->len - 1);
+  return (int) g_array_index (order, guint, at);
+}
+
+/* --- drawing ------------------------------------------------------------ */
+
+static gboolean
+is_selected (const GkTimelineChartData *data,
+             int                        measure)
+{
+  return data->has_selected && measure >= 0 && (guint) measure == data->selected;
 }
 
 static double
-item_y (const Layout *layout,
-        const Lane   *lane,
-        const Item   *item)
+row_top (const Layout *layout,
+         const Row    *row)
 {
-  return lane->y + LANE_PADDING + item->row * layout->row;
+  return layout->rows_top + row->y - layout->rows_offset;
+}
+
+/* The x extent of a measure's bar (a milestone's centre in both). */
+static gboolean
+bar_extent (const GkTimelineMeasure *measure,
+            const Layout            *layout,
+            double                  *x0,
+            double                  *x1)
+{
+  gboolean has_start = g_date_valid (&measure->start), has_due = g_date_valid (&measure->due);
+
+  if (!has_start && !has_due)
+    return FALSE;
+  if (!has_start || !has_due)
+    {
+      *x0 = *x1 = gk_chart_time_scale_x_julian (&layout->time, gk_chart_julian (first_date (measure)) + 0.5);
+      return TRUE;
+    }
+  {
+    guint32 j0 = gk_chart_julian (&measure->start), j1 = gk_chart_julian (&measure->due);
+
+    *x0 = gk_chart_time_scale_x_julian (&layout->time, MIN (j0, j1));
+    *x1 = gk_chart_time_scale_x_julian (&layout->time, MAX (j0, j1) + 1);
+    if (*x1 - *x0 < MIN_BAR)
+      *x1 = *x0 + MIN_BAR;
+  }
+  return TRUE;
 }
 
 static void
@@ -478,9 +559,41 @@ draw_check_mark (cairo_t *cr,
 }
 
 static void
+draw_diamond (GkChartContext          *ctx,
+              const GkTimelineMeasure *measure,
+              double                   x,
+              double                   y,
+              double                   size,
+              gboolean                 overdue)
+{
+  const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
+  const GkStatusStyle *style = gk_measure_status_style (measure->status, gk_chart_context_get_variant (ctx));
+  cairo_t *cr = gk_chart_context_get_cairo (ctx);
+  double c = size / 2;
+
+  cairo_save (cr);
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x + c, y + c);
+  cairo_line_to (cr, x, y + size);
+  cairo_line_to (cr, x - c, y + c);
+  cairo_close_path (cr);
+  gk_chart_fill_status_path (ctx, measure->status, measure->status == GK_MEASURE_STATUS_DROPPED ? 0.45 : 1);
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x + c, y + c);
+  cairo_line_to (cr, x, y + size);
+  cairo_line_to (cr, x - c, y + c);
+  cairo_close_path (cr);
+  gk_chart_set_source (cr, overdue ? &palette->warning : &style->border, 1);
+  cairo_set_line_width (cr, overdue ? 2 : 1);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
 draw_bar (GkChartContext          *ctx,
           const GkTimelineMeasure *measure,
-          const Item              *item,
+          double                   x0,
+          double                   x1,
           double                   y,
           double                   height,
           gboolean                 overdue)
@@ -488,28 +601,10 @@ draw_bar (GkChartContext          *ctx,
   const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
   const GkStatusStyle *style = gk_measure_status_style (measure->status, gk_chart_context_get_variant (ctx));
   cairo_t *cr = gk_chart_context_get_cairo (ctx);
-  double x0 = item->x0, width = item->x1 - item->x0;
-  double radius = 3;
+  double width = x1 - x0;
+  double radius = MIN (3, width / 2);
 
   cairo_save (cr);
-  if (item->milestone)
-    {
-      double c = height / 2;
-
-      cairo_move_to (cr, x0, y);
-      cairo_line_to (cr, x0 + c, y + c);
-      cairo_line_to (cr, x0, y + height);
-      cairo_line_to (cr, x0 - c, y + c);
-      cairo_close_path (cr);
-      gk_chart_set_source (cr, &style->fill, measure->status == GK_MEASURE_STATUS_DROPPED ? 0.5 : 1);
-      cairo_fill_preserve (cr);
-      gk_chart_set_source (cr, overdue ? &palette->warning : &style->border, 1);
-      cairo_set_line_width (cr, overdue ? 2 : 1);
-      cairo_stroke (cr);
-      cairo_restore (cr);
-      return;
-    }
-
   switch (measure->status)
     {
     case GK_MEASURE_STATUS_IN_PROGRESS:
@@ -552,85 +647,380 @@ draw_bar (GkChartContext          *ctx,
 
       gk_chart_rounded_rect (cr, x0, y, width, height, radius);
       gk_chart_rounded_rect (cr, x0 + border, y + border, width - 2 * border, height - 2 * border,
-                             radius - border / 2);
+                             MAX (radius - border / 2, 0));
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
       gk_chart_set_source (cr, overdue ? &palette->warning : &style->border, 1);
       cairo_fill (cr);
     }
+
+  /* a done bar wide enough carries a check mark: "done" without colour */
+  if (measure->status == GK_MEASURE_STATUS_DONE && width >= height)
+    {
+      double size = height * 0.5;
+
+      gk_chart_set_source (cr, &style->ink, 1);
+      draw_check_mark (cr, x0 + (MIN (width, 3 * height) - size) / 2, y + (height - size) / 2, size);
+    }
   cairo_restore (cr);
 }
 
-/* The label of an in-progress bar changes colour where the progress fill
- * ends, so that it reads on both parts. */
 static void
-draw_label (GkChartContext          *ctx,
-            const GkTimelineMeasure *measure,
-            const Item              *item,
-            double                   y,
-            double                   height)
+draw_selection_ring (GkChartContext *ctx,
+                     double          x0,
+                     double          x1,
+                     double          y,
+                     double          height)
 {
   const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
-  const GkStatusStyle *style = gk_measure_status_style (measure->status, gk_chart_context_get_variant (ctx));
   cairo_t *cr = gk_chart_context_get_cairo (ctx);
-  GkChartTextFlags flags = GK_CHART_TEXT_ELLIPSIZE;
-  GkChartRect box = { item->label_x0, y, item->label_x1 - item->label_x0, height };
-  const GkRgb *colour = &palette->foreground;
 
-  if (box.width <= 0 || measure->title == NULL)
-    return;
+  cairo_save (cr);
+  gk_chart_rounded_rect (cr, x0 - 3, y - 3, x1 - x0 + 6, height + 6, 5);
+  gk_chart_set_source (cr, &palette->accent, 1);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
 
-  if (measure->status == GK_MEASURE_STATUS_DROPPED)
+static void
+draw_row_background (GkChartContext *ctx,
+                     const Layout   *layout,
+                     const Row      *row,
+                     double          x,
+                     double          width,
+                     gboolean        selected)
+{
+  const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
+  cairo_t *cr = gk_chart_context_get_cairo (ctx);
+  double y = row_top (layout, row);
+
+  if (row->measure < 0 || selected)
     {
-      flags |= GK_CHART_TEXT_STRIKETHROUGH;
-      colour = &palette->foreground_dim;
+      GkRgb tint = gk_rgb_mix (&palette->background, &palette->accent, 0.16);
+
+      cairo_rectangle (cr, x, y, width, row->height);
+      gk_chart_set_source (cr, selected ? &tint : &palette->surface, 1);
+      cairo_fill (cr);
     }
+  gk_chart_set_source (cr, row->measure < 0 ? &palette->axis : &palette->grid, 1);
+  gk_chart_hline (cr, x, x + width, round (y + row->height) - 0.5, 1);
+}
 
-  if (item->label_inside && measure->status == GK_MEASURE_STATUS_DONE)
+static void
+draw_title (GkChartContext            *ctx,
+            const GkTimelineChartData *data,
+            const Layout              *layout,
+            const Row                 *row,
+            double                     x)
+{
+  const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
+  double y = row_top (layout, row);
+  double small = gk_chart_line_height (ctx, GK_CHART_FONT_SMALL);
+  GkChartRect box, hit = { x, y, layout->title_width, row->height };
+
+  if (row->measure < 0)
     {
-      double size = height * 0.45;
+      const GkTimelineProject *project = &data->projects[row->project];
+      gboolean has_owner = project->owner != NULL && *project->owner != '\0';
 
-      gk_chart_set_source (cr, &style->ink, 1);
-      draw_check_mark (cr, box.x, y + (height - size) / 2, size);
-      box.x += size + 5;
-      box.width -= size + 5;
-      colour = &style->ink;
-    }
-  else if (item->label_inside && measure->status == GK_MEASURE_STATUS_IN_PROGRESS)
-    {
-      double split = item->x0 + (item->x1 - item->x0) * CLAMP (measure->progress, 0, 100) / 100;
-      GkChartRect drawn;
-
-      cairo_save (cr);
-      cairo_rectangle (cr, split, y, item->x1 - split, height);
-      cairo_clip (cr);
-      if (!gk_chart_draw_text (ctx, measure->title, GK_CHART_FONT_SMALL, &palette->foreground, &box,
-                               GK_CHART_ALIGN_START, GK_CHART_ALIGN_CENTER, flags, &drawn))
-        {
-          cairo_restore (cr);
-          return;
-        }
-      cairo_restore (cr);
-      if (split > drawn.x)
-        {
-          /* the same text again in the ink of the fill, not recorded twice */
-          cairo_save (cr);
-          cairo_rectangle (cr, item->x0, y, split - item->x0, height);
-          cairo_clip (cr);
-          gk_chart_draw_text (ctx, measure->title, GK_CHART_FONT_SMALL, &style->ink, &box,
-                              GK_CHART_ALIGN_START, GK_CHART_ALIGN_CENTER, flags, NULL);
-          cairo_restore (cr);
-          gk_chart_context_forget_last_text_box (ctx);
-        }
+      box = (GkChartRect) { x + CELL_PADDING, y + (row->height - row->title_height) / 2,
+                            layout->title_width - 2 * CELL_PADDING, row->title_height - small };
+      gk_chart_draw_text (ctx, project->name, GK_CHART_FONT_BOLD, &palette->foreground, &box,
+                          GK_CHART_ALIGN_START, GK_CHART_ALIGN_START,
+                          GK_CHART_TEXT_ELLIPSIZE | GK_CHART_TEXT_WRAP, NULL);
+      box.y += box.height;
+      box.height = small;
+      gk_chart_draw_text (ctx, owner_text (project), GK_CHART_FONT_SMALL,
+                          has_owner ? &palette->foreground_dim : &palette->warning, &box,
+                          GK_CHART_ALIGN_START, GK_CHART_ALIGN_START, GK_CHART_TEXT_ELLIPSIZE, NULL);
+      gk_chart_context_add_hit_region (ctx, &hit, GK_CHART_HIT_TIMELINE_PROJECT, (int) row->project, -1);
       return;
     }
-  else if (item->label_inside)
-    colour = measure->status == GK_MEASURE_STATUS_DROPPED ? &palette->foreground_dim : &style->ink;
 
-  if (item->label_inside && measure->status == GK_MEASURE_STATUS_IDEA)
-    colour = &palette->foreground;
+  {
+    const GkTimelineMeasure *measure = &data->measures[row->measure];
+    GkChartTextFlags flags = GK_CHART_TEXT_ELLIPSIZE | GK_CHART_TEXT_WRAP;
+    const GkRgb *colour = &palette->foreground;
 
-  gk_chart_draw_text (ctx, measure->title, GK_CHART_FONT_SMALL, colour, &box,
-                      GK_CHART_ALIGN_START, GK_CHART_ALIGN_CENTER, flags, NULL);
+    if (measure->status == GK_MEASURE_STATUS_DROPPED)
+      {
+        flags |= GK_CHART_TEXT_STRIKETHROUGH;
+        colour = &palette->foreground_dim;
+      }
+    box = (GkChartRect) { x + CELL_PADDING + INDENT, y + (row->height - row->title_height) / 2,
+                          layout->title_width - 2 * CELL_PADDING - INDENT, row->title_height };
+    gk_chart_draw_text (ctx, title_text (measure), GK_CHART_FONT_SMALL, colour, &box,
+                        GK_CHART_ALIGN_START, GK_CHART_ALIGN_START, flags, NULL);
+    gk_chart_context_add_hit_region (ctx, &hit, GK_CHART_HIT_TIMELINE_MEASURE, row->measure, GK_TIMELINE_PART_TITLE);
+  }
+}
+
+/* The project's summary: a thin bar over all its measures' dates, with a
+ * notch down at each end as Gantt charts draw it. */
+static void
+draw_summary (GkChartContext            *ctx,
+              const GkTimelineChartData *data,
+              const Layout              *layout,
+              const Row                 *row)
+{
+  const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
+  cairo_t *cr = gk_chart_context_get_cairo (ctx);
+  double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y = row_top (layout, row);
+  double thick = MAX (4, round (layout->bar * 0.3));
+  double top = y + (row->height - thick) / 2;
+  guint n = 0;
+
+  for (guint m = 0; m < data->n_measures; m++)
+    {
+      double a, b;
+
+      if (data->measures[m].project != row->project || !bar_extent (&data->measures[m], layout, &a, &b))
+        continue;
+      x0 = MIN (x0, a);
+      x1 = MAX (x1, b);
+      n++;
+    }
+  if (n == 0)
+    {
+      GkChartRect empty = { layout->plot.x + 6, y, layout->plot.width - 12, row->height };
+
+      gk_chart_draw_text (ctx, _("No measures"), GK_CHART_FONT_SMALL, &palette->foreground_dim, &empty,
+                          GK_CHART_ALIGN_START, GK_CHART_ALIGN_CENTER, GK_CHART_TEXT_ELLIPSIZE, NULL);
+      return;
+    }
+  x1 = MAX (x1, x0 + 2);
+  cairo_save (cr);
+  gk_chart_set_source (cr, &palette->foreground_dim, 1);
+  cairo_rectangle (cr, x0, top, x1 - x0, thick);
+  cairo_move_to (cr, x0, top + thick);
+  cairo_line_to (cr, x0 + thick * 1.4, top + thick);
+  cairo_line_to (cr, x0, top + thick * 2.2);
+  cairo_close_path (cr);
+  cairo_move_to (cr, x1, top + thick);
+  cairo_line_to (cr, x1 - thick * 1.4, top + thick);
+  cairo_line_to (cr, x1, top + thick * 2.2);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_measure (GkChartContext            *ctx,
+              const GkTimelineChartData *data,
+              const Layout              *layout,
+              const Row                 *row,
+              const GDate               *today)
+{
+  const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
+  const GkTimelineMeasure *measure = &data->measures[row->measure];
+  double y = row_top (layout, row) + (row->height - layout->bar) / 2;
+  double plot_x1 = layout->plot.x + layout->plot.width;
+  gboolean overdue = gk_timeline_measure_is_overdue (measure, today);
+  double x0, x1;
+
+  if (!bar_extent (measure, layout, &x0, &x1))
+    {
+      GkChartRect none = { layout->plot.x + 6, y, layout->plot.width - 12, layout->bar };
+
+      gk_chart_draw_text (ctx, _("No dates"), GK_CHART_FONT_SMALL, &palette->foreground_dim, &none,
+                          GK_CHART_ALIGN_START, GK_CHART_ALIGN_CENTER, GK_CHART_TEXT_ELLIPSIZE, NULL);
+      return;
+    }
+
+  if (x0 == x1)
+    {
+      double half = layout->bar / 2;
+      GkChartRect hit = { x0 - half, y, layout->bar, layout->bar };
+
+      if (x0 + half < layout->plot.x || x0 - half > plot_x1)
+        return;
+      draw_diamond (ctx, measure, x0, y, layout->bar, overdue);
+      if (is_selected (data, row->measure))
+        draw_selection_ring (ctx, x0 - half, x0 + half, y, layout->bar);
+      gk_chart_context_add_hit_region (ctx, &hit, GK_CHART_HIT_TIMELINE_MEASURE, row->measure,
+                                       GK_TIMELINE_PART_MILESTONE);
+      return;
+    }
+
+  if (x1 < layout->plot.x || x0 > plot_x1)
+    return;
+  draw_bar (ctx, measure, x0, x1, y, layout->bar, overdue);
+  if (is_selected (data, row->measure))
+    draw_selection_ring (ctx, x0, x1, y, layout->bar);
+
+  {
+    double left = MAX (x0, layout->plot.x), right = MIN (x1, plot_x1);
+    double edge = MIN (EDGE, (x1 - x0) / 3);
+    GkChartRect hit = { left, y, right - left, layout->bar };
+
+    gk_chart_context_add_hit_region (ctx, &hit, GK_CHART_HIT_TIMELINE_MEASURE, row->measure, GK_TIMELINE_PART_BAR);
+    /* the grips go on top of the bar, so that hit-testing finds them first */
+    if (x0 >= layout->plot.x)
+      {
+        hit = (GkChartRect) { x0, y, edge, layout->bar };
+        gk_chart_context_add_hit_region (ctx, &hit, GK_CHART_HIT_TIMELINE_MEASURE, row->measure, GK_TIMELINE_PART_START);
+      }
+    if (x1 <= plot_x1)
+      {
+        hit = (GkChartRect) { x1 - edge, y, edge, layout->bar };
+        gk_chart_context_add_hit_region (ctx, &hit, GK_CHART_HIT_TIMELINE_MEASURE, row->measure, GK_TIMELINE_PART_END);
+      }
+  }
+
+  /* the progress in figures beside a bar in progress, for grey print */
+  if (measure->status == GK_MEASURE_STATUS_IN_PROGRESS)
+    {
+      g_autofree char *percent = g_strdup_printf (_("%d %%"), (int) round (CLAMP (measure->progress, 0, 100)));
+      GkChartRect box = { x1 + 4, y, 60, layout->bar };
+
+      if (box.x + 30 <= plot_x1)
+        gk_chart_draw_text (ctx, percent, GK_CHART_FONT_SMALL, &palette->foreground_dim, &box,
+                            GK_CHART_ALIGN_START, GK_CHART_ALIGN_CENTER, GK_CHART_TEXT_AVOID_OVERLAP, NULL);
+    }
+}
+
+static void
+link_end_points (const GkTimelineChartData *data,
+                 const Layout              *layout,
+                 const GkTimelineLink      *link,
+                 double                     point[4],
+                 const Row                **target)
+{
+  const Row *from = &g_array_index (layout->rows, Row, layout->row_of[link->depends_on]);
+  const Row *to = &g_array_index (layout->rows, Row, layout->row_of[link->measure]);
+  double a0, a1, b0, b1;
+
+  bar_extent (&data->measures[link->depends_on], layout, &a0, &a1);
+  bar_extent (&data->measures[link->measure], layout, &b0, &b1);
+  if (a0 == a1)
+    a1 += layout->bar / 2;
+  if (b0 == b1)
+    b0 -= layout->bar / 2;
+  point[0] = a1;
+  point[1] = row_top (layout, from) + from->height / 2;
+  point[2] = b0;
+  point[3] = row_top (layout, to) + to->height / 2;
+  *target = to;
+}
+
+static void
+draw_warning_mark (GkChartContext *ctx,
+                   double          x,
+                   double          y,
+                   double          size)
+{
+  const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
+  cairo_t *cr = gk_chart_context_get_cairo (ctx);
+
+  cairo_save (cr);
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x + size / 2, y + size);
+  cairo_line_to (cr, x - size / 2, y + size);
+  cairo_close_path (cr);
+  gk_chart_set_source (cr, &palette->warning, 1);
+  cairo_fill (cr);
+  gk_chart_set_source (cr, &palette->background, 1);
+  cairo_rectangle (cr, x - 0.9, y + size * 0.32, 1.8, size * 0.36);
+  cairo_rectangle (cr, x - 0.9, y + size * 0.76, 1.8, 1.8);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_links (GkChartContext            *ctx,
+            const GkTimelineChartData *data,
+            const Layout              *layout)
+{
+  const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
+  cairo_t *cr = gk_chart_context_get_cairo (ctx);
+  double top = layout->plot.y, bottom = layout->plot.y + layout->plot.height;
+
+  for (guint l = 0; l < data->n_links; l++)
+    {
+      const GkTimelineLink *link = &data->links[l];
+      gboolean violated;
+      const Row *target;
+      double p[4], x, y0, y1;
+
+      if (link->measure >= data->n_measures || link->depends_on >= data->n_measures ||
+          layout->row_of[link->measure] < 0 || layout->row_of[link->depends_on] < 0 ||
+          !g_date_valid (first_date (&data->measures[link->measure])) ||
+          !g_date_valid (last_date (&data->measures[link->depends_on])))
+        continue;
+      link_end_points (data, layout, link, p, &target);
+      y0 = MIN (p[1], p[3]);
+      y1 = MAX (p[1], p[3]);
+      if (y1 < top || y0 > bottom)
+        continue;
+
+      violated = gk_timeline_link_is_violated (data, link);
+      cairo_save (cr);
+      cairo_set_line_width (cr, violated ? 2 : 1.3);
+      if (violated)
+        cairo_set_dash (cr, (double[]) { 5, 3 }, 2, 0);
+      gk_chart_set_source (cr, violated ? &palette->warning : &palette->foreground_dim, 1);
+      cairo_move_to (cr, p[0], p[1]);
+      if (p[2] - p[0] >= 2 * STUB)
+        {
+          x = p[0] + STUB;
+          cairo_line_to (cr, x, p[1]);
+          cairo_line_to (cr, x, p[3]);
+        }
+      else
+        {
+          /* back round the bar: along the edge of the row it enters */
+          double between = row_top (layout, target) + (p[3] > p[1] ? 1.5 : target->height - 1.5);
+
+          cairo_line_to (cr, p[0] + STUB, p[1]);
+          cairo_line_to (cr, p[0] + STUB, between);
+          cairo_line_to (cr, p[2] - STUB, between);
+          cairo_line_to (cr, p[2] - STUB, p[3]);
+        }
+      cairo_line_to (cr, p[2] - 5, p[3]);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_move_to (cr, p[2], p[3]);
+      cairo_line_to (cr, p[2] - 6, p[3] - 4);
+      cairo_line_to (cr, p[2] - 6, p[3] + 4);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      cairo_restore (cr);
+
+      {
+        /* the arrowhead and the warning over it: the rest of the path
+         * runs over other rows, whose bars must stay easy to grab */
+        GkChartRect hit = { p[2] - 16, p[3] - layout->bar, 16, layout->bar + 5 };
+
+        if (violated)
+          {
+            double size = layout->bar * 0.8;
+
+            draw_warning_mark (ctx, p[2] - 12, p[3] - size - 2, size);
+          }
+        gk_chart_context_add_hit_region (ctx, &hit, GK_CHART_HIT_TIMELINE_LINK, (int) l, violated);
+      }
+    }
+}
+
+static void
+draw_today (GkChartContext *ctx,
+            const Layout   *layout,
+            double          bottom)
+{
+  GDate today = gk_chart_context_get_today (ctx);
+  double x;
+
+  if (!g_date_valid (&today))
+    return;
+  gk_chart_draw_today_line (ctx, &layout->time, layout->rows_top, bottom, FALSE);
+  x = gk_chart_time_scale_x (&layout->time, &today) + 0.5 * (layout->time.x1 - layout->time.x0) /
+                                                          (layout->time.j1 - layout->time.j0);
+  if (x >= layout->time.x0 && x <= layout->time.x1)
+    {
+      GkChartRect hit = { x - 1, layout->rows_top, 2, bottom - layout->rows_top };
+
+      gk_chart_context_add_hit_region (ctx, &hit, GK_CHART_HIT_TIMELINE_TODAY, 0, -1);
+    }
 }
 
 void
@@ -638,68 +1028,104 @@ gk_timeline_chart_draw (GkChartContext            *ctx,
                         const GkTimelineChartData *data,
                         const GkChartRect         *area)
 {
+  const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
   cairo_t *cr = gk_chart_context_get_cairo (ctx);
   GDate today = gk_chart_context_get_today (ctx);
+  double x = area->x + PADDING, width = area->width - 2 * PADDING;
+  double bottom;
   GkChartRect grid;
+  guint first, last;
   Layout layout;
 
   g_return_if_fail (cr != NULL);
 
   compute_layout (ctx, data, area, &layout);
+  if (layout.scrolling)
+    bottom = MIN (area->y + area->height,
+                  layout.rows_top - layout.rows_offset + rows_height (&layout, 0, layout.rows->len));
+  else
+    bottom = layout.rows_top + rows_height (&layout, layout.first, layout.last);
+  bottom = MAX (bottom, layout.rows_top);
+
+  /* the rows in view: all of a slice, or those the scrolled area shows */
+  first = layout.first;
+  last = layout.last;
+  if (!layout.scrolling)
+    {
+      /* a page shorter than the rows: the rows that fit, whole */
+      while (last > first && layout.rows_top + rows_height (&layout, first, last) > area->y + area->height + 0.5)
+        last--;
+      bottom = layout.rows_top + rows_height (&layout, first, last);
+    }
+  else
+    {
+      while (first < last && row_top (&layout, &g_array_index (layout.rows, Row, first)) +
+                             g_array_index (layout.rows, Row, first).height <= layout.rows_top)
+        first++;
+      while (last > first && row_top (&layout, &g_array_index (layout.rows, Row, last - 1)) >= bottom)
+        last--;
+    }
 
   cairo_save (cr);
   cairo_rectangle (cr, area->x, area->y, area->width, area->height);
   cairo_clip (cr);
 
-  draw_lanes_background (ctx, data, &layout, area);
-  grid = (GkChartRect) { layout.body.x, layout.axis.y, layout.body.width, layout.body.y + layout.body.height - layout.axis.y };
-  gk_chart_draw_time_axis (ctx, &layout.time, GK_CHART_TIME_AXIS_QUARTERS, &layout.axis, &grid, TRUE);
-
-  for (guint p = 0; p < layout.lanes->len; p++)
-    draw_lane_header (ctx, data, &layout, area, p);
-
-  /* bars, then the today line over them, then the labels over both */
-  for (guint p = 0; p < layout.lanes->len; p++)
+  /* rows and their titles, clipped below the axis */
+  cairo_save (cr);
+  cairo_rectangle (cr, area->x, layout.rows_top, area->width, bottom - layout.rows_top);
+  cairo_clip (cr);
+  for (guint r = first; r < last; r++)
     {
-      const Lane *lane = &g_array_index (layout.lanes, Lane, p);
+      const Row *row = &g_array_index (layout.rows, Row, r);
 
-      for (guint i = lane->first_item; i < lane->first_item + lane->n_items; i++)
-        {
-          const Item *item = &g_array_index (layout.items, Item, i);
-          const GkTimelineMeasure *measure = &data->measures[item->measure];
-          double y = item_y (&layout, lane, item);
-          GkChartRect hit;
-
-          draw_bar (ctx, measure, item, y, layout.bar, gk_timeline_measure_is_overdue (measure, &today));
-          if (item->milestone)
-            hit = (GkChartRect) { item->x0 - layout.bar / 2, y, layout.bar, layout.bar };
-          else
-            hit = (GkChartRect) { item->x0, y, item->x1 - item->x0, layout.bar };
-          gk_chart_context_add_hit_region (ctx, &hit, GK_CHART_HIT_TIMELINE_MEASURE, item->measure, -1);
-        }
+      draw_row_background (ctx, &layout, row, x, width, is_selected (data, row->measure));
     }
+  cairo_restore (cr);
 
-  gk_chart_draw_today_line (ctx, &layout.time, layout.body.y, layout.body.y + layout.body.height, FALSE);
+  /* the axis labels on top, its grid lines over the row backgrounds */
+  grid = (GkChartRect) { layout.plot.x, layout.rows_top, layout.plot.width, bottom - layout.rows_top };
+  cairo_save (cr);
+  cairo_rectangle (cr, layout.plot.x, area->y, layout.plot.width, bottom - area->y);
+  cairo_clip (cr);
+  gk_chart_draw_time_axis (ctx, &layout.time, GK_CHART_TIME_AXIS_AUTO, &layout.axis, &grid, TRUE);
+  cairo_restore (cr);
 
-  for (guint p = 0; p < layout.lanes->len; p++)
+  cairo_save (cr);
+  cairo_rectangle (cr, area->x, layout.rows_top, area->width, bottom - layout.rows_top);
+  cairo_clip (cr);
+  for (guint r = first; r < last; r++)
+    draw_title (ctx, data, &layout, &g_array_index (layout.rows, Row, r), x);
+
+  /* the plot: bars, arrows over them, the today line over all */
+  cairo_save (cr);
+  cairo_rectangle (cr, layout.plot.x, layout.rows_top, layout.plot.width, bottom - layout.rows_top);
+  cairo_clip (cr);
+  for (guint r = first; r < last; r++)
     {
-      const Lane *lane = &g_array_index (layout.lanes, Lane, p);
+      const Row *row = &g_array_index (layout.rows, Row, r);
 
-      for (guint i = lane->first_item; i < lane->first_item + lane->n_items; i++)
-        {
-          const Item *item = &g_array_index (layout.items, Item, i);
-
-          draw_label (ctx, &data->measures[item->measure], item, item_y (&layout, lane, item), layout.bar);
-        }
+      if (row->measure < 0)
+        draw_summary (ctx, data, &layout, row);
+      else
+        draw_measure (ctx, data, &layout, row, &today);
     }
+  draw_links (ctx, data, &layout);
+  cairo_restore (cr);
+  draw_today (ctx, &layout, bottom);
+  cairo_restore (cr);
 
-  if (!data->hide_legend)
+  /* the line between the titles and the plot */
+  gk_chart_set_source (cr, &palette->axis, 1);
+  gk_chart_vline (cr, round (layout.plot.x - COLUMN_GAP / 2) + 0.5, layout.rows_top, bottom, 1);
+
+  if (layout.legend_height > 0 && last == layout.last && bottom + layout.legend_height <= area->y + area->height + 0.5)
     {
       const GkChartLegendItem *items;
+      GkChartRect legend = { x, bottom + LEGEND_GAP, width, layout.legend_height - LEGEND_GAP };
       guint n_items;
 
       items = legend_items (&n_items);
-      gk_chart_draw_legend (ctx, items, n_items, &layout.legend, TRUE);
+      gk_chart_draw_legend (ctx, items, n_items, &legend, TRUE);
     }
 
   cairo_restore (cr);

@@ -53,28 +53,45 @@ shorten_for_storage (const char   *text,
   return gk_chart_text_shown_part (text, font_specs[font].size * 0.5, -1, max_lines);
 }
 
+/* The family, parsed once: a report sets some 20,000 layouts' fonts. */
+static const PangoFontDescription *
+font_family (void)
+{
+  static gsize family = 0;
+
+  if (g_once_init_enter (&family))
+    g_once_init_leave (&family, (gsize) pango_font_description_from_string ("Cantarell, DejaVu Sans"));
+  return (const PangoFontDescription *) family;
+}
+
+static double
+font_size (GkChartContext *ctx,
+           GkReportFont    font)
+{
+  return font_specs[font].size * gk_chart_context_get_font_scale (ctx);
+}
+
 static PangoFontDescription *
 font_description (GkChartContext *ctx,
                   GkReportFont    font)
 {
-  PangoFontDescription *desc = pango_font_description_from_string ("Cantarell, DejaVu Sans");
+  PangoFontDescription *desc = pango_font_description_copy_static (font_family ());
 
-  pango_font_description_set_absolute_size (desc, font_specs[font].size *
-                                            gk_chart_context_get_font_scale (ctx) * PANGO_SCALE);
+  pango_font_description_set_absolute_size (desc, font_size (ctx, font) * PANGO_SCALE);
   pango_font_description_set_weight (desc, font_specs[font].weight);
   return desc;
 }
 
-PangoLayout *
-gk_report_text_layout (GkChartContext *ctx,
-                       const char     *text,
-                       GkReportFont    font,
-                       double          width,
-                       int             max_lines)
+/* A layout of @text as it is: the caller has cut it to what can show. */
+static PangoLayout *
+new_layout (GkChartContext *ctx,
+            const char     *text,
+            GkReportFont    font,
+            double          width,
+            int             max_lines)
 {
   PangoLayout *layout = pango_layout_new (gk_chart_context_get_pango (ctx));
   PangoFontDescription *desc = font_description (ctx, font);
-  g_autofree char *shown = NULL;
 
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
@@ -88,11 +105,61 @@ gk_report_text_layout (GkChartContext *ctx,
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
         }
     }
+  gk_chart_layout_set_text (layout, text);
+  return layout;
+}
+
+PangoLayout *
+gk_report_text_layout (GkChartContext *ctx,
+                       const char     *text,
+                       GkReportFont    font,
+                       double          width,
+                       int             max_lines)
+{
   /* What lies beyond the lines kept is never shaped: an ambition of 64 MB
    * is laid out as fast as one of a page. */
-  shown = gk_chart_text_shown_part (text, font_specs[font].size * gk_chart_context_get_font_scale (ctx),
-                                    width, max_lines);
-  gk_chart_layout_set_text (layout, shown != NULL ? shown : text);
+  g_autofree char *shown = gk_chart_text_shown_part (text, font_size (ctx, font), width, max_lines);
+
+  return new_layout (ctx, shown != NULL ? shown : text, font, width, max_lines);
+}
+
+/* Layouts are kept with the context, by text, font and width: the
+ * pagination measures each text, the drawing measures it again and shows
+ * it, and all of them use one shaped layout. Dropped when full, like the
+ * charts' own. */
+#define LAYOUT_CACHE_MAX 32768
+
+/* Owned by the cache; the same layout for the same text, font, size and
+ * width until the cache is full. */
+static PangoLayout *
+cached_layout (GkChartContext *ctx,
+               const char     *text,
+               GkReportFont    font,
+               double          width,
+               int             max_lines)
+{
+  GHashTable *cache = gk_chart_context_get_keyed_layouts (ctx);
+  /* The key holds what shows, not all of a long text. */
+  g_autofree char *shown = gk_chart_text_shown_part (text, font_size (ctx, font), width, max_lines);
+  char prefix[64];
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  if (shown != NULL)
+    text = shown;
+  /* What the layout depends on: the font and its size, the width in pango
+   * units as new_layout() sets it, the lines. */
+  g_snprintf (prefix, sizeof prefix, "%d:%d:%d:%d:", (int) font,
+              (int) (font_size (ctx, font) * PANGO_SCALE),
+              width > 0 ? (int) floor (width * PANGO_SCALE) : -1, max_lines);
+  key = g_strconcat (prefix, text, NULL);
+  layout = g_hash_table_lookup (cache, key);
+  if (layout != NULL)
+    return layout;
+  if (g_hash_table_size (cache) >= LAYOUT_CACHE_MAX)
+    g_hash_table_remove_all (cache);
+  layout = new_layout (ctx, text, font, width, max_lines);
+  g_hash_table_insert (cache, g_steal_pointer (&key), layout);
   return layout;
 }
 
@@ -103,13 +170,11 @@ gk_report_text_height (GkChartContext *ctx,
                        double          width,
                        int             max_lines)
 {
-  g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle logical;
 
   if (text == NULL || *text == '\0')
     return 0;
-  layout = gk_report_text_layout (ctx, text, font, width, max_lines);
-  pango_layout_get_extents (layout, NULL, &logical);
+  pango_layout_get_extents (cached_layout (ctx, text, font, width, max_lines), NULL, &logical);
   return ceil (logical.height / (double) PANGO_SCALE);
 }
 
@@ -118,13 +183,11 @@ gk_report_text_width (GkChartContext *ctx,
                       const char     *text,
                       GkReportFont    font)
 {
-  g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle logical;
 
   if (text == NULL || *text == '\0')
     return 0;
-  layout = gk_report_text_layout (ctx, text, font, -1, 0);
-  pango_layout_get_extents (layout, NULL, &logical);
+  pango_layout_get_extents (cached_layout (ctx, text, font, -1, 0), NULL, &logical);
   return logical.width / (double) PANGO_SCALE;
 }
 
@@ -160,12 +223,13 @@ gk_report_draw_text (GkChartContext *ctx,
                      int             max_lines)
 {
   cairo_t *cr = gk_chart_context_get_cairo (ctx);
-  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayout *layout;
   PangoRectangle logical;
 
   if (text == NULL || *text == '\0')
     return 0;
-  layout = gk_report_text_layout (ctx, text, font, width, max_lines);
+  layout = cached_layout (ctx, text, font, width, max_lines);
+  /* The height does not depend on it: measuring never sets it. */
   if (width > 0)
     pango_layout_set_alignment (layout, align == GK_CHART_ALIGN_END ? PANGO_ALIGN_RIGHT :
                                         align == GK_CHART_ALIGN_CENTER ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);

@@ -284,6 +284,7 @@ ensure_flow (GkReport *self,
   gk_report_flow_paginate (self->b.flow, self->b.ctx, width, height);
   /* Page numbers are one short line: the pages stay as they are. */
   gk_report_fill_indicator_pages (&self->b);
+  gk_report_fill_project_pages (&self->b);
   return self->b.flow;
 }
 
@@ -428,6 +429,14 @@ gk_report_draw_page (GkReport *self,
   cairo_restore (cr);
 }
 
+GkChartContext *
+gk_report_get_chart_context (GkReport *self)
+{
+  g_return_val_if_fail (GK_IS_REPORT (self), NULL);
+
+  return self->b.ctx;
+}
+
 /* --- PDF ------------------------------------------------------------------- */
 
 /* Names in the outline and the title are not laid out but stored in the
@@ -521,11 +530,18 @@ gk_report_write_pdf (GkReport           *self,
   g_return_val_if_fail (write_func != NULL, CAIRO_STATUS_NULL_POINTER);
 
   gk_report_paper_get_size (self->paper, self->orientation, &width, &height);
-  n_pages = gk_report_get_n_pages (self, width, height);
-
   surface = gk_pdf_stream_surface_new (write_func, closure, width, height);
   set_metadata (self, surface);
   cr = cairo_create (surface);
+
+  /* Measured on the surface and at the scale of the pages: the layouts the
+   * pagination shapes are drawn as they are, not shaped again. */
+  cairo_save (cr);
+  cairo_scale (cr, GK_CHART_PRINT_SCALE, GK_CHART_PRINT_SCALE);
+  gk_chart_context_begin (self->b.ctx, cr);
+  gk_chart_context_end (self->b.ctx);
+  cairo_restore (cr);
+  n_pages = gk_report_get_n_pages (self, width, height);
   for (guint page = 0; page < n_pages; page++)
     {
       gk_report_draw_page (self, page, cr, width, height);

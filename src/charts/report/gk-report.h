@@ -78,6 +78,11 @@ void         gk_report_draw_page            (GkReport             *self,
                                              double                width_pt,
                                              double                height_pt);
 
+/* The context the page drawn last was drawn with: the text boxes and hit
+ * regions of its charts (a GK_CHART_HIT_INDICATOR_PLOT per indicator
+ * chart, in chart pixels of the sheet). For tests. */
+GkChartContext *gk_report_get_chart_context (GkReport           *self);
+
 /* Writes the whole report as a PDF to a temporary file beside @path that
  * then replaces @path: a failed export leaves nothing half-written. With
  * SOURCE_DATE_EPOCH set the bytes depend on the programme alone. */

@@ -652,7 +652,7 @@ gk_document_undo (GkDocument  *self,
     }
 
   gk_undo_stack_undone (self->history, changes);
-  gk_document_emit_changed (self);
+  gk_document_emit_changed_by_step (self);
   return TRUE;
 }
 
@@ -680,7 +680,7 @@ gk_document_redo (GkDocument  *self,
     }
 
   gk_undo_stack_redone (self->history, changes);
-  gk_document_emit_changed (self);
+  gk_document_emit_changed_by_step (self);
   return TRUE;
 }
 

@@ -150,6 +150,8 @@ struct _GkDocument
   char            *user_name;
   gint64           last_new_id;      /* the id given to the last new row */
   gboolean         dirty;
+  guint64          clean_state;      /* the history's state when last clean... */
+  gboolean         clean_known;      /* ...unless changes came in besides it */
 
   /* The open group of edits, if any. */
   guint            group_depth;
@@ -193,6 +195,9 @@ TableState      *gk_document_table_for_record        (GkDocument    *self,
                                                       GkRecord      *record);
 /* Marks the document dirty and emits "changed". */
 void             gk_document_emit_changed            (GkDocument    *self);
+/* The same after an undo or redo: clean when it led back to the state that
+ * was last saved. */
+void             gk_document_emit_changed_by_step    (GkDocument    *self);
 
 /* gk-document-rows.c */
 gboolean         gk_document_exec                    (GkDocument    *self,

@@ -148,6 +148,13 @@ gk_document_emit_changed (GkDocument *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+void
+gk_document_emit_changed_by_step (GkDocument *self)
+{
+  set_dirty (self, !self->clean_known || gk_undo_stack_get_state (self->history) != self->clean_state);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /* ---- changes made behind our back ------------------------------------------ */
 
 void
@@ -160,6 +167,8 @@ gk_document_reload_rows (GkDocument *self,
   if (g_bytes_get_size (changeset) == 0)
     return;
   gk_document_reload_changed_rows (self, changeset);
+  /* others' changes: no undo leads back to what was saved */
+  self->clean_known = FALSE;
   gk_document_emit_changed (self);
 }
 
@@ -213,6 +222,7 @@ gk_document_reload_all (GkDocument  *self,
         gk_document_reload_row (self, ts, g_array_index (ids, gint64, i));
     }
 
+  self->clean_known = FALSE;
   gk_document_emit_changed (self);
   return TRUE;
 }
@@ -448,6 +458,12 @@ gk_document_set_dirty (GkDocument *self,
 {
   g_return_if_fail (GK_IS_DOCUMENT (self));
 
+  /* Clean: what undo and redo must lead back to, to be clean again. */
+  if (!dirty)
+    {
+      self->clean_state = gk_undo_stack_get_state (self->history);
+      self->clean_known = TRUE;
+    }
   set_dirty (self, !!dirty);
 }
 
@@ -632,6 +648,7 @@ gk_document_init (GkDocument *self)
 {
   self->user_name = g_strdup (default_user_name ());
   self->history = gk_undo_stack_new (GK_UNDO_STACK_DEFAULT_LIMIT);
+  self->clean_known = TRUE;
   self->tables_by_name = g_hash_table_new (g_str_hash, g_str_equal);
   self->series = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, gk_series_free);
   g_signal_connect_object (self->history, "notify", G_CALLBACK (forward_history_notify),

@@ -8,8 +8,9 @@
 #include "gk-undo-stack.h"
 
 typedef struct {
-  char   *description;
-  GBytes *changeset;
+  char    *description;
+  GBytes  *changeset;
+  guint64  state;    /* names the state the step leads to */
 } Step;
 
 struct _GkUndoStack
@@ -19,6 +20,8 @@ struct _GkUndoStack
   GPtrArray *undo;   /* of Step, the newest last */
   GPtrArray *redo;   /* of Step, the next to redo last */
   guint      limit;
+  guint64    next_state;
+  guint64    base_state; /* the state below the oldest step */
 };
 
 G_DEFINE_FINAL_TYPE (GkUndoStack, gk_undo_stack, G_TYPE_OBJECT)
@@ -207,8 +210,13 @@ gk_undo_stack_push (GkUndoStack *self,
   before = snapshot (self);
   g_ptr_array_set_size (self->redo, 0);
   g_ptr_array_add (self->undo, step_new (description, changeset));
+  ((Step *) top (self->undo))->state = ++self->next_state;
   if (self->undo->len > self->limit)
-    g_ptr_array_remove_range (self->undo, 0, self->undo->len - self->limit);
+    {
+      /* what lay below the forgotten steps can no longer be reached */
+      self->base_state = ((Step *) g_ptr_array_index (self->undo, self->undo->len - self->limit - 1))->state;
+      g_ptr_array_remove_range (self->undo, 0, self->undo->len - self->limit);
+    }
   notify_since (self, before);
 }
 
@@ -320,7 +328,19 @@ gk_undo_stack_clear (GkUndoStack *self)
   before = snapshot (self);
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
+  self->base_state = ++self->next_state;
   notify_since (self, before);
+}
+
+guint64
+gk_undo_stack_get_state (GkUndoStack *self)
+{
+  Step *step;
+
+  g_return_val_if_fail (GK_IS_UNDO_STACK (self), 0);
+
+  step = top (self->undo);
+  return step != NULL ? step->state : self->base_state;
 }
 
 guint

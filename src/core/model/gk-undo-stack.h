@@ -48,6 +48,11 @@ void         gk_undo_stack_redone               (GkUndoStack *self,
 
 void         gk_undo_stack_clear                (GkUndoStack *self);
 
+/* Names the state the steps have led to: undoing and redoing back to a
+ * state gives the same number again, and no other state ever has it (so
+ * a document knows when an undo brings it back to what was saved). */
+guint64      gk_undo_stack_get_state            (GkUndoStack *self);
+
 guint        gk_undo_stack_get_n_undo           (GkUndoStack *self);
 guint        gk_undo_stack_get_n_redo           (GkUndoStack *self);
 

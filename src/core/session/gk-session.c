@@ -62,6 +62,15 @@ renew_analysis_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Clean again without saving (an undo back to what was saved): the working
+ * copy then holds nothing that needs keeping for recovery. */
+static void
+document_dirty_cb (GkSession *self)
+{
+  if (self->project != NULL && self->document != NULL && !gk_document_get_dirty (self->document))
+    gk_project_file_set_dirty (self->project, FALSE);
+}
+
 /* Several edits in a row (a group, a paste) renew the analysis once. */
 static void
 schedule_analysis (GkSession *self)
@@ -113,6 +122,7 @@ gk_session_open_project_file (GkSession      *self,
   g_signal_connect_object (self->document, "changed", G_CALLBACK (schedule_analysis), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->project, "merged", G_CALLBACK (gk_document_reload_rows), self->document,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::dirty", G_CALLBACK (document_dirty_cb), self, G_CONNECT_SWAPPED);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   renew_analysis (self);

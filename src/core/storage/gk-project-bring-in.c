@@ -49,7 +49,7 @@ gk_storage_open_theirs (const char     *target,
   sqlite3 *db;
   int version = 0;
 
-  incoming = gk_working_copy_copy_in (target, dir, display, theirs, cancellable, error);
+  incoming = gk_working_copy_copy_in (target, dir, display, FALSE, theirs, cancellable, error);
   if (incoming == NULL)
     return NULL;
   if (!gk_working_copy_use_rollback_journal (incoming) ||

@@ -194,6 +194,7 @@ void      gk_working_copy_release_slot     (GkProjectFile  *self,
 char     *gk_working_copy_copy_in          (const char     *src,
                                             const char     *dir,
                                             const char     *display,
+                                            gboolean        sync,
                                             GkFingerprint  *fp,
                                             GCancellable   *cancellable,
                                             GError        **error);
@@ -319,6 +320,7 @@ GkPublishLock *gk_publish_lock_acquire     (const char    *target,
 /* FALSE when our lock was broken as stale and is someone else's now. */
 gboolean       gk_publish_lock_still_held  (GkPublishLock *lock);
 void           gk_publish_lock_release     (GkPublishLock *lock);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkPublishLock, gk_publish_lock_release)
 
 /* Removes the temporary files (and their journals) of saves of target that
  * are older than older_than_us: those a killed save left behind. Only our
@@ -364,6 +366,7 @@ typedef enum {
   GK_STORAGE_STEP_RENAMED,     /* saving: renamed, before checking that the
                                 * file in place is ours */
   GK_STORAGE_STEP_REPLACED,    /* saving: after it did (the save is done) */
+  GK_STORAGE_STEP_BASE,        /* saving: before the new base replaces the old */
 } GkStorageStep;
 
 /* Called (in the worker thread) before each step with the file it concerns;

@@ -258,7 +258,7 @@ open_file_once (GFile         *file,
   gk_storage_clean_stale_temp_files (path, gk_clock_get_system_time_us (), GK_STALE_TEMP_FILE_US);
 
   dir = g_path_get_dirname (self->working_path);
-  incoming = gk_working_copy_copy_in (path, dir, self->display_name, &self->fingerprint,
+  incoming = gk_working_copy_copy_in (path, dir, self->display_name, TRUE, &self->fingerprint,
                                       cancellable, error);
   if (incoming == NULL)
     return NULL;

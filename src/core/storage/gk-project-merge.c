@@ -837,12 +837,12 @@ write_lost_values (Merge   *merge,
 /* --- changesets between the three ---------------------------------------------- */
 
 /* The changes that turn table by table from_schema into to_schema, for
- * every table but the revisions (which only publishing writes). */
+ * every table but the revisions (which only publishing writes, and which
+ * working copies do not keep). */
 static GBytes *
 diff_schemas (sqlite3     *db,
               const char  *from_schema,
               const char  *to_schema,
-              gboolean     with_revisions,
               GError     **error)
 {
   sqlite3_session *session = NULL;
@@ -854,7 +854,7 @@ diff_schemas (sqlite3     *db,
     {
       char *errmsg = NULL;
 
-      if (!with_revisions && *t == &gk_revision_table)
+      if (*t == &gk_revision_table)
         continue;
       rc = sqlite3session_attach (session, (*t)->name);
       if (rc == SQLITE_OK)
@@ -1109,8 +1109,8 @@ gk_merge_onto (sqlite3              *db,
       !attach_sides (db, base_path, mine_image, mine_size, error))
     goto out;
 
-  mine = diff_schemas (db, "base", "mine", FALSE, error);
-  theirs = mine != NULL ? diff_schemas (db, "base", "main", FALSE, error) : NULL;
+  mine = diff_schemas (db, "base", "mine", error);
+  theirs = mine != NULL ? diff_schemas (db, "base", "main", error) : NULL;
   if (theirs == NULL)
     goto out;
   outcome->summary = describe_theirs (db, theirs);
@@ -1145,9 +1145,9 @@ gk_merge_onto (sqlite3              *db,
       goto out;
     }
 
-  /* What my copy needs to become the result: their changes, the choices,
-   * the revision. */
-  outcome->into_mine = diff_schemas (db, "mine", "main", TRUE, error);
+  /* What my copy needs to become the result: their changes and the
+   * choices (the revisions are the file's; see take_revisions_of_base()). */
+  outcome->into_mine = diff_schemas (db, "mine", "main", error);
   if (outcome->into_mine == NULL)
     goto out;
   outcome->conflicts = g_steal_pointer (&merge.conflicts);
@@ -1175,7 +1175,7 @@ gk_merge_diff_from_image (sqlite3              *db,
                                     SQLITE_DESERIALIZE_READONLY);
 
       if (rc == SQLITE_OK)
-        changes = diff_schemas (db, "mine", "main", TRUE, error);
+        changes = diff_schemas (db, "mine", "main", error);
       else
         g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_FAILED, "%s", sqlite3_errstr (rc));
       sqlite3_exec (db, "DETACH mine", NULL, NULL, NULL);

@@ -510,6 +510,7 @@ publish (SaveJob             *job,
          const GkFingerprint *expected_fp,
          gboolean             refuse_programme,
          int                  mode,
+         GkPublishLock       *held,
          GCancellable       *cancellable,
          GError            **error)
 {
@@ -577,7 +578,8 @@ publish (SaveJob             *job,
   /* From the check to the rename, no other publisher may slip in: we take
    * turns on the lock beside the file, and check the content (not only the
    * inode and time, which a share may fake) while we hold it. */
-  lock = gk_publish_lock_acquire (target, display, GK_PUBLISH_LOCK_WAIT_US, cancellable, error);
+  lock = held != NULL ? held : gk_publish_lock_acquire (target, display, GK_PUBLISH_LOCK_WAIT_US,
+                                                         cancellable, error);
   if (lock == NULL)
     goto fail;
   if (expected != NULL && !still_the_file_we_read (expected, expected_fp, target, display, error))
@@ -611,7 +613,8 @@ publish (SaveJob             *job,
                    display);
       goto fail;
     }
-  gk_publish_lock_release (g_steal_pointer (&lock));
+  if (lock != held)
+    gk_publish_lock_release (g_steal_pointer (&lock));
 
   if (stat (target, &st) == 0)
     out_fp->mtime_us = gk_storage_mtime_us (&st);
@@ -619,7 +622,8 @@ publish (SaveJob             *job,
   return TRUE;
 
 fail:
-  gk_publish_lock_release (g_steal_pointer (&lock));
+  if (lock != held)
+    gk_publish_lock_release (g_steal_pointer (&lock));
   gk_storage_unlink_database_files (temp);
   gk_fingerprint_clear (out_fp);
   return FALSE;
@@ -646,18 +650,43 @@ fail_sqlite (GError     **error,
   return FALSE;
 }
 
+/* The revisions of what is written are those of the base (the working copy
+ * does not keep them: they are the file's, not the user's edits), and one
+ * more. Without a base (a new programme), those the image has. */
+static gboolean
+take_revisions_of_base (sqlite3     *db,
+                        const char  *base_path,
+                        GError     **error)
+{
+  g_autofree char *sql = NULL;
+  char *quoted;
+  int rc;
+
+  if (base_path == NULL || !g_file_test (base_path, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+  quoted = sqlite3_mprintf ("%Q", base_path);
+  sql = g_strdup_printf ("ATTACH %s AS base; DELETE FROM main.revision; "
+                         "INSERT INTO main.revision SELECT * FROM base.revision; DETACH base;", quoted);
+  sqlite3_free (quoted);
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Nobody else published since the base: what is written is the image with
- * one more revision, and the working copy gets that revision too. */
+ * the base's revisions and one more; the working copy stays as it is. */
 static gboolean
 prepare_plain_output (SaveJob  *job,
                       GError  **error)
 {
   sqlite3 *db = gk_storage_open_hardened (":memory:", FALSE, job->display, error);
   unsigned char *copy;
-  sqlite3_session *session = NULL;
   GkRevision revision;
-  void *changes = NULL;
-  int size = 0;
+  gboolean ok;
   int rc;
 
   if (db == NULL)
@@ -671,31 +700,25 @@ prepare_plain_output (SaveJob  *job,
   memcpy (copy, job->image, job->image_size);
   rc = sqlite3_deserialize (db, "main", copy, job->image_size, job->image_size,
                             SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
-  if (rc == SQLITE_OK)
-    rc = sqlite3session_create (db, "main", &session);
-  if (rc == SQLITE_OK)
-    rc = sqlite3session_attach (session, "revision");
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_close (db);
+      return fail_sqlite (error, job->display, NULL, rc);
+    }
   revision_of (job, &revision);
-  if (rc == SQLITE_OK && !gk_revision_record (db, "main", &revision, error))
-    rc = SQLITE_ERROR;
-  if (rc == SQLITE_OK)
-    rc = sqlite3session_changeset (session, &size, &changes);
-  if (rc == SQLITE_OK)
+  ok = take_revisions_of_base (db, job->base_path, error) &&
+       gk_revision_record (db, "main", &revision, error);
+  if (ok)
     {
       gk_merge_outcome_clear (&job->outcome);
-      job->outcome.into_mine = g_bytes_new_with_free_func (changes, size, sqlite3_free, changes);
       sqlite3_free (job->output);
       job->output = sqlite3_serialize (db, "main", &job->output_size, 0);
       if (job->output == NULL)
-        rc = SQLITE_NOMEM;
+        ok = fail_sqlite (error, job->display, db, SQLITE_NOMEM);
     }
-  if (session != NULL)
-    sqlite3session_delete (session);
-  if (rc != SQLITE_OK && (error == NULL || *error == NULL))
-    fail_sqlite (error, job->display, db, rc);
   sqlite3_close (db);
   job->merged = FALSE;
-  return rc == SQLITE_OK;
+  return ok;
 }
 
 /* Someone else published since the base: this user's changes since the
@@ -755,6 +778,7 @@ write_base (SaveJob *job)
   if (job->base_path == NULL)
     return;
   temp = g_strconcat (job->base_path, ".new", NULL);
+  gk_storage_step (GK_STORAGE_STEP_BASE, job->base_path);
   fd = g_open (temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0 || !gk_storage_write_full (fd, job->output, job->output_size) || fsync (fd) != 0 ||
       close (fd) != 0 || g_rename (temp, job->base_path) != 0)
@@ -764,10 +788,14 @@ write_base (SaveJob *job)
     }
 }
 
-/* How often a save merges again when someone else published while it was
- * merging: each round is a publish of theirs, so this many in a row is a
- * team saving every second. */
-#define MAX_MERGE_ROUNDS 6
+/* A save merges without holding the publish lock, so that colleagues'
+ * saves need not wait for it, and checks under the lock that nobody
+ * published meanwhile. When somebody did OPTIMISTIC_ROUNDS times in a row
+ * (a team saving all at once), it takes the lock for the whole merge, so
+ * that it cannot be overtaken forever. Only a writer that does not take
+ * turns (a sync client) can still replace the file under it. */
+#define OPTIMISTIC_ROUNDS 2
+#define MAX_MERGE_ROUNDS  6
 
 /* In place: only over the file we read, and only where we may write. */
 static gboolean
@@ -776,6 +804,8 @@ save_in_place (SaveJob       *job,
                GCancellable  *cancellable,
                GError       **error)
 {
+  g_autoptr(GkPublishLock) held = NULL;
+
   for (int round = 1; ; round++)
     {
       g_autoptr(GError) local_error = NULL;
@@ -784,6 +814,12 @@ save_in_place (SaveJob       *job,
       struct stat st;
       gboolean ok;
 
+      if (round > OPTIMISTIC_ROUNDS && held == NULL)
+        {
+          held = gk_publish_lock_acquire (target, job->display, GK_PUBLISH_LOCK_WAIT_US, cancellable, error);
+          if (held == NULL)
+            return FALSE;
+        }
       memset (&st, 0, sizeof st);
       if (!original_changed (&job->expected, target, job->display, &st, &local_error))
         {
@@ -817,7 +853,7 @@ save_in_place (SaveJob       *job,
         }
 
       ok = check_writable (target, job->display, error) &&
-           publish (job, target, &st, expected, FALSE, st.st_mode & 07777, cancellable, &local_error);
+           publish (job, target, &st, expected, FALSE, st.st_mode & 07777, held, cancellable, &local_error);
       gk_fingerprint_clear (&theirs);
       if (ok)
         {
@@ -869,7 +905,7 @@ save_elsewhere (SaveJob       *job,
     }
   if (!check_writable (target, job->display, error) ||
       !prepare_plain_output (job, error) ||
-      !publish (job, target, NULL, NULL, TRUE, mode, cancellable, error))
+      !publish (job, target, NULL, NULL, TRUE, mode, NULL, cancellable, error))
     return FALSE;
   write_base (job);
   return TRUE;

@@ -36,13 +36,15 @@ gk_working_copy_directory (void)
   return g_build_filename (g_get_user_data_dir (), "gripkaart", "working", NULL);
 }
 
-/* Copies src into a new file in dir, hashing it on the way. A file that
+/* Copies src into a new file in dir, hashing it on the way, synced to disk
+ * when sync (a working copy; not a copy only read for a merge). A file that
  * changes while we copy it is copied again. Returns the copy's path. The
  * copy stops between blocks when cancellable is cancelled. */
 char *
 gk_working_copy_copy_in (const char     *src,
                          const char     *dir,
                          const char     *display,
+                         gboolean        sync,
                          GkFingerprint  *fp,
                          GCancellable   *cancellable,
                          GError        **error)
@@ -89,7 +91,7 @@ gk_working_copy_copy_in (const char     *src,
           g_unlink (dest);
           return NULL;
         }
-      if (n != 0 || fsync (out) != 0)
+      if (n != 0 || (sync && fsync (out) != 0))
         {
           int saved_errno = errno;
 

@@ -17,7 +17,11 @@
 
 #define N_FIGURES           5
 #define FIGURE_GAP          14.0
-#define MIN_INDICATOR_CHART 165.0
+/* The least a chart may be given to stay on its page (under a project's
+ * measures): a plot of about 90 px with the axis and the legend. Lower,
+ * and it reads as a strip; moved to the next page, it leaves a page
+ * mostly empty. */
+#define MIN_INDICATOR_CHART 170.0
 
 /* --- the charts ------------------------------------------------------------ */
 
@@ -220,84 +224,175 @@ indicator_description (IndicatorBlock *block)
   return description != NULL && *description != '\0' ? description : NULL;
 }
 
+/* The name, description and figures above the chart. */
 static double
-indicator_block_measure (GkChartContext *ctx,
-                         double          width,
-                         gpointer        data)
+indicator_block_head_height (GkChartContext *ctx,
+                             IndicatorBlock *block,
+                             double          width)
 {
-  IndicatorBlock *block = data;
-
   return gk_report_text_height (ctx, gk_indicator_get_name (block->ri->indicator), GK_REPORT_FONT_SUBHEADING, width, 2) +
          gk_report_text_height (ctx, indicator_description (block), GK_REPORT_FONT_SMALL, width, 3) + 8 +
-         figures_height (ctx, block, width) + 10 + block->chart_height;
+         figures_height (ctx, block, width) + 10;
 }
 
 static void
-indicator_block_draw (GkChartContext    *ctx,
-                      const GkChartRect *area,
-                      gpointer           data)
+indicator_block_draw_head (GkChartContext    *ctx,
+                           IndicatorBlock    *block,
+                           double             x,
+                           double             y,
+                           double             width)
 {
-  IndicatorBlock *block = data;
-  double column = (area->width - (N_FIGURES - 1) * FIGURE_GAP) / N_FIGURES;
-  double y = area->y;
-  double strip;
-  GkChartRect chart;
+  double column = (width - (N_FIGURES - 1) * FIGURE_GAP) / N_FIGURES;
 
   y += gk_report_draw_text (ctx, gk_indicator_get_name (block->ri->indicator), GK_REPORT_FONT_SUBHEADING,
-                            GK_REPORT_INK_NORMAL, area->x, y, area->width, GK_CHART_ALIGN_START, 2);
+                            GK_REPORT_INK_NORMAL, x, y, width, GK_CHART_ALIGN_START, 2);
   y += gk_report_draw_text (ctx, indicator_description (block), GK_REPORT_FONT_SMALL, GK_REPORT_INK_DIM,
-                            area->x, y, area->width, GK_CHART_ALIGN_START, 3) + 8;
+                            x, y, width, GK_CHART_ALIGN_START, 3) + 8;
 
-  strip = figures_height (ctx, block, area->width);
   for (guint i = 0; i < N_FIGURES; i++)
     {
       const Figure *figure = &block->figures[i];
-      double x = area->x + i * (column + FIGURE_GAP);
+      double fx = x + i * (column + FIGURE_GAP);
       double fy = y;
 
       fy += gk_report_draw_text (ctx, figure->label, GK_REPORT_FONT_SMALL, GK_REPORT_INK_DIM,
-                                 x, fy, column, GK_CHART_ALIGN_START, 1) + 2;
+                                 fx, fy, column, GK_CHART_ALIGN_START, 1) + 2;
       if (figure->has_chip)
         {
-          GkChartRect chip = { x, fy, MIN (gk_chart_chip_width (ctx, figure->value), column), 18 };
+          GkChartRect chip = { fx, fy, MIN (gk_chart_chip_width (ctx, figure->value), column), 18 };
 
           gk_chart_draw_chip (ctx, figure->value, figure->level, FALSE, &chip);
         }
       else
         gk_report_draw_text (ctx, figure->value, GK_REPORT_FONT_BODY_BOLD, GK_REPORT_INK_NORMAL,
-                             x, fy, column, GK_CHART_ALIGN_START, 3);
+                             fx, fy, column, GK_CHART_ALIGN_START, 3);
     }
-  y += strip + 10;
+}
 
-  /* The layout may have given the chart less height than it asked for. */
-  chart = (GkChartRect) { area->x, y, area->width, MAX (area->y + area->height - y, 60) };
-  gk_indicator_chart_draw (ctx, block->chart, &chart);
+/* A row of indicator blocks side by side (one on a narrow sheet): their
+ * charts start at one height and share the row's height. */
+typedef struct {
+  IndicatorBlock *blocks[GK_REPORT_MAX_INDICATOR_COLUMNS];
+  guint           n_blocks;
+  guint           n_columns;
+} IndicatorRow;
+
+static void
+indicator_row_free (gpointer data)
+{
+  IndicatorRow *row = data;
+
+  for (guint i = 0; i < row->n_blocks; i++)
+    indicator_block_free (row->blocks[i]);
+  g_free (row);
+}
+
+static double
+indicator_row_column_width (const IndicatorRow *row,
+                            double              width)
+{
+  return (width - (row->n_columns - 1) * GK_REPORT_INDICATOR_COLUMN_GAP) / row->n_columns;
+}
+
+static double
+indicator_row_head_height (GkChartContext *ctx,
+                           IndicatorRow   *row,
+                           double          width)
+{
+  double column = indicator_row_column_width (row, width);
+  double head = 0;
+
+  for (guint i = 0; i < row->n_blocks; i++)
+    head = MAX (head, indicator_block_head_height (ctx, row->blocks[i], column));
+  return head;
+}
+
+static double
+indicator_row_measure (GkChartContext *ctx,
+                       double          width,
+                       gpointer        data)
+{
+  IndicatorRow *row = data;
+
+  return indicator_row_head_height (ctx, row, width) + row->blocks[0]->chart_height;
+}
+
+static void
+indicator_row_draw (GkChartContext    *ctx,
+                    const GkChartRect *area,
+                    gpointer           data)
+{
+  IndicatorRow *row = data;
+  double column = indicator_row_column_width (row, area->width);
+  double head = indicator_row_head_height (ctx, row, area->width);
+
+  for (guint i = 0; i < row->n_blocks; i++)
+    {
+      double x = area->x + i * (column + GK_REPORT_INDICATOR_COLUMN_GAP);
+      /* The layout may have given the chart less height than it asked for. */
+      GkChartRect chart = { x, area->y + head, column, MAX (area->height - head, 60) };
+
+      indicator_block_draw_head (ctx, row->blocks[i], x, area->y, column);
+      gk_indicator_chart_draw (ctx, row->blocks[i]->chart, &chart);
+    }
+}
+
+guint
+gk_report_indicator_columns (double width)
+{
+  /* Wide sheets (A4 landscape, A3) hold two side by side, each as wide as
+   * a portrait page's one. */
+  return width >= 900 ? 2 : 1;
+}
+
+double
+gk_report_indicator_column_width (double width)
+{
+  guint n = gk_report_indicator_columns (width);
+
+  return (width - (n - 1) * GK_REPORT_INDICATOR_COLUMN_GAP) / n;
 }
 
 void
-gk_report_add_indicator_block (GkReportBuilder *b,
-                               GkReportFlow    *flow,
-                               guint            indicator,
-                               double           chart_height,
-                               gboolean         after_heading)
+gk_report_add_indicator_blocks (GkReportBuilder *b,
+                                GkReportFlow    *flow,
+                                const guint     *indicators,
+                                guint            n_indicators,
+                                double           width,
+                                double           chart_height,
+                                gboolean         after_heading)
 {
-  if (!after_heading)
-    gk_report_flow_add_space (flow, GK_REPORT_SECTION_SPACE);
-  gk_report_flow_add_anchor (flow, gk_report_indicator_anchor (b, indicator));
-  gk_report_flow_add_shrinkable_block (flow, indicator_block_measure, indicator_block_draw,
-                                       indicator_block_new (b, indicator, chart_height), indicator_block_free,
-                                       MAX (0, chart_height - MIN_INDICATOR_CHART));
-  b->charted[indicator] = TRUE;
+  guint n_columns = MIN (gk_report_indicator_columns (width), GK_REPORT_MAX_INDICATOR_COLUMNS);
+
+  for (guint first = 0; first < n_indicators; first += n_columns)
+    {
+      IndicatorRow *row = g_new0 (IndicatorRow, 1);
+
+      /* one left over takes the whole width rather than leave half empty */
+      row->n_columns = MIN (n_columns, n_indicators - first);
+      if (!after_heading || first > 0)
+        gk_report_flow_add_space (flow, GK_REPORT_SECTION_SPACE);
+      for (guint i = first; i < MIN (first + n_columns, n_indicators); i++)
+        {
+          gk_report_flow_add_anchor (flow, gk_report_indicator_anchor (b, indicators[i]));
+          row->blocks[row->n_blocks++] = indicator_block_new (b, indicators[i], chart_height);
+          b->charted[indicators[i]] = TRUE;
+        }
+      gk_report_flow_add_shrinkable_block (flow, indicator_row_measure, indicator_row_draw,
+                                           row, indicator_row_free,
+                                           MAX (0, chart_height - MIN_INDICATOR_CHART));
+    }
 }
 
 /* --- the section ----------------------------------------------------------- */
 
+/* Two rows of charts share a page: on A4 portrait two indicators, on A3
+ * landscape four. */
 static double
 indicator_chart_height (double width,
                         double height)
 {
-  /* Two indicators share a portrait page; landscape pages hold one. */
-  return floor (CLAMP (MIN (width * 0.42, height * 0.36), 180, 420));
+  return floor (CLAMP (MIN (gk_report_indicator_column_width (width) * 0.48, height * 0.34), 220, 440));
 }
 
 void
@@ -323,6 +418,7 @@ gk_report_add_indicators (GkReportBuilder *b,
   guint n = gk_report_facts_get_n_indicators (b->facts);
   GkReportTable *table;
   g_autofree char *lead = NULL;
+  g_autoptr(GArray) uncharted = NULL;
 
   lead = g_strdup_printf (_("The figures as they stood at the end of %s, against their signal values and targets."),
                           gk_report_facts_get_period_label (b->facts));
@@ -363,7 +459,10 @@ gk_report_add_indicators (GkReportBuilder *b,
         gk_report_add_note (flow, _("The chart of an indicator that informs a focus project is on that project's page."));
         break;
       }
+  uncharted = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < n; i++)
     if (!b->charted[i])
-      gk_report_add_indicator_block (b, flow, i, indicator_chart_height (width, height), FALSE);
+      g_array_append_val (uncharted, i);
+  gk_report_add_indicator_blocks (b, flow, (const guint *) (void *) uncharted->data, uncharted->len, width,
+                                  indicator_chart_height (width, height), FALSE);
 }

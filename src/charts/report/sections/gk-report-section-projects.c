@@ -16,12 +16,13 @@
 #include "gk-date.h"
 #include "gk-report-section.h"
 
-/* Smaller than among the indicators, so that a chart fits under the measures. */
+/* Tall: a chart gives up what it must to fit under the measures, and so
+ * fills the rest of the project's page. */
 static double
 project_indicator_chart_height (double width,
                                 double height)
 {
-  return floor (CLAMP (MIN (width * 0.3, height * 0.24), 160, 300));
+  return floor (CLAMP (MIN (gk_report_indicator_column_width (width) * 0.55, height * 0.42), 200, 440));
 }
 
 static void
@@ -110,13 +111,17 @@ describe_topics (GkReportBuilder *b,
   return g_strjoinv (", ", (char **) names->pdata);
 }
 
-static char *
-describe_progress (GPtrArray *measures)
+/* How far the measures that count (not dropped) are on average, from 0 to
+ * 1; how many count, are done and are in progress. */
+static double
+average_progress (GPtrArray *measures,
+                  guint     *counted,
+                  guint     *done,
+                  guint     *in_progress)
 {
-  guint counted = 0, done = 0, in_progress = 0;
   double progress = 0;
-  g_autofree char *average = NULL;
 
+  *counted = *done = *in_progress = 0;
   for (guint i = 0; i < measures->len; i++)
     {
       GkMeasure *measure = g_ptr_array_index (measures, i);
@@ -124,14 +129,24 @@ describe_progress (GPtrArray *measures)
 
       if (status == GK_MEASURE_STATUS_DROPPED)
         continue;
-      counted++;
-      done += status == GK_MEASURE_STATUS_DONE;
-      in_progress += status == GK_MEASURE_STATUS_IN_PROGRESS;
+      (*counted)++;
+      *done += status == GK_MEASURE_STATUS_DONE;
+      *in_progress += status == GK_MEASURE_STATUS_IN_PROGRESS;
       progress += status == GK_MEASURE_STATUS_DONE ? 100 : gk_measure_get_progress (measure);
     }
+  return *counted > 0 ? progress / *counted / 100.0 : 0;
+}
+
+static char *
+describe_progress (GPtrArray *measures)
+{
+  guint counted, done, in_progress;
+  double progress = average_progress (measures, &counted, &done, &in_progress);
+  g_autofree char *average = NULL;
+
   if (counted == 0)
     return NULL;
-  average = gk_report_format_percent (progress / counted / 100.0);
+  average = gk_report_format_percent (progress);
   /* Translators: "5 of 8 measures done, 2 in progress; on average 64 % complete" */
   return g_strdup_printf (ngettext ("%u of %u measure done, %u in progress; on average %s complete",
                                     "%u of %u measures done, %u in progress; on average %s complete", counted),
@@ -234,24 +249,48 @@ add_project_indicators (GkReportBuilder *b,
                         double           height)
 {
   GListModel *links = gk_document_get_indicator_projects (b->document);
-  gboolean first_indicator = TRUE;
+  g_autoptr(GArray) own = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < g_list_model_get_n_items (links); i++)
     {
       g_autoptr(GkIndicatorProject) link = g_list_model_get_item (links, i);
       int index;
+      gboolean listed = FALSE;
 
       if (gk_indicator_project_get_project_id (link) != project_id)
         continue;
       index = gk_report_facts_find_indicator (b->facts, gk_indicator_project_get_indicator_id (link));
       if (index < 0 || b->charted[index])
         continue;
-      if (first_indicator)
-        gk_report_add_subheading (flow, _("Indicators"));
-      gk_report_add_indicator_block (b, flow, (guint) index, project_indicator_chart_height (width, height),
-                                     first_indicator);
-      first_indicator = FALSE;
+      for (guint j = 0; j < own->len && !listed; j++)
+        listed = g_array_index (own, guint, j) == (guint) index;
+      if (!listed)
+        g_array_append_val (own, index);
     }
+  if (own->len == 0)
+    return;
+  gk_report_add_subheading (flow, _("Indicators"));
+  gk_report_add_indicator_blocks (b, flow, (const guint *) (void *) own->data, own->len, width,
+                                  project_indicator_chart_height (width, height), TRUE);
+}
+
+static GPtrArray *
+project_measures (GkReportBuilder *b,
+                  gint64           project_id)
+{
+  GListModel *measures = gk_document_get_measures (b->document);
+  GPtrArray *own = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+    {
+      GkMeasure *measure = g_list_model_get_item (measures, i);
+
+      if (gk_measure_get_project_id (measure) == project_id)
+        g_ptr_array_add (own, measure);
+      else
+        g_object_unref (measure);
+    }
+  return own;
 }
 
 static void
@@ -263,18 +302,7 @@ add_project (GkReportBuilder *b,
              double           height)
 {
   gint64 id = gk_record_get_id (GK_RECORD (project));
-  GListModel *measures = gk_document_get_measures (b->document);
-  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
-    {
-      GkMeasure *measure = g_list_model_get_item (measures, i);
-
-      if (gk_measure_get_project_id (measure) == id)
-        g_ptr_array_add (own, measure);
-      else
-        g_object_unref (measure);
-    }
+  g_autoptr(GPtrArray) own = project_measures (b, id);
 
   gk_report_flow_add_page_break (flow);
   gk_report_flow_add_anchor (flow, anchor);
@@ -283,6 +311,93 @@ add_project (GkReportBuilder *b,
   add_project_facts (b, flow, project, own);
   add_measures_table (b, flow, own, gk_focus_project_get_name (project));
   add_project_indicators (b, flow, id, width, height);
+}
+
+/* Under the progress chart, which shows the measures and the owners: per
+ * project its health, how far it is, what is overdue, when it ends and on
+ * which page it is. */
+static void
+add_projects_table (GkReportBuilder *b,
+                    GkReportFlow    *flow)
+{
+  GListModel *projects = gk_document_get_focus_projects (b->document);
+  GkReportTable *table = gk_report_flow_add_table (flow, 6);
+
+  b->project_table = table;
+  gk_report_table_set_column (table, 0, _("Focus project"), 3.0, GK_CHART_ALIGN_START);
+  gk_report_table_set_column (table, 1, _("Health"), 1.4, GK_CHART_ALIGN_START);
+  gk_report_table_set_column (table, 2, _("Progress"), 1.1, GK_CHART_ALIGN_END);
+  gk_report_table_set_column (table, 3, _("Overdue"), 1.0, GK_CHART_ALIGN_END);
+  gk_report_table_set_column (table, 4, _("End date"), 1.3, GK_CHART_ALIGN_END);
+  gk_report_table_set_column (table, 5, _("Page"), 0.6, GK_CHART_ALIGN_END);
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(GkFocusProject) project = g_list_model_get_item (projects, i);
+      g_autoptr(GPtrArray) own = project_measures (b, gk_record_get_id (GK_RECORD (project)));
+      GkHealth health = gk_focus_project_get_health (project);
+      guint row = gk_report_table_add_row (table);
+      guint counted, done, in_progress, overdue = 0;
+      double progress = average_progress (own, &counted, &done, &in_progress);
+
+      for (guint m = 0; m < own->len; m++)
+        overdue += gk_report_facts_is_overdue (b->facts, g_ptr_array_index (own, m));
+
+      gk_report_table_set_text (table, row, 0, gk_focus_project_get_name (project));
+      gk_report_table_set_chip (table, row, 1, gk_health_chart_level (health), gk_health_label (health));
+      gk_report_table_take_text (table, row, 2, counted > 0 ? gk_report_format_percent (progress) : g_strdup ("–"));
+      gk_report_table_take_text (table, row, 3, overdue > 0 ? g_strdup_printf ("%u", overdue) : g_strdup ("–"));
+      if (overdue > 0)
+        gk_report_table_set_style (table, row, 3, GK_REPORT_FONT_BODY_BOLD, GK_REPORT_INK_WARNING);
+      gk_report_table_take_text (table, row, 4, gk_report_format_iso_date (gk_focus_project_get_end_date (project)));
+    }
+}
+
+void
+gk_report_fill_project_pages (GkReportBuilder *b)
+{
+  if (b->project_table == NULL)
+    return;
+  for (guint i = 0; i < gk_report_table_get_n_rows (b->project_table); i++)
+    {
+      int page = gk_report_flow_get_anchor_page (b->flow, gk_report_project_anchor (b, i));
+
+      gk_report_table_take_text (b->project_table, i, 5,
+                                 page >= 0 ? g_strdup_printf ("%d", page + 1) : g_strdup ("–"));
+    }
+}
+
+/* The section's first page: the heading, the progress chart and, when
+ * @with_table, the table under it. */
+static void
+add_overview (GkReportBuilder *b,
+              GkReportFlow    *flow,
+              const char      *lead,
+              gboolean         with_table)
+{
+  gk_report_add_section_heading (flow, GK_REPORT_SECTION_PROJECTS, _("Focus projects"), lead);
+  gk_report_add_chart (flow, GK_CHART_KIND_PROGRESS, gk_chart_model_get_progress (b->charts), NULL, 0);
+  if (!with_table)
+    return;
+  gk_report_flow_add_space (flow, GK_REPORT_SECTION_SPACE);
+  add_projects_table (b, flow);
+}
+
+/* The table is an extra: on a sheet too low for it under the chart (A4
+ * landscape) it would fill a page of its own with a few rows, and the
+ * chart shows the projects already. */
+static gboolean
+overview_table_fits (GkReportBuilder *b,
+                     const char      *lead,
+                     double           width,
+                     double           height)
+{
+  g_autoptr(GkReportFlow) overview = gk_report_flow_new ();
+  gboolean fits;
+
+  add_overview (b, overview, lead, TRUE);
+  fits = gk_report_flow_paginate (overview, b->ctx, width, height) <= 1;
+  b->project_table = NULL;
+  return fits;
 }
 
 void
@@ -296,6 +411,7 @@ gk_report_add_projects (GkReportBuilder *b,
   guint n = g_list_model_get_n_items (projects);
   g_autofree char *lead = NULL;
 
+  b->project_table = NULL;
   lead = g_strdup_printf (ngettext ("The programme narrows its work to %u focus project. Per project: its measures "
                                     "by status, and its health.",
                                     "The programme narrows its work to %u focus projects. Per project: its measures "
@@ -312,13 +428,13 @@ gk_report_add_projects (GkReportBuilder *b,
       g_free (lead);
       lead = g_steal_pointer (&full);
     }
-  gk_report_add_section_heading (flow, GK_REPORT_SECTION_PROJECTS, _("Focus projects"), lead);
   if (n == 0)
     {
+      gk_report_add_section_heading (flow, GK_REPORT_SECTION_PROJECTS, _("Focus projects"), lead);
       gk_report_add_note (flow, _("The programme has no focus projects yet."));
       return;
     }
-  gk_report_add_chart (flow, GK_CHART_KIND_PROGRESS, gk_chart_model_get_progress (b->charts), NULL, 0);
+  add_overview (b, flow, lead, overview_table_fits (b, lead, width, height));
 
   for (guint i = 0; i < n; i++)
     {

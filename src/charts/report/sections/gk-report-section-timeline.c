@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Whole quarters around the period, as many as stay readable at the page's
- * width, and as many lanes (focus projects) per page as fit.
+ * width; a row per project and per measure, titles whole, as many rows per
+ * page as fit.
  */
 #include "config.h"
 
@@ -16,54 +17,28 @@
 #include "gk-report-section.h"
 
 #define TIMELINE_QUARTER 80.0
+/* the plot's share of the width, beside the titles */
+#define TIMELINE_PLOT_SHARE 0.6
 
-typedef struct {
-  GkTimelineChartData  data;
-  GkTimelineProject   *projects;
-  GkTimelineMeasure   *measures;
-} TimelinePart;
-
-static void
-timeline_part_free (gpointer data)
-{
-  TimelinePart *part = data;
-
-  g_free (part->projects);
-  g_free (part->measures);
-  g_free (part);
-}
-
-/* Lanes [first, last) of the whole timeline, on the whole range. */
-static TimelinePart *
+/* Rows [first, first + n) of the whole timeline, on the report's range. */
+static GkTimelineChartData *
 timeline_part_new (const GkTimelineChartData *all,
                    guint                      first,
-                   guint                      last,
+                   guint                      n,
                    const GDate               *start,
                    const GDate               *end,
                    gboolean                   with_legend)
 {
-  TimelinePart *part = g_new0 (TimelinePart, 1);
-  guint n = 0;
+  GkTimelineChartData *part = g_new (GkTimelineChartData, 1);
 
-  part->projects = g_new0 (GkTimelineProject, MAX (last - first, 1));
-  for (guint p = first; p < last; p++)
-    part->projects[p - first] = all->projects[p];
-  part->measures = g_new0 (GkTimelineMeasure, MAX (all->n_measures, 1));
-  for (guint m = 0; m < all->n_measures; m++)
-    if (all->measures[m].project >= first && all->measures[m].project < last)
-      {
-        part->measures[n] = all->measures[m];
-        part->measures[n].project -= first;
-        n++;
-      }
-  part->data = *all;
-  part->data.projects = part->projects;
-  part->data.n_projects = last - first;
-  part->data.measures = part->measures;
-  part->data.n_measures = n;
-  part->data.start = *start;
-  part->data.end = *end;
-  part->data.hide_legend = !with_legend;
+  *part = *all;
+  part->first_row = first;
+  part->n_rows = n;
+  part->start = *start;
+  part->end = *end;
+  part->day_width = 0;
+  part->has_selected = FALSE;
+  part->hide_legend = !with_legend;
   return part;
 }
 
@@ -88,7 +63,7 @@ timeline_window (GkReportBuilder *b,
                  GDate           *first,
                  GDate           *last)
 {
-  int fit = (int) MAX (4, floor (width * 0.75 / TIMELINE_QUARTER));
+  int fit = (int) MAX (4, floor (width * TIMELINE_PLOT_SHARE / TIMELINE_QUARTER));
   GDate now = gk_period_start (GK_FREQUENCY_QUARTERLY, gk_report_facts_get_as_of (b->facts));
   GDate start, end;
   int n_quarters;
@@ -116,6 +91,58 @@ timeline_window (GkReportBuilder *b,
   *last = gk_period_end (GK_FREQUENCY_QUARTERLY, last);
 }
 
+/* The rows on each page, filling every page to @scale of its height. */
+static GArray *
+paginate_at (GkChartContext            *ctx,
+             const GkTimelineChartData *whole,
+             guint                      n_rows,
+             double                     width,
+             double                     first_height,
+             double                     height,
+             double                     scale)
+{
+  GArray *pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint row = 0;
+
+  while (row < n_rows)
+    {
+      double room = (pages->len == 0 ? first_height : height) * scale;
+      guint n = gk_timeline_chart_fit_rows (ctx, whole, width, row, room);
+
+      g_array_append_val (pages, n);
+      row += n;
+    }
+  return pages;
+}
+
+/* As few pages as it takes, with the rows spread so that the last page is
+ * not a row or two on an empty sheet: each page as much less than full as
+ * keeps the number of pages. */
+static GArray *
+paginate (GkChartContext            *ctx,
+          const GkTimelineChartData *whole,
+          guint                      n_rows,
+          double                     width,
+          double                     first_height,
+          double                     height)
+{
+  GArray *best = paginate_at (ctx, whole, n_rows, width, first_height, height, 1.0);
+
+  for (double scale = 0.95; best->len > 1 && scale >= 0.5; scale -= 0.05)
+    {
+      GArray *spread = paginate_at (ctx, whole, n_rows, width, first_height, height, scale);
+
+      if (spread->len > best->len)
+        {
+          g_array_unref (spread);
+          break;
+        }
+      g_array_unref (best);
+      best = spread;
+    }
+  return best;
+}
+
 void
 gk_report_add_timeline (GkReportBuilder *b,
                         GkReportFlow    *flow,
@@ -124,8 +151,6 @@ gk_report_add_timeline (GkReportBuilder *b,
 {
   const GkTimelineChartData *all = gk_chart_model_get_timeline (b->charts);
   GDate first, last;
-  guint lane = 0;
-  double available;
   g_autofree char *as_of = gk_report_format_date (gk_report_facts_get_as_of (b->facts));
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
@@ -155,32 +180,26 @@ gk_report_add_timeline (GkReportBuilder *b,
                             "Each project's page lists all its measures."), from, to, as_of);
   gk_report_add_section_heading (flow, GK_REPORT_SECTION_TIMELINE, _("Timeline"), lead);
 
-  /* As many lanes per page as fit; the first page also holds the heading. */
-  available = height - 90;
-  while (lane < all->n_projects)
-    {
-      guint end = lane + 1;
-      TimelinePart *part = NULL;
+  /* A row per project and per measure, as many per page as fit; the
+   * first page also holds the heading. A chart reaching the end carries
+   * the legend. */
+  {
+    GkTimelineChartData whole = *all;
+    guint n_rows = gk_timeline_chart_get_n_rows (all);
+    g_autoptr(GArray) pages = NULL;
+    guint row = 0;
 
-      while (TRUE)
-        {
-          TimelinePart *candidate = timeline_part_new (all, lane, end, &first, &last, end == all->n_projects);
+    whole.day_width = 0;
+    whole.start = first;
+    whole.end = last;
+    pages = paginate (b->ctx, &whole, n_rows, width, height - 90, height);
+    for (guint p = 0; p < pages->len; p++)
+      {
+        guint n = g_array_index (pages, guint, p);
 
-          if (part != NULL &&
-              gk_timeline_chart_get_preferred_height (b->ctx, &candidate->data, width) > available)
-            {
-              timeline_part_free (candidate);
-              end--;
-              break;
-            }
-          g_clear_pointer (&part, timeline_part_free);
-          part = candidate;
-          if (end == all->n_projects)
-            break;
-          end++;
-        }
-      gk_report_add_chart (flow, GK_CHART_KIND_TIMELINE, part, timeline_part_free, 0);
-      lane = end;
-      available = height;
-    }
+        gk_report_add_chart (flow, GK_CHART_KIND_TIMELINE,
+                             timeline_part_new (all, row, n, &first, &last, row + n == n_rows), g_free, 0);
+        row += n;
+      }
+  }
 }

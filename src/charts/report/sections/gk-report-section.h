@@ -51,6 +51,7 @@ typedef struct {
   GkReportFlow         *flow;               /* once paginated: the contents read its pages */
   gboolean             *charted;            /* by indicator: its chart is in the flow */
   GkReportTable        *indicator_table;    /* its last column gets the pages of the charts */
+  GkReportTable        *project_table;      /* its last column gets the pages of the projects */
   guint                 n_project_anchors;
   guint                 max_signals;        /* as many as leave the summary on one page */
   gboolean              summary_ambition;   /* the summary has room for the ambition */
@@ -121,15 +122,26 @@ void        gk_report_add_journal          (GkReportBuilder *b,
 void        gk_report_add_changes          (GkReportBuilder *b,
                                             GkReportFlow    *flow);
 
+/* After pagination: the projects' overview's last column, each one's page. */
+void        gk_report_fill_project_pages   (GkReportBuilder *b);
+
 /* ---- indicators, shared by their section and the projects' pages -------- */
 /* The chart of each indicator of the facts, from the chart model, as it
  * stood at as_of. */
 GkIndicatorChartData *gk_report_indicator_charts_new (GkReportFacts *facts,
                                                       GkChartModel  *charts);
-/* The name, figures and chart of one indicator; marks it charted. */
-void        gk_report_add_indicator_block  (GkReportBuilder *b,
+/* Indicator blocks stand side by side on wide sheets, this far apart. */
+#define GK_REPORT_MAX_INDICATOR_COLUMNS 2
+#define GK_REPORT_INDICATOR_COLUMN_GAP  28.0
+guint       gk_report_indicator_columns    (double           width);
+double      gk_report_indicator_column_width (double         width);
+/* The name, figures and chart of each of @indicators, in rows of
+ * gk_report_indicator_columns(); marks them charted. */
+void        gk_report_add_indicator_blocks (GkReportBuilder *b,
                                             GkReportFlow    *flow,
-                                            guint            indicator,
+                                            const guint     *indicators,
+                                            guint            n_indicators,
+                                            double           width,
                                             double           chart_height,
                                             gboolean         after_heading);
 /* After pagination: the overview's last column, the page of each chart. */

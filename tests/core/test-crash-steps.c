@@ -1,0 +1,140 @@
+/* test-crash-steps.c: the power fails at every step of a save that merges
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A colleague saved; this user's save merges onto that and publishes. A
+ * child process makes the save and stops dead (_exit, no cleanup) at step
+ * k of it, for every k the save passes through (copying their file in,
+ * writing, syncing, the lock, the rename, the new base). Whatever k: the
+ * shared file is the colleague's or the merged one, never anything else,
+ * and sound; and the edit is never lost: it is in the file, or opening the
+ * file again offers it back, and bringing it back puts it in.
+ */
+#include "config.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "project-file-fixture.h"
+#include "gk-project-file-parts.h"
+
+static guint steps_seen;
+static guint stop_at;
+
+static void
+count_or_stop (GkStorageStep step, const char *path, gpointer user_data)
+{
+  steps_seen++;
+  if (stop_at != 0 && steps_seen == stop_at)
+    _exit (0);
+}
+
+/* The team's file, which a colleague changed after this user opened it;
+ * returns the user's open copy with one edit. */
+static GkProjectFile *
+set_up_save (const char *path)
+{
+  GkProjectFile *project;
+  sqlite3 *db = make_project_full (path, 3, TRUE);
+
+  sqlite3_close (db);
+  project = open_ok (path);
+  exec_ok_path (path, "INSERT INTO person (id, name) VALUES (500, 'Collega')");
+  insert_person (project, 600, "Ik");
+  return project;
+}
+
+static void
+bring_back_done (GObject *object, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gk_project_file_bring_back_finish (GK_PROJECT_FILE (object), result, &error));
+  g_assert_no_error (error);
+  g_main_loop_quit (data);
+}
+
+static void
+test_crash_at_every_step (Fixture *fixture, gconstpointer data)
+{
+  guint n_steps;
+
+  /* How many steps a whole save has. */
+  {
+    g_autofree char *path = path_in (fixture, "count.gripkaart");
+    g_autoptr(GkProjectFile) project = set_up_save (path);
+    g_autoptr(GError) error = NULL;
+
+    steps_seen = 0;
+    stop_at = 0;
+    gk_storage_set_step_hook_for_testing (count_or_stop, NULL);
+    g_assert_true (gk_project_file_save (project, &error));
+    gk_storage_set_step_hook_for_testing (NULL, NULL);
+    g_assert_no_error (error);
+    n_steps = steps_seen;
+    g_assert_cmpuint (n_steps, >=, 7);
+  }
+
+  for (guint k = 1; k <= n_steps; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("crash-%u.gripkaart", k);
+      g_autofree char *path = path_in (fixture, name);
+      g_autoptr(GkProjectFile) again = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean published;
+      pid_t child;
+      int status = 0;
+
+      /* In the child: set up, save, stop dead at step k. */
+      child = fork ();
+      if (child == 0)
+        {
+          GkProjectFile *project = set_up_save (path);
+
+          steps_seen = 0;
+          stop_at = k;
+          gk_storage_set_step_hook_for_testing (count_or_stop, NULL);
+          gk_project_file_save (project, NULL);
+          _exit (3);   /* never: step k comes first */
+        }
+      g_assert_cmpint (child, >, 0);
+      g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+      /* The shared file: sound, and the colleague's or the merged one. */
+      g_assert_true (gk_project_file_check (path, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (query_path_int (path, "SELECT count(*) FROM person WHERE id = 500"), ==, 1);
+      published = query_path_int (path, "SELECT count(*) FROM person WHERE id = 600") == 1;
+      g_test_message ("step %u of %u: %s", k, n_steps, published ? "published" : "not published");
+
+      /* Opening again: what was not published is offered back. */
+      again = open_ok (path);
+      if (!published)
+        {
+          g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+          g_assert_nonnull (gk_project_file_get_recovered_path (again));
+          gk_project_file_bring_back_async (again, NULL, bring_back_done, loop);
+          g_main_loop_run (loop);
+          g_assert_cmpint (query_int (gk_project_file_get_db (again),
+                                      "SELECT count(*) FROM person WHERE id IN (500, 600)"), ==, 2);
+          g_assert_true (gk_project_file_save (again, &error));
+          g_assert_no_error (error);
+          g_assert_cmpint (query_path_int (path, "SELECT count(*) FROM person WHERE id = 600"), ==, 1);
+        }
+      gk_project_file_close (again);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  ADD ("/crash/every-step-of-a-merging-save", test_crash_at_every_step);
+
+  return g_test_run ();
+}
