@@ -707,6 +707,37 @@ session_document_cb (GkSharing *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOVERED]);
 }
 
+/* --- the header ---------------------------------------------------------------- */
+
+static void
+show_status_in (GkSharing  *self,
+                GParamSpec *pspec,
+                GtkLabel   *label)
+{
+  GtkWidget *choose = g_object_get_data (G_OBJECT (label), "gk-choose");
+
+  gtk_label_set_text (label, self->status != NULL ? self->status : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), self->status_detail);
+  gtk_widget_set_visible (GTK_WIDGET (label), self->status != NULL);
+  if (choose != NULL)
+    gtk_widget_set_visible (choose, self->needs_choice);
+}
+
+void
+gk_sharing_show_in (GkSharing *self,
+                    GtkLabel  *label,
+                    GtkButton *choose)
+{
+  g_return_if_fail (GK_IS_SHARING (self));
+  g_return_if_fail (GTK_IS_LABEL (label));
+  g_return_if_fail (GTK_IS_BUTTON (choose));
+
+  g_object_set_data (G_OBJECT (label), "gk-choose", choose);
+  g_signal_connect_object (self, "notify", G_CALLBACK (show_status_in), label, 0);
+  g_signal_connect_object (choose, "clicked", G_CALLBACK (gk_sharing_choose), self, G_CONNECT_SWAPPED);
+  show_status_in (self, NULL, label);
+}
+
 /* --- the object -------------------------------------------------------------- */
 
 static void

@@ -64,6 +64,12 @@ void        gk_sharing_bring_back        (GkSharing           *self);
 gboolean    gk_sharing_discard_recovered (GkSharing           *self,
                                           GError             **error);
 
+/* Keeps @label showing the status (its detail as the tooltip), and @choose
+ * visible while conflicts wait; @choose opens the conflict dialog. */
+void        gk_sharing_show_in           (GkSharing           *self,
+                                          GtkLabel            *label,
+                                          GtkButton           *choose);
+
 /* The "status" property: "Saved", "Sharing…", "Not shared yet: …"; NULL
  * when there is nothing to say (no programme, untitled, read-only).
  * "status-detail" says more (a tooltip), "needs-choice" is TRUE while

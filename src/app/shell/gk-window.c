@@ -1249,24 +1249,6 @@ user_name_changed_cb (GkWindow *self)
                              *user_name != '\0' ? user_name : gk_preferences_default_user_name ());
 }
 
-/* Where the user's changes are, beside who else has the file open. */
-static void
-update_share_status (GkWindow *self)
-{
-  const char *status = gk_sharing_get_status (self->sharing);
-
-  gtk_label_set_text (self->share_status_label, status != NULL ? status : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->share_status_label), gk_sharing_get_status_detail (self->sharing));
-  gtk_widget_set_visible (GTK_WIDGET (self->share_status_label), status != NULL);
-  gtk_widget_set_visible (self->choose_button, gk_sharing_get_needs_choice (self->sharing));
-}
-
-static void
-choose_clicked_cb (GkWindow *self)
-{
-  gk_sharing_choose (self->sharing);
-}
-
 /* The window was asked to close while an automatic share ran: now it can
  * (and asks, if anything is left unsaved). */
 static void
@@ -1287,10 +1269,8 @@ setup_from_settings (GkWindow *self)
 
   restore_window_state (self, settings);
   self->sharing = gk_sharing_new (self, settings);
-  g_signal_connect_object (self->sharing, "notify", G_CALLBACK (update_share_status), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sharing, "auto-saved", G_CALLBACK (auto_saved_cb), self, G_CONNECT_SWAPPED);
-  update_share_status (self);
+  gk_sharing_show_in (self->sharing, self->share_status_label, GTK_BUTTON (self->choose_button));
   gk_recovery_bar_follow (self->recovery_bar, self, self->sharing);
   /* Reading the recent files can wait until the window is on screen. */
   g_idle_add_full (G_PRIORITY_LOW, rebuild_recent_menu_once, g_object_ref (self), g_object_unref);
@@ -1388,7 +1368,6 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, share_status_label);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, choose_button);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, recovery_bar);
-  gtk_widget_class_bind_template_callback (widget_class, choose_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
