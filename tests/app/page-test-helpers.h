@@ -310,4 +310,7 @@ setup_app (int    *argc,
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
+  /* An edit would be saved by itself a few seconds later: the tests that
+   * are not about sharing decide themselves when to save. */
+  g_settings_set_boolean (gk_application_get_settings (app), "share-automatically", FALSE);
 }

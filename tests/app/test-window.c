@@ -268,7 +268,7 @@ test_recovery_offered (void)
   g_assert_nonnull (gk_project_file_get_recovered_path (project));
   recovered_name = g_path_get_basename (gk_project_file_get_recovered_path (project));
 
-  wait_until ((button = find_button_with_label (GTK_WIDGET (window), "_Show Them")) != NULL);
+  wait_until ((button = find_button_with_label (GTK_WIDGET (window), "_Show")) != NULL);
   click (GTK_WIDGET (button));
   wait_until ((shown = other_window_with_document (window)) != NULL);
   g_assert_cmpstr (gk_project_file_get_display_name (gk_session_get_project_file (gk_window_get_session (shown))),

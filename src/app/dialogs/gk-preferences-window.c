@@ -25,6 +25,7 @@ struct _GkPreferencesWindow
 
   AdwEntryRow          *user_name_row;
   GtkLabel             *user_name_hint;
+  GtkSwitch            *share_switch;
   AdwPreferencesGroup  *programme_group;
   AdwPreferencesGroup  *review_group;
   GtkCheckButton       *worst_check;
@@ -192,6 +193,7 @@ gk_preferences_window_class_init (GkPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, user_name_row);
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, user_name_hint);
+  gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, share_switch);
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, programme_group);
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, review_group);
   gtk_widget_class_bind_template_child (widget_class, GkPreferencesWindow, worst_check);
@@ -230,6 +232,7 @@ gk_preferences_window_new (GtkWindow  *parent,
   self = g_object_new (GK_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
   self->settings = g_object_ref (settings);
   show_user_name (self);
+  g_settings_bind (settings, "share-automatically", self->share_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
   if (document != NULL && gk_document_get_programme (document) != NULL)
     {

@@ -27,7 +27,9 @@
 #include "gk-export-dialog.h"
 #include "gk-import-dialog.h"
 #include "gk-report-dialog.h"
+#include "gk-recovery-bar.h"
 #include "gk-session.h"
+#include "gk-sharing.h"
 #include "gk-window.h"
 #include "gk-work-indicator.h"
 
@@ -59,6 +61,9 @@ struct _GkWindow
   GkMeasuresPage       *measures_page;
   GkWorkIndicator      *work_indicator;
   GtkLabel             *others_label;
+  GtkLabel             *share_status_label;
+  GtkWidget            *choose_button;
+  GkRecoveryBar        *recovery_bar;
 
   GtkFileChooserNative *chooser;
 
@@ -68,6 +73,7 @@ struct _GkWindow
   GkSession            *session;
   GkProjectFile        *project;
   GkDocument           *document;
+  GkSharing            *sharing;           /* every save goes through it */
   guint                 back_source;
   guint                 present_source;    /* see gk_window_open_file_and_present() */
   gboolean              close_confirmed;
@@ -469,45 +475,6 @@ close_programme (GkWindow *self)
     gk_session_close (self->session);
 }
 
-/* The copy shows what was not saved; the user brings it over by hand
- * (merging it back is still to be built, see docs/sharing.md). */
-static void
-show_recovered_cb (GkWindow *self,
-                   AdwToast *toast)
-{
-  GFile *recovered = g_object_get_data (G_OBJECT (toast), "gk-recovered");
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  GkWindow *window;
-
-  if (app == NULL || recovered == NULL)
-    return;
-  window = gk_window_new (GK_APPLICATION (app));
-  gtk_window_present (GTK_WINDOW (window));
-  gk_window_open_file (window, recovered);
-}
-
-/* Opening found edits that an earlier run never saved (it crashed) and
- * moved them aside: say so, and offer to show them. */
-static void
-offer_recovered (GkWindow *self)
-{
-  const char *path = gk_project_file_get_recovered_path (self->project);
-  AdwToast *toast;
-
-  if (path == NULL)
-    return;
-  toast = adw_toast_new (_("Changes that were not saved before Gripkaart stopped were kept "
-                           "in a separate copy."));
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_button_label (toast, _("_Show Them"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "gk-recovered", g_file_new_for_path (path),
-                          g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_recovered_cb), self,
-                           G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 static gboolean
 show_programme (GkWindow      *self,
                 GkProjectFile *project,
@@ -523,7 +490,6 @@ show_programme (GkWindow      *self,
   if (gk_project_file_get_read_only (self->project))
     adw_toast_overlay_add_toast (self->toast_overlay,
                                  adw_toast_new (gk_project_file_get_read_only_reason (self->project)->message));
-  offer_recovered (self);
   return TRUE;
 }
 
@@ -815,7 +781,7 @@ saved (GkWindow   *self,
   gboolean close_now = ok && (work->close_after || self->close_when_saved) &&
                        self->project != NULL && !gk_project_file_get_saving (self->project);
 
-  if (!ok)
+  if (!ok && error != NULL)
     {
       /* Staying open: the user sees why, and decides. */
       self->close_when_saved = FALSE;
@@ -838,12 +804,29 @@ session_saved_cb (GObject      *object,
   g_autoptr(WindowWork) work = user_data;
   GkWindow *self = work->window;
   g_autoptr(GError) error = NULL;
-  gboolean ok = gk_session_save_finish (GK_SESSION (object), result, &error);
+  gboolean ok = gk_sharing_save_finish (GK_SHARING (object), result, &error);
+  const char *summary;
 
   if (is_gone (self))
     return;
+  if (g_error_matches (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CONFLICT))
+    {
+      /* Not a failure to explain but a choice to make; then it saves again. */
+      self->close_when_saved = FALSE;
+      gk_sharing_choose (self->sharing);
+      saved (self, work, FALSE, NULL);
+      return;
+    }
   if (ok)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Programme saved")));
+    {
+      g_autofree char *merged = NULL;
+
+      /* A toast's title is markup; names and titles are not. */
+      summary = gk_project_file_get_merge_summary (self->project);
+      merged = summary != NULL ? g_markup_escape_text (summary, -1) : NULL;
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (merged != NULL ? merged : _("Programme saved")));
+    }
   saved (self, work, ok, error);
 }
 
@@ -860,7 +843,7 @@ save (GkWindow *self,
   what = g_strdup_printf (_("Saving “%s”…"), gk_project_file_get_display_name (self->project));
   work = window_work_begin (self, NULL, what);
   work->close_after = close_after;
-  gk_session_save_async (self->session, NULL, session_saved_cb, work);
+  gk_sharing_save_async (self->sharing, session_saved_cb, work);
 }
 
 static void
@@ -1266,6 +1249,17 @@ user_name_changed_cb (GkWindow *self)
                              *user_name != '\0' ? user_name : gk_preferences_default_user_name ());
 }
 
+/* The window was asked to close while an automatic share ran: now it can
+ * (and asks, if anything is left unsaved). */
+static void
+auto_saved_cb (GkWindow *self)
+{
+  if (!self->close_when_saved || (self->project != NULL && gk_project_file_get_saving (self->project)))
+    return;
+  self->close_when_saved = FALSE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 /* Called once the window belongs to the application: "application" is not a
  * construct property, so constructed() is too early to reach the settings. */
 static void
@@ -1274,6 +1268,10 @@ setup_from_settings (GkWindow *self)
   GSettings *settings = get_settings (self);
 
   restore_window_state (self, settings);
+  self->sharing = gk_sharing_new (self, settings);
+  g_signal_connect_object (self->sharing, "auto-saved", G_CALLBACK (auto_saved_cb), self, G_CONNECT_SWAPPED);
+  gk_sharing_show_in (self->sharing, self->share_status_label, GTK_BUTTON (self->choose_button));
+  gk_recovery_bar_follow (self->recovery_bar, self, self->sharing);
   /* Reading the recent files can wait until the window is on screen. */
   g_idle_add_full (G_PRIORITY_LOW, rebuild_recent_menu_once, g_object_ref (self), g_object_unref);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
@@ -1293,6 +1291,9 @@ gk_window_dispose (GObject *object)
   g_clear_handle_id (&self->back_source, g_source_remove);
   g_clear_handle_id (&self->present_source, g_source_remove);
   close_programme (self);
+  if (self->sharing != NULL)
+    gk_sharing_shutdown (self->sharing);
+  g_clear_object (&self->sharing);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
@@ -1364,6 +1365,9 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, measures_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, work_indicator);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, others_label);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, share_status_label);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, choose_button);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, recovery_bar);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
@@ -1408,6 +1412,7 @@ gk_window_init (GkWindow *self)
   g_type_ensure (GK_TYPE_MEASURES_PAGE);
   g_type_ensure (GK_TYPE_TIMELINE_PAGE);
   g_type_ensure (GK_TYPE_WORK_INDICATOR);
+  g_type_ensure (GK_TYPE_RECOVERY_BAR);
   /* Before the template: its pages bind to the session. On the program's
    * clock, which --today and the tests may have fixed. */
   self->session = gk_session_new (NULL);

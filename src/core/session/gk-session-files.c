@@ -144,3 +144,102 @@ gk_session_save_as_finish (GkSession     *self,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+/* --- bringing changes in --------------------------------------------------- */
+
+static void
+project_brought_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GkSession *self = g_task_get_source_object (task);
+  GkProjectFile *project = GK_PROJECT_FILE (object);
+  GError *error = NULL;
+  gboolean ok;
+
+  if (g_task_get_source_tag (task) == gk_session_bring_back_async)
+    ok = gk_project_file_bring_back_finish (project, result, &error);
+  else
+    ok = gk_project_file_bring_in_finish (project, result, &error);
+
+  /* Reloading the rows marked the document as edited; bringing in the
+   * others' changes is no edit of ours. Brought back edits are. */
+  if (ok && gk_session_get_project_file (self) == project &&
+      g_task_get_source_tag (task) == gk_session_bring_in_async &&
+      !gk_project_file_has_unpublished_changes (project))
+    gk_document_set_dirty (gk_session_get_document (self), FALSE);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+bring_async (GkSession           *self,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data,
+             gpointer             source_tag)
+{
+  g_autoptr(GTask) task = save_task_new (self, cancellable, callback, user_data, source_tag);
+  GError *error = NULL;
+
+  if (!check_open (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  sign_revisions (self);
+  if (source_tag == gk_session_bring_back_async)
+    gk_project_file_bring_back_async (gk_session_get_project_file (self), cancellable,
+                                      project_brought_cb, g_steal_pointer (&task));
+  else
+    gk_project_file_bring_in_async (gk_session_get_project_file (self), cancellable,
+                                    project_brought_cb, g_steal_pointer (&task));
+}
+
+void
+gk_session_bring_in_async (GkSession           *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (GK_IS_SESSION (self));
+
+  bring_async (self, cancellable, callback, user_data, gk_session_bring_in_async);
+}
+
+gboolean
+gk_session_bring_in_finish (GkSession     *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gk_session_bring_in_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+gk_session_bring_back_async (GkSession           *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (GK_IS_SESSION (self));
+
+  bring_async (self, cancellable, callback, user_data, gk_session_bring_back_async);
+}
+
+gboolean
+gk_session_bring_back_finish (GkSession     *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gk_session_bring_back_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -86,4 +86,25 @@ gboolean       gk_session_save_as_finish    (GkSession            *self,
                                              GAsyncResult         *result,
                                              GError              **error);
 
+/* Brings the others' published changes into the open programme without
+ * publishing (gk_project_file_bring_in_async()); the document reloads the
+ * rows that changed, in place. With nothing unpublished before, the
+ * document is clean afterwards: what it shows is the shared file. */
+void           gk_session_bring_in_async    (GkSession            *self,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean       gk_session_bring_in_finish   (GkSession            *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+/* Brings back the edits set aside after a crash
+ * (gk_project_file_bring_back_async()): unsaved edits of the document. */
+void           gk_session_bring_back_async  (GkSession            *self,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean       gk_session_bring_back_finish (GkSession            *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+
 G_END_DECLS
