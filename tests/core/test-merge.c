@@ -479,6 +479,78 @@ test_bring_back (Fixture *fixture, gconstpointer data)
   team_close (&team);
 }
 
+static void
+copy_done_cb (GObject *object, GAsyncResult *result, gpointer data)
+{
+  Wait *wait = data;
+
+  wait->ok = gk_project_file_bring_in_copy_finish (GK_PROJECT_FILE (object), result, &wait->error);
+  g_main_loop_quit (wait->loop);
+}
+
+/* A sync client kept Bram's save as a conflict copy beside the file while
+ * Anne's became the file. Bringing the copy in merges what it changed since
+ * the revision both share, and a field both changed is a conflict. */
+static void
+test_conflict_copy (Fixture *fixture, gconstpointer data)
+{
+  Team team = { 0, };
+  g_autofree char *copy_path = NULL;
+  g_autoptr(GFile) copy_file_ = NULL;
+  g_autoptr(GkProjectFile) on_copy = NULL;
+  g_autoptr(GkMergeConflict) conflict = NULL;
+  g_autoptr(GError) error = NULL;
+  Wait wait = { g_main_loop_new (NULL, FALSE), FALSE, NULL };
+
+  team_open (&team, fixture);
+  /* A first save: a revision both will share. */
+  save_ok (team.anne);
+  copy_path = path_in (fixture, "team (Bram's conflicted copy 2026-12-04).gripkaart");
+  copy_file (team.path, copy_path);
+
+  /* Bram's save landed in the copy: a new measure, a progress and a title. */
+  on_copy = open_ok (copy_path);
+  edit (on_copy, "INSERT INTO measure (id, project_id, title, updated_at) VALUES (8880002, 10, 'Uit de kopie', '2099-01-01T00:00:00Z');"
+                 "UPDATE measure SET progress = 55, updated_at = '2099-01-01T00:00:00Z' WHERE id = 21;"
+                 "UPDATE measure SET title = 'Titel van Bram', updated_at = '2099-01-01T00:00:00Z' WHERE id = 20");
+  save_ok (on_copy);
+  gk_project_file_close (on_copy);
+
+  /* Anne's became the file: another title for the same measure, and a figure. */
+  edit (team.anne, "UPDATE measure SET title = 'Titel van Anne', updated_at = '2099-01-02T00:00:00Z' WHERE id = 20;"
+                   "UPDATE measurement SET value = 15, updated_at = '2099-01-02T00:00:00Z' WHERE id = 40");
+  save_ok (team.anne);
+  g_assert_true (bring_in (team.bram, &error));
+  g_assert_no_error (error);
+
+  copy_file_ = g_file_new_for_path (copy_path);
+  gk_project_file_bring_in_copy_async (team.bram, copy_file_, NULL, copy_done_cb, &wait);
+  g_main_loop_run (wait.loop);
+  g_assert_false (wait.ok);
+  g_assert_error (wait.error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CONFLICT);
+  g_clear_error (&wait.error);
+  conflict = only_conflict (team.bram);
+  g_assert_cmpstr (gk_merge_conflict_get_column (conflict), ==, "title");
+  g_assert_cmpstr (gk_merge_conflict_get_mine (conflict), ==, "Titel van Bram");
+  g_assert_cmpstr (gk_merge_conflict_get_theirs (conflict), ==, "Titel van Anne");
+  gk_merge_conflict_set_choice (conflict, GK_MERGE_CHOICE_THEIRS);
+
+  gk_project_file_bring_in_copy_async (team.bram, copy_file_, NULL, copy_done_cb, &wait);
+  g_main_loop_run (wait.loop);
+  g_main_loop_unref (wait.loop);
+  g_assert_no_error (wait.error);
+  g_assert_true (wait.ok);
+  g_assert_true (gk_project_file_get_dirty (team.bram));
+  save_ok (team.bram);
+
+  g_assert_cmpint (query_path_int (team.path, "SELECT count(*) FROM measure WHERE id = 8880002"), ==, 1);
+  g_assert_cmpint (query_path_int (team.path, "SELECT progress FROM measure WHERE id = 21"), ==, 55);
+  g_assert_cmpint (query_path_int (team.path, "SELECT count(*) FROM measure WHERE title = 'Titel van Anne'"), ==, 1);
+  g_assert_cmpint (query_path_int (team.path, "SELECT value FROM measurement WHERE id = 40"), ==, 15);
+  g_assert_cmpint (query_path_int (team.path, "SELECT count(*) FROM change_log WHERE summary LIKE '%Titel van Bram%'"), ==, 1);
+  team_close (&team);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -495,6 +567,7 @@ main (int argc, char **argv)
   ADD ("/merge/bring-in/clean", test_bring_in_clean);
   ADD ("/merge/bring-in/with-edits", test_bring_in_with_edits);
   ADD ("/merge/bring-back", test_bring_back);
+  ADD ("/merge/conflict-copy", test_conflict_copy);
 
   return g_test_run ();
 }

@@ -118,6 +118,7 @@ gk_project_file_poll (GkProjectFile  *self,
 typedef enum {
   BRING_IN,
   BRING_BACK,
+  BRING_COPY,
 } BringKind;
 
 typedef struct {
@@ -126,7 +127,7 @@ typedef struct {
   char          *display;
   char          *base_path;
   GkFingerprint  expected;        /* BRING_IN: the shared file as last read */
-  char          *recovered_path;  /* BRING_BACK: the set-aside copy */
+  char          *recovered_path;  /* BRING_BACK: the set-aside copy; BRING_COPY: the conflict copy */
   unsigned char *image;           /* the live working copy (sqlite3_serialize) */
   sqlite3_int64  image_size;
   sqlite3_int64  changes;
@@ -359,6 +360,69 @@ bring_back_run (BringJob      *job,
   return ok;
 }
 
+/* A sync client's conflict copy beside the shared file: copied in and
+ * checked like any file from the shared folder, then merged into an image
+ * of the live copy. */
+static gboolean
+bring_copy_run (BringJob      *job,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autofree char *dir = g_path_get_dirname (job->base_path);
+  g_autofree char *incoming = NULL;
+  g_autofree char *copy_bytes = NULL;
+  g_autofree char *copy_display = g_filename_display_basename (job->recovered_path);
+  GkRevision revision = { NULL, NULL, job->stamp, job->user_name, NULL };
+  GkFingerprint fp = { 0, };
+  unsigned char *live;
+  gsize size = 0;
+  sqlite3 *db;
+  gboolean ok;
+  int version = 0;
+  int rc;
+
+  incoming = gk_working_copy_copy_in (job->recovered_path, dir, copy_display, FALSE, &fp, cancellable, error);
+  gk_fingerprint_clear (&fp);
+  if (incoming == NULL)
+    return FALSE;
+  ok = gk_working_copy_use_rollback_journal (incoming) &&
+       gk_storage_check_file (incoming, copy_display, &version, error) &&
+       g_file_get_contents (incoming, &copy_bytes, &size, error);
+  gk_storage_unlink_database_files (incoming);
+  if (!ok)
+    return FALSE;
+  if (version != GK_SCHEMA_VERSION)
+    {
+      g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_NEWER_VERSION,
+                   _("“%s” was saved by another version of Gripkaart. Open it and copy what you need."),
+                   copy_display);
+      return FALSE;
+    }
+
+  db = gk_storage_open_hardened (":memory:", FALSE, job->display, error);
+  if (db == NULL)
+    return FALSE;
+  live = sqlite3_malloc64 (job->image_size);
+  if (live != NULL)
+    memcpy (live, job->image, job->image_size);
+  rc = live != NULL ? sqlite3_deserialize (db, "main", live, job->image_size, job->image_size,
+                                           SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE)
+                    : SQLITE_NOMEM;
+  ok = rc == SQLITE_OK;
+  if (!ok)
+    gk_storage_error_failed_saving (error, job->display, sqlite3_errstr (rc));
+  ok = ok && gk_merge_copy_onto (db, job->base_path, (const unsigned char *) copy_bytes, size,
+                                 job->choices, &revision, &job->outcome, job->display, error);
+  if (ok)
+    {
+      g_clear_pointer (&job->outcome.into_mine, g_bytes_unref);
+      job->outcome.into_mine = gk_merge_diff_from_image (db, job->image, job->image_size, error);
+      ok = job->outcome.into_mine != NULL;
+    }
+  sqlite3_close (db);
+  return ok;
+}
+
 static void
 bring_thread (GTask        *task,
               gpointer      source_object,
@@ -368,7 +432,8 @@ bring_thread (GTask        *task,
   BringJob *job = task_data;
   GError *error = NULL;
   gboolean ok = job->kind == BRING_IN ? bring_in_run (job, cancellable, &error)
-                                      : bring_back_run (job, cancellable, &error);
+              : job->kind == BRING_BACK ? bring_back_run (job, cancellable, &error)
+              : bring_copy_run (job, cancellable, &error);
 
   if (ok)
     g_task_return_boolean (task, TRUE);
@@ -412,7 +477,8 @@ finish_bring (GkProjectFile  *self,
     }
   else
     {
-      g_clear_pointer (&self->recovered_path, g_free);
+      if (job->kind == BRING_BACK)
+        g_clear_pointer (&self->recovered_path, g_free);
       gk_project_file_set_dirty (self, TRUE);
     }
   g_signal_emit_by_name (self, "merged", job->outcome.into_mine);
@@ -515,6 +581,33 @@ gk_project_file_bring_back_finish (GkProjectFile  *self,
                                    GError        **error)
 {
   g_return_val_if_fail (G_IS_TASK (result), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+gk_project_file_bring_in_copy_async (GkProjectFile       *self,
+                                     GFile               *copy,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (GK_IS_PROJECT_FILE (self));
+  g_return_if_fail (G_IS_FILE (copy));
+
+  path = g_file_get_path (copy);
+  start_bring (self, BRING_COPY, path, cancellable, callback, user_data,
+               gk_project_file_bring_in_copy_async);
+}
+
+gboolean
+gk_project_file_bring_in_copy_finish (GkProjectFile  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

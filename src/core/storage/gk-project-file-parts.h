@@ -261,6 +261,19 @@ gboolean  gk_merge_onto                    (sqlite3              *db,
                                             GkMergeOutcome       *outcome,
                                             GError              **error);
 
+/* Merges a sync client's conflict copy (copy_image) onto db's main
+ * database: its changes since the newest revision it shares with the file
+ * at known_path (the base), as far as the rows' times tell. */
+gboolean  gk_merge_copy_onto               (sqlite3              *db,
+                                            const char           *known_path,
+                                            const unsigned char  *copy_image,
+                                            gsize                 copy_size,
+                                            GHashTable           *choices,
+                                            const GkRevision     *revision,
+                                            GkMergeOutcome       *outcome,
+                                            const char           *display,
+                                            GError              **error);
+
 /* The changes that turn image into db's main database. */
 GBytes   *gk_merge_diff_from_image         (sqlite3              *db,
                                             const unsigned char  *image,

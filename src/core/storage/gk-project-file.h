@@ -186,6 +186,20 @@ void        gk_project_file_bring_back_async (GkProjectFile        *self,
 gboolean    gk_project_file_bring_back_finish (GkProjectFile       *self,
                                               GAsyncResult         *result,
                                               GError              **error);
+/* Brings the changes of a sync client's conflict copy of the file
+ * (gk_conflict_copies_find()) into the working copy: those made since the
+ * newest revision the copy shares with the file, as far as the rows' times
+ * tell. They become unpublished edits (dirty); conflicts as for a save.
+ * The caller moves the copy aside after (gk_conflict_copy_move_aside()). */
+void        gk_project_file_bring_in_copy_async  (GkProjectFile        *self,
+                                                  GFile                *copy,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean    gk_project_file_bring_in_copy_finish (GkProjectFile        *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
 /* Removes the set-aside copy (the user chose Discard). */
 gboolean    gk_project_file_discard_recovered (GkProjectFile       *self,
                                               GError              **error);

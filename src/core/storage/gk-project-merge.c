@@ -1104,9 +1104,10 @@ gk_merge_onto (sqlite3              *db,
 
   /* Foreign keys off: a row I deleted must not take the others' new rows
    * with it (fix_orphans() finds those); switched off before the
-   * transaction, where SQLite allows it. */
+   * transaction, where SQLite allows it. base_path NULL: the caller
+   * attached "base" and "mine" already (gk_merge_copy_onto()). */
   if (!exec (db, "PRAGMA foreign_keys = OFF", error) ||
-      !attach_sides (db, base_path, mine_image, mine_size, error))
+      (base_path != NULL && !attach_sides (db, base_path, mine_image, mine_size, error)))
     goto out;
 
   mine = diff_schemas (db, "base", "mine", error);
@@ -1218,4 +1219,210 @@ gk_merge_apply_to_working_copy (sqlite3  *db,
       return FALSE;
     }
   return TRUE;
+}
+
+/* --- a sync client's conflict copy ------------------------------------------------- */
+
+/* The newest revision the copy shares with the file as known here (the
+ * base), and when it was published. */
+static gboolean
+shared_revision (sqlite3  *db,
+                 char    **out_time)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT published_at FROM mine.revision WHERE revision IN "
+                              "(SELECT revision FROM known.revision) ORDER BY id DESC LIMIT 1",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *out_time = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      found = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+static gboolean
+exec_with_text (sqlite3     *db,
+                const char  *sql,
+                const char  *text,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Where both sides changed a row since the shared revision, the base gets
+ * a value no side holds in every field where they differ, so that the
+ * merge sees a field changed on both sides: a conflict, not a silent
+ * overwrite. */
+static gboolean
+mark_changed_on_both_sides (sqlite3        *db,
+                            const GkTable  *table,
+                            const char     *since,
+                            GError        **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  gboolean any = FALSE;
+
+  g_string_append_printf (sql, "UPDATE base.%s SET ", table->name);
+  for (guint i = 1; i < table->n_columns; i++)
+    {
+      const char *c = table->columns[i].name;
+
+      if (is_system_column (&table->columns[i]))
+        continue;
+      g_string_append_printf (sql, "%s%s = CASE WHEN m.%s IS NOT c.%s THEN X'00' ELSE base.%s.%s END",
+                              any ? ", " : "", c, c, c, table->name, c);
+      any = TRUE;
+    }
+  if (!any)
+    return TRUE;
+  g_string_append_printf (sql, " FROM main.%s AS m, mine.%s AS c WHERE base.%s.id = m.id AND m.id = c.id "
+                               "AND m.updated_at >= ?1 AND c.updated_at >= ?1",
+                          table->name, table->name, table->name);
+  return exec_with_text (db, sql->str, since, error);
+}
+
+/* A base for the copy: what the copy's changes since the shared revision
+ * were made on, as far as the rows' times tell (the file does not keep
+ * what that revision held). Starting from the copy itself: the rows it
+ * changed since then are taken as the file has them (or left out, when the
+ * file lacks them: the copy added them); the rows the file has from before
+ * then and the copy lacks are put back (the copy deleted them). The
+ * changes from this base to the copy are the copy's own. Times are whole
+ * seconds: a row stamped in the second of the shared revision counts as
+ * changed since (at worst a change that is none, or a question too many). */
+static gboolean
+build_copy_base (sqlite3     *db,
+                 const char  *since,
+                 GError     **error)
+{
+  if (!exec (db, "PRAGMA ignore_check_constraints = ON", error))
+    return FALSE;
+  for (const GkTable * const *t = gk_tables_get_all (); *t != NULL; t++)
+    {
+      const char *name = (*t)->name;
+      g_autofree char *drop_changed = NULL;
+      g_autofree char *take_theirs = NULL;
+      g_autofree char *put_back = NULL;
+      const char *stamp = gk_table_column_index (*t, "updated_at") >= 0 ? "updated_at"
+                        : gk_table_column_index (*t, "changed_at") >= 0 ? "changed_at" : NULL;
+
+      if (*t == &gk_revision_table || stamp == NULL)
+        continue;
+      drop_changed = g_strdup_printf ("DELETE FROM base.%s WHERE %s >= ?1", name, stamp);
+      take_theirs = g_strdup_printf ("INSERT OR REPLACE INTO base.%s SELECT * FROM main.%s WHERE id IN "
+                                     "(SELECT id FROM mine.%s WHERE %s >= ?1)", name, name, name, stamp);
+      put_back = g_strdup_printf ("INSERT OR REPLACE INTO base.%s SELECT * FROM main.%s WHERE %s < ?1 "
+                                  "AND id NOT IN (SELECT id FROM mine.%s)", name, name, stamp, name);
+      if (!exec_with_text (db, drop_changed, since, error) ||
+          !exec_with_text (db, take_theirs, since, error) ||
+          !exec_with_text (db, put_back, since, error) ||
+          (g_str_equal (stamp, "updated_at") && !mark_changed_on_both_sides (db, *t, since, error)))
+        {
+          exec (db, "PRAGMA ignore_check_constraints = OFF", NULL);
+          return FALSE;
+        }
+    }
+  return exec (db, "PRAGMA ignore_check_constraints = OFF", error);
+}
+
+static gboolean
+attach_image (sqlite3              *db,
+              const char           *schema,
+              const unsigned char  *image,
+              gsize                 size,
+              gboolean              writable,
+              GError              **error)
+{
+  g_autofree char *sql = g_strdup_printf ("ATTACH ':memory:' AS %s", schema);
+  unsigned char *data = (unsigned char *) image;
+  int rc;
+
+  if (!exec (db, sql, error))
+    return FALSE;
+  if (writable)
+    {
+      data = sqlite3_malloc64 (size);
+      if (data == NULL)
+        {
+          g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_FAILED, "%s", sqlite3_errstr (SQLITE_NOMEM));
+          return FALSE;
+        }
+      memcpy (data, image, size);
+    }
+  rc = sqlite3_deserialize (db, schema, data, size, size,
+                            writable ? SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE
+                                     : SQLITE_DESERIALIZE_READONLY);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_FAILED, "%s", sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+gk_merge_copy_onto (sqlite3              *db,
+                    const char           *known_path,
+                    const unsigned char  *copy_image,
+                    gsize                 copy_size,
+                    GHashTable           *choices,
+                    const GkRevision     *revision,
+                    GkMergeOutcome       *outcome,
+                    const char           *display,
+                    GError              **error)
+{
+  g_autofree char *since = NULL;
+  g_autofree char *attach = NULL;
+  char *quoted;
+  gboolean ok;
+
+  quoted = sqlite3_mprintf ("%Q", known_path);
+  attach = g_strdup_printf ("ATTACH %s AS known", quoted);
+  sqlite3_free (quoted);
+  if (!attach_image (db, "mine", copy_image, copy_size, FALSE, error) ||
+      !exec (db, attach, error))
+    {
+      sqlite3_exec (db, "DETACH mine", NULL, NULL, NULL);
+      return FALSE;
+    }
+  ok = shared_revision (db, &since);
+  sqlite3_exec (db, "DETACH known", NULL, NULL, NULL);
+  if (!ok)
+    {
+      sqlite3_exec (db, "DETACH mine", NULL, NULL, NULL);
+      g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_FAILED,
+                   _("The copy of “%s” shares no saved version with it, so Gripkaart cannot tell "
+                     "which of its changes are new. Open it and copy what you need."), display);
+      return FALSE;
+    }
+
+  ok = attach_image (db, "base", copy_image, copy_size, TRUE, error) &&
+       exec (db, "PRAGMA foreign_keys = OFF", error) &&
+       build_copy_base (db, since, error);
+  if (!ok)
+    {
+      sqlite3_exec (db, "DETACH base", NULL, NULL, NULL);
+      sqlite3_exec (db, "DETACH mine", NULL, NULL, NULL);
+      return FALSE;
+    }
+  /* The merge itself detaches both. */
+  return gk_merge_onto (db, NULL, NULL, 0, choices, revision, outcome, error);
 }
