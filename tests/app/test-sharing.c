@@ -17,6 +17,7 @@
 
 #include "gk-conflict-dialog.h"
 #include "gk-measures-page.h"
+#include "gk-project-file.h"
 #include "gk-session.h"
 #include "page-test-helpers.h"
 
@@ -440,6 +441,65 @@ test_discard (void)
   destroy_windows_unsaved ();
 }
 
+/* Dropbox kept Bram's save as a conflict copy beside the file: opening the
+ * file offers it, Bring In merges its changes in, and the copy is put away
+ * in the hidden folder beside the file. */
+static void
+test_conflict_copy (void)
+{
+  g_autofree char *path = write_demo ("kopie.gripkaart");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *copy_path = g_build_filename (dir, "kopie (Bram's conflicted copy 2026-12-04).gripkaart", NULL);
+  g_autofree char *aside = g_build_filename (dir, ".gripkaart-merged",
+                                             "kopie (Bram's conflicted copy 2026-12-04).gripkaart", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) copy_file = g_file_new_for_path (copy_path);
+  g_autoptr(GError) error = NULL;
+  GtkButton *button = NULL;
+  GkWindow *window;
+
+  /* The demo's rows carry the demo's own times; as if made long ago. */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE programme SET updated_at = '2020-01-01T00:00:00Z'",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  /* A first save records a revision; the copy starts from it. */
+  {
+    g_autoptr(GkProjectFile) project = gk_project_file_open (file, &error);
+
+    g_assert_no_error (error);
+    gk_project_file_set_dirty (project, TRUE);
+    g_assert_true (gk_project_file_save (project, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (g_file_copy (file, copy_file, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* Bram's save, as the sync client kept it. */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (copy_path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE programme SET ambition = 'Uit de kopie van Bram', "
+                                       "updated_at = '2099-01-01T00:00:00Z', version = version + 1",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+
+  window = open_as (file, "Anne");
+  wait_until (find_label_with (GTK_WIDGET (window), "Dropbox kept a copy") != NULL);
+  wait_until ((button = find_button_with_label (GTK_WIDGET (window), "_Bring In")) != NULL);
+  click (GTK_WIDGET (button));
+  wait_until (g_strcmp0 (gk_programme_get_ambition (programme_of (window)), "Uit de kopie van Bram") == 0);
+  wait_until (g_file_test (aside, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (copy_path, G_FILE_TEST_EXISTS));
+  g_assert_true (gk_document_get_dirty (gk_window_get_document (window)));
+  destroy_windows_unsaved ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,6 +521,7 @@ main (int   argc,
   g_test_add_func ("/sharing/bring-in-offered", test_bring_in_offered);
   g_test_add_func ("/sharing/bring-back", test_bring_back);
   g_test_add_func ("/sharing/discard", test_discard);
+  g_test_add_func ("/sharing/conflict-copy", test_conflict_copy);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -17,6 +17,7 @@
 #include "gk-conflict-dialog.h"
 #include "gk-merge-conflict.h"
 #include "gk-sharing.h"
+#include "gk-conflict-copy.h"
 
 /* What stopped at a conflict, to be done again once the user chose. */
 typedef enum {
@@ -24,6 +25,7 @@ typedef enum {
   OPERATION_SAVE,
   OPERATION_BRING_IN,
   OPERATION_BRING_BACK,
+  OPERATION_BRING_COPY,
 } Operation;
 
 /* How often the shared file is looked at: network drives send no events. */
@@ -51,6 +53,8 @@ struct _GkSharing
   guint          running;       /* saves and bring-ins on their way */
   GError        *last_error;    /* of the last save; NULL when it landed */
   Operation      failed;        /* what stopped at a conflict */
+  GkConflictCopy *copy;         /* the conflict copy offered or being brought in */
+  GCancellable  *finding;       /* the look for conflict copies beside the file */
 
   char          *status;
   char          *status_detail;
@@ -396,6 +400,8 @@ conflicts_confirmed_cb (GkSharing *self)
     gk_sharing_bring_in (self);
   else if (failed == OPERATION_BRING_BACK)
     gk_sharing_bring_back (self);
+  else if (failed == OPERATION_BRING_COPY)
+    gk_sharing_bring_in_copy (self);
 }
 
 void
@@ -408,7 +414,7 @@ gk_sharing_choose (GkSharing *self)
 
   if (self->window == NULL || !waiting_for_choice (self))
     return;
-  if (self->failed == OPERATION_BRING_IN)
+  if (self->failed == OPERATION_BRING_IN || self->failed == OPERATION_BRING_COPY)
     confirm = _("_Bring In");
   else if (self->failed == OPERATION_BRING_BACK)
     confirm = _("_Bring Back");
@@ -428,6 +434,9 @@ typedef struct {
   gboolean   asked;       /* the user asked: a conflict opens the dialog */
 } Bring;
 
+static void copy_brought_in (GkSharing *self);
+static void offer_next_copy (GkSharing *self);
+
 static void
 brought_cb (GObject      *object,
             GAsyncResult *result,
@@ -440,6 +449,8 @@ brought_cb (GObject      *object,
 
   if (bring->operation == OPERATION_BRING_BACK)
     ok = gk_session_bring_back_finish (GK_SESSION (object), result, &error);
+  else if (bring->operation == OPERATION_BRING_COPY)
+    ok = gk_session_bring_in_copy_finish (GK_SESSION (object), result, &error);
   else
     ok = gk_session_bring_in_finish (GK_SESSION (object), result, &error);
   operation_done (self, bring->operation, error);
@@ -459,6 +470,26 @@ brought_cb (GObject      *object,
   else if (ok && bring->operation == OPERATION_BRING_BACK)
     gk_window_add_toast (self->window,
                          adw_toast_new (_("Your changes are back. They are not shared yet.")));
+  else if (ok && bring->operation == OPERATION_BRING_COPY)
+    copy_brought_in (self);
+}
+
+/* The copy's changes are in the programme: the copy goes into the hidden
+ * folder beside the file (never deleted), and the next one is offered. */
+static void
+copy_brought_in (GkSharing *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) aside = gk_conflict_copy_move_aside (self->copy, &error);
+
+  if (aside == NULL)
+    gk_window_show_error (self->window, _("Could Not Move the Copy Aside"), error);
+  else
+    gk_window_add_toast (self->window,
+                         adw_toast_new (_("The copy’s changes are in the programme. They are not "
+                                          "shared yet; the copy was put away in “.gripkaart-merged”.")));
+  g_clear_pointer (&self->copy, gk_conflict_copy_unref);
+  offer_next_copy (self);
 }
 
 static void
@@ -476,6 +507,9 @@ bring (GkSharing *self,
   update_status (self);
   if (operation == OPERATION_BRING_BACK)
     gk_session_bring_back_async (self->session, NULL, brought_cb, job);
+  else if (operation == OPERATION_BRING_COPY)
+    gk_session_bring_in_copy_async (self->session, gk_conflict_copy_get_file (self->copy), NULL,
+                                    brought_cb, job);
   else
     gk_session_bring_in_async (self->session, NULL, brought_cb, job);
 }
@@ -496,6 +530,101 @@ gk_sharing_bring_back (GkSharing *self)
 
   if (self->project != NULL && gk_project_file_get_recovered_path (self->project) != NULL)
     bring (self, OPERATION_BRING_BACK, TRUE);
+}
+
+void
+gk_sharing_bring_in_copy (GkSharing *self)
+{
+  g_return_if_fail (GK_IS_SHARING (self));
+
+  if (self->copy != NULL && can_share (self))
+    bring (self, OPERATION_BRING_COPY, TRUE);
+}
+
+/* --- conflict copies beside the file ----------------------------------------- */
+
+static char *
+describe_copy (GkConflictCopy *copy)
+{
+  g_autoptr(GDateTime) when = g_date_time_ref (gk_conflict_copy_get_when (copy));
+  g_autofree char *day = g_date_time_format (when, gk_conflict_copy_get_when_has_time (copy) ? "%-d %b %H:%M" : "%-d %b");
+  const char *author = gk_conflict_copy_get_author (copy);
+  const char *client = gk_sync_client_name (gk_conflict_copy_get_client (copy));
+
+  if (author != NULL)
+    /* Translators: "Dropbox kept a copy of this programme with Bram’s changes of 3 Dec" */
+    return g_strdup_printf (_("%s kept a copy of this programme with changes of %s from %s"), client, author, day);
+  /* Translators: "Nextcloud kept a copy of this programme with changes from 3 Dec 10:15" */
+  return g_strdup_printf (_("%s kept a copy of this programme with changes from %s"), client, day);
+}
+
+static void
+offer_next_copy (GkSharing *self)
+{
+  GPtrArray *copies = self->project != NULL ? g_object_get_data (G_OBJECT (self->project), "gk-conflict-copies") : NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (self->window == NULL || copies == NULL || copies->len == 0 || self->copy != NULL)
+    return;
+  self->copy = gk_conflict_copy_ref (copies->pdata[0]);
+  g_ptr_array_remove_index (copies, 0);
+  title = describe_copy (self->copy);
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (toast, _("_Bring In"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (gk_sharing_bring_in_copy), self,
+                           G_CONNECT_SWAPPED);
+  gk_window_add_toast (self->window, toast);
+}
+
+static void
+copies_found_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GkSharing) self = user_data;
+  g_autoptr(GPtrArray) copies = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (copies == NULL || self->project == NULL || g_task_get_task_data (G_TASK (result)) != self->project)
+    return;
+  g_object_set_data_full (G_OBJECT (self->project), "gk-conflict-copies", g_steal_pointer (&copies),
+                          (GDestroyNotify) g_ptr_array_unref);
+  offer_next_copy (self);
+}
+
+static void
+find_copies_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GFile *file = g_object_get_data (G_OBJECT (task), "gk-file");
+  GPtrArray *copies = gk_conflict_copies_find (file, cancellable, NULL);
+
+  g_task_return_pointer (task, copies, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* A sync client's copies beside the file are looked for once, in a worker
+ * (a network folder may be slow to list), when a programme opens. */
+static void
+find_copies (GkSharing *self)
+{
+  GFile *file = self->project != NULL ? gk_project_file_get_file (self->project) : NULL;
+  g_autoptr(GTask) task = NULL;
+
+  if (file == NULL || gk_project_file_get_read_only (self->project))
+    return;
+  g_cancellable_cancel (self->finding);
+  g_clear_object (&self->finding);
+  self->finding = g_cancellable_new ();
+  task = g_task_new (NULL, self->finding, copies_found_cb, g_object_ref (self));
+  g_task_set_task_data (task, self->project, NULL);
+  g_object_set_data_full (G_OBJECT (task), "gk-file", g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, find_copies_thread);
 }
 
 gboolean
@@ -688,6 +817,9 @@ forget_programme (GkSharing *self)
   self->project = NULL;
   g_clear_error (&self->last_error);
   self->failed = OPERATION_NONE;
+  g_clear_pointer (&self->copy, gk_conflict_copy_unref);
+  g_cancellable_cancel (self->finding);
+  g_clear_object (&self->finding);
 }
 
 static void
@@ -702,6 +834,7 @@ session_document_cb (GkSharing *self)
       g_signal_connect_swapped (self->document, "notify::dirty", G_CALLBACK (update_status), self);
       g_signal_connect_swapped (self->project, "notify::saving", G_CALLBACK (update_status), self);
       watch_file (self);
+      find_copies (self);
     }
   update_status (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOVERED]);

@@ -60,6 +60,12 @@ void        gk_sharing_poll              (GkSharing           *self);
 gboolean    gk_sharing_get_recovered     (GkSharing           *self);
 const char *gk_sharing_get_recovered_path (GkSharing          *self);
 void        gk_sharing_bring_back        (GkSharing           *self);
+/* When a programme opens, the conflict copies a sync client left beside
+ * its file (gk_conflict_copies_find()) are offered one at a time in a
+ * toast; bring_in_copy() merges the one offered into the programme, as
+ * unsaved edits, and moves it aside (".gripkaart-merged"). */
+void        gk_sharing_bring_in_copy     (GkSharing           *self);
+
 /* Removes the set-aside edits (the user chose Discard, and confirmed). */
 gboolean    gk_sharing_discard_recovered (GkSharing           *self,
                                           GError             **error);

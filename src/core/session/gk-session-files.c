@@ -160,6 +160,8 @@ project_brought_cb (GObject      *object,
 
   if (g_task_get_source_tag (task) == gk_session_bring_back_async)
     ok = gk_project_file_bring_back_finish (project, result, &error);
+  else if (g_task_get_source_tag (task) == gk_session_bring_in_copy_async)
+    ok = gk_project_file_bring_in_copy_finish (project, result, &error);
   else
     ok = gk_project_file_bring_in_finish (project, result, &error);
 
@@ -178,6 +180,7 @@ project_brought_cb (GObject      *object,
 
 static void
 bring_async (GkSession           *self,
+             GFile               *copy,
              GCancellable        *cancellable,
              GAsyncReadyCallback  callback,
              gpointer             user_data,
@@ -195,6 +198,9 @@ bring_async (GkSession           *self,
   if (source_tag == gk_session_bring_back_async)
     gk_project_file_bring_back_async (gk_session_get_project_file (self), cancellable,
                                       project_brought_cb, g_steal_pointer (&task));
+  else if (source_tag == gk_session_bring_in_copy_async)
+    gk_project_file_bring_in_copy_async (gk_session_get_project_file (self), copy, cancellable,
+                                         project_brought_cb, g_steal_pointer (&task));
   else
     gk_project_file_bring_in_async (gk_session_get_project_file (self), cancellable,
                                     project_brought_cb, g_steal_pointer (&task));
@@ -208,7 +214,7 @@ gk_session_bring_in_async (GkSession           *self,
 {
   g_return_if_fail (GK_IS_SESSION (self));
 
-  bring_async (self, cancellable, callback, user_data, gk_session_bring_in_async);
+  bring_async (self, NULL, cancellable, callback, user_data, gk_session_bring_in_async);
 }
 
 gboolean
@@ -230,7 +236,7 @@ gk_session_bring_back_async (GkSession           *self,
 {
   g_return_if_fail (GK_IS_SESSION (self));
 
-  bring_async (self, cancellable, callback, user_data, gk_session_bring_back_async);
+  bring_async (self, NULL, cancellable, callback, user_data, gk_session_bring_back_async);
 }
 
 gboolean
@@ -240,6 +246,30 @@ gk_session_bring_back_finish (GkSession     *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gk_session_bring_back_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+gk_session_bring_in_copy_async (GkSession           *self,
+                                GFile               *copy,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (GK_IS_SESSION (self));
+  g_return_if_fail (G_IS_FILE (copy));
+
+  bring_async (self, copy, cancellable, callback, user_data, gk_session_bring_in_copy_async);
+}
+
+gboolean
+gk_session_bring_in_copy_finish (GkSession     *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gk_session_bring_in_copy_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

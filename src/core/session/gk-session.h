@@ -107,4 +107,15 @@ gboolean       gk_session_bring_back_finish (GkSession            *self,
                                              GAsyncResult         *result,
                                              GError              **error);
 
+/* Brings in the changes of a sync client's conflict copy of the file
+ * (gk_project_file_bring_in_copy_async()): unsaved edits of the document. */
+void           gk_session_bring_in_copy_async  (GkSession            *self,
+                                                GFile                *copy,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+gboolean       gk_session_bring_in_copy_finish (GkSession            *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
 G_END_DECLS

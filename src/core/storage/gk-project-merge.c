@@ -1294,7 +1294,7 @@ mark_changed_on_both_sides (sqlite3        *db,
   if (!any)
     return TRUE;
   g_string_append_printf (sql, " FROM main.%s AS m, mine.%s AS c WHERE base.%s.id = m.id AND m.id = c.id "
-                               "AND m.updated_at >= ?1 AND c.updated_at >= ?1",
+                               "AND m.updated_at > ?1 AND c.updated_at > ?1",
                           table->name, table->name, table->name);
   return exec_with_text (db, sql->str, since, error);
 }
@@ -1307,7 +1307,7 @@ mark_changed_on_both_sides (sqlite3        *db,
  * then and the copy lacks are put back (the copy deleted them). The
  * changes from this base to the copy are the copy's own. Times are whole
  * seconds: a row stamped in the second of the shared revision counts as
- * changed since (at worst a change that is none, or a question too many). */
+ * part of it (edits are stamped before the publish that takes them). */
 static gboolean
 build_copy_base (sqlite3     *db,
                  const char  *since,
@@ -1326,10 +1326,10 @@ build_copy_base (sqlite3     *db,
 
       if (*t == &gk_revision_table || stamp == NULL)
         continue;
-      drop_changed = g_strdup_printf ("DELETE FROM base.%s WHERE %s >= ?1", name, stamp);
+      drop_changed = g_strdup_printf ("DELETE FROM base.%s WHERE %s > ?1", name, stamp);
       take_theirs = g_strdup_printf ("INSERT OR REPLACE INTO base.%s SELECT * FROM main.%s WHERE id IN "
-                                     "(SELECT id FROM mine.%s WHERE %s >= ?1)", name, name, name, stamp);
-      put_back = g_strdup_printf ("INSERT OR REPLACE INTO base.%s SELECT * FROM main.%s WHERE %s < ?1 "
+                                     "(SELECT id FROM mine.%s WHERE %s > ?1)", name, name, name, stamp);
+      put_back = g_strdup_printf ("INSERT OR REPLACE INTO base.%s SELECT * FROM main.%s WHERE %s <= ?1 "
                                   "AND id NOT IN (SELECT id FROM mine.%s)", name, name, stamp, name);
       if (!exec_with_text (db, drop_changed, since, error) ||
           !exec_with_text (db, take_theirs, since, error) ||
