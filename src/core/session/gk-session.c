@@ -92,6 +92,17 @@ gk_session_update_analysis (GkSession *self)
     renew_analysis (self);
 }
 
+/* The name the document signs edits with is the one the file's revisions
+ * and its lock note show too. */
+static void
+user_name_cb (GkSession *self)
+{
+  const char *name = gk_document_get_user_name (self->document);
+
+  if (self->project != NULL && name != NULL && *name != '\0')
+    gk_project_file_set_user_name (self->project, name);
+}
+
 /* --- opening and closing --------------------------------------------------- */
 
 gboolean
@@ -123,6 +134,8 @@ gk_session_open_project_file (GkSession      *self,
   g_signal_connect_object (self->project, "merged", G_CALLBACK (gk_document_reload_rows), self->document,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::dirty", G_CALLBACK (document_dirty_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::user-name", G_CALLBACK (user_name_cb), self, G_CONNECT_SWAPPED);
+  user_name_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   renew_analysis (self);

@@ -78,9 +78,11 @@ clean_field (const char *text)
   return clean;
 }
 
-/* Rewrites the note with the live lines of others, plus ours if announce. */
+/* Rewrites the note with the live lines of others, plus ours (as name, or
+ * the login's real name) if announce. */
 static void
 rewrite_note (const char *target,
+              const char *name,
               const char *nonce,
               gboolean    announce,
               gint64      now_us)
@@ -102,7 +104,7 @@ rewrite_note (const char *target,
     }
   if (announce)
     {
-      g_autofree char *real_name = clean_field (g_get_real_name ());
+      g_autofree char *real_name = clean_field (name != NULL && *name != '\0' ? name : g_get_real_name ());
       g_autofree char *user = clean_field (g_get_user_name ());
       g_autofree char *host = clean_field (g_get_host_name ());
 
@@ -119,10 +121,11 @@ rewrite_note (const char *target,
 
 void
 gk_presence_announce (const char *target,
+                      const char *name,
                       const char *nonce,
                       gint64      now_us)
 {
-  rewrite_note (target, nonce, TRUE, now_us);
+  rewrite_note (target, name, nonce, TRUE, now_us);
 }
 
 void
@@ -130,7 +133,7 @@ gk_presence_withdraw (const char *target,
                       const char *nonce,
                       gint64      now_us)
 {
-  rewrite_note (target, nonce, FALSE, now_us);
+  rewrite_note (target, NULL, nonce, FALSE, now_us);
 }
 
 char **

@@ -351,6 +351,7 @@ guint          gk_storage_clean_stale_temp_files (const char *target,
 
 char     *gk_presence_note_path_for       (const char    *target);
 void      gk_presence_announce            (const char    *target,
+                                           const char    *name,
                                            const char    *nonce,
                                            gint64         now_us);
 void      gk_presence_withdraw            (const char    *target,

@@ -339,7 +339,8 @@ gk_project_file_refresh_presence (GkProjectFile *self)
   g_return_if_fail (GK_IS_PROJECT_FILE (self));
 
   if (self->presence_path != NULL)
-    gk_presence_announce (self->presence_path, self->presence_nonce, gk_clock_get_system_time_us ());
+    gk_presence_announce (self->presence_path, self->user_name, self->presence_nonce,
+                          gk_clock_get_system_time_us ());
   update_others (self);
 }
 

@@ -149,8 +149,8 @@ GListModel *gk_project_file_get_conflicts    (GkProjectFile *self);
 /* After a save that merged: "Merged with Bram’s changes: 3 measures";
  * NULL after a save that had nothing to merge. */
 const char *gk_project_file_get_merge_summary (GkProjectFile *self);
-/* Who publishes, as the file's revisions record it (default: the login's
- * real name). */
+/* Who publishes, as the file's revisions record it, and who the others
+ * see in the lock note (default: the login's real name). */
 void        gk_project_file_set_user_name    (GkProjectFile *self,
                                               const char    *user_name);
 

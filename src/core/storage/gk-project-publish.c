@@ -1275,8 +1275,12 @@ gk_project_file_set_user_name (GkProjectFile *self,
 {
   g_return_if_fail (GK_IS_PROJECT_FILE (self));
 
+  if (g_strcmp0 (self->user_name, user_name) == 0)
+    return;
   g_free (self->user_name);
   self->user_name = g_strdup (user_name);
+  /* The others see this name beside the file. */
+  gk_project_file_refresh_presence (self);
 }
 
 gboolean
