@@ -314,11 +314,9 @@ bring_back_run (BringJob      *job,
   g_autofree char *recovered = NULL;
   g_autoptr(GError) local_error = NULL;
   GkRevision revision = { NULL, NULL, job->stamp, job->user_name, NULL };
-  unsigned char *copy;
   gsize size = 0;
   sqlite3 *db;
   gboolean ok;
-  int rc;
 
   if (!g_file_test (base, G_FILE_TEST_IS_REGULAR) ||
       !gk_storage_check_file (job->recovered_path, job->display, NULL, &local_error) ||
@@ -330,21 +328,9 @@ bring_back_run (BringJob      *job,
       return FALSE;
     }
 
-  db = gk_storage_open_hardened (":memory:", FALSE, job->display, error);
+  db = gk_storage_open_image_copy (job->image, job->image_size, job->display, error);
   if (db == NULL)
     return FALSE;
-  copy = sqlite3_malloc64 (job->image_size);
-  if (copy != NULL)
-    memcpy (copy, job->image, job->image_size);
-  rc = copy != NULL ? sqlite3_deserialize (db, "main", copy, job->image_size, job->image_size,
-                                           SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE)
-                    : SQLITE_NOMEM;
-  if (rc != SQLITE_OK)
-    {
-      gk_storage_error_failed_saving (error, job->display, sqlite3_errstr (rc));
-      sqlite3_close (db);
-      return FALSE;
-    }
 
   ok = gk_merge_onto (db, base, (const unsigned char *) recovered, size, job->choices, &revision,
                       &job->outcome, error);
@@ -374,12 +360,10 @@ bring_copy_run (BringJob      *job,
   g_autofree char *copy_display = g_filename_display_basename (job->recovered_path);
   GkRevision revision = { NULL, NULL, job->stamp, job->user_name, NULL };
   GkFingerprint fp = { 0, };
-  unsigned char *live;
   gsize size = 0;
   sqlite3 *db;
   gboolean ok;
   int version = 0;
-  int rc;
 
   incoming = gk_working_copy_copy_in (job->recovered_path, dir, copy_display, FALSE, &fp, cancellable, error);
   gk_fingerprint_clear (&fp);
@@ -399,19 +383,10 @@ bring_copy_run (BringJob      *job,
       return FALSE;
     }
 
-  db = gk_storage_open_hardened (":memory:", FALSE, job->display, error);
+  db = gk_storage_open_image_copy (job->image, job->image_size, job->display, error);
   if (db == NULL)
     return FALSE;
-  live = sqlite3_malloc64 (job->image_size);
-  if (live != NULL)
-    memcpy (live, job->image, job->image_size);
-  rc = live != NULL ? sqlite3_deserialize (db, "main", live, job->image_size, job->image_size,
-                                           SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE)
-                    : SQLITE_NOMEM;
-  ok = rc == SQLITE_OK;
-  if (!ok)
-    gk_storage_error_failed_saving (error, job->display, sqlite3_errstr (rc));
-  ok = ok && gk_merge_copy_onto (db, job->base_path, (const unsigned char *) copy_bytes, size,
+  ok = gk_merge_copy_onto (db, job->base_path, (const unsigned char *) copy_bytes, size,
                                  job->choices, &revision, &job->outcome, job->display, error);
   if (ok)
     {

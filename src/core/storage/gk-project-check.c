@@ -99,6 +99,33 @@ gk_storage_open_hardened (const char  *path,
 }
 
 sqlite3 *
+gk_storage_open_image_copy (const unsigned char  *image,
+                            gsize                 size,
+                            const char           *display,
+                            GError              **error)
+{
+  sqlite3 *db = gk_storage_open_hardened (":memory:", FALSE, display, error);
+  unsigned char *copy;
+  int rc;
+
+  if (db == NULL)
+    return NULL;
+  copy = sqlite3_malloc64 (size);
+  if (copy != NULL)
+    memcpy (copy, image, size);
+  rc = copy != NULL ? sqlite3_deserialize (db, "main", copy, size, size,
+                                           SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE)
+                    : SQLITE_NOMEM;
+  if (rc != SQLITE_OK)
+    {
+      gk_storage_error_failed_opening (error, display, sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
+}
+
+sqlite3 *
 gk_db_open_hardened (const char  *path,
                      gboolean     read_only,
                      GError     **error)

@@ -165,6 +165,12 @@ sqlite3  *gk_storage_open_hardened         (const char    *path,
                                             gboolean       read_only,
                                             const char    *display,
                                             GError       **error);
+/* A private writable in-memory database holding a copy of image (a
+ * serialized working copy), on a hardened connection. */
+sqlite3  *gk_storage_open_image_copy       (const unsigned char *image,
+                                            gsize          size,
+                                            const char    *display,
+                                            GError       **error);
 gboolean  gk_storage_check_header          (const char    *path,
                                             const char    *display,
                                             GkHeaderInfo  *info,

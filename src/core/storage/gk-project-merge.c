@@ -357,6 +357,42 @@ add_row_ref (GArray        *list,
   g_array_append_val (list, ref);
 }
 
+/* A field both set differently: asks (or takes the choice made); TRUE
+ * when mine is to be kept. */
+static gboolean
+field_clash_keeps_mine (Merge          *merge,
+                        const GkTable  *table,
+                        gint64          id,
+                        const GkColumn *column,
+                        sqlite3_value  *mine,
+                        sqlite3_value  *theirs)
+{
+  g_autofree char *mine_text = value_text (merge, column, mine);
+  g_autofree char *theirs_text = value_text (merge, column, theirs);
+
+  return add_conflict (merge, GK_MERGE_CONFLICT_SAME_FIELD, table, id, column->name,
+                       column_label (column->name), mine_text, theirs_text) == GK_MERGE_CHOICE_MINE;
+}
+
+/* The fields of mine that win are copied after the changeset is applied;
+ * the row's change itself is left out. */
+static int
+patch_later (Merge         *merge,
+             const GkTable *table,
+             gint64         id,
+             GPtrArray     *columns)
+{
+  if (columns->len > 0)
+    {
+      RowPatch patch = { table, id, columns };
+
+      g_array_append_val (merge->patches, patch);
+    }
+  else
+    g_ptr_array_unref (columns);
+  return SQLITE_CHANGESET_OMIT;
+}
+
 /* An UPDATE of mine met a row that is no longer as the base had it: they
  * changed it too. Field by field: what they left alone takes my value,
  * what both set alike is fine, what both set differently is a conflict. */
@@ -372,8 +408,6 @@ update_clash (Merge                  *merge,
     {
       const GkColumn *column = &table->columns[i];
       sqlite3_value *old = NULL, *mine = NULL, *theirs = NULL;
-      g_autofree char *mine_text = NULL;
-      g_autofree char *theirs_text = NULL;
 
       if (sqlite3changeset_new (it, i, &mine) != SQLITE_OK || mine == NULL || is_system_column (column))
         continue;
@@ -384,25 +418,10 @@ update_clash (Merge                  *merge,
           g_ptr_array_add (columns, (gpointer) column->name);
           continue;
         }
-      if (values_equal (theirs, mine))
-        continue;
-
-      mine_text = value_text (merge, column, mine);
-      theirs_text = value_text (merge, column, theirs);
-      if (add_conflict (merge, GK_MERGE_CONFLICT_SAME_FIELD, table, id, column->name,
-                        column_label (column->name), mine_text, theirs_text) == GK_MERGE_CHOICE_MINE)
+      if (!values_equal (theirs, mine) && field_clash_keeps_mine (merge, table, id, column, mine, theirs))
         g_ptr_array_add (columns, (gpointer) column->name);
     }
-
-  if (columns->len > 0)
-    {
-      RowPatch patch = { table, id, columns };
-
-      g_array_append_val (merge->patches, patch);
-    }
-  else
-    g_ptr_array_unref (columns);
-  return SQLITE_CHANGESET_OMIT;
+  return patch_later (merge, table, id, columns);
 }
 
 /* An INSERT of mine met a row with its id: the same row, brought in
@@ -420,30 +439,16 @@ insert_clash (Merge                  *merge,
     {
       const GkColumn *column = &table->columns[i];
       sqlite3_value *mine = NULL, *theirs = NULL;
-      g_autofree char *mine_text = NULL;
-      g_autofree char *theirs_text = NULL;
 
       if (is_system_column (column) ||
           sqlite3changeset_new (it, i, &mine) != SQLITE_OK ||
           sqlite3changeset_conflict (it, i, &theirs) != SQLITE_OK ||
           values_equal (mine, theirs))
         continue;
-      mine_text = value_text (merge, column, mine);
-      theirs_text = value_text (merge, column, theirs);
-      if (add_conflict (merge, GK_MERGE_CONFLICT_SAME_FIELD, table, id, column->name,
-                        column_label (column->name), mine_text, theirs_text) == GK_MERGE_CHOICE_MINE)
+      if (field_clash_keeps_mine (merge, table, id, column, mine, theirs))
         g_ptr_array_add (columns, (gpointer) column->name);
     }
-
-  if (columns->len > 0)
-    {
-      RowPatch patch = { table, id, columns };
-
-      g_array_append_val (merge->patches, patch);
-    }
-  else
-    g_ptr_array_unref (columns);
-  return SQLITE_CHANGESET_OMIT;
+  return patch_later (merge, table, id, columns);
 }
 
 /* A DELETE of mine met a row they changed since the base. */

@@ -683,28 +683,12 @@ static gboolean
 prepare_plain_output (SaveJob  *job,
                       GError  **error)
 {
-  sqlite3 *db = gk_storage_open_hardened (":memory:", FALSE, job->display, error);
-  unsigned char *copy;
+  sqlite3 *db = gk_storage_open_image_copy (job->image, job->image_size, job->display, error);
   GkRevision revision;
   gboolean ok;
-  int rc;
 
   if (db == NULL)
     return FALSE;
-  copy = sqlite3_malloc64 (job->image_size);
-  if (copy == NULL)
-    {
-      sqlite3_close (db);
-      return fail_sqlite (error, job->display, NULL, SQLITE_NOMEM);
-    }
-  memcpy (copy, job->image, job->image_size);
-  rc = sqlite3_deserialize (db, "main", copy, job->image_size, job->image_size,
-                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
-  if (rc != SQLITE_OK)
-    {
-      sqlite3_close (db);
-      return fail_sqlite (error, job->display, NULL, rc);
-    }
   revision_of (job, &revision);
   ok = take_revisions_of_base (db, job->base_path, error) &&
        gk_revision_record (db, "main", &revision, error);
