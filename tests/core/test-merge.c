@@ -310,6 +310,41 @@ test_same_period (Fixture *fixture, gconstpointer data)
   team_close (&team);
 }
 
+/* Anne moved the measure's start after the end Bram moved earlier: each
+ * change alone is valid, the two together are not. */
+static void
+test_rule_broken_together (Fixture *fixture, gconstpointer data)
+{
+  Team team = { 0, };
+  g_autoptr(GkMergeConflict) conflict = NULL;
+  g_autoptr(GError) error = NULL;
+
+  team_open (&team, fixture);
+  exec_ok_path (team.path, "UPDATE measure SET start_date = '2026-01-01', due_date = '2026-12-31' WHERE id = 20");
+  team_close (&team);
+  team.path = path_in (fixture, "team.gripkaart");
+  team.anne = open_ok (team.path);
+  team.bram = open_ok (team.path);
+
+  edit (team.anne, "UPDATE measure SET start_date = '2026-10-01', version = version + 1 WHERE id = 20");
+  edit (team.bram, "UPDATE measure SET due_date = '2026-06-30', version = version + 1 WHERE id = 20");
+  save_ok (team.anne);
+  g_assert_false (gk_project_file_save (team.bram, &error));
+  g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  conflict = only_conflict (team.bram);
+  g_assert_cmpint (gk_merge_conflict_get_kind (conflict), ==, GK_MERGE_CONFLICT_BROKEN_RULE);
+  g_assert_cmpint (gk_merge_conflict_get_row_id (conflict), ==, 20);
+
+  gk_merge_conflict_set_choice (conflict, GK_MERGE_CHOICE_MINE);
+  save_ok (team.bram);
+  g_assert_cmpint (query_path_int (team.path, "SELECT count(*) FROM measure WHERE id = 20 AND "
+                                              "start_date = '2026-01-01' AND due_date = '2026-06-30'"), ==, 1);
+  g_assert_true (gk_project_file_check (team.path, NULL, &error));
+  g_assert_no_error (error);
+  team_close (&team);
+}
+
 /* A save that merged, repeated from the same base (a retry after a crash
  * before the base was replaced), brings nothing in twice. */
 static void
@@ -563,6 +598,7 @@ main (int argc, char **argv)
   ADD ("/merge/i-deleted", test_i_deleted);
   ADD ("/merge/orphan", test_orphan);
   ADD ("/merge/same-period", test_same_period);
+  ADD ("/merge/rule-broken-together", test_rule_broken_together);
   ADD ("/merge/twice-is-once", test_merge_twice_is_once);
   ADD ("/merge/bring-in/clean", test_bring_in_clean);
   ADD ("/merge/bring-in/with-edits", test_bring_in_with_edits);

@@ -596,6 +596,39 @@ apply_patch (Merge          *merge,
   return exec_with_id (merge->db, sql->str, patch->id, error);
 }
 
+static gboolean copy_row_of (Merge         *merge,
+                             const char    *schema,
+                             const RowRef  *ref,
+                             gboolean       replace,
+                             GError       **error);
+
+/* My fields onto their row, where each side's change kept the row valid
+ * but the two together may not (she moved the start, he the end, before
+ * it): then a conflict between the two versions of the row. A failed
+ * statement leaves the transaction as it was. */
+static gboolean
+apply_patch_or_ask (Merge          *merge,
+                    const RowPatch *patch,
+                    GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  RowRef row = { patch->table, patch->id };
+
+  if (apply_patch (merge, patch, &local_error))
+    return TRUE;
+  if ((sqlite3_errcode (merge->db) & 0xff) != SQLITE_CONSTRAINT)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (add_conflict (merge, GK_MERGE_CONFLICT_BROKEN_RULE, patch->table, patch->id, NULL,
+                    _("the two changes together break a rule (for example an end date before "
+                      "the start date)"),
+                    _("Your version"), _("Their version")) == GK_MERGE_CHOICE_MINE)
+    return copy_row_of (merge, "mine", &row, TRUE, error);
+  return TRUE;
+}
+
 /* A row of mine, whole, into the result: brought back (they deleted it), or
  * in place of theirs (OR REPLACE removes the row it clashes with). */
 static gboolean
@@ -1060,7 +1093,7 @@ apply_mine (Merge   *merge,
     }
 
   for (guint i = 0; i < merge->patches->len; i++)
-    if (!apply_patch (merge, &g_array_index (merge->patches, RowPatch, i), error))
+    if (!apply_patch_or_ask (merge, &g_array_index (merge->patches, RowPatch, i), error))
       return FALSE;
   for (guint i = 0; i < merge->restores->len; i++)
     if (!copy_row_of (merge, "mine", &g_array_index (merge->restores, RowRef, i), FALSE, error))
