@@ -345,6 +345,46 @@ test_rule_broken_together (Fixture *fixture, gconstpointer data)
   team_close (&team);
 }
 
+/* Anne made the project active (its owner is person 1); Bram deleted
+ * person 1 meanwhile. An active project may not be without its owner, so
+ * the owner's deletion is a question, not an emptied field. */
+static void
+test_owner_deleted (Fixture *fixture, gconstpointer data)
+{
+  Team team = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  team_open (&team, fixture);
+  edit (team.anne, "UPDATE focus_project SET status = 'active', version = version + 1 WHERE id = 10");
+  edit (team.bram, "UPDATE focus_project SET owner_id = NULL WHERE id = 10; DELETE FROM person WHERE id = 1");
+  save_ok (team.anne);
+  g_assert_false (gk_project_file_save (team.bram, &error));
+  g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  /* The project row (his empty owner with her active status) and the
+   * owner he deleted: both broken rules. */
+  {
+    GListModel *conflicts = gk_project_file_get_conflicts (team.bram);
+
+    g_assert_cmpuint (g_list_model_get_n_items (conflicts), >=, 1);
+    for (guint i = 0; i < g_list_model_get_n_items (conflicts); i++)
+      {
+        g_autoptr(GkMergeConflict) one = g_list_model_get_item (conflicts, i);
+
+        g_assert_cmpint (gk_merge_conflict_get_kind (one), ==, GK_MERGE_CONFLICT_BROKEN_RULE);
+        /* Theirs: the person comes back, the project stays active with its owner. */
+        gk_merge_conflict_set_choice (one, GK_MERGE_CHOICE_THEIRS);
+      }
+  }
+  save_ok (team.bram);
+  g_assert_cmpint (query_path_int (team.path, "SELECT count(*) FROM focus_project WHERE id = 10 "
+                                              "AND status = 'active' AND owner_id = 1"), ==, 1);
+  g_assert_cmpint (query_path_int (team.path, "SELECT count(*) FROM person WHERE id = 1"), ==, 1);
+  g_assert_true (gk_project_file_check (team.path, NULL, &error));
+  g_assert_no_error (error);
+  team_close (&team);
+}
+
 /* A save that merged, repeated from the same base (a retry after a crash
  * before the base was replaced), brings nothing in twice. */
 static void
@@ -599,6 +639,7 @@ main (int argc, char **argv)
   ADD ("/merge/orphan", test_orphan);
   ADD ("/merge/same-period", test_same_period);
   ADD ("/merge/rule-broken-together", test_rule_broken_together);
+  ADD ("/merge/owner-deleted", test_owner_deleted);
   ADD ("/merge/twice-is-once", test_merge_twice_is_once);
   ADD ("/merge/bring-in/clean", test_bring_in_clean);
   ADD ("/merge/bring-in/with-edits", test_bring_in_with_edits);

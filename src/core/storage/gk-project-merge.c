@@ -775,8 +775,17 @@ fix_orphan (Merge         *merge,
     {
       g_autofree char *sql = g_strdup_printf ("UPDATE main.%s SET %s = NULL WHERE id = ?1",
                                               table->name, column->name);
+      g_autoptr(GError) local_error = NULL;
 
-      return exec_with_id (merge->db, sql, orphan->rowid, error);
+      /* Unless the row may not be without it (an active project needs its
+       * owner): then it is a question like any other. */
+      if (exec_with_id (merge->db, sql, orphan->rowid, &local_error))
+        return TRUE;
+      if ((sqlite3_errcode (merge->db) & 0xff) != SQLITE_CONSTRAINT)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
     }
 
   parent_ref.table = parent;
