@@ -74,7 +74,6 @@ static void
 assert_sound (const char *shared)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *integrity = NULL;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 

@@ -528,7 +528,6 @@ test_bring_back (Fixture *fixture, gconstpointer data)
 {
   Team team = { 0, };
   g_autoptr(GkProjectFile) again = NULL;
-  g_autoptr(GError) error = NULL;
   Wait wait = { g_main_loop_new (NULL, FALSE), FALSE, NULL };
 
   team_open (&team, fixture);

@@ -134,6 +134,12 @@ gboolean  gk_storage_write_full            (int           fd,
                                             const guint8 *buffer,
                                             gsize         size);
 gint64    gk_storage_mtime_us              (const struct stat *st);
+/* "Now" by the clock of the file system that holds dir (a network share
+ * stamps files with the server's time): the time of a file made there for
+ * a moment. Ages of files in a shared folder are measured with it, never
+ * with this computer's clock, which may be months off a colleague's.
+ * G_MININT64 when nothing can be made there (a read-only folder). */
+gint64    gk_storage_folder_now_us         (const char        *dir);
 gboolean  gk_storage_same_file_as          (const char        *path,
                                             const struct stat *before);
 typedef struct _GkContentHasher GkContentHasher;

@@ -255,7 +255,13 @@ open_file_once (GFile         *file,
     return NULL;
   /* What a killed save left beside the file would be spread by a sync
    * client (in a read-only folder this removes nothing). */
-  gk_storage_clean_stale_temp_files (path, gk_clock_get_system_time_us (), GK_STALE_TEMP_FILE_US);
+  {
+    g_autofree char *folder = g_path_get_dirname (path);
+    gint64 folder_now = gk_storage_folder_now_us (folder);
+
+    if (folder_now != G_MININT64)
+      gk_storage_clean_stale_temp_files (path, folder_now, GK_STALE_TEMP_FILE_US);
+  }
 
   dir = g_path_get_dirname (self->working_path);
   incoming = gk_working_copy_copy_in (path, dir, self->display_name, TRUE, &self->fingerprint,

@@ -525,9 +525,6 @@ publish (SaveJob             *job,
   gint64 size;
   int fd;
 
-  /* What a killed save left here would be spread by a sync client. */
-  gk_storage_clean_stale_temp_files (target, gk_clock_get_system_time_us (), GK_STALE_TEMP_FILE_US);
-
   temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, name);
   fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
   if (fd < 0)
@@ -535,6 +532,12 @@ publish (SaveJob             *job,
       gk_storage_error_saving_errno (error, errno, display);
       return FALSE;
     }
+  /* What a killed save left here would be spread by a sync client. Its
+   * age is told by the folder's clock (our new file's time), not ours: a
+   * computer whose clock runs ahead must not take a colleague's save in
+   * progress for an old one. */
+  if (fstat (fd, &st) == 0)
+    gk_storage_clean_stale_temp_files (target, gk_storage_mtime_us (&st), GK_STALE_TEMP_FILE_US);
   close (fd);
 
   gk_storage_step (GK_STORAGE_STEP_WRITE, temp);
