@@ -177,6 +177,22 @@ test_race (Fixture *fixture, gconstpointer data)
 
 /* --- the lock -------------------------------------------------------------- */
 
+/* A leftover beside the shared file, age_s old by the folder's clock (the
+ * one its cleanup goes by), whatever this process's clock says. */
+static void
+write_leftover (const char *path, const char *note, gint64 age_s)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  gint64 folder_now_s = gk_storage_folder_now_us (dir) / G_USEC_PER_SEC;
+  struct utimbuf times;
+
+  g_file_set_contents (path, note, -1, &error);
+  g_assert_no_error (error);
+  times.actime = times.modtime = folder_now_s - age_s;
+  g_assert_cmpint (utime (path, &times), ==, 0);
+}
+
 static void
 write_note (const char *path, const char *note, gint64 age_s)
 {
@@ -330,13 +346,13 @@ test_stale_temp_files (Fixture *fixture, gconstpointer data)
     {
       g_autofree char *path = path_in (fixture, old_ones[i]);
 
-      write_note (path, "left by a kill", 3600);
+      write_leftover (path, "left by a kill", 3600);
     }
   for (gsize i = 0; i < G_N_ELEMENTS (kept); i++)
     {
       g_autofree char *path = path_in (fixture, kept[i]);
 
-      write_note (path, "not ours, or young", i == 0 ? 0 : 3600);
+      write_leftover (path, "not ours, or young", i == 0 ? 0 : 3600);
     }
 
   /* Opening cleans up... */
@@ -346,7 +362,7 @@ test_stale_temp_files (Fixture *fixture, gconstpointer data)
       g_autofree char *path = path_in (fixture, old_ones[i]);
 
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-      write_note (path, "left by another kill", 3600);
+      write_leftover (path, "left by another kill", 3600);
     }
 
   /* ...and so does a save. */

@@ -68,17 +68,6 @@ read_note (const char *path)
 /* Whether the lock holding note (read from a file last changed at mtime_us)
  * belongs to a publisher that is gone. A note we cannot read yet (its
  * writer created the file but did not write it) is judged by its age. */
-/* The lock's file time is the folder's clock: measured against it, a live
- * lock never looks old because this computer's clock runs ahead. */
-static gint64
-lock_folder_now (const char *lock_path)
-{
-  g_autofree char *dir = g_path_get_dirname (lock_path);
-  gint64 now = gk_storage_folder_now_us (dir);
-
-  return now != G_MININT64 ? now : gk_clock_get_system_time_us ();
-}
-
 static gboolean
 note_is_stale (const char *note,
                gint64      mtime_us,
@@ -202,7 +191,7 @@ gk_publish_lock_acquire (const char    *target,
       g_clear_pointer (&holder, g_free);
       holder = read_note (path);
       if (stat (path, &st) == 0 &&
-          note_is_stale (holder, gk_storage_mtime_us (&st), lock_folder_now (path)))
+          note_is_stale (holder, gk_storage_mtime_us (&st), gk_clock_get_system_time_us ()))
         {
           break_stale_lock (path, holder);
           continue;
