@@ -146,15 +146,6 @@ parse_size (const char  *size,
   return TRUE;
 }
 
-/* Pango reads the fontconfig setup in a thread of its own, from the moment
- * the font map is made; the first text waits for it (some 30 ms). Made
- * before the programme opens, the two run side by side. */
-static void
-start_loading_fonts (void)
-{
-  pango_cairo_font_map_get_default ();
-}
-
 gboolean
 gk_command_line_export_chart (const char   *path,
                               const char   *chart,
@@ -175,7 +166,6 @@ gk_command_line_export_chart (const char   *path,
   if (!gk_chart_format_from_path (output, &format, error) || !parse_size (size, &width, &height, error))
     return FALSE;
 
-  start_loading_fonts ();
   session = open_session (path, clock, error);
   if (session == NULL)
     return FALSE;
@@ -499,7 +489,6 @@ gk_command_line_export_report (const char   *path,
   if (period != NULL && !gk_period_parse (period, &frequency, &period_date, error))
     return FALSE;
 
-  start_loading_fonts ();
   session = open_session (path, clock, error);
   if (session == NULL)
     return FALSE;
