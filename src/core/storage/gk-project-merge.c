@@ -263,9 +263,10 @@ values_equal (sqlite3_value *a,
         return sqlite3_value_int64 (a) == sqlite3_value_int64 (b);
       return sqlite3_value_double (a) == sqlite3_value_double (b);
     }
-  if (ta != tb)
+  if (ta != tb || sqlite3_value_bytes (a) != sqlite3_value_bytes (b))
     return FALSE;
-  return sqlite3_value_bytes (a) == sqlite3_value_bytes (b) &&
+  /* An empty text or blob has no bytes to point to (NULL). */
+  return sqlite3_value_bytes (a) == 0 ||
          memcmp (sqlite3_value_blob (a), sqlite3_value_blob (b), sqlite3_value_bytes (a)) == 0;
 }
 
