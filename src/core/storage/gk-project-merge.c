@@ -1051,6 +1051,17 @@ gk_merge_outcome_clear (GkMergeOutcome *outcome)
   g_clear_pointer (&outcome->into_mine, g_bytes_unref);
 }
 
+static gboolean exec_with_text (sqlite3     *db,
+                                const char  *sql,
+                                const char  *text,
+                                GError     **error);
+static gboolean attach_image (sqlite3              *db,
+                              const char           *schema,
+                              const unsigned char  *image,
+                              gsize                 size,
+                              gboolean              writable,
+                              GError              **error);
+
 static gboolean
 attach_sides (sqlite3              *db,
               const char           *base_path,
@@ -1058,30 +1069,8 @@ attach_sides (sqlite3              *db,
               gsize                 mine_size,
               GError              **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "ATTACH ?1 AS base", -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, base_path, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_FAILED, "%s", sqlite3_errmsg (db));
-      return FALSE;
-    }
-  if (!exec (db, "ATTACH ':memory:' AS mine", error))
-    return FALSE;
-  rc = sqlite3_deserialize (db, "mine", (unsigned char *) mine, mine_size, mine_size,
-                            SQLITE_DESERIALIZE_READONLY);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_FAILED, "%s", sqlite3_errstr (rc));
-      return FALSE;
-    }
-  return TRUE;
+  return exec_with_text (db, "ATTACH ?1 AS base", base_path, error) &&
+         attach_image (db, "mine", mine, mine_size, FALSE, error);
 }
 
 static gboolean
