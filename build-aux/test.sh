@@ -77,7 +77,7 @@ if build gcc _build; then
     faketime=(faketime -m --exclude-monotonic "$day 09:30:00")
     if [ "$("${faketime[@]}" date +%F)" = "$day" ]; then
       record "faketime moves the clock to $day" OK
-      run_tests _build "faketime-$day" --suite core --suite charts --suite cli \
+      run_tests _build "faketime-$day" --suite core --suite race --suite charts --suite cli \
         --wrapper "${faketime[*]@Q}"
     else
       record "faketime moves the clock to $day" FAIL
