@@ -194,18 +194,6 @@ write_leftover (const char *path, const char *note, gint64 age_s)
 }
 
 static void
-write_note (const char *path, const char *note, gint64 age_s)
-{
-  g_autoptr(GError) error = NULL;
-  struct utimbuf times;
-
-  g_file_set_contents (path, note, -1, &error);
-  g_assert_no_error (error);
-  times.actime = times.modtime = time (NULL) - age_s;
-  g_assert_cmpint (utime (path, &times), ==, 0);
-}
-
-static void
 test_lock_held (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *shared = make_project (fixture, "held.gripkaart", 2);
@@ -217,7 +205,7 @@ test_lock_held (Fixture *fixture, gconstpointer data)
   GkPublishLock *lock;
 
   /* A live publisher on this host holds it: we wait, then give up, naming him. */
-  write_note (lock_path, note, 0);
+  write_leftover (lock_path, note, 0);
   lock = gk_publish_lock_acquire (shared, "held.gripkaart", 50 * 1000, NULL, &error);
   g_assert_null (lock);
   g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_LOCKED);
@@ -226,7 +214,18 @@ test_lock_held (Fixture *fixture, gconstpointer data)
 
   /* A note we cannot read is waited for while it is young (its writer may
    * not have written it yet). */
-  write_note (lock_path, "", 0);
+  write_leftover (lock_path, "", 0);
+  lock = gk_publish_lock_acquire (shared, "held.gripkaart", 50 * 1000, NULL, &error);
+  g_assert_null (lock);
+  g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_true (g_file_test (lock_path, G_FILE_TEST_EXISTS));
+
+  /* Nor when our clock is ahead of the file server's (its file time is
+   * the server's, as a write gives it): under faketime in the future this
+   * lock looked months old, and was broken while its writer held it. */
+  g_file_set_contents (lock_path, "", 0, &error);
+  g_assert_no_error (error);
   lock = gk_publish_lock_acquire (shared, "held.gripkaart", 50 * 1000, NULL, &error);
   g_assert_null (lock);
   g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_LOCKED);
@@ -254,7 +253,7 @@ test_lock_stale (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (waitpid (gone, NULL, 0), ==, gone);
   dead = g_strdup_printf ("ayse,%s,%d,%" G_GINT64_FORMAT ",0\n", g_get_host_name (), (int) gone,
                           g_get_real_time ());
-  write_note (lock_path, dead, 0);
+  write_leftover (lock_path, dead, 0);
   lock = gk_publish_lock_acquire (shared, "stale.gripkaart", 50 * 1000, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (lock);
@@ -265,14 +264,14 @@ test_lock_stale (Fixture *fixture, gconstpointer data)
   /* Another host's lock, and garbage, both older than the timeout. */
   old = g_strdup_printf ("bram,elders,1,%" G_GINT64_FORMAT ",0\n",
                          g_get_real_time () - 2 * GK_PUBLISH_LOCK_STALE_US);
-  write_note (lock_path, old, 2 * GK_PUBLISH_LOCK_STALE_US / G_USEC_PER_SEC);
+  write_leftover (lock_path, old, 2 * GK_PUBLISH_LOCK_STALE_US / G_USEC_PER_SEC);
   project = open_ok (shared);
   insert_person (project, 77, "Na de crash");
   g_assert_true (gk_project_file_save (project, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (lock_path, G_FILE_TEST_EXISTS));
 
-  write_note (lock_path, "\x01garbage,,", 2 * GK_PUBLISH_LOCK_STALE_US / G_USEC_PER_SEC);
+  write_leftover (lock_path, "\x01garbage,,", 2 * GK_PUBLISH_LOCK_STALE_US / G_USEC_PER_SEC);
   insert_person (project, 78, "Na rommel");
   g_assert_true (gk_project_file_save (project, &error));
   g_assert_no_error (error);
@@ -281,7 +280,7 @@ test_lock_stale (Fixture *fixture, gconstpointer data)
 
   /* An old note from another host is not broken before its time by a
    * clock that is ahead: a young file time keeps it. */
-  write_note (lock_path, old, 0);
+  write_leftover (lock_path, old, 0);
   lock = gk_publish_lock_acquire (shared, "stale.gripkaart", 50 * 1000, NULL, &error);
   g_assert_null (lock);
   g_assert_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_LOCKED);
@@ -335,7 +334,8 @@ test_stale_temp_files (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *shared = make_project (fixture, "plan.gripkaart", 2);
   const char *old_ones[] = { ".plan.gripkaart.Ab12Cd", ".plan.gripkaart.Ab12Cd-journal",
-                             ".plan.gripkaart.zzzzzz-wal" };
+                             ".plan.gripkaart.zzzzzz-wal", ".plan.gripkaart.publish-lock.Qw12Er",
+                             ".plan.gripkaart.publish-lock.stale-12-0badf00d" };
   const char *kept[] = { ".plan.gripkaart.young1", "plan.gripkaart.Ab12Cd",
                          ".plan.gripkaart.Ab12Cd.bak", ".other.gripkaart.Ab12Cd",
                          ".plan.gripkaart.Ab1", "notes.txt" };
@@ -392,7 +392,7 @@ test_prune_set_aside (Fixture *fixture, gconstpointer data)
   const int a_days[] = { 0, 1, 2, 3, 4, 6, 20, 30 };
   const gboolean a_kept[] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE };
   const int b_days[] = { 100, 200 };
-  gint64 now_us = g_get_real_time ();
+  gint64 now_us = gk_storage_folder_now_us (fixture->dir);
   g_autofree char *other = path_in (fixture, "abc.gripkaart");
 
   for (gsize i = 0; i < G_N_ELEMENTS (a_days); i++)
@@ -400,16 +400,16 @@ test_prune_set_aside (Fixture *fixture, gconstpointer data)
       g_autofree char *db = g_strdup_printf ("%s/abc.recovered-2026120%zu.gripkaart", fixture->dir, i);
       g_autofree char *ini = g_strdup_printf ("%s/abc.recovered-2026120%zu.ini", fixture->dir, i);
 
-      write_note (db, "copy", a_days[i] * 24 * 3600);
-      write_note (ini, "key", a_days[i] * 24 * 3600);
+      write_leftover (db, "copy", a_days[i] * 24 * 3600);
+      write_leftover (ini, "key", a_days[i] * 24 * 3600);
     }
   for (gsize i = 0; i < G_N_ELEMENTS (b_days); i++)
     {
       g_autofree char *db = g_strdup_printf ("%s/def.recovered-2025010%zu.gripkaart", fixture->dir, i);
 
-      write_note (db, "copy", b_days[i] * 24 * 3600);
+      write_leftover (db, "copy", b_days[i] * 24 * 3600);
     }
-  write_note (other, "a working copy", 400 * 24 * 3600);
+  write_leftover (other, "a working copy", 400 * 24 * 3600);
 
   g_assert_cmpuint (gk_working_copy_prune_set_aside (fixture->dir, now_us), ==, 2);
   for (gsize i = 0; i < G_N_ELEMENTS (a_days); i++)

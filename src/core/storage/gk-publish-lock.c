@@ -8,9 +8,10 @@
  * renames a new file over it. Two people saving at the same moment could
  * both pass the check and both rename: both told "saved", one's edits gone.
  * SQLite's locks and flock() do not hold on SMB shares or in sync folders,
- * so publishers take turns on a lock file beside the shared file, created
- * with O_CREAT|O_EXCL (which network file systems do honour), holding who,
- * where, which process and when. It is held for the check and the rename
+ * so publishers take turns on a lock file beside the shared file, made by
+ * link() from a file that holds its note (O_CREAT|O_EXCL where hard links
+ * are not allowed; network file systems honour both): who, where, which
+ * process and when. It is held for the check and the rename
  * only: milliseconds locally, seconds on a slow share. A lock whose process
  * is gone (on this host) or that is older than GK_PUBLISH_LOCK_STALE_US is
  * broken: the publisher that held it was killed.
@@ -65,30 +66,39 @@ read_note (const char *path)
   return contents;
 }
 
-/* Whether the lock holding note (read from a file last changed at mtime_us)
- * belongs to a publisher that is gone. A note we cannot read yet (its
- * writer created the file but did not write it) is judged by its age. */
+/* Whether the lock at path, holding note and last changed at mtime_us,
+ * belongs to a publisher that is gone. Its file time is the file server's
+ * clock and the time in the note the publisher's: each is compared with a
+ * clock of its own kind, the file time with the folder's (a fresh file's
+ * time), because a server clock a minute behind ours would make every lock
+ * look old at once. A note without its fields (an older Gripkaart's, or a
+ * damaged one) is judged by its file time alone. */
 static gboolean
-note_is_stale (const char *note,
-               gint64      mtime_us,
-               gint64      now_us)
+lock_is_stale (const char *path,
+               const char *note,
+               gint64      mtime_us)
 {
   g_auto(GStrv) fields = note != NULL ? g_strsplit (note, ",", 6) : NULL;
-  gint64 written = 0;
+  g_autofree char *dir = NULL;
+  gint64 folder_now;
 
   if (fields != NULL && g_strv_length (fields) == 5)
     {
       gint64 pid = g_ascii_strtoll (fields[2], NULL, 10);
+      gint64 written = g_ascii_strtoll (fields[3], NULL, 10);
 
       if (g_strcmp0 (fields[1], g_get_host_name ()) == 0 && pid > 0 && pid != getpid () &&
           kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
         return TRUE;
-      written = g_ascii_strtoll (fields[3], NULL, 10);
+      /* Young by the publisher's clock: a clock on another host that is
+       * ahead or behind never makes it look old early, as the file time
+       * must say so too. */
+      if (written > 0 && gk_clock_get_system_time_us () - written <= GK_PUBLISH_LOCK_STALE_US)
+        return FALSE;
     }
-  /* Old by its file time, and by the time in it when it has one: a clock
-   * on another host that is ahead or behind never makes it look old early. */
-  return now_us - mtime_us > GK_PUBLISH_LOCK_STALE_US &&
-         (written <= 0 || now_us - written > GK_PUBLISH_LOCK_STALE_US);
+  dir = g_path_get_dirname (path);
+  folder_now = gk_storage_folder_now_us (dir);
+  return folder_now != G_MININT64 && folder_now - mtime_us > GK_PUBLISH_LOCK_STALE_US;
 }
 
 /* Removes the stale lock at path, unless someone else replaced it with a
@@ -119,10 +129,12 @@ break_stale_lock (const char *path,
   g_unlink (aside);
 }
 
+/* Creates the lock at path with O_EXCL, writing the note after: a reader
+ * can see it empty for a moment. Only where hard links are not allowed. */
 static gboolean
-try_create (const char *path,
-            const char *note,
-            int        *out_errno)
+try_create_exclusive (const char *path,
+                      const char *note,
+                      int        *out_errno)
 {
   int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   gboolean ok;
@@ -138,6 +150,53 @@ try_create (const char *path,
   if (!ok)
     g_unlink (path);
   return ok;
+}
+
+static gboolean
+link_not_supported (int saved_errno)
+{
+  return saved_errno == EPERM || saved_errno == ENOTSUP || saved_errno == EOPNOTSUPP ||
+         saved_errno == ENOSYS || saved_errno == EMLINK || saved_errno == EXDEV;
+}
+
+/* Creates the lock at path holding note, in one step: the note is written
+ * to a file of our own, which is then linked to path (link() never
+ * replaces a file, also on NFS). So nobody ever reads a lock without its
+ * note, and judges a publisher that is writing it as gone. */
+static gboolean
+try_create (const char *path,
+            const char *note,
+            int        *out_errno)
+{
+  g_autofree char *temp = g_strconcat (path, ".XXXXXX", NULL);
+  int fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0644);
+  gboolean written;
+  int link_errno;
+
+  if (fd < 0)
+    {
+      *out_errno = errno;
+      return FALSE;
+    }
+  written = gk_storage_write_full (fd, (const guint8 *) note, strlen (note)) && fsync (fd) == 0;
+  *out_errno = errno;
+  close (fd);
+  if (!written)
+    {
+      g_unlink (temp);
+      return FALSE;
+    }
+  if (link (temp, path) == 0)
+    {
+      g_unlink (temp);
+      return TRUE;
+    }
+  link_errno = errno;
+  g_unlink (temp);
+  if (link_not_supported (link_errno))
+    return try_create_exclusive (path, note, out_errno);
+  *out_errno = link_errno;
+  return FALSE;
 }
 
 static void
@@ -190,8 +249,7 @@ gk_publish_lock_acquire (const char    *target,
 
       g_clear_pointer (&holder, g_free);
       holder = read_note (path);
-      if (stat (path, &st) == 0 &&
-          note_is_stale (holder, gk_storage_mtime_us (&st), gk_clock_get_system_time_us ()))
+      if (stat (path, &st) == 0 && lock_is_stale (path, holder, gk_storage_mtime_us (&st)))
         {
           break_stale_lock (path, holder);
           continue;
@@ -237,7 +295,8 @@ gk_publish_lock_release (GkPublishLock *lock)
 /* --- leftovers ------------------------------------------------------------- */
 
 /* Whether name is one of our temporary files for the shared file called
- * shared_name: ".<shared_name>.XXXXXX" (g_mkstemp), or its SQLite journal. */
+ * shared_name: ".<shared_name>.XXXXXX" (g_mkstemp), or its SQLite journal,
+ * or a publish lock's note file or a broken lock set aside. */
 static gboolean
 is_our_temp_name (const char *name,
                   const char *shared_name)
@@ -249,6 +308,10 @@ is_our_temp_name (const char *name,
       name[prefix_len - 1] != '.')
     return FALSE;
   rest = name + prefix_len;
+  /* A lock's note not yet linked, or a broken lock set aside (never the
+   * lock itself, which has no dot after its name). */
+  if (g_str_has_prefix (rest, "publish-lock."))
+    return TRUE;
   for (int i = 0; i < 6; i++)
     if (!g_ascii_isalnum (rest[i]))
       return FALSE;

@@ -321,6 +321,15 @@ gk_working_copy_prune_set_aside (const char *dir_path,
 /* Takes the first free slot "<base>", "<base>-2", ... in the working
  * directory. A slot is ours while we hold an flock() on its lock file, so
  * two windows or processes never share a working copy. */
+/* The copies' ages by the clock that gave them their file times. */
+static void
+prune_by_folder_clock (const char *dir)
+{
+  gint64 now_us = gk_storage_folder_now_us (dir);
+
+  gk_working_copy_prune_set_aside (dir, now_us != G_MININT64 ? now_us : gk_clock_get_system_time_us ());
+}
+
 gboolean
 gk_working_copy_claim_slot (GkProjectFile  *self,
                             const char     *base,
@@ -370,7 +379,7 @@ gk_working_copy_claim_slot (GkProjectFile  *self,
       self->key_path = g_strdup_printf ("%s/%s.ini", dir, name);
       self->base_path = g_strdup_printf ("%s/%s.base", dir, name);
       set_aside_stale_copy (self);
-      gk_working_copy_prune_set_aside (dir, gk_clock_get_system_time_us ());
+      prune_by_folder_clock (dir);
       return TRUE;
     }
 
