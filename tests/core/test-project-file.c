@@ -286,6 +286,17 @@ test_version_1_file_opens (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (gk_measure_get_progress (gk_document_lookup_measure (document, 1)), ==, 40);
   g_assert_cmpfloat (gk_indicator_get_signal_serious (gk_document_lookup_indicator (document, 1)), ==, 12);
   g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_measurements (document)), ==, 1);
+
+  /* Closed without a save, the file is still the old one itself: its
+   * backup goes (one per opening of an old file would pile up). */
+  {
+    g_autofree char *backup = g_strdup (gk_project_file_get_backup_path (project));
+
+    g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+    g_clear_object (&document);
+    gk_project_file_close (project);
+    g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  }
 }
 
 static void
@@ -603,6 +614,16 @@ test_migration (Fixture *fixture, gconstpointer data)
   g_assert_true (gk_project_file_check (path, &version, &error));
   g_assert_no_error (error);
   g_assert_cmpint (version, ==, GK_SCHEMA_VERSION);
+  /* Saved over: the backup is the only old file left, and stays. */
+  {
+    g_autofree char *backup = g_strdup (gk_project_file_get_backup_path (project));
+    g_autofree char *kept_hash = NULL;
+
+    gk_project_file_close (project);
+    g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+    kept_hash = file_sha256 (backup);
+    g_assert_cmpstr (kept_hash, ==, original_hash);
+  }
 }
 
 static void

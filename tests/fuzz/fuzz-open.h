@@ -228,9 +228,14 @@ fuzz_count_working_copies (void)
   g_autoptr(GDir) dir = g_dir_open (fuzz_working_dir, 0, NULL);
   guint n = 0;
 
+  const char *name;
+
   if (dir != NULL)
-    while (g_dir_read_name (dir) != NULL)
-      n++;
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        fprintf (stderr, "fuzz: left in the working folder: %s\n", name);
+        n++;
+      }
   return n;
 }
 

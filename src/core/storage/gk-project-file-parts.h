@@ -51,7 +51,11 @@ struct _GkProjectFile
   char          *lock_path;
   int            lock_fd;
 
+  /* backup_path: the file as it was before a migration to this version,
+   * beside the working copy; only of use once our save replaced it
+   * (original_replaced), so removed at close otherwise. */
   char          *backup_path;
+  gboolean       original_replaced;
   char          *recovered_path;
 
   /* Merging (gk-project-merge.c): the base is a copy of the shared file as

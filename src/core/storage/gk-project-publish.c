@@ -966,6 +966,8 @@ mark_published (GkProjectFile *self,
   g_autoptr(GError) error = NULL;
   gboolean everything;
 
+  if (job->kind != SAVE_AS || (self->file != NULL && g_file_equal (job->file, self->file)))
+    self->original_replaced = TRUE;
   if (job->kind == SAVE_AS)
     {
       gk_project_file_presence_stop (self);

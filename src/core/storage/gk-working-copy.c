@@ -396,6 +396,10 @@ gk_working_copy_release_slot (GkProjectFile *self,
       gk_storage_unlink_database_files (self->working_path);
       gk_storage_unlink_database_files (self->base_path);
       g_unlink (self->key_path);
+      /* Never saved over: the file itself is still the one before the
+       * migration, and a backup of it would only pile up. */
+      if (self->backup_path != NULL && !self->original_replaced)
+        g_unlink (self->backup_path);
     }
   if (self->lock_fd >= 0)
     {
