@@ -561,9 +561,59 @@ test_sound (void)
 
   assert_sound (db);
   assert_dates_well_formed (db);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM change_log"), ==, 0);
-  /* Rows are stamped from the reference date, not from the clock. */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM measure WHERE updated_at <> '2026-03-15T09:00:00Z'"), ==, 0);
+  /* Rows are stamped from the reference date and the story's moments,
+   * never from the clock, and nothing happened after the reference date. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM measure WHERE updated_at > '2026-03-15T09:00:00Z'"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM change_log WHERE changed_at > '2026-03-15T09:00:00Z'"), ==, 0);
+  sqlite3_close (db);
+}
+
+/* The history is a team's two years: every kind of record, each change by
+ * a person of the programme, month after month, in the order it happened. */
+static void
+test_history (void)
+{
+  g_autoptr(GDate) reference = reference_date ();
+  sqlite3 *db = new_demo (reference);
+
+  g_assert_cmpint (query_int (db, "SELECT count(DISTINCT changed_by) FROM change_log"), >=, 7);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM change_log"
+                                  " WHERE changed_by NOT IN (SELECT name FROM person)"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(DISTINCT substr(changed_at, 1, 7)) FROM change_log"), >=, 18);
+  g_assert_cmpint (query_int (db, "SELECT count(DISTINCT table_name) FROM change_log"), ==, 5);
+  /* Numbered in the order of time. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM change_log a JOIN change_log b ON b.id = a.id + 1"
+                                  " WHERE b.changed_at < a.changed_at"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT min(id) FROM change_log"), ==, 1);
+
+  /* Every figure and assessment was entered once, after its period or on
+   * its date, by whoever the row names. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM measurement"), ==,
+                   query_int (db, "SELECT count(*) FROM change_log WHERE table_name = 'measurement'"));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM measurement f JOIN change_log c"
+                                  " ON c.table_name = 'measurement' AND c.row_id = f.id"
+                                  " WHERE c.changed_at < f.period_date OR c.changed_by <> f.entered_by"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM assessment a JOIN change_log c"
+                                  " ON c.table_name = 'assessment' AND c.row_id = a.id"
+                                  " WHERE substr(c.changed_at, 1, 10) <> a.date"), ==, 0);
+
+  /* A done measure moved through several reports to done, by its owner,
+   * and its last change is the one that made it done. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM change_log c JOIN measure m ON c.row_id = m.id"
+                                  " WHERE c.table_name = 'measure' AND m.title = 'Convenant met de huisartsenkring'"), >=, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM change_log c JOIN measure m ON c.row_id = m.id"
+                                  " JOIN person p ON p.id = m.owner_id"
+                                  " WHERE c.table_name = 'measure' AND c.changed_by <> p.name"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM measure m WHERE status = 'done' AND updated_at <>"
+                                  " (SELECT max(changed_at) FROM change_log WHERE table_name = 'measure' AND row_id = m.id)"), ==, 0);
+
+  /* Projects went active, and one was at risk for a while and recovered. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM change_log WHERE table_name = 'focus_project'"
+                                  " AND summary LIKE '%(status)%'"), ==,
+                   query_int (db, "SELECT count(*) FROM focus_project WHERE status = 'active'"));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM change_log c JOIN focus_project p ON c.row_id = p.id"
+                                  " WHERE c.table_name = 'focus_project' AND p.name = 'Resultaatgericht contracteren'"
+                                  " AND c.summary LIKE '%health%'"), >=, 2);
   sqlite3_close (db);
 }
 
@@ -767,6 +817,7 @@ main (int   argc,
   g_test_add_func ("/demo/figures-match-story", test_figures_match_story);
   g_test_add_func ("/demo/journal", test_journal);
   g_test_add_func ("/demo/sound", test_sound);
+  g_test_add_func ("/demo/history", test_history);
   g_test_add_func ("/demo/deterministic", test_deterministic);
   g_test_add_func ("/demo/relative-dates", test_relative_dates);
   g_test_add_func ("/demo/awkward-reference-dates", test_awkward_reference_dates);

@@ -26,6 +26,7 @@
 #include <math.h>
 
 #include "gk-demo-private.h"
+#include "gk-demo-replay.h"
 #include "gk-demo-writer.h"
 
 #define DEMO_SEED 20260101
@@ -938,6 +939,314 @@ static const DemoEntry demo_journal[] = {
   { -2, FATIMA, PROGRESS, "Tien van de veertien praktijken hebben nu een POH-jeugd.", 0, 0, M_POH_UITROL },
 };
 
+/* --- the history: two years replayed ----------------------------------- */
+
+/* The turns in a project's health, besides its state today: the setbacks a
+ * team reports and recovers from. */
+typedef struct {
+  int         project;
+  int         month;
+  GkHealth    health;
+  const char *reason;      /* NULL: the project's reason of today */
+} HealthTurn;
+
+static const HealthTurn health_turns[] = {
+  { CONTRACTEREN, -9, GK_HEALTH_AT_RISK,
+    "De aanbesteding loopt vertraging op: twee aanbieders maken bezwaar tegen de indeling in percelen." },
+  { CONTRACTEREN, -6, GK_HEALTH_ON_TRACK,
+    "De bezwaren zijn afgehandeld; de aanbesteding ligt weer op schema." },
+  { VERWIJZINGEN, -5, GK_HEALTH_AT_RISK,
+    "De gesprekken met de verwijzers komen traag op gang; de GI wacht de regionale afspraken af." },
+  { VERWIJZINGEN, -3, GK_HEALTH_ON_TRACK, NULL },
+  { WACHTTIJDEN, -4, GK_HEALTH_AT_RISK,
+    "Twee vacatures in het lokale team; de wachttijd loopt weer op." },
+  { WACHTTIJDEN, -1, GK_HEALTH_OFF_TRACK, NULL },
+  { RESIDENTIEEL, -3, GK_HEALTH_AT_RISK, NULL },
+};
+
+typedef struct {
+  GkMeasureStatus status;
+  int             progress;
+  char            done_date[11];
+} MeasureState;
+
+typedef struct {
+  GkProjectStatus status;
+  GkHealth        health;
+  const char     *reason;   /* static */
+} ProjectState;
+
+static void
+change_measure (GkRecord      *copy,
+                gconstpointer  data)
+{
+  const MeasureState *state = data;
+
+  gk_measure_set_status (GK_MEASURE (copy), state->status);
+  gk_measure_set_progress (GK_MEASURE (copy), state->progress);
+  gk_measure_set_done_date (GK_MEASURE (copy), state->done_date[0] != '\0' ? state->done_date : NULL);
+}
+
+static void
+change_project (GkRecord      *copy,
+                gconstpointer  data)
+{
+  const ProjectState *state = data;
+
+  gk_focus_project_set_status (GK_FOCUS_PROJECT (copy), state->status);
+  gk_focus_project_set_health (GK_FOCUS_PROJECT (copy), state->health);
+  gk_focus_project_set_health_reason (GK_FOCUS_PROJECT (copy), state->reason);
+}
+
+/* A moment of the story, in UTC: never after the reference date's morning,
+ * so that nothing happens in the future of the file. */
+static GDateTime *
+story_moment (GkDemoWriter *w,
+              const GDate  *date,
+              int           hour,
+              int           minute)
+{
+  g_autoptr(GDateTime) latest = g_date_time_new_utc (g_date_get_year (&w->reference),
+                                                      g_date_get_month (&w->reference),
+                                                      g_date_get_day (&w->reference), 8, 30, 0);
+  g_autoptr(GDateTime) moment = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
+                                                      g_date_get_day (date), hour, minute, 0);
+
+  return g_date_time_compare (moment, latest) > 0 ? g_date_time_ref (latest) : g_date_time_ref (moment);
+}
+
+static int
+days_from_reference (GkDemoWriter *w,
+                     const GDate  *date)
+{
+  return (int) g_date_days_between (&w->reference, date);
+}
+
+/* Steps of five, as people report progress. */
+static int
+progress_between (int from_day,
+                  int to_day,
+                  int day,
+                  int final)
+{
+  double share = to_day > from_day ? (double) (day - from_day) / (to_day - from_day) : 1.0;
+
+  return (int) (CLAMP (share, 0.0, 1.0) * final / 5.0) * 5;
+}
+
+/* Where a measure stood at the end of @day (days from the reference). */
+static MeasureState
+measure_state_on (GkDemoWriter      *w,
+                  const DemoMeasure *measure,
+                  int                day)
+{
+  MeasureState state = { GK_MEASURE_STATUS_PLANNED, 0, "" };
+  int end = measure->status == DONE ? measure->done : MIN (measure->due, 0);
+
+  if (day < measure->start)
+    return state;
+  if (day >= end && measure->status != IN_PROGRESS)
+    {
+      state.status = measure->status;
+      state.progress = measure->status == DONE ? 100 : measure->progress;
+      if (measure->status == DONE)
+        g_strlcpy (state.done_date, gk_demo_days_from_reference (w, measure->done), sizeof state.done_date);
+      return state;
+    }
+  state.status = GK_MEASURE_STATUS_IN_PROGRESS;
+  state.progress = progress_between (measure->start, end, day,
+                                     measure->status == DONE ? 95 : measure->progress);
+  if (measure->status == IN_PROGRESS && day >= 0)
+    state.progress = measure->progress;
+  return state;
+}
+
+/* At the end of every month (and on the reference date) each owner reports
+ * where the measures stand; only what moved becomes an edit. */
+static void
+tell_measures (GkDemoWriter  *w,
+               GkDemoReplay  *replay,
+               const gint64  *measure_ids)
+{
+  for (int m = 1; m < N_MEASURES; m++)
+    {
+      const DemoMeasure *measure = &demo_measures[m];
+      MeasureState last = { GK_MEASURE_STATUS_PLANNED, 0, "" };
+
+      if (measure->status == IDEA || measure->status == PLANNED || measure->start == NO_DATE)
+        continue;
+      for (int month = -20; month <= 0; month++)
+        {
+          g_autoptr(GDateTime) when = NULL;
+          MeasureState state;
+          GDate end;
+
+          gk_demo_month_start (w, month + 1, &end);
+          g_date_subtract_days (&end, 1);
+          state = measure_state_on (w, measure, MIN (days_from_reference (w, &end), 0));
+          if (memcmp (&state, &last, sizeof state) == 0)
+            continue;
+          when = story_moment (w, &end, 13 + m % 4, (m * 7) % 60);
+          gk_demo_replay_change_at (replay, GK_TYPE_MEASURE, measure_ids[m], when,
+                                    demo_people[measure->owner].name, change_measure, &state, sizeof state);
+          last = state;
+        }
+    }
+}
+
+/* The day a project went active: its start, or its first measure's. */
+static GDate
+project_activation (GkDemoWriter *w,
+                    int           project)
+{
+  GDate date;
+
+  gk_demo_month_start (w, demo_projects[project].start_month, &date);
+  for (int m = 1; m < N_MEASURES; m++)
+    if (demo_measures[m].project == project && demo_measures[m].start != NO_DATE
+        && demo_measures[m].status != IDEA && demo_measures[m].status != PLANNED
+        && demo_measures[m].start < days_from_reference (w, &date))
+      {
+        date = w->reference;
+        gk_demo_shift_days (&date, demo_measures[m].start);
+      }
+  return date;
+}
+
+static void
+project_change_at (GkDemoWriter       *w,
+                   GkDemoReplay       *replay,
+                   gint64              project_id,
+                   int                 project,
+                   const GDate        *date,
+                   const ProjectState *state)
+{
+  g_autoptr(GDateTime) when = story_moment (w, date, 9, 15 + project);
+
+  gk_demo_replay_change_at (replay, GK_TYPE_FOCUS_PROJECT, project_id, when,
+                            demo_people[demo_projects[project].owner].name,
+                            change_project, state, sizeof *state);
+}
+
+/* A project goes active, takes the turns of health_turns, and a month ago
+ * its owner wrote the health of today. */
+static void
+tell_projects (GkDemoWriter  *w,
+               GkDemoReplay  *replay,
+               const gint64  *project_ids)
+{
+  for (int p = 1; p < N_PROJECTS; p++)
+    {
+      const DemoProject *project = &demo_projects[p];
+      ProjectState state = { GK_PROJECT_STATUS_ACTIVE, GK_HEALTH_ON_TRACK, "" };
+      GDate date;
+
+      if (project->status != GK_PROJECT_STATUS_ACTIVE)
+        continue;
+      date = project_activation (w, p);
+      project_change_at (w, replay, project_ids[p], p, &date, &state);
+      for (guint t = 0; t < G_N_ELEMENTS (health_turns); t++)
+        if (health_turns[t].project == p)
+          {
+            state.health = health_turns[t].health;
+            state.reason = health_turns[t].reason != NULL ? health_turns[t].reason : project->health_reason;
+            gk_demo_month_start (w, health_turns[t].month, &date);
+            g_date_add_days (&date, 9);
+            project_change_at (w, replay, project_ids[p], p, &date, &state);
+          }
+      state.health = project->health;
+      state.reason = project->health_reason;
+      gk_demo_month_start (w, -1, &date);
+      g_date_add_days (&date, 24);
+      project_change_at (w, replay, project_ids[p], p, &date, &state);
+    }
+}
+
+/* Figures, assessments and journal entries come in when they were made:
+ * a month's figures early in the next month, by whoever entered them. */
+static void
+reenter_dated_rows (GkDemoWriter *w,
+                    GkDemoReplay *replay)
+{
+  GkDocument *document = gk_demo_replay_get_document (replay);
+  GListModel *measurements = gk_document_get_measurements (document);
+  GListModel *assessments = gk_document_get_assessments (document);
+  GListModel *journal = gk_document_get_journal (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (measurements); i++)
+    {
+      g_autoptr(GkMeasurement) figure = g_list_model_get_item (measurements, i);
+      g_autoptr(GDateTime) when = NULL;
+      GDate date;
+
+      g_date_set_parse (&date, gk_measurement_get_period_date (figure));
+      gk_demo_shift_months (&date, 1);
+      g_date_add_days (&date, 4 + (int) (gk_measurement_get_indicator_id (figure) % 6));
+      when = story_moment (w, &date, 10, (int) (i % 50));
+      gk_demo_replay_insert_at (replay, GK_TYPE_MEASUREMENT, gk_record_get_id (GK_RECORD (figure)), when,
+                                gk_record_get_updated_by (GK_RECORD (figure)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (assessments); i++)
+    {
+      g_autoptr(GkAssessment) assessment = g_list_model_get_item (assessments, i);
+      g_autoptr(GDateTime) when = NULL;
+      GDate date;
+
+      g_date_set_parse (&date, gk_assessment_get_date (assessment));
+      when = story_moment (w, &date, 15, (int) (i % 45));
+      gk_demo_replay_insert_at (replay, GK_TYPE_ASSESSMENT, gk_record_get_id (GK_RECORD (assessment)), when,
+                                gk_record_get_updated_by (GK_RECORD (assessment)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (journal); i++)
+    {
+      g_autoptr(GkJournalEntry) entry = g_list_model_get_item (journal, i);
+      g_autoptr(GDateTime) when = NULL;
+      GDate date;
+
+      g_date_set_parse (&date, gk_journal_entry_get_date (entry));
+      when = story_moment (w, &date, 16, (int) (i % 30));
+      gk_demo_replay_insert_at (replay, GK_TYPE_JOURNAL_ENTRY, gk_record_get_id (GK_RECORD (entry)), when,
+                                gk_record_get_updated_by (GK_RECORD (entry)));
+    }
+}
+
+/* Measures that have started, and active projects, begin the story where
+ * they began: planned, draft, on track. */
+static void
+rewind_to_the_start (GkDemoWriter *w)
+{
+  gk_demo_writer_run (w, "UPDATE measure SET status = ?, progress = 0, done_date = NULL"
+                         " WHERE status IN (?, ?, ?) AND start_date IS NOT NULL", "ssss",
+                      gk_measure_status_to_key (PLANNED), gk_measure_status_to_key (IN_PROGRESS),
+                      gk_measure_status_to_key (DONE), gk_measure_status_to_key (DROPPED));
+  gk_demo_writer_run (w, "UPDATE focus_project SET status = ?, health = ?, health_reason = ''"
+                         " WHERE status = ?", "sss",
+                      gk_project_status_to_key (GK_PROJECT_STATUS_DRAFT),
+                      gk_health_to_key (GK_HEALTH_ON_TRACK),
+                      gk_project_status_to_key (GK_PROJECT_STATUS_ACTIVE));
+}
+
+static void
+replay_history (GkDemoWriter *w,
+                const gint64 *project_ids,
+                const gint64 *measure_ids)
+{
+  g_autoptr(GkDemoReplay) replay = NULL;
+
+  if (w->error != NULL)
+    return;
+  rewind_to_the_start (w);
+  if (w->error != NULL)
+    return;
+  replay = gk_demo_replay_new (w->db, &w->error);
+  if (replay == NULL)
+    return;
+  tell_projects (w, replay, project_ids);
+  tell_measures (w, replay, measure_ids);
+  reenter_dated_rows (w, replay);
+  gk_demo_replay_run (replay, &w->error);
+}
+
 /* --- putting the demo together ----------------------------------------- */
 
 static void
@@ -1048,6 +1357,8 @@ write_demo (GkDemoWriter *w)
                           topic_ids[entry->topic], project_ids[entry->project], measure_ids[entry->measure],
                           author);
     }
+
+  replay_history (w, project_ids, measure_ids);
 }
 
 gboolean
