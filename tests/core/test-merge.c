@@ -13,6 +13,9 @@
 #include <string.h>
 
 #include "project-file-fixture.h"
+#include "gk-document-private.h"
+#include "gk-history.h"
+#include "gk-measure.h"
 #include "gk-merge-conflict.h"
 
 typedef struct {
@@ -122,6 +125,51 @@ test_different_fields (Fixture *fixture, gconstpointer data)
                               "SELECT progress FROM measure WHERE id = 20"), ==, 60);
   g_assert_true (gk_project_file_check (team.path, NULL, &error));
   g_assert_no_error (error);
+  team_close (&team);
+}
+
+/* The values of the change log travel with the changes: after Bram's save
+ * merged Anne's edit, his copy's history knows what she changed, from and
+ * to what, and so does the file. */
+static void
+test_history_travels (Fixture *fixture, gconstpointer data)
+{
+  Team team = { 0, };
+  g_autoptr(GkDocument) anne = NULL;
+  g_autoptr(GkDocument) bram = NULL;
+  g_autoptr(GkRecord) copy = NULL;
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GkHistoryEntry) entry = NULL;
+  g_autofree char *changes = NULL;
+  g_autoptr(GError) error = NULL;
+  GkHistoryFilter by_anne = { .person = "Anne" };
+
+  team_open (&team, fixture);
+  anne = gk_document_new_for_db (gk_project_file_get_db (team.anne), &error);
+  g_assert_no_error (error);
+  gk_document_set_user_name (anne, "Anne");
+  copy = gk_record_copy (gk_document_lookup_in_table (anne, "measure", 20));
+  gk_measure_set_progress (GK_MEASURE (copy), 55);
+  g_assert_true (gk_document_update (anne, copy, &error));
+  g_assert_no_error (error);
+  gk_project_file_set_dirty (team.anne, TRUE);
+  edit (team.bram, "UPDATE measure SET title = 'Huisartsen zoeken', version = 2 WHERE id = 21");
+  save_ok (team.anne);
+  save_ok (team.bram);
+
+  changes = file_text (team.path, "SELECT changes FROM change_log WHERE changed_by = 'Anne'");
+  g_assert_cmpstr (changes, ==, "{\"progress\": [40, 55]}");
+  bram = gk_document_new_for_db (gk_project_file_get_db (team.bram), &error);
+  g_assert_no_error (error);
+  entries = gk_history_query (bram, &by_anne, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
+  entry = g_list_model_get_item (entries, 0);
+  g_assert_cmpuint (gk_history_entry_get_n_changes (entry), ==, 1);
+  g_assert_cmpstr (gk_history_entry_get_change (entry, 0)->old_text, ==, "40%");
+  g_assert_cmpstr (gk_history_entry_get_change (entry, 0)->new_text, ==, "55%");
+  g_clear_object (&bram);
+  g_clear_object (&anne);
   team_close (&team);
 }
 
@@ -631,6 +679,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   ADD ("/merge/different-fields", test_different_fields);
+  ADD ("/merge/history-travels", test_history_travels);
   ADD ("/merge/same-field", test_same_field);
   ADD ("/merge/same-field-mine", test_same_field_mine);
   ADD ("/merge/they-deleted", test_they_deleted);

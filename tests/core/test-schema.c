@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "gk-migrations.h"
 #include "gk-schema.h"
 
 static sqlite3 *
@@ -121,9 +122,9 @@ test_constraints (void)
 /* The DDL of this schema version as it was first written (by hand, for
  * version 1): files of this version out there have exactly this schema. */
 static char *
-frozen_sql (void)
+frozen_sql_of (int version)
 {
-  g_autofree char *name = g_strdup_printf ("schema-v%d.sql", GK_SCHEMA_VERSION);
+  g_autofree char *name = g_strdup_printf ("schema-v%d.sql", version);
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "core", name, NULL);
   g_autoptr(GError) error = NULL;
   char *sql = NULL;
@@ -131,6 +132,12 @@ frozen_sql (void)
   g_assert_true (g_file_get_contents (path, &sql, NULL, &error));
   g_assert_no_error (error);
   return sql;
+}
+
+static char *
+frozen_sql (void)
+{
+  return frozen_sql_of (GK_SCHEMA_VERSION);
 }
 
 static int
@@ -207,6 +214,74 @@ test_same_as_frozen (void)
   sqlite3_close (made_db);
 }
 
+/* A row of schema_rows() without its white space: a column that ALTER
+ * TABLE added is written into the CREATE TABLE text with other spacing
+ * (opening compares the same way, see gk-project-check.c). */
+static GPtrArray *
+schema_rows_without_spaces (sqlite3 *db)
+{
+  g_autoptr(GPtrArray) rows = schema_rows (db);
+  GPtrArray *bare = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GString *row = g_string_new (NULL);
+
+      for (const char *p = rows->pdata[i]; *p != '\0'; p++)
+        if (!g_ascii_isspace (*p))
+          g_string_append_c (row, *p);
+      g_ptr_array_add (bare, g_string_free (row, FALSE));
+    }
+  return bare;
+}
+
+/* A file of version 2 (tests/core/schema-v2.sql) migrates to exactly the
+ * schema of version 3; its change log rows keep their summaries and have
+ * no values (''), and new rows can hold them. */
+static void
+test_migration_from_2 (void)
+{
+  g_autofree char *v2_sql = frozen_sql_of (2);
+  g_autoptr(GPtrArray) migrated_rows = NULL;
+  g_autoptr(GPtrArray) made_rows = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *made_db = new_db ();
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (GK_SCHEMA_VERSION, ==, 3);
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, v2_sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 2;"
+                                     "INSERT INTO change_log (id, changed_at, changed_by, table_name, row_id,"
+                                     " action, summary) VALUES (1, '2026-03-01T10:00:00Z', 'Bram', 'measure',"
+                                     " 7, 'update', 'Edit measure (status)');", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_true (gk_migrations_run (db, 2, 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (db, "PRAGMA user_version"), ==, 3);
+
+  migrated_rows = schema_rows_without_spaces (db);
+  made_rows = schema_rows_without_spaces (made_db);
+  assert_same_strings (made_rows, migrated_rows);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT summary, changes FROM change_log WHERE id = 1", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "Edit measure (status)");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "");
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO change_log (id, changed_at, table_name, row_id, action, changes)"
+                                     " VALUES (2, '2026-03-02T10:00:00Z', 'measure', 7, 'update',"
+                                     " '{\"progress\": [10, 20]}')", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (pragma_int (db, "SELECT json_extract(changes, '$.progress[1]') FROM change_log WHERE id = 2"),
+                   ==, 20);
+
+  sqlite3_close (db);
+  sqlite3_close (made_db);
+}
+
 /* The table list of gk_schema_tables() is that of the descriptions, parents
  * before the tables that refer to them. */
 static void
@@ -267,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/schema/constraints", test_constraints);
   g_test_add_func ("/schema/cascade", test_cascade_delete);
   g_test_add_func ("/schema/same-as-frozen", test_same_as_frozen);
+  g_test_add_func ("/schema/migration-from-2", test_migration_from_2);
   g_test_add_func ("/schema/reference-order", test_tables_in_reference_order);
 
   return g_test_run ();

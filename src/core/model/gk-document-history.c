@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -191,6 +192,151 @@ append_changed_columns (GString                *summary,
     g_string_append_c (summary, ')');
 }
 
+/* ---- the values of a change, as JSON --------------------------------------- *
+ *
+ * change_log.changes holds {"column": [old, new], ...} (schema 3): the
+ * history shows old -> new from it and rolls a field back to a past moment
+ * (gk-history.c reads it with SQLite's JSON functions). Written here by hand:
+ * a JSON library is no dependency, and the values are only numbers, texts
+ * and nulls. */
+
+static void
+append_json_string (GString    *json,
+                    const char *text)
+{
+  g_string_append_c (json, '"');
+  for (const unsigned char *p = (const unsigned char *) text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        {
+          g_string_append_c (json, '\\');
+          g_string_append_c (json, (char) *p);
+        }
+      else if (*p < 0x20)
+        g_string_append_printf (json, "\\u%04x", *p);
+      else
+        g_string_append_c (json, (char) *p);
+    }
+  g_string_append_c (json, '"');
+}
+
+static void
+append_json_value (GString       *json,
+                   sqlite3_value *value)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  switch (value != NULL ? sqlite3_value_type (value) : SQLITE_NULL)
+    {
+    case SQLITE_INTEGER:
+      g_string_append_printf (json, "%" G_GINT64_FORMAT, (gint64) sqlite3_value_int64 (value));
+      break;
+    case SQLITE_FLOAT:
+      /* JSON has no infinity: such a value is written as none. */
+      if (isfinite (sqlite3_value_double (value)))
+        g_string_append (json, g_ascii_dtostr (number, sizeof number, sqlite3_value_double (value)));
+      else
+        g_string_append (json, "null");
+      break;
+    case SQLITE_TEXT:
+      append_json_string (json, (const char *) sqlite3_value_text (value));
+      break;
+    default:
+      g_string_append (json, "null");
+      break;
+    }
+}
+
+static void
+append_json_change (GString       *json,
+                    const char    *column,
+                    sqlite3_value *old_value,
+                    sqlite3_value *new_value)
+{
+  g_string_append (json, json->len > 1 ? ", " : "");
+  append_json_string (json, column);
+  g_string_append (json, ": [");
+  append_json_value (json, old_value);
+  g_string_append (json, ", ");
+  append_json_value (json, new_value);
+  g_string_append_c (json, ']');
+}
+
+static gboolean
+is_logged_column (const GkColumn *column)
+{
+  return column->kind != GK_COLUMN_ID && (column->flags & GK_COLUMN_FLAG_SYSTEM) == 0;
+}
+
+static gboolean
+is_null (sqlite3_value *value)
+{
+  return value == NULL || sqlite3_value_type (value) == SQLITE_NULL;
+}
+
+/* The values of the change at @iter: the columns an update changed, the
+ * columns of an inserted or deleted row that hold a value. */
+static void
+changes_json (GString                *json,
+              TableState             *ts,
+              sqlite3_changeset_iter *iter,
+              int                     op)
+{
+  g_string_assign (json, "{");
+  for (guint i = 0; i < ts->table->n_columns; i++)
+    {
+      sqlite3_value *old_value = NULL, *new_value = NULL;
+
+      if (!is_logged_column (&ts->table->columns[i]))
+        continue;
+      if (op != SQLITE_INSERT)
+        sqlite3changeset_old (iter, i, &old_value);
+      if (op != SQLITE_DELETE)
+        sqlite3changeset_new (iter, i, &new_value);
+      /* An update records new values only for the columns it changed. */
+      if (op == SQLITE_UPDATE ? new_value == NULL : is_null (op == SQLITE_INSERT ? new_value : old_value))
+        continue;
+      append_json_change (json, ts->table->columns[i].name, old_value, new_value);
+    }
+  g_string_append_c (json, '}');
+}
+
+/* The values of a row just inserted, read back from the file: what
+ * changes_json() makes of the insert in a changeset. */
+static gboolean
+inserted_row_json (GkDocument  *self,
+                   TableState  *ts,
+                   gint64       row_id,
+                   GString     *json,
+                   GError     **error)
+{
+  int rc;
+
+  if (!gk_document_ensure_statements (self, ts, error))
+    return FALSE;
+  sqlite3_bind_int64 (ts->select_one, 1, row_id);
+  rc = sqlite3_step (ts->select_one);
+  if (rc == SQLITE_ROW)
+    {
+      g_string_assign (json, "{");
+      for (guint i = 0; i < ts->table->n_columns; i++)
+        {
+          sqlite3_value *value = sqlite3_column_value (ts->select_one, (int) i);
+
+          if (is_logged_column (&ts->table->columns[i]) && !is_null (value))
+            append_json_change (json, ts->table->columns[i].name, NULL, value);
+        }
+      g_string_append_c (json, '}');
+    }
+  sqlite3_reset (ts->select_one);
+  if (rc != SQLITE_ROW)
+    {
+      gk_validation_set_sqlite_error (error, self->db, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 ensure_log_insert (GkDocument  *self,
                    GError     **error)
@@ -198,7 +344,7 @@ ensure_log_insert (GkDocument  *self,
   if (self->log_insert != NULL)
     return TRUE;
   self->log_insert = gk_document_prepare (self, "INSERT INTO change_log (changed_at, changed_by, table_name, "
-                                          "row_id, action, summary, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                          "row_id, action, summary, changes, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                                           error);
   return self->log_insert != NULL;
 }
@@ -209,6 +355,7 @@ log_row (GkDocument *self,
          gint64      row_id,
          const char *action,
          const char *summary,
+         const char *changes,
          const char *now)
 {
   sqlite3_bind_text (self->log_insert, 1, now, -1, SQLITE_STATIC);
@@ -217,7 +364,8 @@ log_row (GkDocument *self,
   sqlite3_bind_int64 (self->log_insert, 4, row_id);
   sqlite3_bind_text (self->log_insert, 5, action, -1, SQLITE_STATIC);
   sqlite3_bind_text (self->log_insert, 6, summary, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (self->log_insert, 7, gk_document_new_row_id (self));
+  sqlite3_bind_text (self->log_insert, 7, changes, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (self->log_insert, 8, gk_document_new_row_id (self));
   return gk_document_step_done (self->log_insert);
 }
 
@@ -236,12 +384,14 @@ typedef struct {
   gint64      row_id;
   const char *action;   /* static */
   char       *summary;
+  char       *changes;  /* JSON */
 } PendingLogRow;
 
 static void
 pending_log_row_clear (gpointer data)
 {
   g_free (((PendingLogRow *) data)->summary);
+  g_free (((PendingLogRow *) data)->changes);
 }
 
 static gboolean
@@ -252,10 +402,11 @@ ensure_log_insert_many (GkDocument  *self,
 
   if (self->log_insert_many != NULL)
     return TRUE;
-  sql = g_string_new ("INSERT INTO change_log (changed_at, changed_by, table_name, row_id, action, summary, id) VALUES ");
+  sql = g_string_new ("INSERT INTO change_log (changed_at, changed_by, table_name, row_id, action, summary, "
+                      "changes, id) VALUES ");
   for (guint i = 0; i < LOG_BATCH; i++)
-    g_string_append_printf (sql, "%s(?1, ?2, ?%u, ?%u, ?%u, ?%u, ?%u)", i > 0 ? ", " : "",
-                            3 + 5 * i, 4 + 5 * i, 5 + 5 * i, 6 + 5 * i, 7 + 5 * i);
+    g_string_append_printf (sql, "%s(?1, ?2, ?%u, ?%u, ?%u, ?%u, ?%u, ?%u)", i > 0 ? ", " : "",
+                            3 + 6 * i, 4 + 6 * i, 5 + 6 * i, 6 + 6 * i, 7 + 6 * i, 8 + 6 * i);
   self->log_insert_many = gk_document_prepare (self, sql->str, error);
   return self->log_insert_many != NULL;
 }
@@ -272,11 +423,12 @@ log_batch (GkDocument          *self,
   sqlite3_bind_text (stmt, 2, self->user_name, -1, SQLITE_STATIC);
   for (guint i = 0; i < LOG_BATCH; i++)
     {
-      sqlite3_bind_text (stmt, 3 + 5 * i, first[i].table, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4 + 5 * i, first[i].row_id);
-      sqlite3_bind_text (stmt, 5 + 5 * i, first[i].action, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6 + 5 * i, first[i].summary, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 7 + 5 * i, gk_document_new_row_id (self));
+      sqlite3_bind_text (stmt, 3 + 6 * i, first[i].table, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4 + 6 * i, first[i].row_id);
+      sqlite3_bind_text (stmt, 5 + 6 * i, first[i].action, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6 + 6 * i, first[i].summary, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 7 + 6 * i, first[i].changes, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 8 + 6 * i, gk_document_new_row_id (self));
     }
   return gk_document_step_done (stmt);
 }
@@ -320,7 +472,7 @@ gk_document_log_flush (GkDocument  *self,
   for (; rc == SQLITE_DONE && i + LOG_BATCH <= n; i += LOG_BATCH)
     rc = log_batch (self, &rows[i], now);
   for (; rc == SQLITE_DONE && i < n; i++)
-    rc = log_row (self, rows[i].table, rows[i].row_id, rows[i].action, rows[i].summary, now);
+    rc = log_row (self, rows[i].table, rows[i].row_id, rows[i].action, rows[i].summary, rows[i].changes, now);
   if (rc != SQLITE_DONE)
     {
       gk_validation_set_sqlite_error (error, self->db, rc);
@@ -339,10 +491,11 @@ log_queue (GkDocument  *self,
            gint64       row_id,
            const char  *action,
            const char  *summary,
+           const char  *changes,
            const char  *now,
            GError     **error)
 {
-  PendingLogRow row = { ts->table->name, row_id, action, g_strdup (summary) };
+  PendingLogRow row = { ts->table->name, row_id, action, g_strdup (summary), g_strdup (changes) };
 
   if (self->log_pending == NULL)
     {
@@ -366,7 +519,11 @@ gk_document_log_insert (GkDocument  *self,
                         const char  *now,
                         GError     **error)
 {
-  return log_queue (self, ts, row_id, "insert", summary, now, error);
+  g_autoptr(GString) json = g_string_new (NULL);
+
+  if (!inserted_row_json (self, ts, row_id, json, error))
+    return FALSE;
+  return log_queue (self, ts, row_id, "insert", summary, json->str, now, error);
 }
 
 gboolean
@@ -380,6 +537,7 @@ gk_document_write_change_log (GkDocument  *self,
   gsize size = 0;
   gconstpointer data = g_bytes_get_data (changeset, &size);
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) json = g_string_new (NULL);
   gboolean ok = TRUE;
 
   if (size == 0)
@@ -422,7 +580,8 @@ gk_document_write_change_log (GkDocument  *self,
           append_changed_columns (text, ts, iter);
         }
 
-      ok = log_queue (self, ts, sqlite3_value_int64 (pk), action, text->str, now, error);
+      changes_json (json, ts, iter, op);
+      ok = log_queue (self, ts, sqlite3_value_int64 (pk), action, text->str, json->str, now, error);
     }
   sqlite3changeset_finalize (iter);
 

@@ -265,7 +265,12 @@ G_BEGIN_DECLS
   GK_EDITABLE_COLUMNS (C)
 
 /* One row per insert, update or delete, written in the same transaction as
- * the change it describes; not an entity: the log only grows. */
+ * the change it describes; not an entity: the log only grows. changes
+ * (schema 3) holds the values as JSON, {"column": [old, new], ...}: every
+ * column that an update changed, every column of an inserted row (old is
+ * null) or deleted row (new is null), the stamp columns left out; '' in the
+ * rows written before version 3 and in those without values (a merge's lost
+ * value keeps it in summary). See gk-history.h. */
 #define GK_CHANGE_LOG_TABLE(C, T)                                                        \
   C (ID,       id)                                                                       \
   C (TEXT,     changed_at, NO_DEFAULT)                                                   \
@@ -274,6 +279,7 @@ G_BEGIN_DECLS
   C (ROW_ID,   row_id)                                                                   \
   C (ENUM,     action, int, change_action, 0, REQUIRED)                                  \
   C (TEXT,     summary, OPTIONAL)                                                        \
+  C (TEXT,     changes, OPTIONAL)                                                        \
   T (INDEX,    change_log_by_row, "table_name, row_id")
 
 /* One row per publish of the file (schema 2): its id, the revision it was

@@ -36,8 +36,13 @@ add_revisions (sqlite3  *db,
   return exec_sql (db, ddl, error);
 }
 
+/* Version 3 keeps the values of each change in the change log (changes:
+ * {"column": [old, new]}), from which the history shows old -> new and
+ * finds what a field held at a past moment. Rows logged before have no
+ * values: '' (gk_history_get_start() tells from when values exist). */
 static const GkMigrationStep builtin_steps[] = {
   { 1, "DROP INDEX measurement_by_indicator;", add_revisions },
+  { 2, "ALTER TABLE change_log ADD COLUMN changes TEXT NOT NULL DEFAULT '';", NULL },
 };
 static const gsize n_builtin_steps = G_N_ELEMENTS (builtin_steps);
 

@@ -37,6 +37,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-history.h"
 #include "gk-merge-conflict.h"
 #include "gk-project-file-parts.h"
 #include "gk-schema.h"
@@ -63,29 +64,7 @@ table_by_name (const char *name)
 static const char *
 table_noun (const char *table)
 {
-  static const struct { const char *table; const char *noun; } nouns[] = {
-    { "person", N_("Person") },
-    { "programme", N_("Programme") },
-    { "topic", N_("Topic") },
-    { "assessment", N_("Assessment") },
-    { "focus_project", N_("Focus project") },
-    { "project_topic", N_("Topic of a project") },
-    { "measure", N_("Measure") },
-    { "measure_target", N_("Target of a measure") },
-    { "measure_link", N_("Link between measures") },
-    { "indicator", N_("Indicator") },
-    { "indicator_topic", N_("Topic of an indicator") },
-    { "indicator_project", N_("Project of an indicator") },
-    { "measurement", N_("Figure") },
-    { "journal_entry", N_("Journal entry") },
-    { "catalogue_measure", N_("Catalogue measure") },
-    { "change_log", N_("Change log") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (nouns); i++)
-    if (g_str_equal (nouns[i].table, table))
-      return _(nouns[i].noun);
-  return table;
+  return gk_history_table_noun (table);
 }
 
 /* "3 measures", for the summary of a merge. */
@@ -120,52 +99,7 @@ gk_merge_count_of (const char *table,
 static const char *
 column_label (const char *column)
 {
-  static const struct { const char *column; const char *label; } labels[] = {
-    { "title", N_("Title") },
-    { "name", N_("Name") },
-    { "description", N_("Description") },
-    { "status", N_("Status") },
-    { "progress", N_("Progress") },
-    { "start_date", N_("Start date") },
-    { "end_date", N_("End date") },
-    { "due_date", N_("End date") },
-    { "done_date", N_("Done on") },
-    { "owner_id", N_("Owner") },
-    { "lead_id", N_("Lead") },
-    { "project_id", N_("Focus project") },
-    { "topic_id", N_("Topic") },
-    { "indicator_id", N_("Indicator") },
-    { "measure_id", N_("Measure") },
-    { "value", N_("Value") },
-    { "note", N_("Note") },
-    { "text", N_("Text") },
-    { "date", N_("Date") },
-    { "level", N_("Level") },
-    { "target_level", N_("Target level") },
-    { "target_date", N_("Target date") },
-    { "target_value", N_("Target value") },
-    { "rationale", N_("Rationale") },
-    { "goal", N_("Goal") },
-    { "health", N_("Health") },
-    { "health_reason", N_("Reason") },
-    { "budget_cents", N_("Budget") },
-    { "saving_cents", N_("Expected saving") },
-    { "position", N_("Order") },
-    { "unit", N_("Unit") },
-    { "source", N_("Source") },
-    { "period_date", N_("Period") },
-    { "role", N_("Role") },
-    { "email", N_("Email") },
-    { "municipality", N_("Municipality") },
-    { "ambition", N_("Ambition") },
-    { "kind", N_("Kind") },
-    { "author", N_("Author") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].column, column))
-      return _(labels[i].label);
-  return column;
+  return gk_history_field_label (column);
 }
 
 static char *query_text (Merge         *merge,

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 #define GK_APPLICATION_ID 0x47524950
 
 /* PRAGMA user_version: the schema version this build writes. */
-#define GK_SCHEMA_VERSION 2
+#define GK_SCHEMA_VERSION 3
 
 /* The complete DDL of schema GK_SCHEMA_VERSION (tables and indexes only). */
 const char *gk_schema_sql (void);

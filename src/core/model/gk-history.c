@@ -1,0 +1,677 @@
+/* gk-history.c
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reads change_log with SQLite's JSON functions: json_each() spreads the
+ * changes of each row into one result row per field, so a whole list is
+ * one statement; json_extract() takes a field's old or new value with the
+ * type it was stored with.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <sqlite3.h>
+
+#include "gk-date.h"
+#include "gk-document-private.h"
+#include "gk-history.h"
+#include "gk-tables.h"
+
+/* ---- labels ------------------------------------------------------------------ */
+
+const char *
+gk_history_table_noun (const char *table)
+{
+  static const struct { const char *table; const char *noun; } nouns[] = {
+    { "person", N_("Person") },
+    { "programme", N_("Programme") },
+    { "topic", N_("Topic") },
+    { "assessment", N_("Assessment") },
+    { "focus_project", N_("Focus project") },
+    { "project_topic", N_("Topic of a project") },
+    { "measure", N_("Measure") },
+    { "measure_target", N_("Target of a measure") },
+    { "measure_link", N_("Link between measures") },
+    { "indicator", N_("Indicator") },
+    { "indicator_topic", N_("Topic of an indicator") },
+    { "indicator_project", N_("Project of an indicator") },
+    { "measurement", N_("Figure") },
+    { "journal_entry", N_("Journal entry") },
+    { "catalogue_measure", N_("Catalogue measure") },
+    { "change_log", N_("Change log") },
+  };
+
+  g_return_val_if_fail (table != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (nouns); i++)
+    if (g_str_equal (nouns[i].table, table))
+      return _(nouns[i].noun);
+  return table;
+}
+
+const char *
+gk_history_field_label (const char *column)
+{
+  static const struct { const char *column; const char *label; } labels[] = {
+    { "title", N_("Title") },
+    { "name", N_("Name") },
+    { "description", N_("Description") },
+    { "status", N_("Status") },
+    { "progress", N_("Progress") },
+    { "start_date", N_("Start date") },
+    { "end_date", N_("End date") },
+    { "due_date", N_("End date") },
+    { "done_date", N_("Done on") },
+    { "owner_id", N_("Owner") },
+    { "lead_id", N_("Lead") },
+    { "project_id", N_("Focus project") },
+    { "topic_id", N_("Topic") },
+    { "indicator_id", N_("Indicator") },
+    { "measure_id", N_("Measure") },
+    { "value", N_("Value") },
+    { "note", N_("Note") },
+    { "text", N_("Text") },
+    { "date", N_("Date") },
+    { "level", N_("Level") },
+    { "target_level", N_("Target level") },
+    { "target_date", N_("Target date") },
+    { "target_value", N_("Target value") },
+    { "rationale", N_("Rationale") },
+    { "goal", N_("Goal") },
+    { "health", N_("Health") },
+    { "health_reason", N_("Reason") },
+    { "budget_cents", N_("Budget") },
+    { "saving_cents", N_("Expected saving") },
+    { "position", N_("Order") },
+    { "unit", N_("Unit") },
+    { "source", N_("Source") },
+    { "period_date", N_("Period") },
+    { "role", N_("Role") },
+    { "email", N_("Email") },
+    { "municipality", N_("Municipality") },
+    { "ambition", N_("Ambition") },
+    { "kind", N_("Kind") },
+    { "author", N_("Author") },
+  };
+
+  g_return_val_if_fail (column != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].column, column))
+      return _(labels[i].label);
+  return column;
+}
+
+/* ---- the tables ---------------------------------------------------------------- */
+
+static const GkTable *
+table_by_name (const char *name)
+{
+  const GkTable * const *tables = gk_tables_get_all ();
+
+  for (guint t = 0; tables[t] != NULL; t++)
+    if (g_str_equal (tables[t]->name, name))
+      return tables[t];
+  return NULL;
+}
+
+static const GkColumn *
+column_by_name (const GkTable *table,
+                const char    *name)
+{
+  for (guint c = 0; table != NULL && c < table->n_columns; c++)
+    if (g_str_equal (table->columns[c].name, name))
+      return &table->columns[c];
+  return NULL;
+}
+
+/* The column that names a row ("title"), or NULL. */
+static const GkColumn *
+label_column (const GkTable *table)
+{
+  for (guint c = 0; table != NULL && c < table->n_columns; c++)
+    if (table->columns[c].flags & GK_COLUMN_FLAG_LABEL)
+      return &table->columns[c];
+  return NULL;
+}
+
+/* For a row without a name of its own: the reference to the row it
+ * belongs to (a figure's indicator, a target's measure), or NULL. */
+static const GkColumn *
+owner_column (const GkTable *table)
+{
+  for (guint c = 0; table != NULL && c < table->n_columns; c++)
+    if (table->columns[c].kind == GK_COLUMN_REF && (table->columns[c].flags & GK_COLUMN_FLAG_CASCADE))
+      return &table->columns[c];
+  return NULL;
+}
+
+static char *
+utc_stamp (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* ---- what the rows hold, for people -------------------------------------------- */
+
+typedef struct {
+  sqlite3    *db;
+  GHashTable *names;    /* "table:id" -> name (or "" when not found) */
+} Reader;
+
+static void
+reader_init (Reader     *reader,
+             GkDocument *document)
+{
+  reader->db = gk_document_get_db (document);
+  reader->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static void
+reader_clear (Reader *reader)
+{
+  g_clear_pointer (&reader->names, g_hash_table_unref);
+}
+
+/* One text of a row of the file as it is now, or NULL. */
+static char *
+current_text (Reader        *reader,
+              const GkTable *table,
+              const char    *column,
+              gint64         id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", column, table->name);
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  if (sqlite3_prepare_v2 (reader->db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+/* The last value the change log knows of a column of a row (for a row
+ * deleted since), or NULL. */
+static char *
+logged_text (Reader        *reader,
+             const GkTable *table,
+             const char    *column,
+             gint64         id)
+{
+  g_autofree char *old_path = g_strdup_printf ("$.%s[0]", column);
+  g_autofree char *new_path = g_strdup_printf ("$.%s[1]", column);
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  if (sqlite3_prepare_v2 (reader->db, "SELECT coalesce(json_extract(changes, ?4), json_extract(changes, ?3)) "
+                                      "FROM change_log WHERE table_name = ?1 AND row_id = ?2 AND "
+                                      "json_valid(changes) AND json_type(changes, ?4) IS NOT NULL "
+                                      "OR table_name = ?1 AND row_id = ?2 AND json_valid(changes) AND "
+                                      "json_type(changes, ?3) IS NOT NULL "
+                                      "ORDER BY changed_at DESC, id DESC LIMIT 1", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, table->name, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, id);
+      sqlite3_bind_text (stmt, 3, old_path, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, new_path, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+/* The name of a row: as it is now, or as it was when it was deleted; NULL
+ * when the table has no names or the row is not known. */
+static const char *
+row_name (Reader        *reader,
+          const GkTable *table,
+          gint64         id)
+{
+  const GkColumn *label = label_column (table);
+  g_autofree char *key = NULL;
+  const char *name;
+  char *found;
+
+  if (label == NULL || id == 0)
+    return NULL;
+  key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, table->name, id);
+  name = g_hash_table_lookup (reader->names, key);
+  if (name != NULL)
+    return *name != '\0' ? name : NULL;
+
+  found = current_text (reader, table, label->name, id);
+  if (found == NULL)
+    found = logged_text (reader, table, label->name, id);
+  g_hash_table_insert (reader->names, g_steal_pointer (&key), found != NULL ? found : g_strdup (""));
+  return found;
+}
+
+/* A stored value for people: "(empty)" for none, an enumeration's label,
+ * the name of the row a reference points to, a date as the user reads it. */
+static char *
+value_text (Reader         *reader,
+            const GkColumn *column,
+            sqlite3_stmt   *stmt,
+            int             index)
+{
+  const char *text;
+
+  if (sqlite3_column_type (stmt, index) == SQLITE_NULL)
+    return g_strdup (_("(empty)"));
+  text = (const char *) sqlite3_column_text (stmt, index);
+  if (column == NULL || text == NULL)
+    return g_strdup (text != NULL ? text : "");
+
+  switch (column->kind)
+    {
+    case GK_COLUMN_ENUM:
+      {
+        guint n = 0;
+        const GkEnumEntry *entries = column->entries (&n);
+
+        for (guint i = 0; i < n; i++)
+          if (g_str_equal (entries[i].key, text) && entries[i].label != NULL)
+            return g_strdup (_(entries[i].label));
+        return g_strdup (text);
+      }
+    case GK_COLUMN_REF:
+      {
+        const char *name = row_name (reader, table_by_name (column->ref_table), sqlite3_column_int64 (stmt, index));
+
+        return g_strdup (name != NULL ? name : _("(deleted)"));
+      }
+    case GK_COLUMN_MONEY:
+      return g_strdup_printf ("€ %.2f", sqlite3_column_int64 (stmt, index) / 100.0);
+    case GK_COLUMN_DATE:
+      {
+        GDate date;
+
+        if (gk_date_parse_iso (text, &date))
+          return gk_date_format_display (&date);
+        return g_strdup (text);
+      }
+    case GK_COLUMN_DOMAINS:
+      {
+        GkDomains domains = GK_DOMAIN_NONE;
+
+        if (*text == '\0')
+          return g_strdup (_("(empty)"));
+        if (gk_domains_from_keys (text, &domains))
+          return gk_domains_label (domains);
+        return g_strdup (text);
+      }
+    case GK_COLUMN_TEXT:
+      return g_strdup (*text != '\0' ? text : _("(empty)"));
+    case GK_COLUMN_INT:
+      if (g_str_equal (column->name, "progress"))
+        return g_strdup_printf ("%s%%", text);
+      return g_strdup (text);
+    case GK_COLUMN_ID:
+    case GK_COLUMN_REAL:
+    default:
+      return g_strdup (text);
+    }
+}
+
+/* ---- the list of changes ------------------------------------------------------- */
+
+/* One result row per field of each change log row (json_each), a row with
+ * a NULL key for a change without values; newest first, fields in the
+ * order of the table. */
+static const char query_sql[] =
+  "SELECT c.id, c.changed_at, c.changed_by, c.table_name, c.row_id, c.action, c.summary, "
+  "       json_valid(c.changes), j.key, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]') "
+  "FROM (SELECT * FROM change_log "
+  "      WHERE (?1 IS NULL OR changed_by = ?1) AND (?2 IS NULL OR table_name = ?2) "
+  "        AND (?3 = 0 OR row_id = ?3) AND (?4 IS NULL OR changed_at >= ?4) "
+  "        AND (?5 IS NULL OR changed_at < ?5) "
+  "      ORDER BY changed_at DESC, id DESC LIMIT ?6) AS c "
+  "LEFT JOIN json_each(CASE WHEN json_valid(c.changes) THEN c.changes END) AS j "
+  "ORDER BY c.changed_at DESC, c.id DESC, j.id";
+
+static GkHistoryAction
+action_from_key (const char *key)
+{
+  if (g_strcmp0 (key, "insert") == 0)
+    return GK_HISTORY_ACTION_INSERT;
+  if (g_strcmp0 (key, "delete") == 0)
+    return GK_HISTORY_ACTION_DELETE;
+  return GK_HISTORY_ACTION_UPDATE;
+}
+
+static GkHistoryEntry *
+entry_from_row (sqlite3_stmt *stmt)
+{
+  const char *stamp = (const char *) sqlite3_column_text (stmt, 1);
+  g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (stamp != NULL ? stamp : "", NULL);
+
+  if (time == NULL)
+    time = g_date_time_new_from_unix_utc (0);
+  return gk_history_entry_new (sqlite3_column_int64 (stmt, 0), time,
+                               (const char *) sqlite3_column_text (stmt, 2),
+                               (const char *) sqlite3_column_text (stmt, 3),
+                               sqlite3_column_int64 (stmt, 4),
+                               action_from_key ((const char *) sqlite3_column_text (stmt, 5)),
+                               (const char *) sqlite3_column_text (stmt, 6),
+                               sqlite3_column_int (stmt, 7) != 0);
+}
+
+/* The record a person opens for the entry, and its title; @owner_id is
+ * the id the entry's own values give for the table's owner column (0 when
+ * they give none). */
+static void
+entry_set_record (GkHistoryEntry *entry,
+                  Reader         *reader,
+                  gint64          owner_id)
+{
+  const GkTable *table = table_by_name (gk_history_entry_get_table (entry));
+  const GkColumn *owner = owner_column (table);
+  gint64 id = gk_history_entry_get_row_id (entry);
+  g_autofree char *title = NULL;
+  const char *name;
+
+  if (table != NULL && label_column (table) == NULL && owner != NULL)
+    {
+      g_autofree char *current = current_text (reader, table, owner->name, id);
+      const GkTable *parent = table_by_name (owner->ref_table);
+
+      if (current != NULL)
+        owner_id = g_ascii_strtoll (current, NULL, 10);
+      name = row_name (reader, parent, owner_id);
+      title = name != NULL ? g_strdup_printf (_("%s “%s”"), gk_history_table_noun (parent->name), name)
+                           : g_strdup (gk_history_table_noun (parent->name));
+      gk_history_entry_set_record (entry, parent->name, owner_id, title);
+      return;
+    }
+
+  name = table != NULL ? row_name (reader, table, id) : NULL;
+  title = name != NULL ? g_strdup_printf (_("%s “%s”"), gk_history_table_noun (table->name), name)
+                       : g_strdup (gk_history_table_noun (gk_history_entry_get_table (entry)));
+  gk_history_entry_set_record (entry, gk_history_entry_get_table (entry), id, title);
+}
+
+static void
+bind_filter (sqlite3_stmt          *stmt,
+             const GkHistoryFilter *filter)
+{
+  if (filter->person != NULL)
+    sqlite3_bind_text (stmt, 1, filter->person, -1, SQLITE_TRANSIENT);
+  if (filter->table != NULL)
+    sqlite3_bind_text (stmt, 2, filter->table, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, filter->table != NULL ? filter->row_id : 0);
+  if (filter->from != NULL)
+    sqlite3_bind_text (stmt, 4, utc_stamp (filter->from), -1, g_free);
+  if (filter->until != NULL)
+    sqlite3_bind_text (stmt, 5, utc_stamp (filter->until), -1, g_free);
+  sqlite3_bind_int64 (stmt, 6, filter->limit > 0 ? (gint64) filter->limit : -1);
+}
+
+GListModel *
+gk_history_query (GkDocument            *document,
+                  const GkHistoryFilter *filter,
+                  GError               **error)
+{
+  static const GkHistoryFilter everything = { 0 };
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  GkHistoryEntry *entry = NULL;
+  const GkTable *table = NULL;
+  const GkColumn *owner = NULL;
+  gint64 owner_id = 0;
+  sqlite3_stmt *stmt = NULL;
+  Reader reader;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (filter == NULL)
+    filter = &everything;
+  reader_init (&reader, document);
+  rc = sqlite3_prepare_v2 (reader.db, query_sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    bind_filter (stmt, filter);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 8);
+      const GkColumn *column;
+      g_autofree char *old_text = NULL;
+      g_autofree char *new_text = NULL;
+
+      if (entry == NULL || gk_history_entry_get_id (entry) != sqlite3_column_int64 (stmt, 0))
+        {
+          if (entry != NULL)
+            entry_set_record (entry, &reader, owner_id);
+          entry = entry_from_row (stmt);
+          g_ptr_array_add (entries, entry);
+          table = table_by_name (gk_history_entry_get_table (entry));
+          owner = owner_column (table);
+          owner_id = 0;
+        }
+      rc = SQLITE_OK;
+      if (key == NULL)
+        continue;
+
+      column = column_by_name (table, key);
+      if (owner != NULL && column == owner)
+        owner_id = sqlite3_column_int64 (stmt, sqlite3_column_type (stmt, 10) != SQLITE_NULL ? 10 : 9);
+      if (gk_history_entry_get_action (entry) != GK_HISTORY_ACTION_INSERT)
+        old_text = value_text (&reader, column, stmt, 9);
+      if (gk_history_entry_get_action (entry) != GK_HISTORY_ACTION_DELETE)
+        new_text = value_text (&reader, column, stmt, 10);
+      gk_history_entry_add_change (entry, key, gk_history_field_label (key), old_text, new_text);
+    }
+  if (entry != NULL)
+    entry_set_record (entry, &reader, owner_id);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not read the history: %s"),
+                   sqlite3_errmsg (reader.db));
+      sqlite3_finalize (stmt);
+      reader_clear (&reader);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  reader_clear (&reader);
+
+  store = g_list_store_new (GK_TYPE_HISTORY_ENTRY);
+  g_list_store_splice (store, 0, 0, entries->pdata, entries->len);
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+GStrv
+gk_history_list_people (GkDocument *document)
+{
+  g_autoptr(GStrvBuilder) people = g_strv_builder_new ();
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+
+  if (sqlite3_prepare_v2 (gk_document_get_db (document),
+                          "SELECT DISTINCT changed_by FROM change_log WHERE changed_by != '' "
+                          "ORDER BY changed_by COLLATE NOCASE", -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_strv_builder_add (people, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return g_strv_builder_end (people);
+}
+
+GDateTime *
+gk_history_dup_start (GkDocument *document)
+{
+  sqlite3_stmt *stmt = NULL;
+  GDateTime *start = NULL;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+
+  if (sqlite3_prepare_v2 (gk_document_get_db (document),
+                          "SELECT min(changed_at) FROM change_log WHERE changes != ''", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    start = g_date_time_new_from_iso8601 ((const char *) sqlite3_column_text (stmt, 0), NULL);
+  sqlite3_finalize (stmt);
+  return start;
+}
+
+gboolean
+gk_history_has_values (GkDocument *document)
+{
+  g_autoptr(GDateTime) start = gk_history_dup_start (document);
+
+  return start != NULL;
+}
+
+/* ---- a value at a moment ------------------------------------------------------- */
+
+static GVariant *
+variant_of (sqlite3_stmt *stmt,
+            int           index)
+{
+  switch (sqlite3_column_type (stmt, index))
+    {
+    case SQLITE_INTEGER:
+      return g_variant_ref_sink (g_variant_new_int64 (sqlite3_column_int64 (stmt, index)));
+    case SQLITE_FLOAT:
+      return g_variant_ref_sink (g_variant_new_double (sqlite3_column_double (stmt, index)));
+    case SQLITE_TEXT:
+      return g_variant_ref_sink (g_variant_new_string ((const char *) sqlite3_column_text (stmt, index)));
+    default:
+      return NULL;
+    }
+}
+
+/* The value of the row as it is now. */
+static gboolean
+current_value (sqlite3        *db,
+               const GkTable  *table,
+               const GkColumn *column,
+               gint64          row_id,
+               GVariant      **out_value)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", column->name, table->name);
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, row_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          *out_value = variant_of (stmt, 0);
+          found = TRUE;
+        }
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+/* The changes of one row that hold the column's value, oldest first: for
+ * each, whether it came at or before the moment, its action, and the
+ * column's old and new value. A merge can bring in changes made on two
+ * copies in parallel, so the value at a moment is taken from the nearest
+ * change (the last one before, else the first one after) rather than by
+ * undoing every later change in turn: in one line of changes that is the
+ * same. */
+static const char value_at_sql[] =
+  "SELECT changed_at <= ?3, action, json_extract(changes, ?5), json_extract(changes, ?6) "
+  "FROM change_log WHERE table_name = ?1 AND row_id = ?2 AND json_valid(changes) "
+  "  AND (action != 'update' OR json_type(changes, ?4) IS NOT NULL) "
+  "ORDER BY changed_at, id";
+
+gboolean
+gk_history_value_at (GkDocument  *document,
+                     const char  *table_name,
+                     gint64       row_id,
+                     const char  *column_name,
+                     GDateTime   *at,
+                     GVariant   **out_value,
+                     GError     **error)
+{
+  const GkTable *table;
+  const GkColumn *column;
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *old_path = NULL;
+  g_autofree char *new_path = NULL;
+  g_autoptr(GVariant) value = NULL;
+  gboolean existed = FALSE, decided = FALSE;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (table_name != NULL && column_name != NULL && at != NULL, FALSE);
+  g_return_val_if_fail (out_value != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *out_value = NULL;
+  table = table_by_name (table_name);
+  column = column_by_name (table, column_name);
+  if (column == NULL || g_str_equal (table_name, "change_log") || g_str_equal (table_name, "revision"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The history has no field “%s” of “%s”."), column_name, table_name);
+      return FALSE;
+    }
+
+  db = gk_document_get_db (document);
+  path = g_strdup_printf ("$.%s", column->name);
+  old_path = g_strdup_printf ("$.%s[0]", column->name);
+  new_path = g_strdup_printf ("$.%s[1]", column->name);
+  rc = sqlite3_prepare_v2 (db, value_at_sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, table->name, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, row_id);
+      sqlite3_bind_text (stmt, 3, utc_stamp (at), -1, g_free);
+      sqlite3_bind_text (stmt, 4, path, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, old_path, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, new_path, -1, SQLITE_STATIC);
+    }
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gboolean before = sqlite3_column_int (stmt, 0) != 0;
+      GkHistoryAction action = action_from_key ((const char *) sqlite3_column_text (stmt, 1));
+
+      if (before)
+        {
+          /* The latest change so far at or before the moment. */
+          g_clear_pointer (&value, g_variant_unref);
+          existed = action != GK_HISTORY_ACTION_DELETE;
+          value = existed ? variant_of (stmt, 3) : NULL;
+          decided = TRUE;
+          rc = SQLITE_OK;
+          continue;
+        }
+      if (!decided)
+        {
+          /* No change before: the first one after says what was there. */
+          existed = action != GK_HISTORY_ACTION_INSERT;
+          value = existed ? variant_of (stmt, 2) : NULL;
+          decided = TRUE;
+        }
+      /* The changes after the first one after the moment do not matter. */
+      rc = SQLITE_DONE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not read the history: %s"), sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+
+  if (!decided)
+    existed = current_value (db, table, column, row_id, &value);
+  *out_value = g_steal_pointer (&value);
+  return existed;
+}
