@@ -99,6 +99,24 @@ pdfinfo "$work/a3.pdf" | grep -q "Page size: *1190.55 x 841.89 pts (A3)" || fail
 "$gripkaart" --export-report="$work/a4l.pdf" --orientation=LANDSCAPE --period=2026-09 --today=2026-11-22 "$db"
 pdfinfo "$work/a4l.pdf" | grep -q "Page size: *841.89 x 595.27.* pts (A4)" || fail "not A4 landscape"
 
+# --- true to its period ------------------------------------------------------------
+# In the demo's story "Resultaatgericht contracteren" was at risk from February
+# to May 2026 and is on track today: February's report must say at risk, and
+# name the turn since January; today's report must not.
+"$gripkaart" --export-report="$work/feb.pdf" --period=2026-02 --today=2026-11-22 "$db"
+feb=$(text "$work/feb.pdf")
+grep -qF "Resultaatgericht contracteren At risk" <<<"$feb" || fail "February's report shows today's health"
+grep -qF "Focus projects whose health changed Focus project January 2026 February 2026 Resultaatgericht contracteren On track At risk" <<<"$feb" \
+  || fail "February's report does not name the turn in health since January"
+grep -qF "Resultaatgericht contracteren At risk" <<<"$all" && fail "October's report shows February's health"
+grep -qF "history does not reach back" <<<"$feb" && fail "the demo's history was not used"
+# A file whose history holds no values (an older file) says so.
+cp "$db" "$work/old.gripkaart"
+sqlite3 "$work/old.gripkaart" "UPDATE change_log SET changes = ''"
+"$gripkaart" --export-report="$work/old.pdf" --period=2026-02 --today=2026-11-22 "$work/old.gripkaart"
+grep -qF "history does not reach back to this period" <<<"$(text "$work/old.pdf")" \
+  || fail "a file without history does not say so"
+
 # --- refused: bad periods, papers, orientations, files; nothing is written -----------
 refuse() {
   local expected="$1"; shift

@@ -38,6 +38,11 @@ struct _GkReportFacts
   GArray          *late;                  /* GkReportMeasure: overdue, or done late */
   GPtrArray       *journal;               /* GkJournalEntry */
   GkReportCounts   counts;
+
+  GkPeriodState   *state;                 /* at as_of */
+  GkPeriodState   *previous_state;        /* at previous_end, or NULL */
+  GArray          *status_changes;        /* GkReportStatusChange */
+  GArray          *health_changes;        /* GkReportHealthChange */
 };
 
 G_DEFINE_FINAL_TYPE (GkReportFacts, gk_report_facts, G_TYPE_OBJECT)
@@ -169,12 +174,15 @@ collect_measures (GkReportFacts *self)
   for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
     {
       g_autoptr(GkMeasure) measure = g_list_model_get_item (measures, i);
-      GkMeasureStatus status = gk_measure_get_status (measure);
+      const GkMeasureThen *then = gk_period_state_get_measure (self->state, measure);
+      GkMeasureStatus status = then->status;
       GkReportMeasure rm = { measure };
       gboolean done_by_then;
 
+      if (!then->existed)
+        continue;
       rm.due = parse_date (gk_measure_get_due_date (measure));
-      rm.done = parse_date (gk_measure_get_done_date (measure));
+      rm.done = then->done;
       /* Done, as far as the end of the period knew. */
       done_by_then = status == GK_MEASURE_STATUS_DONE &&
                      (!g_date_valid (&rm.done) || g_date_compare (&rm.done, &self->as_of) <= 0);
@@ -219,13 +227,49 @@ count_projects (GkReportFacts *self)
   for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
     {
       g_autoptr(GkFocusProject) project = g_list_model_get_item (projects, i);
-      GkHealth health = gk_focus_project_get_health (project);
+      const GkProjectThen *then = gk_period_state_get_project (self->state, project);
+      GkHealth health = then->health;
 
-      if (gk_focus_project_get_status (project) != GK_PROJECT_STATUS_ACTIVE)
+      if (!then->existed || then->status != GK_PROJECT_STATUS_ACTIVE)
         continue;
       self->counts.active_projects++;
       self->counts.projects_at_risk += health == GK_HEALTH_AT_RISK;
       self->counts.projects_off_track += health == GK_HEALTH_OFF_TRACK;
+    }
+}
+
+/* --- since the previous period ------------------------------------------ */
+
+/* The measures whose status moved and the projects whose health turned
+ * between the two periods' ends; only when the history knows both. */
+static void
+collect_state_changes (GkReportFacts *self)
+{
+  GListModel *measures = gk_document_get_measures (self->document);
+  GListModel *projects = gk_document_get_focus_projects (self->document);
+
+  if (self->previous_state == NULL || !gk_report_facts_history_known (self))
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+    {
+      g_autoptr(GkMeasure) measure = g_list_model_get_item (measures, i);
+      const GkMeasureThen *before = gk_period_state_get_measure (self->previous_state, measure);
+      const GkMeasureThen *now = gk_period_state_get_measure (self->state, measure);
+      GkReportStatusChange change = { measure, before->status, now->status, before->existed };
+
+      if (now->existed && (!before->existed || before->status != now->status))
+        g_array_append_val (self->status_changes, change);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(GkFocusProject) project = g_list_model_get_item (projects, i);
+      const GkProjectThen *before = gk_period_state_get_project (self->previous_state, project);
+      const GkProjectThen *now = gk_period_state_get_project (self->state, project);
+      GkReportHealthChange change = { project, before->health, now->health };
+
+      if (now->existed && before->existed && now->status == GK_PROJECT_STATUS_ACTIVE &&
+          before->health != now->health)
+        g_array_append_val (self->health_changes, change);
     }
 }
 
@@ -280,6 +324,10 @@ gk_report_facts_finalize (GObject *object)
   g_clear_pointer (&self->done, g_array_unref);
   g_clear_pointer (&self->late, g_array_unref);
   g_clear_pointer (&self->journal, g_ptr_array_unref);
+  g_clear_pointer (&self->status_changes, g_array_unref);
+  g_clear_pointer (&self->health_changes, g_array_unref);
+  g_clear_object (&self->state);
+  g_clear_object (&self->previous_state);
   g_free (self->period_label);
   g_free (self->previous_label);
   g_clear_object (&self->analysis);
@@ -305,6 +353,8 @@ gk_report_facts_init (GkReportFacts *self)
   self->done = g_array_new (FALSE, TRUE, sizeof (GkReportMeasure));
   self->late = g_array_new (FALSE, TRUE, sizeof (GkReportMeasure));
   self->journal = g_ptr_array_new_with_free_func (g_object_unref);
+  self->status_changes = g_array_new (FALSE, TRUE, sizeof (GkReportStatusChange));
+  self->health_changes = g_array_new (FALSE, TRUE, sizeof (GkReportHealthChange));
 }
 
 GkReportFacts *
@@ -315,6 +365,7 @@ gk_report_facts_new (GkDocument  *document,
 {
   GkReportFacts *self;
   const GDate *today;
+  GDate clock_today;
 
   g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (GK_IS_ANALYSIS (analysis), NULL);
@@ -336,12 +387,75 @@ gk_report_facts_new (GkDocument  *document,
   self->period_label = gk_period_label (frequency, &self->period_start);
   self->previous_label = gk_period_label (frequency, &self->previous_start);
 
+  /* Statuses, progress and health as they stood then, from the history;
+   * the document's clock knows the real today (the analysis of a past
+   * period may judge as on its last day). */
+  clock_today = gk_clock_get_today (gk_document_get_clock (document));
+  self->state = gk_period_state_new (document, &self->as_of, &clock_today);
+  if (g_date_valid (&self->previous_end))
+    self->previous_state = gk_period_state_new (document, &self->previous_end, &clock_today);
+
   collect_indicators (self);
   collect_levels (self);
   collect_measures (self);
   count_projects (self);
+  collect_state_changes (self);
   collect_journal (self);
   return self;
+}
+
+GkPeriodState *
+gk_report_facts_get_state (GkReportFacts *self)
+{
+  g_return_val_if_fail (GK_IS_REPORT_FACTS (self), NULL);
+  return self->state;
+}
+
+GkPeriodState *
+gk_report_facts_get_previous_state (GkReportFacts *self)
+{
+  g_return_val_if_fail (GK_IS_REPORT_FACTS (self), NULL);
+  return self->previous_state;
+}
+
+gboolean
+gk_report_facts_history_known (GkReportFacts *self)
+{
+  g_return_val_if_fail (GK_IS_REPORT_FACTS (self), FALSE);
+  return gk_period_state_is_known (self->state) &&
+         (self->previous_state == NULL || gk_period_state_is_known (self->previous_state));
+}
+
+guint
+gk_report_facts_get_n_status_changes (GkReportFacts *self)
+{
+  g_return_val_if_fail (GK_IS_REPORT_FACTS (self), 0);
+  return self->status_changes->len;
+}
+
+const GkReportStatusChange *
+gk_report_facts_get_status_change (GkReportFacts *self,
+                                   guint          index)
+{
+  g_return_val_if_fail (GK_IS_REPORT_FACTS (self), NULL);
+  g_return_val_if_fail (index < self->status_changes->len, NULL);
+  return &g_array_index (self->status_changes, GkReportStatusChange, index);
+}
+
+guint
+gk_report_facts_get_n_health_changes (GkReportFacts *self)
+{
+  g_return_val_if_fail (GK_IS_REPORT_FACTS (self), 0);
+  return self->health_changes->len;
+}
+
+const GkReportHealthChange *
+gk_report_facts_get_health_change (GkReportFacts *self,
+                                   guint          index)
+{
+  g_return_val_if_fail (GK_IS_REPORT_FACTS (self), NULL);
+  g_return_val_if_fail (index < self->health_changes->len, NULL);
+  return &g_array_index (self->health_changes, GkReportHealthChange, index);
 }
 
 GkDocument *

@@ -18,6 +18,7 @@
 #pragma once
 
 #include "gk-analysis.h"
+#include "gk-period-state.h"
 
 G_BEGIN_DECLS
 
@@ -48,6 +49,21 @@ typedef struct {
   GkLevel   before;
   GkLevel   now;
 } GkReportLevelChange;
+
+/* A measure whose status moved between the two periods' ends. */
+typedef struct {
+  GkMeasure       *measure;                 /* borrowed */
+  GkMeasureStatus  before;
+  GkMeasureStatus  now;
+  gboolean         existed_before;          /* FALSE: new in the period */
+} GkReportStatusChange;
+
+/* An active project whose health turned between the two periods' ends. */
+typedef struct {
+  GkFocusProject  *project;                 /* borrowed */
+  GkHealth         before;
+  GkHealth         now;
+} GkReportHealthChange;
 
 /* The numbers of the summary. */
 typedef struct {
@@ -119,5 +135,22 @@ gboolean                   gk_report_facts_is_overdue         (GkReportFacts *se
 GPtrArray                 *gk_report_facts_get_journal        (GkReportFacts *self);
 
 const GkReportCounts      *gk_report_facts_get_counts         (GkReportFacts *self);
+
+/* Measures and projects as they stood at as_of and at the previous
+ * period's end (NULL when there was none). */
+GkPeriodState             *gk_report_facts_get_state          (GkReportFacts *self);
+GkPeriodState             *gk_report_facts_get_previous_state (GkReportFacts *self);
+/* FALSE when the file's history does not reach back to the periods: the
+ * statuses are then today's, and the report must say so. */
+gboolean                   gk_report_facts_history_known      (GkReportFacts *self);
+
+/* Since the previous period, in the document's order; empty when the
+ * history does not know. */
+guint                      gk_report_facts_get_n_status_changes (GkReportFacts *self);
+const GkReportStatusChange *gk_report_facts_get_status_change (GkReportFacts *self,
+                                                               guint          index);
+guint                      gk_report_facts_get_n_health_changes (GkReportFacts *self);
+const GkReportHealthChange *gk_report_facts_get_health_change (GkReportFacts *self,
+                                                               guint          index);
 
 G_END_DECLS

@@ -522,6 +522,23 @@ gk_history_dup_start (GkDocument *document)
   return start;
 }
 
+GDateTime *
+gk_history_dup_last_without_values (GkDocument *document)
+{
+  sqlite3_stmt *stmt = NULL;
+  GDateTime *last = NULL;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+
+  if (sqlite3_prepare_v2 (gk_document_get_db (document),
+                          "SELECT max(changed_at) FROM change_log WHERE changes IS NULL OR changes = ''",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    last = g_date_time_new_from_iso8601 ((const char *) sqlite3_column_text (stmt, 0), NULL);
+  sqlite3_finalize (stmt);
+  return last;
+}
+
 gboolean
 gk_history_has_values (GkDocument *document)
 {

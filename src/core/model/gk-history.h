@@ -44,6 +44,10 @@ GStrv        gk_history_list_people   (GkDocument            *document);
  * done but not the values before it was migrated. */
 GDateTime   *gk_history_dup_start     (GkDocument            *document);
 gboolean     gk_history_has_values    (GkDocument            *document);
+/* The time of the newest change that holds no values (transfer full), or
+ * NULL when every change holds them: the history can roll a field back to
+ * any moment after it, not to one before (a change then hides its value). */
+GDateTime   *gk_history_dup_last_without_values (GkDocument      *document);
 
 /* The value that @column of row @row_id of @table had at the end of @at
  * (changes made at or before @at, to the second, count): rolled back from

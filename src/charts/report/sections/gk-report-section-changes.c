@@ -190,6 +190,84 @@ add_indicator_moves (GkReportBuilder *b,
     gk_report_add_note (flow, _("No indicator moved to another level."));
 }
 
+/* Status and health are not dated: what they were then comes from the
+ * history, and a file without one says so rather than show today's. */
+static void
+add_history_note (GkReportBuilder *b,
+                  GkReportFlow    *flow)
+{
+  if (gk_report_facts_history_known (b->facts))
+    return;
+  gk_report_add_note (flow, _("This file’s history does not reach back to this period: the statuses of "
+                              "measures and the health of focus projects are shown as they are today."));
+}
+
+static void
+add_status_changes (GkReportBuilder *b,
+                    GkReportFlow    *flow)
+{
+  guint n = gk_report_facts_get_n_status_changes (b->facts);
+  GkReportTable *table;
+
+  if (!gk_report_facts_history_known (b->facts))
+    return;
+  gk_report_add_subheading (flow, _("Measures that changed status"));
+  if (n == 0)
+    {
+      gk_report_add_note (flow, _("No measure changed its status."));
+      return;
+    }
+  table = measure_list_table (flow, _("Status"));
+  gk_report_table_set_continued_label (table, _("Measures that changed status (continued)"));
+  for (guint i = 0; i < n; i++)
+    {
+      const GkReportStatusChange *change = gk_report_facts_get_status_change (b->facts, i);
+      guint row = gk_report_table_add_row (table);
+
+      fill_measure_row (b, table, row, change->measure);
+      gk_report_table_set_status (table, row, 3, change->now);
+      if (change->existed_before)
+        /* Translators: a measure's status then and now: "Planned → In progress" */
+        gk_report_table_take_text (table, row, 3, g_strdup_printf (_("%s → %s"),
+                                                                   gk_measure_status_label (change->before),
+                                                                   gk_measure_status_label (change->now)));
+      else
+        /* Translators: a measure added in the period, with its status */
+        gk_report_table_take_text (table, row, 3, g_strdup_printf (_("new: %s"),
+                                                                   gk_measure_status_label (change->now)));
+    }
+}
+
+static void
+add_health_changes (GkReportBuilder *b,
+                    GkReportFlow    *flow)
+{
+  guint n = gk_report_facts_get_n_health_changes (b->facts);
+  GkReportTable *table;
+
+  if (!gk_report_facts_history_known (b->facts))
+    return;
+  gk_report_add_subheading (flow, _("Focus projects whose health changed"));
+  if (n == 0)
+    {
+      gk_report_add_note (flow, _("No focus project changed its health."));
+      return;
+    }
+  table = gk_report_flow_add_table (flow, 3);
+  gk_report_table_set_column (table, 0, _("Focus project"), 3.0, GK_CHART_ALIGN_START);
+  gk_report_table_set_column (table, 1, gk_report_facts_get_previous_label (b->facts), 1.6, GK_CHART_ALIGN_START);
+  gk_report_table_set_column (table, 2, gk_report_facts_get_period_label (b->facts), 1.6, GK_CHART_ALIGN_START);
+  for (guint i = 0; i < n; i++)
+    {
+      const GkReportHealthChange *change = gk_report_facts_get_health_change (b->facts, i);
+      guint row = gk_report_table_add_row (table);
+
+      gk_report_table_set_text (table, row, 0, gk_focus_project_get_name (change->project));
+      gk_report_table_set_chip (table, row, 1, gk_health_chart_level (change->before), gk_health_label (change->before));
+      gk_report_table_set_chip (table, row, 2, gk_health_chart_level (change->now), gk_health_label (change->now));
+    }
+}
+
 void
 gk_report_add_changes (GkReportBuilder *b,
                        GkReportFlow    *flow)
@@ -203,7 +281,10 @@ gk_report_add_changes (GkReportBuilder *b,
   gk_report_flow_add_anchor (flow, GK_REPORT_SECTION_CHANGES);
   gk_report_flow_add_text (flow, _("Since the previous period"), GK_REPORT_FONT_HEADING, GK_REPORT_INK_NORMAL, TRUE);
   gk_report_flow_add_text (flow, lead, GK_REPORT_FONT_BODY, GK_REPORT_INK_DIM, TRUE);
+  add_history_note (b, flow);
   add_level_changes (b, flow);
+  add_health_changes (b, flow);
+  add_status_changes (b, flow);
   add_completed (b, flow);
   add_late (b, flow);
   add_indicator_moves (b, flow);

@@ -114,34 +114,36 @@ describe_topics (GkReportBuilder *b,
 /* How far the measures that count (not dropped) are on average, from 0 to
  * 1; how many count, are done and are in progress. */
 static double
-average_progress (GPtrArray *measures,
-                  guint     *counted,
-                  guint     *done,
-                  guint     *in_progress)
+average_progress (GkReportBuilder *b,
+                  GPtrArray       *measures,
+                  guint           *counted,
+                  guint           *done,
+                  guint           *in_progress)
 {
+  GkPeriodState *state = gk_report_facts_get_state (b->facts);
   double progress = 0;
 
   *counted = *done = *in_progress = 0;
   for (guint i = 0; i < measures->len; i++)
     {
-      GkMeasure *measure = g_ptr_array_index (measures, i);
-      GkMeasureStatus status = gk_measure_get_status (measure);
+      const GkMeasureThen *then = gk_period_state_get_measure (state, g_ptr_array_index (measures, i));
 
-      if (status == GK_MEASURE_STATUS_DROPPED)
+      if (then->status == GK_MEASURE_STATUS_DROPPED)
         continue;
       (*counted)++;
-      *done += status == GK_MEASURE_STATUS_DONE;
-      *in_progress += status == GK_MEASURE_STATUS_IN_PROGRESS;
-      progress += status == GK_MEASURE_STATUS_DONE ? 100 : gk_measure_get_progress (measure);
+      *done += then->status == GK_MEASURE_STATUS_DONE;
+      *in_progress += then->status == GK_MEASURE_STATUS_IN_PROGRESS;
+      progress += then->status == GK_MEASURE_STATUS_DONE ? 100 : then->progress;
     }
   return *counted > 0 ? progress / *counted / 100.0 : 0;
 }
 
 static char *
-describe_progress (GPtrArray *measures)
+describe_progress (GkReportBuilder *b,
+                   GPtrArray       *measures)
 {
   guint counted, done, in_progress;
-  double progress = average_progress (measures, &counted, &done, &in_progress);
+  double progress = average_progress (b, measures, &counted, &done, &in_progress);
   g_autofree char *average = NULL;
 
   if (counted == 0)
@@ -181,7 +183,8 @@ add_measures_table (GkReportBuilder *b,
   for (guint i = 0; i < measures->len; i++)
     {
       GkMeasure *measure = g_ptr_array_index (measures, i);
-      GkMeasureStatus status = gk_measure_get_status (measure);
+      const GkMeasureThen *then = gk_period_state_get_measure (gk_report_facts_get_state (b->facts), measure);
+      GkMeasureStatus status = then->status;
       const char *owner = gk_report_person_name (b, gk_measure_get_owner_id (measure));
       guint row = gk_report_table_add_row (table);
 
@@ -195,7 +198,7 @@ add_measures_table (GkReportBuilder *b,
       if (status != GK_MEASURE_STATUS_IDEA && status != GK_MEASURE_STATUS_DROPPED)
         gk_report_table_take_text (table, row, 4,
                                    gk_report_format_percent ((status == GK_MEASURE_STATUS_DONE
-                                                              ? 100 : gk_measure_get_progress (measure)) / 100.0));
+                                                              ? 100 : then->progress) / 100.0));
       else
         gk_report_table_set_text (table, row, 4, "–");
     }
@@ -208,7 +211,8 @@ add_project_facts (GkReportBuilder *b,
                    GPtrArray       *own)
 {
   GkPerson *owner = gk_document_lookup_person (b->document, gk_focus_project_get_owner_id (project));
-  GkHealth health = gk_focus_project_get_health (project);
+  const GkProjectThen *then = gk_period_state_get_project (gk_report_facts_get_state (b->facts), project);
+  GkHealth health = then->health;
   GkReportTable *facts = gk_report_flow_add_table (flow, 2);
   guint row;
 
@@ -226,13 +230,13 @@ add_project_facts (GkReportBuilder *b,
     }
   add_fact (facts, _("Goal"), g_strdup (gk_focus_project_get_goal (project)));
   add_fact (facts, _("Chain phase"), g_strdup (gk_chain_phase_label (gk_focus_project_get_chain_phase (project))));
-  add_fact (facts, _("Status"), g_strdup (gk_project_status_label (gk_focus_project_get_status (project))));
+  add_fact (facts, _("Status"), g_strdup (gk_project_status_label (then->status)));
   row = gk_report_table_add_row (facts);
   gk_report_table_set_text (facts, row, 0, _("Health"));
   gk_report_table_set_style (facts, row, 0, GK_REPORT_FONT_BODY, GK_REPORT_INK_DIM);
   gk_report_table_set_chip (facts, row, 1, gk_health_chart_level (health), gk_health_label (health));
-  gk_report_table_set_text (facts, row, 1, gk_focus_project_get_health_reason (project));
-  add_fact (facts, _("Progress"), describe_progress (own));
+  gk_report_table_set_text (facts, row, 1, then->health_reason);
+  add_fact (facts, _("Progress"), describe_progress (b, own));
   add_fact (facts, _("Runs"), describe_period (gk_focus_project_get_start_date (project),
                                                gk_focus_project_get_end_date (project)));
   add_fact (facts, _("Topics"), describe_topics (b, gk_record_get_id (GK_RECORD (project))));
@@ -334,10 +338,10 @@ add_projects_table (GkReportBuilder *b,
     {
       g_autoptr(GkFocusProject) project = g_list_model_get_item (projects, i);
       g_autoptr(GPtrArray) own = project_measures (b, gk_record_get_id (GK_RECORD (project)));
-      GkHealth health = gk_focus_project_get_health (project);
+      GkHealth health = gk_period_state_get_project (gk_report_facts_get_state (b->facts), project)->health;
       guint row = gk_report_table_add_row (table);
       guint counted, done, in_progress, overdue = 0;
-      double progress = average_progress (own, &counted, &done, &in_progress);
+      double progress = average_progress (b, own, &counted, &done, &in_progress);
 
       for (guint m = 0; m < own->len; m++)
         overdue += gk_report_facts_is_overdue (b->facts, g_ptr_array_index (own, m));
