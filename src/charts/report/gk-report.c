@@ -50,6 +50,7 @@ gk_report_finalize (GObject *object)
   g_clear_pointer (&self->b.charted, g_free);
   g_clear_pointer (&self->b.ctx, gk_chart_context_free);
   g_clear_pointer (&self->b.indicator_charts, g_free);
+  g_clear_pointer (&self->b.progress_rows, g_free);
   g_clear_object (&self->b.charts);
   g_clear_object (&self->b.facts);
 
@@ -115,6 +116,7 @@ gk_report_new (GkDocument   *document,
   b->charts = g_object_ref (charts);
   b->printed = default_printed_date (self);
   b->indicator_charts = gk_report_indicator_charts_new (b->facts, charts);
+  gk_report_init_progress (b);
 
   as_of = gk_report_facts_get_as_of (b->facts);
   b->headline.level = gk_report_facts_get_headline (b->facts);

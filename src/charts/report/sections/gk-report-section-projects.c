@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <math.h>
 
 #include <glib/gi18n.h>
@@ -370,6 +372,41 @@ gk_report_fill_project_pages (GkReportBuilder *b)
     }
 }
 
+void
+gk_report_init_progress (GkReportBuilder *b)
+{
+  const GkProgressChartData *now = gk_chart_model_get_progress (b->charts);
+  GListModel *projects = gk_document_get_focus_projects (b->document);
+  GListModel *measures = gk_document_get_measures (b->document);
+  GkPeriodState *state = gk_report_facts_get_state (b->facts);
+  g_autoptr(GHashTable) row_of = g_hash_table_new (NULL, NULL);
+
+  b->progress = *now;
+  /* The chart model has one row per project, in the document's order. */
+  if (now->n_projects != g_list_model_get_n_items (projects))
+    return;
+  b->progress_rows = g_memdup2 (now->projects, sizeof (GkProgressProject) * MAX (now->n_projects, 1));
+  b->progress.projects = b->progress_rows;
+  for (guint i = 0; i < now->n_projects; i++)
+    {
+      g_autoptr(GkFocusProject) project = g_list_model_get_item (projects, i);
+
+      b->progress_rows[i].health = gk_period_state_get_project (state, project)->health;
+      memset (b->progress_rows[i].counts, 0, sizeof b->progress_rows[i].counts);
+      g_hash_table_insert (row_of, GSIZE_TO_POINTER (gk_record_get_id (GK_RECORD (project))),
+                           GUINT_TO_POINTER (i + 1));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+    {
+      g_autoptr(GkMeasure) measure = g_list_model_get_item (measures, i);
+      const GkMeasureThen *then = gk_period_state_get_measure (state, measure);
+      guint row = GPOINTER_TO_UINT (g_hash_table_lookup (row_of, GSIZE_TO_POINTER (gk_measure_get_project_id (measure))));
+
+      if (row != 0 && then->existed)
+        b->progress_rows[row - 1].counts[then->status]++;
+    }
+}
+
 /* The section's first page: the heading, the progress chart and, when
  * @with_table, the table under it. */
 static void
@@ -379,7 +416,7 @@ add_overview (GkReportBuilder *b,
               gboolean         with_table)
 {
   gk_report_add_section_heading (flow, GK_REPORT_SECTION_PROJECTS, _("Focus projects"), lead);
-  gk_report_add_chart (flow, GK_CHART_KIND_PROGRESS, gk_chart_model_get_progress (b->charts), NULL, 0);
+  gk_report_add_chart (flow, GK_CHART_KIND_PROGRESS, &b->progress, NULL, 0);
   if (!with_table)
     return;
   gk_report_flow_add_space (flow, GK_REPORT_SECTION_SPACE);
@@ -425,10 +462,15 @@ gk_report_add_projects (GkReportBuilder *b,
       g_autofree char *as_of_text = gk_report_format_date (as_of);
       g_autofree char *full = NULL;
 
-      /* The file keeps no history of statuses, only of levels and figures.
-       * Translators: the first %s is the sentence before, the second a date */
-      full = g_strdup_printf (_("%s Measures show their current status; grip levels and figures stand as on %s."),
-                              lead, as_of_text);
+      if (gk_period_state_is_rolled_back (gk_report_facts_get_state (b->facts)))
+        /* Translators: the first %s is the sentence before, the second a date */
+        full = g_strdup_printf (_("%s Everything stands as on %s: statuses and health from the file’s history."),
+                                lead, as_of_text);
+      else
+        /* The history does not reach back to the period's end.
+         * Translators: the first %s is the sentence before, the second a date */
+        full = g_strdup_printf (_("%s Measures show their current status; grip levels and figures stand as on %s."),
+                                lead, as_of_text);
       g_free (lead);
       lead = g_steal_pointer (&full);
     }

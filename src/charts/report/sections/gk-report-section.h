@@ -46,6 +46,8 @@ typedef struct {
   GDate                 printed;
   GkHeadlineChartData   headline;
   GkIndicatorChartData *indicator_charts;   /* by indicator of the facts, cut off at as_of */
+  GkProgressChartData   progress;           /* the projects as they stood at as_of */
+  GkProgressProject    *progress_rows;      /* owned: progress.projects */
 
   /* the flow of one sheet size */
   GkReportFlow         *flow;               /* once paginated: the contents read its pages */
@@ -124,6 +126,9 @@ void        gk_report_add_changes          (GkReportBuilder *b,
 
 /* After pagination: the projects' overview's last column, each one's page. */
 void        gk_report_fill_project_pages   (GkReportBuilder *b);
+/* The progress chart's data true to the period: each project's health and
+ * its measures by status at as_of (b->progress, b->progress_rows). */
+void        gk_report_init_progress        (GkReportBuilder *b);
 
 /* ---- indicators, shared by their section and the projects' pages -------- */
 /* The chart of each indicator of the facts, from the chart model, as it
