@@ -249,7 +249,7 @@ test_insert_and_delete (Fixture       *fixture,
   target = entry_at (entries, 0);
   g_assert_cmpstr (gk_history_entry_get_record_table (target), ==, "measure");
   g_assert_cmpint (gk_history_entry_get_record_id (target), ==, 3);
-  g_assert_cmpstr (gk_history_entry_get_title (target), ==, "Measure “Minder aanbieders”");
+  g_assert_cmpstr (gk_history_entry_get_title (target), ==, "Target of a measure “Minder aanbieders”");
   assert_change (target, "target_level", "In control", NULL);
 }
 

@@ -314,8 +314,10 @@ value_text (Reader         *reader,
       if (g_str_equal (column->name, "progress"))
         return g_strdup_printf ("%s%%", text);
       return g_strdup (text);
-    case GK_COLUMN_ID:
     case GK_COLUMN_REAL:
+      /* In the user's locale: "12,5" in Dutch. */
+      return g_strdup_printf ("%.12g", sqlite3_column_double (stmt, index));
+    case GK_COLUMN_ID:
     default:
       return g_strdup (text);
     }
@@ -385,9 +387,10 @@ entry_set_record (GkHistoryEntry *entry,
 
       if (current != NULL)
         owner_id = g_ascii_strtoll (current, NULL, 10);
+      /* "Figure “Wachttijd”": what the row is, and the name of its owner. */
       name = row_name (reader, parent, owner_id);
-      title = name != NULL ? g_strdup_printf (_("%s “%s”"), gk_history_table_noun (parent->name), name)
-                           : g_strdup (gk_history_table_noun (parent->name));
+      title = name != NULL ? g_strdup_printf (_("%s “%s”"), gk_history_table_noun (table->name), name)
+                           : g_strdup (gk_history_table_noun (table->name));
       gk_history_entry_set_record (entry, parent->name, owner_id, title);
       return;
     }
@@ -487,6 +490,25 @@ gk_history_query (GkDocument            *document,
   store = g_list_store_new (GK_TYPE_HISTORY_ENTRY);
   g_list_store_splice (store, 0, 0, entries->pdata, entries->len);
   return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+GArray *
+gk_history_list_ids (GkDocument *document)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), ids);
+
+  if (sqlite3_prepare_v2 (gk_document_get_db (document), "SELECT id FROM change_log", -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        g_array_append_val (ids, id);
+      }
+  sqlite3_finalize (stmt);
+  return ids;
 }
 
 GStrv

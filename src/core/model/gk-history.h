@@ -36,6 +36,10 @@ GListModel  *gk_history_query         (GkDocument            *document,
                                        const GkHistoryFilter *filter,
                                        GError               **error);
 
+/* The ids of every change log row (transfer full): which changes a
+ * person has seen, since a merge brings in changes made earlier. */
+GArray      *gk_history_list_ids      (GkDocument            *document);
+
 /* The names of everyone who changed something, sorted (transfer full). */
 GStrv        gk_history_list_people   (GkDocument            *document);
 
