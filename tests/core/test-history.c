@@ -6,9 +6,12 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include "gk-history.h"
 #include "gk-journal-entry.h"
 #include "gk-measure.h"
+#include "gk-measurement.h"
 #include "gk-migrations.h"
 #include "model-fixture.h"
 
@@ -275,6 +278,60 @@ test_insert_in_group (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
   g_assert_cmpint (gk_history_entry_get_action (entry_at (entries, 0)), ==, GK_HISTORY_ACTION_INSERT);
   assert_change (entry_at (entries, 0), "text", NULL, "Besluit \"A\"\nen verder");
+}
+
+/* A figure: shown as the indicator it belongs to, its value as a number. */
+static void
+test_figure (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GkRecord) copy = gk_record_copy (gk_document_lookup_in_table (fixture->doc, "measurement", 2));
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  GkHistoryEntry *entry;
+
+  gk_measurement_set_value (GK_MEASUREMENT (copy), 5100.5);
+  g_assert_true (gk_document_update (fixture->doc, copy, &error));
+  g_assert_no_error (error);
+  entries = query (fixture, NULL);
+  entry = entry_at (entries, 0);
+  g_assert_cmpstr (gk_history_entry_get_record_table (entry), ==, "indicator");
+  g_assert_cmpint (gk_history_entry_get_record_id (entry), ==, 1);
+  g_assert_cmpstr (gk_history_entry_get_title (entry), ==, "Figure “Kosten jeugdhulp per jeugdige”");
+  assert_change (entry, "value", "5150.25", "5100.5");
+}
+
+/* In a Dutch locale a real keeps its decimals (SQLite reads JSON reals with
+ * the locale's strtod) and is shown with a decimal comma. */
+static void
+test_figure_dutch_locale (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GkRecord) copy = gk_record_copy (gk_document_lookup_in_table (fixture->doc, "measurement", 2));
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GDateTime) january = noon (2026, 1, 2);
+  g_autoptr(GDateTime) april = noon (2026, 4, 1);
+  g_autoptr(GVariant) value = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  if (setlocale (LC_NUMERIC, "nl_NL.UTF-8") == NULL)
+    {
+      g_test_skip ("no Dutch locale on this machine");
+      return;
+    }
+  set_day (fixture, 2026, 3, 1);
+  gk_measurement_set_value (GK_MEASUREMENT (copy), 5100.5);
+  g_assert_true (gk_document_update (fixture->doc, copy, &error));
+  g_assert_no_error (error);
+  entries = query (fixture, NULL);
+  assert_change (entry_at (entries, 0), "value", "5150,25", "5100,5");
+  g_assert_true (gk_history_value_at (fixture->doc, "measurement", 2, "value", january, &value, &error));
+  g_assert_cmpfloat (g_variant_get_double (value), ==, 5150.25);
+  g_clear_pointer (&value, g_variant_unref);
+  g_assert_true (gk_history_value_at (fixture->doc, "measurement", 2, "value", april, &value, &error));
+  g_assert_cmpfloat (g_variant_get_double (value), ==, 5100.5);
+  setlocale (LC_NUMERIC, before);
 }
 
 static guint
@@ -560,6 +617,8 @@ main (int   argc,
   ADD ("/history/insert-and-delete", test_insert_and_delete);
   ADD ("/history/insert-in-group", test_insert_in_group);
   ADD ("/history/filters", test_filters);
+  ADD ("/history/figure", test_figure);
+  ADD ("/history/figure/dutch-locale", test_figure_dutch_locale);
   ADD ("/history/value-at", test_value_at);
   ADD ("/history/value-at/added-and-deleted", test_value_at_added_and_deleted);
   ADD ("/history/undo", test_undo_logged);

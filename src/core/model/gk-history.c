@@ -18,6 +18,15 @@
 #include "gk-history.h"
 #include "gk-tables.h"
 
+/* A value of the JSON of changes, with the type it was stored with. SQLite
+ * (3.40) reads a JSON real with strtod(), which follows the locale: in a
+ * Dutch one "12.5" is read as 12. So a real is taken as its JSON text and
+ * read here with g_ascii_strtod() (real_of()); the rest as json_extract()
+ * gives them. */
+#define JSON_VALUE(json, path) \
+  "CASE WHEN json_type(" json ", " path ") = 'real' THEN " json " -> " path \
+  " ELSE json_extract(" json ", " path ") END"
+
 /* ---- labels ------------------------------------------------------------------ */
 
 const char *
@@ -153,6 +162,16 @@ utc_stamp (GDateTime *time)
   g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
 
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* A number read with JSON_VALUE(): a real comes as its JSON text. */
+static double
+real_of (sqlite3_stmt *stmt,
+         int           index)
+{
+  if (sqlite3_column_type (stmt, index) == SQLITE_TEXT)
+    return g_ascii_strtod ((const char *) sqlite3_column_text (stmt, index), NULL);
+  return sqlite3_column_double (stmt, index);
 }
 
 /* ---- what the rows hold, for people -------------------------------------------- */
@@ -316,7 +335,7 @@ value_text (Reader         *reader,
       return g_strdup (text);
     case GK_COLUMN_REAL:
       /* In the user's locale: "12,5" in Dutch. */
-      return g_strdup_printf ("%.12g", sqlite3_column_double (stmt, index));
+      return g_strdup_printf ("%.12g", real_of (stmt, index));
     case GK_COLUMN_ID:
     default:
       return g_strdup (text);
@@ -330,7 +349,7 @@ value_text (Reader         *reader,
  * order of the table. */
 static const char query_sql[] =
   "SELECT c.id, c.changed_at, c.changed_by, c.table_name, c.row_id, c.action, c.summary, "
-  "       json_valid(c.changes), j.key, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]') "
+  "       json_valid(c.changes), j.key, " JSON_VALUE ("j.value", "'$[0]'") ", " JSON_VALUE ("j.value", "'$[1]'") " "
   "FROM (SELECT * FROM change_log "
   "      WHERE (?1 IS NULL OR changed_by = ?1) AND (?2 IS NULL OR table_name = ?2) "
   "        AND (?3 = 0 OR row_id = ?3) AND (?4 IS NULL OR changed_at >= ?4) "
@@ -555,9 +574,12 @@ gk_history_has_values (GkDocument *document)
 /* ---- a value at a moment ------------------------------------------------------- */
 
 static GVariant *
-variant_of (sqlite3_stmt *stmt,
-            int           index)
+variant_of (sqlite3_stmt   *stmt,
+            int             index,
+            const GkColumn *column)
 {
+  if (column->kind == GK_COLUMN_REAL && sqlite3_column_type (stmt, index) != SQLITE_NULL)
+    return g_variant_ref_sink (g_variant_new_double (real_of (stmt, index)));
   switch (sqlite3_column_type (stmt, index))
     {
     case SQLITE_INTEGER:
@@ -588,7 +610,7 @@ current_value (sqlite3        *db,
       sqlite3_bind_int64 (stmt, 1, row_id);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          *out_value = variant_of (stmt, 0);
+          *out_value = variant_of (stmt, 0, column);
           found = TRUE;
         }
     }
@@ -604,7 +626,7 @@ current_value (sqlite3        *db,
  * undoing every later change in turn: in one line of changes that is the
  * same. */
 static const char value_at_sql[] =
-  "SELECT changed_at <= ?3, action, json_extract(changes, ?5), json_extract(changes, ?6) "
+  "SELECT changed_at <= ?3, action, " JSON_VALUE ("changes", "?5") ", " JSON_VALUE ("changes", "?6") " "
   "FROM change_log WHERE table_name = ?1 AND row_id = ?2 AND json_valid(changes) "
   "  AND (action != 'update' OR json_type(changes, ?4) IS NOT NULL) "
   "ORDER BY changed_at, id";
@@ -669,7 +691,7 @@ gk_history_value_at (GkDocument  *document,
           /* The latest change so far at or before the moment. */
           g_clear_pointer (&value, g_variant_unref);
           existed = action != GK_HISTORY_ACTION_DELETE;
-          value = existed ? variant_of (stmt, 3) : NULL;
+          value = existed ? variant_of (stmt, 3, column) : NULL;
           decided = TRUE;
           rc = SQLITE_OK;
           continue;
@@ -678,7 +700,7 @@ gk_history_value_at (GkDocument  *document,
         {
           /* No change before: the first one after says what was there. */
           existed = action != GK_HISTORY_ACTION_INSERT;
-          value = existed ? variant_of (stmt, 2) : NULL;
+          value = existed ? variant_of (stmt, 2, column) : NULL;
           decided = TRUE;
         }
       /* The changes after the first one after the moment do not matter. */
