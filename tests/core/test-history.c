@@ -500,6 +500,61 @@ test_value_at_added_and_deleted (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* The values of a whole table at once are those of each row. */
+static void
+test_values_at_table (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GkMeasure) measure = gk_measure_new ();
+  GDateTime *moments[] = { noon (2026, 2, 1), noon (2026, 4, 1), noon (2026, 5, 10), noon (2026, 6, 1) };
+  const char *columns[] = { "progress", "status", "done_date" };
+  gint64 ids[4] = { 1, 2, 3, 0 };
+
+  two_people_edit (fixture);
+  set_day (fixture, 2026, 5, 6);
+  gk_measure_set_project_id (measure, 2);
+  gk_measure_set_title (measure, "Later");
+  g_assert_true (gk_document_insert (fixture->doc, GK_RECORD (measure), NULL));
+  ids[3] = gk_record_get_id (GK_RECORD (measure));
+  set_day (fixture, 2026, 5, 20);
+  g_assert_true (gk_document_delete (fixture->doc, GK_RECORD (gk_document_lookup_measure (fixture->doc, 3)), NULL));
+
+  for (guint m = 0; m < G_N_ELEMENTS (moments); m++)
+    for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GHashTable) values = gk_history_values_at (fixture->doc, "measure", columns[c], moments[m], &error);
+
+        g_assert_no_error (error);
+        g_assert_nonnull (values);
+        for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+          {
+            g_autoptr(GVariant) one = NULL;
+            gboolean existed = gk_history_value_at (fixture->doc, "measure", ids[i], columns[c], moments[m], &one, &error);
+            GVariant *all = NULL;
+
+            g_assert_no_error (error);
+            g_assert_cmpint (g_hash_table_lookup_extended (values, &ids[i], NULL, (gpointer *) &all), ==, existed);
+            g_assert_true ((one == NULL) == (all == NULL));
+            g_assert_true (one == NULL || g_variant_equal (one, all));
+          }
+      }
+  /* Known answers: measure 3 gone by June, the new one not there in April. */
+  {
+    g_autoptr(GHashTable) april = gk_history_values_at (fixture->doc, "measure", "progress", moments[1], NULL);
+    g_autoptr(GHashTable) june = gk_history_values_at (fixture->doc, "measure", "progress", moments[3], NULL);
+
+    g_assert_cmpint (g_variant_get_int64 (g_hash_table_lookup (april, &ids[0])), ==, 60);
+    g_assert_true (g_hash_table_contains (april, &ids[2]));
+    g_assert_false (g_hash_table_contains (april, &ids[3]));
+    g_assert_false (g_hash_table_contains (june, &ids[2]));
+    g_assert_true (g_hash_table_contains (june, &ids[3]));
+    g_assert_cmpint (g_variant_get_int64 (g_hash_table_lookup (june, &ids[0])), ==, 80);
+  }
+  for (guint m = 0; m < G_N_ELEMENTS (moments); m++)
+    g_date_time_unref (moments[m]);
+}
+
 /* An undo is a change like any other: logged with its values, and the
  * value at a moment after it is the one it brought back. */
 static void
@@ -621,6 +676,7 @@ main (int   argc,
   ADD ("/history/figure/dutch-locale", test_figure_dutch_locale);
   ADD ("/history/value-at", test_value_at);
   ADD ("/history/value-at/added-and-deleted", test_value_at_added_and_deleted);
+  ADD ("/history/value-at/whole-table", test_values_at_table);
   ADD ("/history/undo", test_undo_logged);
 #undef ADD
   g_test_add_func ("/history/migrated-file", test_migrated_file);

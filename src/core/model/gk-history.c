@@ -618,18 +618,125 @@ current_value (sqlite3        *db,
   return found;
 }
 
-/* The changes of one row that hold the column's value, oldest first: for
- * each, whether it came at or before the moment, its action, and the
- * column's old and new value. A merge can bring in changes made on two
- * copies in parallel, so the value at a moment is taken from the nearest
- * change (the last one before, else the first one after) rather than by
- * undoing every later change in turn: in one line of changes that is the
- * same. */
-static const char value_at_sql[] =
-  "SELECT changed_at <= ?3, action, " JSON_VALUE ("changes", "?5") ", " JSON_VALUE ("changes", "?6") " "
-  "FROM change_log WHERE table_name = ?1 AND row_id = ?2 AND json_valid(changes) "
-  "  AND (action != 'update' OR json_type(changes, ?4) IS NOT NULL) "
-  "ORDER BY changed_at, id";
+/* The changes of rows that hold the column's value, oldest first: for
+ * each, its row, whether it came at or before the moment, its action, and
+ * the column's old and new value (of one row, or of every row). A
+ * merge can bring in changes made on two copies in parallel, so the value
+ * at a moment is taken from the nearest change (the last one before, else
+ * the first one after) rather than by undoing every later change in turn:
+ * in one line of changes that is the same. */
+#define VALUE_AT_SQL(rows)                                                                          \
+  "SELECT row_id, changed_at <= ?3, action, " JSON_VALUE ("changes", "?5") ", " JSON_VALUE ("changes", "?6") " " \
+  "FROM change_log WHERE table_name = ?1 AND " rows " AND json_valid(changes) "                    \
+  "  AND (action != 'update' OR json_type(changes, ?4) IS NOT NULL) "                              \
+  "ORDER BY row_id, changed_at, id"
+
+/* Separate statements, so that the one of one row uses the index on
+ * (table_name, row_id). */
+static const char value_at_sql[] = VALUE_AT_SQL ("row_id = ?2");
+static const char values_at_sql[] = VALUE_AT_SQL ("?2 = 0");
+
+/* What the changes of one row say so far about the moment. */
+typedef struct {
+  gboolean  decided;   /* a change before or after the moment was seen */
+  gboolean  done;      /* the first change after the moment was seen */
+  gboolean  existed;
+  GVariant *value;
+} RowState;
+
+static void
+row_state_clear (RowState *state)
+{
+  g_clear_pointer (&state->value, g_variant_unref);
+  *state = (RowState) { 0 };
+}
+
+/* One row of value_at_sql. */
+static void
+row_state_step (RowState       *state,
+                sqlite3_stmt   *stmt,
+                const GkColumn *column)
+{
+  gboolean before = sqlite3_column_int (stmt, 1) != 0;
+  GkHistoryAction action = action_from_key ((const char *) sqlite3_column_text (stmt, 2));
+
+  if (state->done)
+    return;
+  if (before)
+    {
+      /* The latest change so far at or before the moment. */
+      g_clear_pointer (&state->value, g_variant_unref);
+      state->existed = action != GK_HISTORY_ACTION_DELETE;
+      state->value = state->existed ? variant_of (stmt, 4, column) : NULL;
+      state->decided = TRUE;
+      return;
+    }
+  if (!state->decided)
+    {
+      /* No change before: the first one after says what was there. */
+      state->existed = action != GK_HISTORY_ACTION_INSERT;
+      state->value = state->existed ? variant_of (stmt, 3, column) : NULL;
+      state->decided = TRUE;
+    }
+  /* The changes after the first one after the moment do not matter. */
+  state->done = TRUE;
+}
+
+static gboolean
+check_field (const char      *table_name,
+             const char      *column_name,
+             const GkTable  **out_table,
+             const GkColumn **out_column,
+             GError         **error)
+{
+  *out_table = table_by_name (table_name);
+  *out_column = column_by_name (*out_table, column_name);
+  if (*out_column == NULL || g_str_equal (table_name, "change_log") || g_str_equal (table_name, "revision"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The history has no field “%s” of “%s”."), column_name, table_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare_value_at (sqlite3         *db,
+                  const GkTable   *table,
+                  const GkColumn  *column,
+                  gint64           row_id,
+                  GDateTime       *at,
+                  GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, row_id != 0 ? value_at_sql : values_at_sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not read the history: %s"), sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, table->name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, row_id);
+  sqlite3_bind_text (stmt, 3, utc_stamp (at), -1, g_free);
+  sqlite3_bind_text (stmt, 4, g_strdup_printf ("$.%s", column->name), -1, g_free);
+  sqlite3_bind_text (stmt, 5, g_strdup_printf ("$.%s[0]", column->name), -1, g_free);
+  sqlite3_bind_text (stmt, 6, g_strdup_printf ("$.%s[1]", column->name), -1, g_free);
+  return stmt;
+}
+
+static gboolean
+finish_reading (sqlite3       *db,
+                sqlite3_stmt  *stmt,
+                int            rc,
+                GError       **error)
+{
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not read the history: %s"), sqlite3_errmsg (db));
+  return FALSE;
+}
 
 gboolean
 gk_history_value_at (GkDocument  *document,
@@ -643,12 +750,8 @@ gk_history_value_at (GkDocument  *document,
   const GkTable *table;
   const GkColumn *column;
   sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *old_path = NULL;
-  g_autofree char *new_path = NULL;
-  g_autoptr(GVariant) value = NULL;
-  gboolean existed = FALSE, decided = FALSE;
+  sqlite3_stmt *stmt;
+  RowState state = { 0 };
   int rc;
 
   g_return_val_if_fail (GK_IS_DOCUMENT (document), FALSE);
@@ -657,65 +760,107 @@ gk_history_value_at (GkDocument  *document,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   *out_value = NULL;
-  table = table_by_name (table_name);
-  column = column_by_name (table, column_name);
-  if (column == NULL || g_str_equal (table_name, "change_log") || g_str_equal (table_name, "revision"))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("The history has no field “%s” of “%s”."), column_name, table_name);
-      return FALSE;
-    }
-
+  if (row_id == 0 || !check_field (table_name, column_name, &table, &column, error))
+    return FALSE;
   db = gk_document_get_db (document);
-  path = g_strdup_printf ("$.%s", column->name);
-  old_path = g_strdup_printf ("$.%s[0]", column->name);
-  new_path = g_strdup_printf ("$.%s[1]", column->name);
-  rc = sqlite3_prepare_v2 (db, value_at_sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  if ((stmt = prepare_value_at (db, table, column, row_id, at, error)) == NULL)
+    return FALSE;
+  while (!state.done && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    row_state_step (&state, stmt, column);
+  if (state.done)
+    rc = SQLITE_DONE;
+  if (!finish_reading (db, stmt, rc, error))
     {
-      sqlite3_bind_text (stmt, 1, table->name, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, row_id);
-      sqlite3_bind_text (stmt, 3, utc_stamp (at), -1, g_free);
-      sqlite3_bind_text (stmt, 4, path, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, old_path, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, new_path, -1, SQLITE_STATIC);
-    }
-
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gboolean before = sqlite3_column_int (stmt, 0) != 0;
-      GkHistoryAction action = action_from_key ((const char *) sqlite3_column_text (stmt, 1));
-
-      if (before)
-        {
-          /* The latest change so far at or before the moment. */
-          g_clear_pointer (&value, g_variant_unref);
-          existed = action != GK_HISTORY_ACTION_DELETE;
-          value = existed ? variant_of (stmt, 3, column) : NULL;
-          decided = TRUE;
-          rc = SQLITE_OK;
-          continue;
-        }
-      if (!decided)
-        {
-          /* No change before: the first one after says what was there. */
-          existed = action != GK_HISTORY_ACTION_INSERT;
-          value = existed ? variant_of (stmt, 2, column) : NULL;
-          decided = TRUE;
-        }
-      /* The changes after the first one after the moment do not matter. */
-      rc = SQLITE_DONE;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not read the history: %s"), sqlite3_errmsg (db));
-      sqlite3_finalize (stmt);
+      row_state_clear (&state);
       return FALSE;
     }
-  sqlite3_finalize (stmt);
 
-  if (!decided)
-    existed = current_value (db, table, column, row_id, &value);
-  *out_value = g_steal_pointer (&value);
-  return existed;
+  if (!state.decided)
+    state.existed = current_value (db, table, column, row_id, &state.value);
+  *out_value = g_steal_pointer (&state.value);
+  return state.existed;
+}
+
+static void
+variant_unref_or_null (gpointer value)
+{
+  if (value != NULL)
+    g_variant_unref (value);
+}
+
+/* The rows the history decided, and those that existed then with their
+ * value. */
+static void
+take_row_state (GHashTable *values,
+                GHashTable *decided,
+                gint64      row_id,
+                RowState   *state)
+{
+  if (!state->decided)
+    return;
+  g_hash_table_add (decided, g_memdup2 (&row_id, sizeof row_id));
+  if (state->existed)
+    g_hash_table_insert (values, g_memdup2 (&row_id, sizeof row_id), g_steal_pointer (&state->value));
+  row_state_clear (state);
+}
+
+GHashTable *
+gk_history_values_at (GkDocument  *document,
+                      const char  *table_name,
+                      const char  *column_name,
+                      GDateTime   *at,
+                      GError     **error)
+{
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GHashTable) decided = NULL;
+  g_autofree char *sql = NULL;
+  const GkTable *table;
+  const GkColumn *column;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  RowState state = { 0 };
+  gint64 row_id = 0;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (table_name != NULL && column_name != NULL && at != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_field (table_name, column_name, &table, &column, error))
+    return NULL;
+  db = gk_document_get_db (document);
+  values = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, variant_unref_or_null);
+  decided = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  /* Every row's logged changes in one pass, row by row. */
+  if ((stmt = prepare_value_at (db, table, column, 0, at, error)) == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (sqlite3_column_int64 (stmt, 0) != row_id)
+        {
+          take_row_state (values, decided, row_id, &state);
+          row_id = sqlite3_column_int64 (stmt, 0);
+        }
+      row_state_step (&state, stmt, column);
+    }
+  take_row_state (values, decided, row_id, &state);
+  if (!finish_reading (db, stmt, rc, error))
+    return NULL;
+
+  /* The rows without logged values: as they are now. */
+  sql = g_strdup_printf ("SELECT id, %s FROM %s", column->name, table->name);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    rc = sqlite3_errcode (db);
+  else
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        if (!g_hash_table_contains (decided, &id))
+          g_hash_table_insert (values, g_memdup2 (&id, sizeof id), variant_of (stmt, 1, column));
+      }
+  if (!finish_reading (db, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&values);
 }

@@ -67,6 +67,18 @@ gboolean     gk_history_value_at      (GkDocument            *document,
                                        GVariant             **out_value,
                                        GError               **error);
 
+/* The same for every row of @table at once (what a report of a past
+ * period asks for a whole table): a hash table from gint64 row ids (keys)
+ * to GVariant values (NULL for a field that held none), holding the rows
+ * that existed at @at; NULL with @error set for an unknown field. One pass
+ * over the table's change log: for 400 measures many times faster than
+ * gk_history_value_at() per row. Free with g_hash_table_unref(). */
+GHashTable  *gk_history_values_at     (GkDocument            *document,
+                                       const char            *table,
+                                       const char            *column,
+                                       GDateTime             *at,
+                                       GError               **error);
+
 /* For people: "Measure", the kind of record of @table; and "Status",
  * the field that @column is (both translated; the name itself when there
  * is no label). */
