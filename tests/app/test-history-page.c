@@ -9,6 +9,7 @@
 #include "gk-history-page.h"
 #include "gk-measure-editor.h"
 #include "gk-measures-page.h"
+#include "gk-project-editor.h"
 #include "gk-record-history.h"
 #include "page-test-helpers.h"
 
@@ -310,6 +311,31 @@ test_measure_editor_history (void)
   destroy_windows_unsaved ();
 }
 
+/* The project editor too. */
+static void
+test_project_editor_history (void)
+{
+  GkWindow *window = open_demo_window ("geschiedenis-project.gripkaart");
+  GkDocument *document = gk_window_get_document (window);
+  g_autoptr(GkFocusProject) project = g_list_model_get_item (gk_document_get_focus_projects (document), 0);
+  g_autoptr(GkRecord) copy = gk_record_copy (GK_RECORD (project));
+  g_autofree char *row = g_strdup_printf ("Name: %s → POH-jeugd overal", gk_focus_project_get_name (project));
+  GkProjectEditor *editor;
+  GtkWidget *history;
+
+  gk_document_set_user_name (document, "Bram");
+  gk_focus_project_set_name (GK_FOCUS_PROJECT (copy), "POH-jeugd overal");
+  g_assert_true (gk_document_update (document, copy, NULL));
+  editor = gk_project_editor_new (GTK_WINDOW (window), document, project);
+  history = find_of_type (GTK_WIDGET (editor), GK_TYPE_RECORD_HISTORY);
+  g_assert_nonnull (history);
+  g_assert_true (gtk_widget_get_visible (history));
+  g_assert_cmpuint (gk_record_history_get_n_changes (GK_RECORD_HISTORY (history)), ==, 1);
+  g_assert_true (has_row_titled (history, row));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  destroy_windows_unsaved ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/history-page/activate", test_activate_shows_record);
   g_test_add_func ("/history-page/new-since-last-look", test_marks_new_since_last_look);
   g_test_add_func ("/history-page/measure-editor", test_measure_editor_history);
+  g_test_add_func ("/history-page/project-editor", test_project_editor_history);
 
   status = g_test_run ();
   g_clear_object (&app);
