@@ -243,6 +243,16 @@ test_insert_and_delete (Fixture       *fixture,
   assert_change (deleted, "title", "Minder aanbieders", NULL);
   assert_change (deleted, "status", "Planned", NULL);
 
+  /* A record with its parts. */
+  {
+    static const char * const measure_and_parts[] = { "measure", "measure_target", "measure_link", NULL };
+    GkHistoryFilter with_parts = { .tables = measure_and_parts };
+    g_autoptr(GListModel) all = query (fixture, &with_parts);
+
+    /* The measure, its target and its link went (ON DELETE CASCADE). */
+    g_assert_cmpuint (g_list_model_get_n_items (all), ==, 4);
+  }
+
   /* The measure's target went with it (ON DELETE CASCADE): logged too, as
    * part of the measure. */
   g_clear_object (&entries);

@@ -62,21 +62,32 @@ G_DEFINE_FINAL_TYPE (GkHistoryPage, gk_history_page, ADW_TYPE_BIN)
 /* Characters of one value in a row: a long description is cut. */
 #define VALUE_CHARS 60
 
-/* The kinds of record of the kind filter, in its order. */
+/* The kinds of record of the kind filter, in its order: each with the
+ * tables of its parts (a measure's targets and links are the measure's). */
+static const char * const measure_tables[] = { "measure", "measure_target", "measure_link", NULL };
+static const char * const project_tables[] = { "focus_project", "project_topic", NULL };
+static const char * const topic_tables[] = { "topic", NULL };
+static const char * const assessment_tables[] = { "assessment", NULL };
+static const char * const indicator_tables[] = { "indicator", "indicator_topic", "indicator_project", NULL };
+static const char * const figure_tables[] = { "measurement", NULL };
+static const char * const journal_tables[] = { "journal_entry", NULL };
+static const char * const person_tables[] = { "person", NULL };
+static const char * const programme_tables[] = { "programme", NULL };
+
 static const struct {
-  const char *table;      /* NULL: every kind */
-  const char *label;
+  const char * const *tables;   /* NULL: every kind */
+  const char         *label;
 } kinds[] = {
   { NULL, N_("Every kind of record") },
-  { "measure", N_("Measures") },
-  { "focus_project", N_("Focus projects") },
-  { "topic", N_("Topics") },
-  { "assessment", N_("Assessments") },
-  { "indicator", N_("Indicators") },
-  { "measurement", N_("Figures") },
-  { "journal_entry", N_("Journal") },
-  { "person", N_("People") },
-  { "programme", N_("Programme") },
+  { measure_tables, N_("Measures") },
+  { project_tables, N_("Focus projects") },
+  { topic_tables, N_("Topics") },
+  { assessment_tables, N_("Assessments") },
+  { indicator_tables, N_("Indicators") },
+  { figure_tables, N_("Figures") },
+  { journal_tables, N_("Journal") },
+  { person_tables, N_("People") },
+  { programme_tables, N_("Programme") },
 };
 
 typedef enum {
@@ -533,7 +544,7 @@ refresh (GkHistoryPage *self)
   if (person > 0 && person != GTK_INVALID_LIST_POSITION && person - 1 < g_strv_length (self->people))
     filter.person = self->people[person - 1];
   if (kind < G_N_ELEMENTS (kinds))
-    filter.table = kinds[kind].table;
+    filter.tables = kinds[kind].tables;
   filter.from = from = period_start (self);
   /* One more than listed tells whether there are older ones. */
   filter.limit = self->limit + 1;

@@ -354,6 +354,7 @@ static const char query_sql[] =
   "      WHERE (?1 IS NULL OR changed_by = ?1) AND (?2 IS NULL OR table_name = ?2) "
   "        AND (?3 = 0 OR row_id = ?3) AND (?4 IS NULL OR changed_at >= ?4) "
   "        AND (?5 IS NULL OR changed_at < ?5) "
+  "        AND (?7 IS NULL OR instr(?7, ',' || table_name || ',') > 0) "
   "      ORDER BY changed_at DESC, id DESC LIMIT ?6) AS c "
   "LEFT JOIN json_each(CASE WHEN json_valid(c.changes) THEN c.changes END) AS j "
   "ORDER BY c.changed_at DESC, c.id DESC, j.id";
@@ -434,6 +435,13 @@ bind_filter (sqlite3_stmt          *stmt,
   if (filter->until != NULL)
     sqlite3_bind_text (stmt, 5, utc_stamp (filter->until), -1, g_free);
   sqlite3_bind_int64 (stmt, 6, filter->limit > 0 ? (gint64) filter->limit : -1);
+  if (filter->tables != NULL && filter->tables[0] != NULL)
+    {
+      /* ",measure,measure_target,": table names have no commas. */
+      g_autofree char *joined = g_strjoinv (",", (char **) filter->tables);
+
+      sqlite3_bind_text (stmt, 7, g_strconcat (",", joined, ",", NULL), -1, g_free);
+    }
 }
 
 GListModel *

@@ -24,6 +24,7 @@ G_BEGIN_DECLS
 typedef struct {
   const char *person;       /* the user name of changed_by, or NULL: anyone */
   const char *table;        /* a table ("measure"), or NULL: every kind of record */
+  const char * const *tables; /* or any of these (NULL-terminated): a record with its parts */
   gint64      row_id;       /* with table: only that row's changes; 0: every row */
   GDateTime  *from;         /* changes at or after this moment, or NULL */
   GDateTime  *until;        /* changes before this moment, or NULL */
