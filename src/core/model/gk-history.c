@@ -179,6 +179,7 @@ real_of (sqlite3_stmt *stmt,
 typedef struct {
   sqlite3    *db;
   GHashTable *names;    /* "table:id" -> name (or "" when not found) */
+  GHashTable *lookups;  /* "table.column" -> the statement that reads it */
 } Reader;
 
 static void
@@ -187,32 +188,43 @@ reader_init (Reader     *reader,
 {
   reader->db = gk_document_get_db (document);
   reader->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reader->lookups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sqlite3_finalize);
 }
 
 static void
 reader_clear (Reader *reader)
 {
   g_clear_pointer (&reader->names, g_hash_table_unref);
+  g_clear_pointer (&reader->lookups, g_hash_table_unref);
 }
 
-/* One text of a row of the file as it is now, or NULL. */
+/* One text of a row of the file as it is now, or NULL. The statements are
+ * kept for the whole list: most rows of a list name a few tables. */
 static char *
 current_text (Reader        *reader,
               const GkTable *table,
               const char    *column,
               gint64         id)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", column, table->name);
-  sqlite3_stmt *stmt = NULL;
+  g_autofree char *key = g_strdup_printf ("%s.%s", table->name, column);
+  sqlite3_stmt *stmt = g_hash_table_lookup (reader->lookups, key);
   char *text = NULL;
 
-  if (sqlite3_prepare_v2 (reader->db, sql, -1, &stmt, NULL) == SQLITE_OK)
+  if (stmt == NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-        text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", column, table->name);
+
+      if (sqlite3_prepare_v2 (reader->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      g_hash_table_insert (reader->lookups, g_steal_pointer (&key), stmt);
     }
-  sqlite3_finalize (stmt);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
   return text;
 }
 
@@ -350,13 +362,14 @@ value_text (Reader         *reader,
 static const char query_sql[] =
   "SELECT c.id, c.changed_at, c.changed_by, c.table_name, c.row_id, c.action, c.summary, "
   "       json_valid(c.changes), j.key, " JSON_VALUE ("j.value", "'$[0]'") ", " JSON_VALUE ("j.value", "'$[1]'") " "
-  "FROM (SELECT * FROM change_log "
+  "FROM change_log AS c "
+  "LEFT JOIN json_each(CASE WHEN json_valid(c.changes) THEN c.changes END) AS j "
+  "WHERE c.id IN (SELECT id FROM change_log "
   "      WHERE (?1 IS NULL OR changed_by = ?1) AND (?2 IS NULL OR table_name = ?2) "
   "        AND (?3 = 0 OR row_id = ?3) AND (?4 IS NULL OR changed_at >= ?4) "
   "        AND (?5 IS NULL OR changed_at < ?5) "
   "        AND (?7 IS NULL OR instr(?7, ',' || table_name || ',') > 0) "
-  "      ORDER BY changed_at DESC, id DESC LIMIT ?6) AS c "
-  "LEFT JOIN json_each(CASE WHEN json_valid(c.changes) THEN c.changes END) AS j "
+  "      ORDER BY changed_at DESC, id DESC LIMIT ?6) "
   "ORDER BY c.changed_at DESC, c.id DESC, j.id";
 
 static GkHistoryAction
