@@ -219,7 +219,8 @@ static void
 test_every_control_has_a_name (void)
 {
   GkWindow *window = open_demo_window ("namen.gripkaart");
-  static const char *const pages[] = { "overview", "roadmap", "projects", "measures", "timeline", "indicators", "team", "journal" };
+  static const char *const pages[] = { "overview", "roadmap", "projects", "measures", "timeline", "indicators", "team", "journal",
+                                       "history" };
 
   offenders = g_string_new (NULL);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)

@@ -773,7 +773,7 @@ static void
 test_pages_ask_one_width (void)
 {
   static const char * const names[] = { "overview", "roadmap", "projects", "measures", "timeline",
-                                        "indicators", "team", "journal" };
+                                        "indicators", "team", "journal", "history" };
   GkWindow *window = open_demo_window_sized ("one-width.gripkaart", 1200);
   GtkWidget *pages = require_named (GTK_WIDGET (window), "pages");
   int first_minimum = -1;
@@ -827,11 +827,12 @@ test_show_record_action (void)
   destroy_all_windows ();
 }
 
-/* Alt+1 to Alt+8 go to the pages in the sidebar's order. */
+/* Alt+1 to Alt+9 go to the pages in the sidebar's order. */
 static void
 test_page_shortcuts (void)
 {
-  const char *expected[] = { "overview", "roadmap", "projects", "measures", "timeline", "indicators", "team", "journal" };
+  const char *expected[] = { "overview", "roadmap", "projects", "measures", "timeline", "indicators", "team", "journal",
+                             "history" };
   GkWindow *window = open_demo_window_sized ("page-keys.gripkaart", 1200);
   GtkStack *pages = GTK_STACK (require_named (GTK_WIDGET (window), "pages"));
   guint n = 0;
@@ -871,7 +872,7 @@ static void
 test_close_releases_document (void)
 {
   static const char * const pages[] = {
-    "overview", "roadmap", "projects", "measures", "indicators", "team", "journal",
+    "overview", "roadmap", "projects", "measures", "indicators", "team", "journal", "history",
   };
   static const struct { const char *table; GType (*type) (void); } records[] = {
     { "topic", gk_topic_get_type }, { "focus_project", gk_focus_project_get_type },

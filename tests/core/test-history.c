@@ -6,9 +6,12 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include "gk-history.h"
 #include "gk-journal-entry.h"
 #include "gk-measure.h"
+#include "gk-measurement.h"
 #include "gk-migrations.h"
 #include "model-fixture.h"
 
@@ -240,6 +243,16 @@ test_insert_and_delete (Fixture       *fixture,
   assert_change (deleted, "title", "Minder aanbieders", NULL);
   assert_change (deleted, "status", "Planned", NULL);
 
+  /* A record with its parts. */
+  {
+    static const char * const measure_and_parts[] = { "measure", "measure_target", "measure_link", NULL };
+    GkHistoryFilter with_parts = { .tables = measure_and_parts };
+    g_autoptr(GListModel) all = query (fixture, &with_parts);
+
+    /* The measure, its target and its link went (ON DELETE CASCADE). */
+    g_assert_cmpuint (g_list_model_get_n_items (all), ==, 4);
+  }
+
   /* The measure's target went with it (ON DELETE CASCADE): logged too, as
    * part of the measure. */
   g_clear_object (&entries);
@@ -249,7 +262,7 @@ test_insert_and_delete (Fixture       *fixture,
   target = entry_at (entries, 0);
   g_assert_cmpstr (gk_history_entry_get_record_table (target), ==, "measure");
   g_assert_cmpint (gk_history_entry_get_record_id (target), ==, 3);
-  g_assert_cmpstr (gk_history_entry_get_title (target), ==, "Measure “Minder aanbieders”");
+  g_assert_cmpstr (gk_history_entry_get_title (target), ==, "Target of a measure “Minder aanbieders”");
   assert_change (target, "target_level", "In control", NULL);
 }
 
@@ -275,6 +288,60 @@ test_insert_in_group (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
   g_assert_cmpint (gk_history_entry_get_action (entry_at (entries, 0)), ==, GK_HISTORY_ACTION_INSERT);
   assert_change (entry_at (entries, 0), "text", NULL, "Besluit \"A\"\nen verder");
+}
+
+/* A figure: shown as the indicator it belongs to, its value as a number. */
+static void
+test_figure (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GkRecord) copy = gk_record_copy (gk_document_lookup_in_table (fixture->doc, "measurement", 2));
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  GkHistoryEntry *entry;
+
+  gk_measurement_set_value (GK_MEASUREMENT (copy), 5100.5);
+  g_assert_true (gk_document_update (fixture->doc, copy, &error));
+  g_assert_no_error (error);
+  entries = query (fixture, NULL);
+  entry = entry_at (entries, 0);
+  g_assert_cmpstr (gk_history_entry_get_record_table (entry), ==, "indicator");
+  g_assert_cmpint (gk_history_entry_get_record_id (entry), ==, 1);
+  g_assert_cmpstr (gk_history_entry_get_title (entry), ==, "Figure “Kosten jeugdhulp per jeugdige”");
+  assert_change (entry, "value", "5150.25", "5100.5");
+}
+
+/* In a Dutch locale a real keeps its decimals (SQLite reads JSON reals with
+ * the locale's strtod) and is shown with a decimal comma. */
+static void
+test_figure_dutch_locale (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GkRecord) copy = gk_record_copy (gk_document_lookup_in_table (fixture->doc, "measurement", 2));
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GDateTime) january = noon (2026, 1, 2);
+  g_autoptr(GDateTime) april = noon (2026, 4, 1);
+  g_autoptr(GVariant) value = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  if (setlocale (LC_NUMERIC, "nl_NL.UTF-8") == NULL)
+    {
+      g_test_skip ("no Dutch locale on this machine");
+      return;
+    }
+  set_day (fixture, 2026, 3, 1);
+  gk_measurement_set_value (GK_MEASUREMENT (copy), 5100.5);
+  g_assert_true (gk_document_update (fixture->doc, copy, &error));
+  g_assert_no_error (error);
+  entries = query (fixture, NULL);
+  assert_change (entry_at (entries, 0), "value", "5150,25", "5100,5");
+  g_assert_true (gk_history_value_at (fixture->doc, "measurement", 2, "value", january, &value, &error));
+  g_assert_cmpfloat (g_variant_get_double (value), ==, 5150.25);
+  g_clear_pointer (&value, g_variant_unref);
+  g_assert_true (gk_history_value_at (fixture->doc, "measurement", 2, "value", april, &value, &error));
+  g_assert_cmpfloat (g_variant_get_double (value), ==, 5100.5);
+  setlocale (LC_NUMERIC, before);
 }
 
 static guint
@@ -443,6 +510,61 @@ test_value_at_added_and_deleted (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* The values of a whole table at once are those of each row. */
+static void
+test_values_at_table (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GkMeasure) measure = gk_measure_new ();
+  GDateTime *moments[] = { noon (2026, 2, 1), noon (2026, 4, 1), noon (2026, 5, 10), noon (2026, 6, 1) };
+  const char *columns[] = { "progress", "status", "done_date" };
+  gint64 ids[4] = { 1, 2, 3, 0 };
+
+  two_people_edit (fixture);
+  set_day (fixture, 2026, 5, 6);
+  gk_measure_set_project_id (measure, 2);
+  gk_measure_set_title (measure, "Later");
+  g_assert_true (gk_document_insert (fixture->doc, GK_RECORD (measure), NULL));
+  ids[3] = gk_record_get_id (GK_RECORD (measure));
+  set_day (fixture, 2026, 5, 20);
+  g_assert_true (gk_document_delete (fixture->doc, GK_RECORD (gk_document_lookup_measure (fixture->doc, 3)), NULL));
+
+  for (guint m = 0; m < G_N_ELEMENTS (moments); m++)
+    for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GHashTable) values = gk_history_values_at (fixture->doc, "measure", columns[c], moments[m], &error);
+
+        g_assert_no_error (error);
+        g_assert_nonnull (values);
+        for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+          {
+            g_autoptr(GVariant) one = NULL;
+            gboolean existed = gk_history_value_at (fixture->doc, "measure", ids[i], columns[c], moments[m], &one, &error);
+            GVariant *all = NULL;
+
+            g_assert_no_error (error);
+            g_assert_cmpint (g_hash_table_lookup_extended (values, &ids[i], NULL, (gpointer *) &all), ==, existed);
+            g_assert_true ((one == NULL) == (all == NULL));
+            g_assert_true (one == NULL || g_variant_equal (one, all));
+          }
+      }
+  /* Known answers: measure 3 gone by June, the new one not there in April. */
+  {
+    g_autoptr(GHashTable) april = gk_history_values_at (fixture->doc, "measure", "progress", moments[1], NULL);
+    g_autoptr(GHashTable) june = gk_history_values_at (fixture->doc, "measure", "progress", moments[3], NULL);
+
+    g_assert_cmpint (g_variant_get_int64 (g_hash_table_lookup (april, &ids[0])), ==, 60);
+    g_assert_true (g_hash_table_contains (april, &ids[2]));
+    g_assert_false (g_hash_table_contains (april, &ids[3]));
+    g_assert_false (g_hash_table_contains (june, &ids[2]));
+    g_assert_true (g_hash_table_contains (june, &ids[3]));
+    g_assert_cmpint (g_variant_get_int64 (g_hash_table_lookup (june, &ids[0])), ==, 80);
+  }
+  for (guint m = 0; m < G_N_ELEMENTS (moments); m++)
+    g_date_time_unref (moments[m]);
+}
+
 /* An undo is a change like any other: logged with its values, and the
  * value at a moment after it is the one it brought back. */
 static void
@@ -560,8 +682,11 @@ main (int   argc,
   ADD ("/history/insert-and-delete", test_insert_and_delete);
   ADD ("/history/insert-in-group", test_insert_in_group);
   ADD ("/history/filters", test_filters);
+  ADD ("/history/figure", test_figure);
+  ADD ("/history/figure/dutch-locale", test_figure_dutch_locale);
   ADD ("/history/value-at", test_value_at);
   ADD ("/history/value-at/added-and-deleted", test_value_at_added_and_deleted);
+  ADD ("/history/value-at/whole-table", test_values_at_table);
   ADD ("/history/undo", test_undo_logged);
 #undef ADD
   g_test_add_func ("/history/migrated-file", test_migrated_file);

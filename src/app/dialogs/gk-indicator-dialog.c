@@ -14,6 +14,7 @@
 #include "gk-date.h"
 #include "gk-form.h"
 #include "gk-indicator-dialog.h"
+#include "gk-record-history.h"
 #include "gk-value-format.h"
 
 struct _GkIndicatorDialog
@@ -21,6 +22,7 @@ struct _GkIndicatorDialog
   AdwWindow        parent_instance;
 
   GkDocument      *document;
+  GkRecordHistory *history_group;
   GkIndicator     *indicator;   /* NULL for a new one */
 
   AdwWindowTitle  *window_title;
@@ -494,6 +496,7 @@ gk_indicator_dialog_class_init (GkIndicatorDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, GkIndicatorDialog, history_group);
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorDialog, name_error);
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorDialog, description_frame);
   gtk_widget_class_bind_template_child (widget_class, GkIndicatorDialog, description_view);
@@ -524,6 +527,7 @@ gk_indicator_dialog_class_init (GkIndicatorDialogClass *klass)
 static void
 gk_indicator_dialog_init (GkIndicatorDialog *self)
 {
+  g_type_ensure (GK_TYPE_RECORD_HISTORY);
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Ctrl+Return does it from any field, a text view too. */
   gk_form_add_save_shortcut (GTK_WIDGET (self), "dialog.save");
@@ -584,6 +588,8 @@ gk_indicator_dialog_new (GtkWindow   *parent,
       adw_window_title_set_subtitle (self->window_title, gk_indicator_get_name (indicator));
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Indicator"));
       fill_form (self, indicator);
+      gk_record_history_set_record (self->history_group, document, "indicator",
+                                    gk_record_get_id (GK_RECORD (indicator)));
     }
   else
     {

@@ -18,6 +18,7 @@
 #include "gk-level-badge.h"
 #include "gk-measure-editor.h"
 #include "gk-money.h"
+#include "gk-record-history.h"
 #include "gk-window.h"
 
 struct _GkMeasureEditor
@@ -66,6 +67,7 @@ struct _GkMeasureEditor
   GtkDropDown     *link_measure_drop;
   GtkLabel        *links_error;
   GtkWidget       *delete_group;
+  GkRecordHistory *history_group;
 };
 
 enum {
@@ -834,6 +836,7 @@ gk_measure_editor_class_init (GkMeasureEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkMeasureEditor, link_measure_drop);
   gtk_widget_class_bind_template_child (widget_class, GkMeasureEditor, links_error);
   gtk_widget_class_bind_template_child (widget_class, GkMeasureEditor, delete_group);
+  gtk_widget_class_bind_template_child (widget_class, GkMeasureEditor, history_group);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_activated);
@@ -846,6 +849,7 @@ gk_measure_editor_class_init (GkMeasureEditorClass *klass)
 static void
 gk_measure_editor_init (GkMeasureEditor *self)
 {
+  g_type_ensure (GK_TYPE_RECORD_HISTORY);
   self->targets = g_ptr_array_new_with_free_func (g_object_unref);
   self->removed_targets = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->links = g_ptr_array_new_with_free_func (g_object_unref);
@@ -902,6 +906,7 @@ gk_measure_editor_new (GtkWindow  *parent,
       adw_window_title_set_title (self->window_title, _("Edit Measure"));
       adw_window_title_set_subtitle (self->window_title, gk_measure_get_title (measure));
       gtk_widget_set_visible (self->delete_group, TRUE);
+      gk_record_history_set_record (self->history_group, document, "measure", self->measure_id);
     }
   else
     {

@@ -15,6 +15,7 @@
 #include "gk-form.h"
 #include "gk-money.h"
 #include "gk-project-editor.h"
+#include "gk-record-history.h"
 
 struct _GkProjectEditor
 {
@@ -30,6 +31,7 @@ struct _GkProjectEditor
   AdwWindowTitle  *window_title;
   GtkButton       *save_button;
   AdwEntryRow     *name_row;
+  GkRecordHistory *history_group;
   AdwComboRow     *owner_row;
   AdwComboRow     *status_row;
   GtkLabel        *project_error;
@@ -417,6 +419,7 @@ gk_project_editor_class_init (GkProjectEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkProjectEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, GkProjectEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, GkProjectEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, GkProjectEditor, history_group);
   gtk_widget_class_bind_template_child (widget_class, GkProjectEditor, owner_row);
   gtk_widget_class_bind_template_child (widget_class, GkProjectEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, GkProjectEditor, project_error);
@@ -442,6 +445,7 @@ gk_project_editor_class_init (GkProjectEditorClass *klass)
 static void
 gk_project_editor_init (GkProjectEditor *self)
 {
+  g_type_ensure (GK_TYPE_RECORD_HISTORY);
   self->topic_checks = g_ptr_array_new ();
   self->topic_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -481,6 +485,8 @@ gk_project_editor_new (GtkWindow      *parent,
       shown = g_object_ref (self->original);
       adw_window_title_set_title (self->window_title, _("Edit Focus Project"));
       adw_window_title_set_subtitle (self->window_title, gk_focus_project_get_name (project));
+      gk_record_history_set_record (self->history_group, document, "focus_project",
+                                    gk_record_get_id (GK_RECORD (project)));
     }
   else
     {

@@ -12,6 +12,7 @@
 
 #include "gk-form.h"
 #include "gk-level-badge.h"
+#include "gk-record-history.h"
 #include "gk-topic-dialog.h"
 
 struct _GkTopicDialog
@@ -19,6 +20,7 @@ struct _GkTopicDialog
   AdwWindow     parent_instance;
 
   GkDocument   *document;
+  GkRecordHistory *history_group;
   GkTopic      *copy;          /* detached: the topic being edited, or a new one */
 
   GtkWidget    *save_button;
@@ -155,6 +157,7 @@ gk_topic_dialog_class_init (GkTopicDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-topic-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GkTopicDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, GkTopicDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, GkTopicDialog, history_group);
   gtk_widget_class_bind_template_child (widget_class, GkTopicDialog, name_error);
   gtk_widget_class_bind_template_child (widget_class, GkTopicDialog, description_view);
   gtk_widget_class_bind_template_child (widget_class, GkTopicDialog, serious_view);
@@ -176,6 +179,7 @@ gk_topic_dialog_init (GkTopicDialog *self)
   g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
 
   g_type_ensure (GK_TYPE_LEVEL_BADGE);
+  g_type_ensure (GK_TYPE_RECORD_HISTORY);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
   gk_form_add_save_shortcut (GTK_WIDGET (self), "dialog.save");
@@ -221,6 +225,8 @@ gk_topic_dialog_new (GtkWindow  *parent,
   self->document = g_object_ref (document);
   self->copy = topic != NULL ? GK_TOPIC (gk_record_copy (GK_RECORD (topic))) : gk_topic_new ();
   show_topic (self);
+  if (topic != NULL)
+    gk_record_history_set_record (self->history_group, document, "topic", gk_record_get_id (GK_RECORD (topic)));
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return self;
 }

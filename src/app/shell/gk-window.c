@@ -23,6 +23,7 @@
 #include "gk-projects-page.h"
 #include "gk-measures-page.h"
 #include "gk-timeline-page.h"
+#include "gk-history-page.h"
 #include "gk-project-file.h"
 #include "gk-export-dialog.h"
 #include "gk-import-dialog.h"
@@ -92,7 +93,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* The pages in the order of the sidebar (Alt+1 is the first). */
 static const char * const page_names[] = {
-  "overview", "roadmap", "projects", "measures", "timeline", "indicators", "team", "journal",
+  "overview", "roadmap", "projects", "measures", "timeline", "indicators", "team", "journal", "history",
 };
 
 static GSettings *
@@ -1091,6 +1092,14 @@ gk_window_show_record (GkWindow   *self,
       if (GK_IS_ROADMAP_PAGE (page))
         gk_roadmap_page_select_topic (GK_ROADMAP_PAGE (page), id);
     }
+  else if (g_strcmp0 (table, "journal_entry") == 0)
+    {
+      page = gk_window_show_page (self, "journal");
+      if (GK_IS_JOURNAL_PAGE (page))
+        gk_journal_page_select (GK_JOURNAL_PAGE (page), id);
+    }
+  else if (g_strcmp0 (table, "programme") == 0)
+    gk_window_show_page (self, "overview");
 }
 
 /* win.show-record (table, id): the one way a page links to a record, e.g.
@@ -1392,7 +1401,7 @@ gk_window_class_init (GkWindowClass *klass)
    * this also does when the focus is in the header bar. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "win.back", NULL);
-  /* Alt+1 to Alt+8 go to the pages in the order of the sidebar, as Alt and
+  /* Alt+1 to Alt+9 go to the pages in the order of the sidebar, as Alt and
    * a number go to a tab elsewhere in GNOME. */
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-page", "s",
@@ -1411,6 +1420,7 @@ gk_window_init (GkWindow *self)
   g_type_ensure (GK_TYPE_PROJECTS_PAGE);
   g_type_ensure (GK_TYPE_MEASURES_PAGE);
   g_type_ensure (GK_TYPE_TIMELINE_PAGE);
+  g_type_ensure (GK_TYPE_HISTORY_PAGE);
   g_type_ensure (GK_TYPE_WORK_INDICATOR);
   g_type_ensure (GK_TYPE_RECOVERY_BAR);
   /* Before the template: its pages bind to the session. On the program's

@@ -18,6 +18,15 @@
 #include "gk-history.h"
 #include "gk-tables.h"
 
+/* A value of the JSON of changes, with the type it was stored with. SQLite
+ * (3.40) reads a JSON real with strtod(), which follows the locale: in a
+ * Dutch one "12.5" is read as 12. So a real is taken as its JSON text and
+ * read here with g_ascii_strtod() (real_of()); the rest as json_extract()
+ * gives them. */
+#define JSON_VALUE(json, path) \
+  "CASE WHEN json_type(" json ", " path ") = 'real' THEN " json " -> " path \
+  " ELSE json_extract(" json ", " path ") END"
+
 /* ---- labels ------------------------------------------------------------------ */
 
 const char *
@@ -155,11 +164,22 @@ utc_stamp (GDateTime *time)
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* A number read with JSON_VALUE(): a real comes as its JSON text. */
+static double
+real_of (sqlite3_stmt *stmt,
+         int           index)
+{
+  if (sqlite3_column_type (stmt, index) == SQLITE_TEXT)
+    return g_ascii_strtod ((const char *) sqlite3_column_text (stmt, index), NULL);
+  return sqlite3_column_double (stmt, index);
+}
+
 /* ---- what the rows hold, for people -------------------------------------------- */
 
 typedef struct {
   sqlite3    *db;
   GHashTable *names;    /* "table:id" -> name (or "" when not found) */
+  GHashTable *lookups;  /* "table.column" -> the statement that reads it */
 } Reader;
 
 static void
@@ -168,32 +188,43 @@ reader_init (Reader     *reader,
 {
   reader->db = gk_document_get_db (document);
   reader->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reader->lookups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sqlite3_finalize);
 }
 
 static void
 reader_clear (Reader *reader)
 {
   g_clear_pointer (&reader->names, g_hash_table_unref);
+  g_clear_pointer (&reader->lookups, g_hash_table_unref);
 }
 
-/* One text of a row of the file as it is now, or NULL. */
+/* One text of a row of the file as it is now, or NULL. The statements are
+ * kept for the whole list: most rows of a list name a few tables. */
 static char *
 current_text (Reader        *reader,
               const GkTable *table,
               const char    *column,
               gint64         id)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", column, table->name);
-  sqlite3_stmt *stmt = NULL;
+  g_autofree char *key = g_strdup_printf ("%s.%s", table->name, column);
+  sqlite3_stmt *stmt = g_hash_table_lookup (reader->lookups, key);
   char *text = NULL;
 
-  if (sqlite3_prepare_v2 (reader->db, sql, -1, &stmt, NULL) == SQLITE_OK)
+  if (stmt == NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-        text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", column, table->name);
+
+      if (sqlite3_prepare_v2 (reader->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      g_hash_table_insert (reader->lookups, g_steal_pointer (&key), stmt);
     }
-  sqlite3_finalize (stmt);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
   return text;
 }
 
@@ -314,8 +345,10 @@ value_text (Reader         *reader,
       if (g_str_equal (column->name, "progress"))
         return g_strdup_printf ("%s%%", text);
       return g_strdup (text);
-    case GK_COLUMN_ID:
     case GK_COLUMN_REAL:
+      /* In the user's locale: "12,5" in Dutch. */
+      return g_strdup_printf ("%.12g", real_of (stmt, index));
+    case GK_COLUMN_ID:
     default:
       return g_strdup (text);
     }
@@ -328,13 +361,15 @@ value_text (Reader         *reader,
  * order of the table. */
 static const char query_sql[] =
   "SELECT c.id, c.changed_at, c.changed_by, c.table_name, c.row_id, c.action, c.summary, "
-  "       json_valid(c.changes), j.key, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]') "
-  "FROM (SELECT * FROM change_log "
+  "       json_valid(c.changes), j.key, " JSON_VALUE ("j.value", "'$[0]'") ", " JSON_VALUE ("j.value", "'$[1]'") " "
+  "FROM change_log AS c "
+  "LEFT JOIN json_each(CASE WHEN json_valid(c.changes) THEN c.changes END) AS j "
+  "WHERE c.id IN (SELECT id FROM change_log "
   "      WHERE (?1 IS NULL OR changed_by = ?1) AND (?2 IS NULL OR table_name = ?2) "
   "        AND (?3 = 0 OR row_id = ?3) AND (?4 IS NULL OR changed_at >= ?4) "
   "        AND (?5 IS NULL OR changed_at < ?5) "
-  "      ORDER BY changed_at DESC, id DESC LIMIT ?6) AS c "
-  "LEFT JOIN json_each(CASE WHEN json_valid(c.changes) THEN c.changes END) AS j "
+  "        AND (?7 IS NULL OR instr(?7, ',' || table_name || ',') > 0) "
+  "      ORDER BY changed_at DESC, id DESC LIMIT ?6) "
   "ORDER BY c.changed_at DESC, c.id DESC, j.id";
 
 static GkHistoryAction
@@ -385,9 +420,10 @@ entry_set_record (GkHistoryEntry *entry,
 
       if (current != NULL)
         owner_id = g_ascii_strtoll (current, NULL, 10);
+      /* "Figure “Wachttijd”": what the row is, and the name of its owner. */
       name = row_name (reader, parent, owner_id);
-      title = name != NULL ? g_strdup_printf (_("%s “%s”"), gk_history_table_noun (parent->name), name)
-                           : g_strdup (gk_history_table_noun (parent->name));
+      title = name != NULL ? g_strdup_printf (_("%s “%s”"), gk_history_table_noun (table->name), name)
+                           : g_strdup (gk_history_table_noun (table->name));
       gk_history_entry_set_record (entry, parent->name, owner_id, title);
       return;
     }
@@ -412,6 +448,13 @@ bind_filter (sqlite3_stmt          *stmt,
   if (filter->until != NULL)
     sqlite3_bind_text (stmt, 5, utc_stamp (filter->until), -1, g_free);
   sqlite3_bind_int64 (stmt, 6, filter->limit > 0 ? (gint64) filter->limit : -1);
+  if (filter->tables != NULL && filter->tables[0] != NULL)
+    {
+      /* ",measure,measure_target,": table names have no commas. */
+      g_autofree char *joined = g_strjoinv (",", (char **) filter->tables);
+
+      sqlite3_bind_text (stmt, 7, g_strconcat (",", joined, ",", NULL), -1, g_free);
+    }
 }
 
 GListModel *
@@ -489,6 +532,25 @@ gk_history_query (GkDocument            *document,
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
+GArray *
+gk_history_list_ids (GkDocument *document)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), ids);
+
+  if (sqlite3_prepare_v2 (gk_document_get_db (document), "SELECT id FROM change_log", -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        g_array_append_val (ids, id);
+      }
+  sqlite3_finalize (stmt);
+  return ids;
+}
+
 GStrv
 gk_history_list_people (GkDocument *document)
 {
@@ -550,9 +612,12 @@ gk_history_has_values (GkDocument *document)
 /* ---- a value at a moment ------------------------------------------------------- */
 
 static GVariant *
-variant_of (sqlite3_stmt *stmt,
-            int           index)
+variant_of (sqlite3_stmt   *stmt,
+            int             index,
+            const GkColumn *column)
 {
+  if (column->kind == GK_COLUMN_REAL && sqlite3_column_type (stmt, index) != SQLITE_NULL)
+    return g_variant_ref_sink (g_variant_new_double (real_of (stmt, index)));
   switch (sqlite3_column_type (stmt, index))
     {
     case SQLITE_INTEGER:
@@ -583,7 +648,7 @@ current_value (sqlite3        *db,
       sqlite3_bind_int64 (stmt, 1, row_id);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          *out_value = variant_of (stmt, 0);
+          *out_value = variant_of (stmt, 0, column);
           found = TRUE;
         }
     }
@@ -591,18 +656,125 @@ current_value (sqlite3        *db,
   return found;
 }
 
-/* The changes of one row that hold the column's value, oldest first: for
- * each, whether it came at or before the moment, its action, and the
- * column's old and new value. A merge can bring in changes made on two
- * copies in parallel, so the value at a moment is taken from the nearest
- * change (the last one before, else the first one after) rather than by
- * undoing every later change in turn: in one line of changes that is the
- * same. */
-static const char value_at_sql[] =
-  "SELECT changed_at <= ?3, action, json_extract(changes, ?5), json_extract(changes, ?6) "
-  "FROM change_log WHERE table_name = ?1 AND row_id = ?2 AND json_valid(changes) "
-  "  AND (action != 'update' OR json_type(changes, ?4) IS NOT NULL) "
-  "ORDER BY changed_at, id";
+/* The changes of rows that hold the column's value, oldest first: for
+ * each, its row, whether it came at or before the moment, its action, and
+ * the column's old and new value (of one row, or of every row). A
+ * merge can bring in changes made on two copies in parallel, so the value
+ * at a moment is taken from the nearest change (the last one before, else
+ * the first one after) rather than by undoing every later change in turn:
+ * in one line of changes that is the same. */
+#define VALUE_AT_SQL(rows)                                                                          \
+  "SELECT row_id, changed_at <= ?3, action, " JSON_VALUE ("changes", "?5") ", " JSON_VALUE ("changes", "?6") " " \
+  "FROM change_log WHERE table_name = ?1 AND " rows " AND json_valid(changes) "                    \
+  "  AND (action != 'update' OR json_type(changes, ?4) IS NOT NULL) "                              \
+  "ORDER BY row_id, changed_at, id"
+
+/* Separate statements, so that the one of one row uses the index on
+ * (table_name, row_id). */
+static const char value_at_sql[] = VALUE_AT_SQL ("row_id = ?2");
+static const char values_at_sql[] = VALUE_AT_SQL ("?2 = 0");
+
+/* What the changes of one row say so far about the moment. */
+typedef struct {
+  gboolean  decided;   /* a change before or after the moment was seen */
+  gboolean  done;      /* the first change after the moment was seen */
+  gboolean  existed;
+  GVariant *value;
+} RowState;
+
+static void
+row_state_clear (RowState *state)
+{
+  g_clear_pointer (&state->value, g_variant_unref);
+  *state = (RowState) { 0 };
+}
+
+/* One row of value_at_sql. */
+static void
+row_state_step (RowState       *state,
+                sqlite3_stmt   *stmt,
+                const GkColumn *column)
+{
+  gboolean before = sqlite3_column_int (stmt, 1) != 0;
+  GkHistoryAction action = action_from_key ((const char *) sqlite3_column_text (stmt, 2));
+
+  if (state->done)
+    return;
+  if (before)
+    {
+      /* The latest change so far at or before the moment. */
+      g_clear_pointer (&state->value, g_variant_unref);
+      state->existed = action != GK_HISTORY_ACTION_DELETE;
+      state->value = state->existed ? variant_of (stmt, 4, column) : NULL;
+      state->decided = TRUE;
+      return;
+    }
+  if (!state->decided)
+    {
+      /* No change before: the first one after says what was there. */
+      state->existed = action != GK_HISTORY_ACTION_INSERT;
+      state->value = state->existed ? variant_of (stmt, 3, column) : NULL;
+      state->decided = TRUE;
+    }
+  /* The changes after the first one after the moment do not matter. */
+  state->done = TRUE;
+}
+
+static gboolean
+check_field (const char      *table_name,
+             const char      *column_name,
+             const GkTable  **out_table,
+             const GkColumn **out_column,
+             GError         **error)
+{
+  *out_table = table_by_name (table_name);
+  *out_column = column_by_name (*out_table, column_name);
+  if (*out_column == NULL || g_str_equal (table_name, "change_log") || g_str_equal (table_name, "revision"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The history has no field “%s” of “%s”."), column_name, table_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare_value_at (sqlite3         *db,
+                  const GkTable   *table,
+                  const GkColumn  *column,
+                  gint64           row_id,
+                  GDateTime       *at,
+                  GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, row_id != 0 ? value_at_sql : values_at_sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not read the history: %s"), sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, table->name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, row_id);
+  sqlite3_bind_text (stmt, 3, utc_stamp (at), -1, g_free);
+  sqlite3_bind_text (stmt, 4, g_strdup_printf ("$.%s", column->name), -1, g_free);
+  sqlite3_bind_text (stmt, 5, g_strdup_printf ("$.%s[0]", column->name), -1, g_free);
+  sqlite3_bind_text (stmt, 6, g_strdup_printf ("$.%s[1]", column->name), -1, g_free);
+  return stmt;
+}
+
+static gboolean
+finish_reading (sqlite3       *db,
+                sqlite3_stmt  *stmt,
+                int            rc,
+                GError       **error)
+{
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not read the history: %s"), sqlite3_errmsg (db));
+  return FALSE;
+}
 
 gboolean
 gk_history_value_at (GkDocument  *document,
@@ -616,12 +788,8 @@ gk_history_value_at (GkDocument  *document,
   const GkTable *table;
   const GkColumn *column;
   sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *old_path = NULL;
-  g_autofree char *new_path = NULL;
-  g_autoptr(GVariant) value = NULL;
-  gboolean existed = FALSE, decided = FALSE;
+  sqlite3_stmt *stmt;
+  RowState state = { 0 };
   int rc;
 
   g_return_val_if_fail (GK_IS_DOCUMENT (document), FALSE);
@@ -630,65 +798,107 @@ gk_history_value_at (GkDocument  *document,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   *out_value = NULL;
-  table = table_by_name (table_name);
-  column = column_by_name (table, column_name);
-  if (column == NULL || g_str_equal (table_name, "change_log") || g_str_equal (table_name, "revision"))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("The history has no field “%s” of “%s”."), column_name, table_name);
-      return FALSE;
-    }
-
+  if (row_id == 0 || !check_field (table_name, column_name, &table, &column, error))
+    return FALSE;
   db = gk_document_get_db (document);
-  path = g_strdup_printf ("$.%s", column->name);
-  old_path = g_strdup_printf ("$.%s[0]", column->name);
-  new_path = g_strdup_printf ("$.%s[1]", column->name);
-  rc = sqlite3_prepare_v2 (db, value_at_sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  if ((stmt = prepare_value_at (db, table, column, row_id, at, error)) == NULL)
+    return FALSE;
+  while (!state.done && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    row_state_step (&state, stmt, column);
+  if (state.done)
+    rc = SQLITE_DONE;
+  if (!finish_reading (db, stmt, rc, error))
     {
-      sqlite3_bind_text (stmt, 1, table->name, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, row_id);
-      sqlite3_bind_text (stmt, 3, utc_stamp (at), -1, g_free);
-      sqlite3_bind_text (stmt, 4, path, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, old_path, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, new_path, -1, SQLITE_STATIC);
-    }
-
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gboolean before = sqlite3_column_int (stmt, 0) != 0;
-      GkHistoryAction action = action_from_key ((const char *) sqlite3_column_text (stmt, 1));
-
-      if (before)
-        {
-          /* The latest change so far at or before the moment. */
-          g_clear_pointer (&value, g_variant_unref);
-          existed = action != GK_HISTORY_ACTION_DELETE;
-          value = existed ? variant_of (stmt, 3) : NULL;
-          decided = TRUE;
-          rc = SQLITE_OK;
-          continue;
-        }
-      if (!decided)
-        {
-          /* No change before: the first one after says what was there. */
-          existed = action != GK_HISTORY_ACTION_INSERT;
-          value = existed ? variant_of (stmt, 2) : NULL;
-          decided = TRUE;
-        }
-      /* The changes after the first one after the moment do not matter. */
-      rc = SQLITE_DONE;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not read the history: %s"), sqlite3_errmsg (db));
-      sqlite3_finalize (stmt);
+      row_state_clear (&state);
       return FALSE;
     }
-  sqlite3_finalize (stmt);
 
-  if (!decided)
-    existed = current_value (db, table, column, row_id, &value);
-  *out_value = g_steal_pointer (&value);
-  return existed;
+  if (!state.decided)
+    state.existed = current_value (db, table, column, row_id, &state.value);
+  *out_value = g_steal_pointer (&state.value);
+  return state.existed;
+}
+
+static void
+variant_unref_or_null (gpointer value)
+{
+  if (value != NULL)
+    g_variant_unref (value);
+}
+
+/* The rows the history decided, and those that existed then with their
+ * value. */
+static void
+take_row_state (GHashTable *values,
+                GHashTable *decided,
+                gint64      row_id,
+                RowState   *state)
+{
+  if (!state->decided)
+    return;
+  g_hash_table_add (decided, g_memdup2 (&row_id, sizeof row_id));
+  if (state->existed)
+    g_hash_table_insert (values, g_memdup2 (&row_id, sizeof row_id), g_steal_pointer (&state->value));
+  row_state_clear (state);
+}
+
+GHashTable *
+gk_history_values_at (GkDocument  *document,
+                      const char  *table_name,
+                      const char  *column_name,
+                      GDateTime   *at,
+                      GError     **error)
+{
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GHashTable) decided = NULL;
+  g_autofree char *sql = NULL;
+  const GkTable *table;
+  const GkColumn *column;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  RowState state = { 0 };
+  gint64 row_id = 0;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (table_name != NULL && column_name != NULL && at != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_field (table_name, column_name, &table, &column, error))
+    return NULL;
+  db = gk_document_get_db (document);
+  values = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, variant_unref_or_null);
+  decided = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  /* Every row's logged changes in one pass, row by row. */
+  if ((stmt = prepare_value_at (db, table, column, 0, at, error)) == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (sqlite3_column_int64 (stmt, 0) != row_id)
+        {
+          take_row_state (values, decided, row_id, &state);
+          row_id = sqlite3_column_int64 (stmt, 0);
+        }
+      row_state_step (&state, stmt, column);
+    }
+  take_row_state (values, decided, row_id, &state);
+  if (!finish_reading (db, stmt, rc, error))
+    return NULL;
+
+  /* The rows without logged values: as they are now. */
+  sql = g_strdup_printf ("SELECT id, %s FROM %s", column->name, table->name);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    rc = sqlite3_errcode (db);
+  else
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        if (!g_hash_table_contains (decided, &id))
+          g_hash_table_insert (values, g_memdup2 (&id, sizeof id), variant_of (stmt, 1, column));
+      }
+  if (!finish_reading (db, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&values);
 }
