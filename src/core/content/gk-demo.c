@@ -998,17 +998,19 @@ change_project (GkRecord      *copy,
   gk_focus_project_set_health_reason (GK_FOCUS_PROJECT (copy), state->reason);
 }
 
-/* A moment of the story, in UTC: never after the reference date's morning,
- * so that nothing happens in the future of the file. */
+/* A moment of the story, in UTC: at the latest the evening before the
+ * reference date, so that nothing happens in the future of the file and
+ * the day the demo is shown on starts with no changes yet. */
 static GDateTime *
 story_moment (GkDemoWriter *w,
               const GDate  *date,
               int           hour,
               int           minute)
 {
-  g_autoptr(GDateTime) latest = g_date_time_new_utc (g_date_get_year (&w->reference),
-                                                      g_date_get_month (&w->reference),
-                                                      g_date_get_day (&w->reference), 8, 30, 0);
+  g_autoptr(GDateTime) reference = g_date_time_new_utc (g_date_get_year (&w->reference),
+                                                         g_date_get_month (&w->reference),
+                                                         g_date_get_day (&w->reference), 17, 0, 0);
+  g_autoptr(GDateTime) latest = g_date_time_add_days (reference, -1);
   g_autoptr(GDateTime) moment = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
                                                       g_date_get_day (date), hour, minute, 0);
 
