@@ -93,44 +93,50 @@ history_reaches (GkDocument *document,
   return gk_history_has_values (document) && (hidden == NULL || g_date_time_compare (hidden, at) <= 0);
 }
 
-/* The text value of @column at @at: @now when the history holds none (the
- * field never changed), NULL when it held none. */
-static char *
-text_then (GkDocument *document,
+/* One column of a whole table at @at: row id -> GVariant (NULL: none). */
+static GHashTable *
+column_at (GkDocument *document,
            const char *table,
-           gint64      id,
            const char *column,
-           GDateTime  *at,
-           const char *now,
-           gboolean   *existed)
+           GDateTime  *at)
 {
-  g_autoptr(GVariant) value = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTable *values = gk_history_values_at (document, table, column, at, &error);
 
-  *existed = gk_history_value_at (document, table, id, column, at, &value, NULL);
-  if (!*existed)
-    return g_strdup (now);
-  if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-    return NULL;
-  return g_variant_dup_string (value, NULL);
+  if (values == NULL)
+    {
+      g_warning ("The history of %s.%s: %s", table, column, error->message);
+      values = g_hash_table_new (g_int64_hash, g_int64_equal);
+    }
+  return values;
+}
+
+/* The text of @id in @values; @fallback when the table holds none for it. */
+static const char *
+text_in (GHashTable *values,
+         gint64      id,
+         const char *fallback)
+{
+  GVariant *value;
+
+  if (!g_hash_table_lookup_extended (values, &id, NULL, (gpointer *) &value))
+    return fallback;
+  return value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) ? g_variant_get_string (value, NULL)
+                                                                             : NULL;
 }
 
 static gint64
-number_then (GkDocument *document,
-             const char *table,
-             gint64      id,
-             const char *column,
-             GDateTime  *at,
-             gint64      now)
+number_in (GHashTable *values,
+           gint64      id,
+           gint64      fallback)
 {
-  g_autoptr(GVariant) value = NULL;
+  GVariant *value = g_hash_table_lookup (values, &id);
 
-  if (!gk_history_value_at (document, table, id, column, at, &value, NULL) || value == NULL)
-    return now;
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
     return g_variant_get_int64 (value);
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
     return (gint64) g_variant_get_double (value);
-  return now;
+  return fallback;
 }
 
 static void
@@ -144,90 +150,79 @@ measure_as_now (GkMeasure     *measure,
 }
 
 static void
-measure_rolled_back (GkDocument    *document,
-                     GkMeasure     *measure,
-                     GDateTime     *at,
-                     GkMeasureThen *then)
+project_as_now (GkFocusProject *project,
+                GkProjectThen  *then)
 {
-  gint64 id = gk_record_get_id (GK_RECORD (measure));
-  g_autofree char *status = NULL;
-  g_autofree char *done = NULL;
-  gboolean existed, ignored;
-
-  measure_as_now (measure, then);
-  status = text_then (document, "measure", id, "status", at,
-                      gk_measure_status_to_key (then->status), &existed);
-  if (!existed)
-    {
-      /* Added later: as it is now, but it was not there yet. */
-      then->existed = FALSE;
-      return;
-    }
-  if (status == NULL || !gk_measure_status_from_key (status, &then->status))
-    then->status = GK_MEASURE_STATUS_IDEA;
-  then->progress = (int) CLAMP (number_then (document, "measure", id, "progress", at, then->progress), 0, 100);
-  done = text_then (document, "measure", id, "done_date", at, gk_measure_get_done_date (measure), &ignored);
-  then->done = parse_date (done);
+  then->existed = TRUE;
+  then->status = gk_focus_project_get_status (project);
+  then->health = gk_focus_project_get_health (project);
+  then->health_reason = g_strdup (gk_focus_project_get_health_reason (project));
 }
 
+/* Each measure as it stood at @at (NULL: as it is), a pass over the log
+ * per column. A row the status column does not hold did not exist then. */
 static void
-project_rolled_back (GkDocument     *document,
-                     GkFocusProject *project,
-                     GDateTime      *at,
-                     GkProjectThen  *then)
-{
-  gint64 id = gk_record_get_id (GK_RECORD (project));
-  g_autofree char *status = NULL;
-  g_autofree char *health = NULL;
-  gboolean existed, ignored;
-
-  status = text_then (document, "focus_project", id, "status", at,
-                      gk_project_status_to_key (gk_focus_project_get_status (project)), &existed);
-  then->existed = existed;
-  if (status == NULL || !gk_project_status_from_key (status, &then->status))
-    then->status = gk_focus_project_get_status (project);
-  health = text_then (document, "focus_project", id, "health", at,
-                      gk_health_to_key (gk_focus_project_get_health (project)), &ignored);
-  if (health == NULL || !gk_health_from_key (health, &then->health))
-    then->health = gk_focus_project_get_health (project);
-  then->health_reason = text_then (document, "focus_project", id, "health_reason", at,
-                                   gk_focus_project_get_health_reason (project), &ignored);
-}
-
-static void
-fill (GkPeriodState *self,
-      GkDocument    *document,
-      GDateTime     *at)
+fill_measures (GkPeriodState *self,
+               GkDocument    *document,
+               GDateTime     *at)
 {
   GListModel *measures = gk_document_get_measures (document);
-  GListModel *projects = gk_document_get_focus_projects (document);
+  g_autoptr(GHashTable) status = at != NULL ? column_at (document, "measure", "status", at) : NULL;
+  g_autoptr(GHashTable) progress = at != NULL ? column_at (document, "measure", "progress", at) : NULL;
+  g_autoptr(GHashTable) done = at != NULL ? column_at (document, "measure", "done_date", at) : NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
     {
       g_autoptr(GkMeasure) measure = g_list_model_get_item (measures, i);
+      gint64 id = gk_record_get_id (GK_RECORD (measure));
       GkMeasureThen *then = g_new0 (GkMeasureThen, 1);
 
+      measure_as_now (measure, then);
       if (at != NULL)
-        measure_rolled_back (document, measure, at, then);
-      else
-        measure_as_now (measure, then);
-      g_hash_table_insert (self->measures, id_key (gk_record_get_id (GK_RECORD (measure))), then);
+        {
+          const char *key = text_in (status, id, NULL);
+
+          then->existed = g_hash_table_contains (status, &id);
+          if (key == NULL || !gk_measure_status_from_key (key, &then->status))
+            then->status = then->existed ? GK_MEASURE_STATUS_IDEA : then->status;
+          then->progress = (int) CLAMP (number_in (progress, id, then->progress), 0, 100);
+          then->done = parse_date (text_in (done, id, gk_measure_get_done_date (measure)));
+        }
+      g_hash_table_insert (self->measures, id_key (id), then);
     }
+}
+
+static void
+fill_projects (GkPeriodState *self,
+               GkDocument    *document,
+               GDateTime     *at)
+{
+  GListModel *projects = gk_document_get_focus_projects (document);
+  g_autoptr(GHashTable) status = at != NULL ? column_at (document, "focus_project", "status", at) : NULL;
+  g_autoptr(GHashTable) health = at != NULL ? column_at (document, "focus_project", "health", at) : NULL;
+  g_autoptr(GHashTable) reason = at != NULL ? column_at (document, "focus_project", "health_reason", at) : NULL;
+
   for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
     {
       g_autoptr(GkFocusProject) project = g_list_model_get_item (projects, i);
+      gint64 id = gk_record_get_id (GK_RECORD (project));
       GkProjectThen *then = g_new0 (GkProjectThen, 1);
 
+      project_as_now (project, then);
       if (at != NULL)
-        project_rolled_back (document, project, at, then);
-      else
         {
-          then->existed = TRUE;
-          then->status = gk_focus_project_get_status (project);
-          then->health = gk_focus_project_get_health (project);
-          then->health_reason = g_strdup (gk_focus_project_get_health_reason (project));
+          const char *status_key = text_in (status, id, NULL);
+          const char *health_key = text_in (health, id, NULL);
+
+          then->existed = g_hash_table_contains (status, &id);
+          if (status_key != NULL)
+            gk_project_status_from_key (status_key, &then->status);
+          if (health_key != NULL)
+            gk_health_from_key (health_key, &then->health);
+          g_free ((char *) then->health_reason);
+          then->health_reason = g_strdup (text_in (reason, id, gk_focus_project_get_health_reason (project)));
         }
-      g_hash_table_insert (self->projects, id_key (gk_record_get_id (GK_RECORD (project))), then);
+      g_hash_table_insert (self->projects, id_key (id), then);
     }
 }
 
@@ -252,7 +247,8 @@ gk_period_state_new (GkDocument  *document,
     }
   else
     self->known = TRUE;
-  fill (self, document, self->rolled_back ? at : NULL);
+  fill_measures (self, document, self->rolled_back ? at : NULL);
+  fill_projects (self, document, self->rolled_back ? at : NULL);
   return self;
 }
 
@@ -310,10 +306,7 @@ gk_period_state_get_project (GkPeriodState  *self,
   if (then == NULL)
     {
       then = g_new0 (GkProjectThen, 1);
-      then->existed = TRUE;
-      then->status = gk_focus_project_get_status (project);
-      then->health = gk_focus_project_get_health (project);
-      then->health_reason = g_strdup (gk_focus_project_get_health_reason (project));
+      project_as_now (project, then);
       g_hash_table_insert (self->projects, id_key (id), then);
     }
   return then;
