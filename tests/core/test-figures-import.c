@@ -498,6 +498,17 @@ assert_live_figures_match_file (Fixture *fixture)
   g_assert_cmpuint (g_list_model_get_n_items (measurements), ==, n_rows);
 }
 
+/* The change log's CHECK holds again after a flush that wrote its rows
+ * with the checks off (gk-document-history.c). */
+static void
+assert_check_constraints_on (sqlite3 *db)
+{
+  g_assert_cmpint (fixture_query_int (db, "PRAGMA ignore_check_constraints"), ==, 0);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO change_log (changed_at, table_name, row_id, action) "
+                                 "VALUES ('2026-01-01T00:00:00Z', 'measurement', 1, 'bogus')", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT);
+}
+
 /* Every written figure has its change log row, all in one undo step. */
 static void
 test_apply_logs_every_row (Fixture       *fixture,
@@ -522,6 +533,7 @@ test_apply_logs_every_row (Fixture       *fixture,
                                       "AND action = 'update' AND summary LIKE '%(value)'"), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_measurements (fixture->document)), ==, 153);
   assert_live_figures_match_file (fixture);
+  assert_check_constraints_on (fixture->db);
 
   g_assert_true (gk_document_undo (fixture->document, &error));
   g_assert_no_error (error);
@@ -613,6 +625,7 @@ test_apply_failing_halfway_changes_nothing (Fixture       *fixture,
       g_assert_cmpfloat (live_value (measurements, "2026-02-01"), ==, 5100);
       /* No transaction is left open. */
       g_assert_cmpint (sqlite3_get_autocommit (fixture->db), !=, 0);
+      assert_check_constraints_on (fixture->db);
 
       /* And the import works once the disk is fine again. */
       g_clear_error (&error);

@@ -142,6 +142,7 @@ struct _GkDocument
   sqlite3_stmt    *log_insert;
   sqlite3_stmt    *log_insert_many;  /* LOG_BATCH rows in one statement */
   GArray          *log_pending;      /* PendingLogRow: change log rows not yet written */
+  GStringChunk    *log_summaries;    /* their summaries */
   sqlite3_stmt    *savepoint_edit;   /* "SAVEPOINT gk_edit", prepared once */
   sqlite3_stmt    *release_edit;     /* "RELEASE gk_edit" */
 
