@@ -257,14 +257,27 @@ run_insert_in_group (GkDocument  *self,
                      gint64      *out_id,
                      GError     **error)
 {
-  if (!write_row (self, ts, EDIT_INSERT, record, self->group_now, out_id, error))
+  /* The group records the insert itself, not its session (see
+   * gk-document-history.c). */
+  gboolean record_insert = gk_document_group_can_record_insert (self, ts);
+  GkRecord *live;
+  gboolean written;
+
+  if (record_insert)
+    sqlite3session_enable (self->group_session, 0);
+  written = write_row (self, ts, EDIT_INSERT, record, self->group_now, out_id, error);
+  if (record_insert)
+    sqlite3session_enable (self->group_session, 1);
+  if (!written)
     return FALSE;
   if (!gk_document_log_insert (self, ts, *out_id, description, self->group_now, error))
     {
       self->group_log_failed = TRUE;
       return FALSE;
     }
-  gk_document_add_inserted (self, ts, record, *out_id, self->group_now);
+  live = gk_document_add_inserted (self, ts, record, *out_id, self->group_now);
+  if (record_insert)
+    gk_document_group_record_insert (self, ts, live);
   return TRUE;
 }
 
@@ -559,6 +572,7 @@ gk_document_begin_group (GkDocument *self,
   self->group_cancelled = FALSE;
   self->group_failed = FALSE;
   self->group_log_failed = FALSE;
+  gk_document_group_inserts_clear (self);
 
   self->group_session = gk_document_session_start (self, &error);
   if (self->group_session == NULL || !gk_document_exec (self, "SAVEPOINT gk_group", &error))
@@ -578,9 +592,10 @@ gk_document_rollback_group (GkDocument *self)
 
   gk_document_log_discard (self);
   gk_document_drop_pending (self);
-  changes = gk_document_session_changes (self, self->group_session, NULL);
+  changes = gk_document_group_changes (self, NULL);
   gk_document_rollback_to (self, "gk_group");
   g_clear_pointer (&self->group_session, sqlite3session_delete);
+  gk_document_group_inserts_clear (self);
   if (changes != NULL)
     gk_document_reload_changed_rows (self, changes);
 }
@@ -619,13 +634,14 @@ gk_document_end_group (GkDocument  *self,
       return FALSE;
     }
   if (!gk_document_log_flush (self, self->group_now, error) ||
-      (changes = gk_document_session_changes (self, self->group_session, error)) == NULL ||
+      (changes = gk_document_group_changes (self, error)) == NULL ||
       !gk_document_exec (self, "RELEASE gk_group", error))
     {
       gk_document_rollback_group (self);
       return FALSE;
     }
   g_clear_pointer (&self->group_session, sqlite3session_delete);
+  gk_document_group_inserts_clear (self);
   gk_document_flush_pending (self);
 
   if (g_bytes_get_size (changes) > 0)

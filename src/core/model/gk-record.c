@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "gk-record-private.h"
 
@@ -1044,6 +1045,166 @@ gk_record_copy_system (GkRecord *self,
       cell_assign (self, i, &cell, TRUE);
     }
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* ---- changeset values -------------------------------------------------------
+ * The format of sqlite3session_changeset() (sqlite.org/sessionintro.html,
+ * "changeset format"): a value is its type byte (SQLITE_INTEGER, ...,
+ * SQLITE_NULL), then an integer or a real as 8 bytes, big-endian, a text as
+ * its length in a varint and its bytes. */
+
+void
+gk_changeset_append_varint (GByteArray *out,
+                            guint64     value)
+{
+  guint8 bytes[10];
+  int n = 0;
+
+  if (value > G_GUINT64_CONSTANT (0x00ffffffffffffff))
+    {
+      /* Nine bytes: eight of seven bits, the last one of all eight. */
+      guint8 nine[9];
+
+      nine[8] = (guint8) value;
+      value >>= 8;
+      for (int i = 7; i >= 0; i--)
+        {
+          nine[i] = (guint8) ((value & 0x7f) | 0x80);
+          value >>= 7;
+        }
+      g_byte_array_append (out, nine, 9);
+      return;
+    }
+  do
+    {
+      bytes[n++] = (guint8) ((value & 0x7f) | 0x80);
+      value >>= 7;
+    }
+  while (value != 0);
+  bytes[0] &= 0x7f;
+  for (int i = n - 1; i >= 0; i--)
+    g_byte_array_append (out, &bytes[i], 1);
+}
+
+static void
+append_changeset_u64 (GByteArray *out,
+                      guint8      type,
+                      guint64     bits)
+{
+  guint8 bytes[9] = { type };
+
+  for (int i = 8; i >= 1; i--)
+    {
+      bytes[i] = (guint8) bits;
+      bits >>= 8;
+    }
+  g_byte_array_append (out, bytes, 9);
+}
+
+static void
+append_changeset_text (GByteArray *out,
+                       const char *text)
+{
+  guint8 type = SQLITE_TEXT;
+  gsize len = strlen (text);
+
+  g_byte_array_append (out, &type, 1);
+  gk_changeset_append_varint (out, len);
+  g_byte_array_append (out, (const guint8 *) text, len);
+}
+
+static void
+append_changeset_null (GByteArray *out)
+{
+  guint8 type = SQLITE_NULL;
+
+  g_byte_array_append (out, &type, 1);
+}
+
+static void
+append_changeset_real (GByteArray *out,
+                       double      value)
+{
+  guint64 bits;
+
+  /* SQLite stores a NaN bound to a REAL column as NULL. */
+  if (isnan (value))
+    {
+      append_changeset_null (out);
+      return;
+    }
+  memcpy (&bits, &value, sizeof bits);
+  append_changeset_u64 (out, SQLITE_FLOAT, bits);
+}
+
+/* The value gk_record_bind_columns() binds (and the document's INSERT, for
+ * the system columns), in the storage class its column keeps it in. */
+void
+gk_record_append_changeset_values (GkRecord   *self,
+                                   GByteArray *out)
+{
+  const GkTable *table = table_of (self);
+  const GkCell *cells = priv_of (self)->cells;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      const GkColumn *col = &table->columns[i];
+      const GkCell *cell = &cells[i];
+
+      switch (col->kind)
+        {
+        case GK_COLUMN_ID:
+        case GK_COLUMN_INT:
+          append_changeset_u64 (out, SQLITE_INTEGER, (guint64) cell->v.i);
+          break;
+        case GK_COLUMN_TEXT:
+          append_changeset_text (out, cell->v.s != NULL ? cell->v.s : "");
+          break;
+        case GK_COLUMN_DATE:
+          if (cell->v.s == NULL)
+            append_changeset_null (out);
+          else
+            append_changeset_text (out, cell->v.s);
+          break;
+        case GK_COLUMN_REF:
+          if (cell->v.i == 0)
+            append_changeset_null (out);
+          else
+            append_changeset_u64 (out, SQLITE_INTEGER, (guint64) cell->v.i);
+          break;
+        case GK_COLUMN_MONEY:
+          if (cell->null)
+            append_changeset_null (out);
+          else
+            append_changeset_u64 (out, SQLITE_INTEGER, (guint64) cell->v.i);
+          break;
+        case GK_COLUMN_REAL:
+          if (cell->null)
+            append_changeset_null (out);
+          else
+            append_changeset_real (out, cell->v.d);
+          break;
+        case GK_COLUMN_ENUM:
+          {
+            const GkEnumEntry *entry = enum_entry_by_value (col, cell->v.i);
+
+            if (entry == NULL || ((col->flags & GK_COLUMN_FLAG_NULLABLE) && cell->v.i == 0))
+              append_changeset_null (out);
+            else
+              append_changeset_text (out, entry->key);
+          }
+          break;
+        case GK_COLUMN_DOMAINS:
+          {
+            g_autofree char *keys = gk_domains_to_keys ((GkDomains) cell->v.i);
+
+            append_changeset_text (out, keys);
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
 }
 
 void
