@@ -557,6 +557,66 @@ test_apply_logs_every_row (Fixture       *fixture,
   assert_live_figures_match_file (fixture);
 }
 
+static GkMeasurement *
+new_figure (const char *period)
+{
+  GkMeasurement *measurement = gk_measurement_new ();
+
+  gk_measurement_set_indicator_id (measurement, 1);
+  gk_measurement_set_period_date (measurement, period);
+  gk_measurement_set_value (measurement, 42);
+  return measurement;
+}
+
+/* What an import inserts with: in a group the record itself becomes the
+ * live one (no copy); outside a group it is copied as by
+ * gk_document_insert(); a cancelled group lets go of it again. */
+static void
+test_insert_adopt (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GkMeasurement) adopted = new_figure ("2031-01-01");
+  g_autoptr(GkMeasurement) alone = new_figure ("2031-02-01");
+  g_autoptr(GkMeasurement) cancelled = new_figure ("2031-03-01");
+  g_autoptr(GError) error = NULL;
+  GkMeasurement *live;
+
+  gk_document_begin_group (fixture->document, "Adopt");
+  g_assert_true (gk_document_insert_adopt (fixture->document, GK_RECORD (adopted), &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_record_is_live (GK_RECORD (adopted)));
+  g_assert_true (gk_document_lookup_measurement (fixture->document, 1, "2031-01-01") == adopted);
+  g_assert_cmpint (gk_record_get_id (GK_RECORD (adopted)), !=, 0);
+  g_assert_cmpint (gk_record_get_version (GK_RECORD (adopted)), ==, 1);
+  g_assert_true (gk_document_end_group (fixture->document, &error));
+  g_assert_no_error (error);
+  assert_live_figures_match_file (fixture);
+
+  g_assert_true (gk_document_insert_adopt (fixture->document, GK_RECORD (alone), &error));
+  g_assert_no_error (error);
+  live = gk_document_lookup_measurement (fixture->document, 1, "2031-02-01");
+  g_assert_nonnull (live);
+  g_assert_true (live != alone);
+  g_assert_false (gk_record_is_live (GK_RECORD (alone)));
+  g_assert_cmpint (gk_record_get_id (GK_RECORD (alone)), ==, gk_record_get_id (GK_RECORD (live)));
+
+  gk_document_begin_group (fixture->document, "Adopt and cancel");
+  g_assert_true (gk_document_insert_adopt (fixture->document, GK_RECORD (cancelled), &error));
+  g_assert_no_error (error);
+  gk_document_cancel_group (fixture->document);
+  g_assert_false (gk_record_is_live (GK_RECORD (cancelled)));
+  g_assert_null (gk_document_lookup_measurement (fixture->document, 1, "2031-03-01"));
+  assert_live_figures_match_file (fixture);
+
+  /* Undo of the first group takes the adopted figure away. */
+  g_assert_true (gk_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_null (gk_document_lookup_measurement (fixture->document, 1, "2031-01-01"));
+  assert_live_figures_match_file (fixture);
+}
+
 typedef struct {
   guint n_items_changed;
 } ListWatch;
@@ -670,6 +730,7 @@ main (int argc, char **argv)
   ADD ("/figures/import/workbooks", test_workbooks);
   ADD ("/figures/import/columns", test_columns_by_name_or_number);
   ADD ("/figures/import/find-indicator", test_find_indicator);
+  ADD ("/figures/import/insert-adopt", test_insert_adopt);
 #undef ADD
 
   return g_test_run ();

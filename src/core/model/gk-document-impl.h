@@ -243,6 +243,7 @@ void             gk_document_drop_pending            (GkDocument    *self);
 GkRecord        *gk_document_add_inserted            (GkDocument    *self,
                                                       TableState    *ts,
                                                       GkRecord      *written,
+                                                      gboolean       adopt,
                                                       gint64         id,
                                                       const char    *now);
 void             gk_document_reload_changed_rows     (GkDocument    *self,
