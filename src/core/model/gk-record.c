@@ -1053,37 +1053,53 @@ gk_record_copy_system (GkRecord *self,
  * SQLITE_NULL), then an integer or a real as 8 bytes, big-endian, a text as
  * its length in a varint and its bytes. */
 
+/* Room for @n more bytes at the end of @out. */
+static guint8 *
+grow (GByteArray *out,
+      gsize       n)
+{
+  guint at = out->len;
+
+  g_byte_array_set_size (out, at + (guint) n);
+  return out->data + at;
+}
+
+static guint
+varint_length (guint64 value)
+{
+  guint n = 1;
+
+  if (value > G_GUINT64_CONSTANT (0x00ffffffffffffff))
+    return 9;
+  while (value >>= 7)
+    n++;
+  return n;
+}
+
 void
 gk_changeset_append_varint (GByteArray *out,
                             guint64     value)
 {
-  guint8 bytes[10];
-  int n = 0;
+  guint n = varint_length (value);
+  guint8 *at = grow (out, n);
 
-  if (value > G_GUINT64_CONSTANT (0x00ffffffffffffff))
+  if (n == 9)
     {
-      /* Nine bytes: eight of seven bits, the last one of all eight. */
-      guint8 nine[9];
-
-      nine[8] = (guint8) value;
+      /* Eight bytes of seven bits, the last one of all eight. */
+      at[8] = (guint8) value;
       value >>= 8;
       for (int i = 7; i >= 0; i--)
         {
-          nine[i] = (guint8) ((value & 0x7f) | 0x80);
+          at[i] = (guint8) ((value & 0x7f) | 0x80);
           value >>= 7;
         }
-      g_byte_array_append (out, nine, 9);
       return;
     }
-  do
+  for (int i = (int) n - 1; i >= 0; i--)
     {
-      bytes[n++] = (guint8) ((value & 0x7f) | 0x80);
+      at[i] = (guint8) ((value & 0x7f) | (i == (int) n - 1 ? 0 : 0x80));
       value >>= 7;
     }
-  while (value != 0);
-  bytes[0] &= 0x7f;
-  for (int i = n - 1; i >= 0; i--)
-    g_byte_array_append (out, &bytes[i], 1);
 }
 
 static void
@@ -1091,34 +1107,46 @@ append_changeset_u64 (GByteArray *out,
                       guint8      type,
                       guint64     bits)
 {
-  guint8 bytes[9] = { type };
+  guint8 *at = grow (out, 9);
 
+  at[0] = type;
   for (int i = 8; i >= 1; i--)
     {
-      bytes[i] = (guint8) bits;
+      at[i] = (guint8) bits;
       bits >>= 8;
     }
-  g_byte_array_append (out, bytes, 9);
 }
 
 static void
 append_changeset_text (GByteArray *out,
                        const char *text)
 {
-  guint8 type = SQLITE_TEXT;
   gsize len = strlen (text);
+  guint n = varint_length (len);
+  guint8 *at;
 
-  g_byte_array_append (out, &type, 1);
-  gk_changeset_append_varint (out, len);
-  g_byte_array_append (out, (const guint8 *) text, len);
+  if (n == 9)
+    {
+      /* Never for a text SQLite holds, but the format allows it. */
+      grow (out, 1)[0] = SQLITE_TEXT;
+      gk_changeset_append_varint (out, len);
+      memcpy (grow (out, len), text, len);
+      return;
+    }
+  at = grow (out, 1 + n + len);
+  at[0] = SQLITE_TEXT;
+  for (guint64 v = len, i = n; i > 0; i--)
+    {
+      at[i] = (guint8) ((v & 0x7f) | (i == n ? 0 : 0x80));
+      v >>= 7;
+    }
+  memcpy (at + 1 + n, text, len);
 }
 
 static void
 append_changeset_null (GByteArray *out)
 {
-  guint8 type = SQLITE_NULL;
-
-  g_byte_array_append (out, &type, 1);
+  grow (out, 1)[0] = SQLITE_NULL;
 }
 
 static void
