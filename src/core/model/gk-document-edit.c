@@ -40,6 +40,33 @@ shorten (const char *text)
   return g_strconcat (start, "…", NULL);
 }
 
+/* The description of a figure's edit: an import describes thousands of
+ * figures of a few indicators alike, so the last one is kept, by the
+ * translated text of the kind of edit (the same pointer while the language
+ * is) and the indicator's name. */
+static char *
+describe_measurement (GkDocument *self,
+                      EditKind    kind,
+                      const char *indicator)
+{
+  const char *text = kind == EDIT_INSERT ? _("Enter measurement for “%s”") :
+                     kind == EDIT_UPDATE ? _("Edit measurement for “%s”") :
+                                           _("Delete measurement for “%s”");
+
+  if (self->last_description == NULL || self->last_description_text != text ||
+      g_strcmp0 (self->last_description_arg, indicator) != 0)
+    {
+      g_free (self->last_description);
+      g_free (self->last_description_arg);
+      self->last_description_text = text;
+      self->last_description_arg = g_strdup (indicator);
+      self->last_description = kind == EDIT_INSERT ? g_strdup_printf (_("Enter measurement for “%s”"), indicator) :
+                               kind == EDIT_UPDATE ? g_strdup_printf (_("Edit measurement for “%s”"), indicator) :
+                                                     g_strdup_printf (_("Delete measurement for “%s”"), indicator);
+    }
+  return g_strdup (self->last_description);
+}
+
 /* The description of an edit, as shown in the Undo menu and the change log. */
 static char *
 describe_edit (GkDocument *self,
@@ -47,6 +74,15 @@ describe_edit (GkDocument *self,
                GkRecord   *record)
 {
   const char *label = gk_record_get_label (record);
+
+  /* Figures first: an import describes them by the thousand. */
+  if (GK_IS_MEASUREMENT (record))
+    {
+      const char *indicator = label_in (self, T_INDICATOR,
+                                        gk_measurement_get_indicator_id (GK_MEASUREMENT (record)));
+
+      return describe_measurement (self, kind, indicator);
+    }
 
 #define DESCRIBE(add, edit, delete, ...) \
   return kind == EDIT_INSERT ? g_strdup_printf (add, __VA_ARGS__) : \
@@ -117,14 +153,6 @@ describe_edit (GkDocument *self,
       DESCRIBE (_("Let indicator “%s” inform focus project “%s”"),
                 _("Edit link of indicator “%s” to focus project “%s”"),
                 _("Stop indicator “%s” informing focus project “%s”"), indicator, project);
-    }
-  if (GK_IS_MEASUREMENT (record))
-    {
-      const char *indicator = label_in (self, T_INDICATOR,
-                                        gk_measurement_get_indicator_id (GK_MEASUREMENT (record)));
-
-      DESCRIBE (_("Enter measurement for “%s”"), _("Edit measurement for “%s”"),
-                _("Delete measurement for “%s”"), indicator);
     }
   if (GK_IS_JOURNAL_ENTRY (record))
     {

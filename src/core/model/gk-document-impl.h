@@ -166,6 +166,10 @@ struct _GkDocument
   gboolean         group_failed;
   char            *group_now;        /* the time of the group's edits */
   gboolean         group_log_failed; /* rows were written whose change log was not */
+  /* The last description of a figure's edit (see describe_measurement()). */
+  const char      *last_description_text;
+  char            *last_description_arg;
+  char            *last_description;
   GByteArray      *group_inserts;    /* a changeset of the group's inserts, not in its session */
   TableState      *group_inserts_table;  /* the table of its last table header */
 };
