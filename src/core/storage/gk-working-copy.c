@@ -124,8 +124,9 @@ gk_working_copy_copy_in (const char     *src,
 
 /* Files that another program opened in WAL mode say so in their header; our
  * copy has no WAL beside it (gk_storage_check_no_other_writer), so it can be read as an
- * ordinary rollback-journal database, which is what we keep working copies
- * in. */
+ * ordinary rollback-journal database, which is how it is checked, migrated
+ * and made the base; the working copy goes into WAL mode only once all that
+ * is done (gk_working_copy_start_tracking()). */
 gboolean
 gk_working_copy_use_rollback_journal (const char *path)
 {
