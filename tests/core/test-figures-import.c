@@ -498,6 +498,20 @@ assert_live_figures_match_file (Fixture *fixture)
   g_assert_cmpuint (g_list_model_get_n_items (measurements), ==, n_rows);
 }
 
+static double live_value (GListModel *measurements,
+                          const char *period);
+
+/* The change log's CHECK holds again after a flush that wrote its rows
+ * with the checks off (gk-document-history.c). */
+static void
+assert_check_constraints_on (sqlite3 *db)
+{
+  g_assert_cmpint (fixture_query_int (db, "PRAGMA ignore_check_constraints"), ==, 0);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO change_log (changed_at, table_name, row_id, action) "
+                                 "VALUES ('2026-01-01T00:00:00Z', 'measurement', 1, 'bogus')", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT);
+}
+
 /* Every written figure has its change log row, all in one undo step. */
 static void
 test_apply_logs_every_row (Fixture       *fixture,
@@ -522,12 +536,88 @@ test_apply_logs_every_row (Fixture       *fixture,
                                       "AND action = 'update' AND summary LIKE '%(value)'"), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_measurements (fixture->document)), ==, 153);
   assert_live_figures_match_file (fixture);
+  assert_check_constraints_on (fixture->db);
 
+  /* The undo step holds each new figure exactly as its row is (the group
+   * wrote that part of its changeset itself): undo finds every row as it
+   * recorded it, redo brings them back the same. */
   g_assert_true (gk_document_undo (fixture->document, &error));
   g_assert_no_error (error);
   g_assert_false (gk_document_can_undo (fixture->document));
   g_assert_cmpint (fixture_query_int (fixture->db, "SELECT COUNT(*) FROM measurement"), ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_measurements (fixture->document)), ==, 3);
+  g_assert_cmpfloat (live_value (gk_document_get_measurements (fixture->document), "2026-02-01"), ==, 5100);
+
+  g_assert_true (gk_document_redo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fixture_query_int (fixture->db, "SELECT COUNT(*) FROM measurement"), ==, 153);
+  g_assert_cmpint (fixture_query_int (fixture->db, "SELECT COUNT(*) FROM measurement WHERE period_date >= '2030-01-01' "
+                                      "AND value = 4000 + (CAST(substr(period_date, 1, 4) AS INTEGER) - 2030) * 12 "
+                                      "+ CAST(substr(period_date, 6, 2) AS INTEGER) - 1"), ==, 150);
+  assert_live_figures_match_file (fixture);
+}
+
+static GkMeasurement *
+new_figure (const char *period)
+{
+  GkMeasurement *measurement = gk_measurement_new ();
+
+  gk_measurement_set_indicator_id (measurement, 1);
+  gk_measurement_set_period_date (measurement, period);
+  gk_measurement_set_value (measurement, 42);
+  return measurement;
+}
+
+/* What an import inserts with: in a group the record itself becomes the
+ * live one (no copy); outside a group it is copied as by
+ * gk_document_insert(); a cancelled group lets go of it again. */
+static void
+test_insert_adopt (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GkMeasurement) adopted = new_figure ("2031-01-01");
+  g_autoptr(GkMeasurement) alone = new_figure ("2031-02-01");
+  g_autoptr(GkMeasurement) cancelled = new_figure ("2031-03-01");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_note = g_strnfill (300, 'x');
+  GkMeasurement *live;
+
+  /* A text of more than 127 bytes takes a varint of two in the changeset. */
+  gk_measurement_set_note (adopted, long_note);
+  gk_document_begin_group (fixture->document, "Adopt");
+  g_assert_true (gk_document_insert_adopt (fixture->document, GK_RECORD (adopted), &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_record_is_live (GK_RECORD (adopted)));
+  g_assert_true (gk_document_lookup_measurement (fixture->document, 1, "2031-01-01") == adopted);
+  g_assert_cmpint (gk_record_get_id (GK_RECORD (adopted)), !=, 0);
+  g_assert_cmpint (gk_record_get_version (GK_RECORD (adopted)), ==, 1);
+  g_assert_true (gk_document_end_group (fixture->document, &error));
+  g_assert_no_error (error);
+  assert_live_figures_match_file (fixture);
+
+  g_assert_true (gk_document_insert_adopt (fixture->document, GK_RECORD (alone), &error));
+  g_assert_no_error (error);
+  live = gk_document_lookup_measurement (fixture->document, 1, "2031-02-01");
+  g_assert_nonnull (live);
+  g_assert_true (live != alone);
+  g_assert_false (gk_record_is_live (GK_RECORD (alone)));
+  g_assert_cmpint (gk_record_get_id (GK_RECORD (alone)), ==, gk_record_get_id (GK_RECORD (live)));
+
+  gk_document_begin_group (fixture->document, "Adopt and cancel");
+  g_assert_true (gk_document_insert_adopt (fixture->document, GK_RECORD (cancelled), &error));
+  g_assert_no_error (error);
+  gk_document_cancel_group (fixture->document);
+  g_assert_false (gk_record_is_live (GK_RECORD (cancelled)));
+  g_assert_null (gk_document_lookup_measurement (fixture->document, 1, "2031-03-01"));
+  assert_live_figures_match_file (fixture);
+
+  /* Undo of the first group takes the adopted figure away. */
+  g_assert_true (gk_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_null (gk_document_lookup_measurement (fixture->document, 1, "2031-01-01"));
+  assert_live_figures_match_file (fixture);
 }
 
 typedef struct {
@@ -613,6 +703,7 @@ test_apply_failing_halfway_changes_nothing (Fixture       *fixture,
       g_assert_cmpfloat (live_value (measurements, "2026-02-01"), ==, 5100);
       /* No transaction is left open. */
       g_assert_cmpint (sqlite3_get_autocommit (fixture->db), !=, 0);
+      assert_check_constraints_on (fixture->db);
 
       /* And the import works once the disk is fine again. */
       g_clear_error (&error);
@@ -642,6 +733,7 @@ main (int argc, char **argv)
   ADD ("/figures/import/workbooks", test_workbooks);
   ADD ("/figures/import/columns", test_columns_by_name_or_number);
   ADD ("/figures/import/find-indicator", test_find_indicator);
+  ADD ("/figures/import/insert-adopt", test_insert_adopt);
 #undef ADD
 
   return g_test_run ();

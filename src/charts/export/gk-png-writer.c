@@ -6,11 +6,13 @@
 #include "config.h"
 
 #include <string.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include "gk-png-writer.h"
 
-#define OUT_CHUNK (64 * 1024)
+/* The compressed image goes in IDAT chunks of this size, as zlib's output
+ * did. */
+#define IDAT_CHUNK (64 * 1024)
 
 typedef struct {
   cairo_write_func_t write_func;
@@ -36,14 +38,14 @@ write_chunk (Output       *out,
              gsize         length)
 {
   guchar head[8], tail[4];
-  uLong crc = crc32 (0, (const Bytef *) type, 4);
+  guint32 crc = libdeflate_crc32 (0, type, 4);
 
   if (out->status != CAIRO_STATUS_SUCCESS)
     return;
   put_u32 (head, (guint32) length);
   memcpy (head + 4, type, 4);
   if (length > 0)
-    crc = crc32 (crc, data, (uInt) length);
+    crc = libdeflate_crc32 (crc, data, length);
   put_u32 (tail, (guint32) crc);
   out->status = out->write_func (out->closure, head, sizeof head);
   if (out->status == CAIRO_STATUS_SUCCESS && length > 0)
@@ -86,34 +88,33 @@ convert_row (const guint32 *pixels,
     }
 }
 
-/* Feeds @length bytes (none at the end) to zlib, writing an IDAT chunk
- * whenever its output is full. */
-static gboolean
-deflate_into (Output       *out,
-              z_stream     *z,
-              guchar       *buffer,
-              const guchar *data,
-              gsize         length,
-              gboolean      finish)
+/* An opaque row (RGB24: the top byte is unused) with the Up filter: its
+ * filter byte, then each channel minus the one above (0 for the first
+ * row). A pixel the same as the one above is three zeros: most of a chart
+ * is plates, bands and bars, which repeat row after row. */
+static void
+filter_opaque_row (const guint32 *pixels,
+                   const guint32 *above,
+                   int            width,
+                   guchar        *line)
 {
-  int result;
+  guchar *out = line + 1;
 
-  z->next_in = (Bytef *) data;
-  z->avail_in = (uInt) length;
-  do
+  line[0] = 2;   /* Up */
+  for (int x = 0; x < width; x++, out += 3)
     {
-      result = deflate (z, finish ? Z_FINISH : Z_NO_FLUSH);
-      if (result == Z_STREAM_ERROR)
-        return FALSE;
-      if (z->avail_out == 0 || (finish && result == Z_STREAM_END))
+      guint32 p = pixels[x];
+      guint32 q = above != NULL ? above[x] : 0;
+
+      if (((p ^ q) & 0x00ffffff) == 0)
         {
-          write_chunk (out, "IDAT", buffer, OUT_CHUNK - z->avail_out);
-          z->next_out = buffer;
-          z->avail_out = OUT_CHUNK;
+          out[0] = out[1] = out[2] = 0;
+          continue;
         }
+      out[0] = (guchar) ((p >> 16) - (q >> 16));
+      out[1] = (guchar) ((p >> 8) - (q >> 8));
+      out[2] = (guchar) (p - q);
     }
-  while (out->status == CAIRO_STATUS_SUCCESS && (z->avail_in > 0 || (finish && result != Z_STREAM_END)));
-  return TRUE;
 }
 
 cairo_status_t
@@ -127,10 +128,11 @@ gk_png_write (cairo_surface_t    *surface,
   int width, height, stride, channels;
   const guchar *data;
   g_autofree guchar *rows = NULL;
-  g_autofree guchar *buffer = NULL;
+  g_autofree guchar *filtered = NULL;
+  g_autofree guchar *compressed = NULL;
+  struct libdeflate_compressor *compressor;
+  gsize row_bytes, filtered_size, compressed_bound, compressed_size;
   guchar header[13];
-  z_stream z = { 0 };
-  gboolean ok = TRUE;
 
   if (cairo_surface_get_type (surface) != CAIRO_SURFACE_TYPE_IMAGE)
     return cairo_surface_write_to_png_stream (surface, write_func, closure);
@@ -147,14 +149,61 @@ gk_png_write (cairo_surface_t    *surface,
   if (width <= 0 || height <= 0 || data == NULL)
     return CAIRO_STATUS_INVALID_SIZE;
 
-  /* Level 1: charts are flat colours, which the fastest level packs nearly
-   * as well. The Up filter (the difference to the row above) makes the
+  /* The whole image is filtered first and compressed in one call:
+   * libdeflate (made for whole buffers) at level 1 takes half the
+   * instructions of zlib's fastest level and packs charts, which are flat
+   * colours, a tenth smaller. It holds the filtered image (3 bytes a
+   * pixel, less than the surface's 4) and its compressed form in memory
+   * for a moment. The Up filter (the difference to the row above) makes the
    * rows of a plate, a band or a bar zeros. */
-  if (deflateInit (&z, Z_BEST_SPEED) != Z_OK)
+  row_bytes = (gsize) width * channels;
+  if (row_bytes + 1 > G_MAXSIZE / (gsize) height)
+    return CAIRO_STATUS_INVALID_SIZE;
+  filtered_size = (row_bytes + 1) * (gsize) height;
+  filtered = g_try_malloc (filtered_size);
+  rows = g_try_malloc0 (2 * row_bytes);
+  compressor = libdeflate_alloc_compressor (1);
+  if (filtered == NULL || rows == NULL || compressor == NULL)
+    {
+      g_clear_pointer (&compressor, libdeflate_free_compressor);
+      return CAIRO_STATUS_NO_MEMORY;
+    }
+  {
+    /* this row's pixels and the row above's */
+    guchar *current = rows, *above = rows + row_bytes;
+
+    for (int y = 0; y < height; y++)
+      {
+        guchar *line = filtered + (gsize) y * (row_bytes + 1);
+        guchar *swap;
+
+        if (channels == 3)
+          {
+            /* Opaque: each channel's difference straight from the two
+             * rows of pixels, no converted rows needed. */
+            filter_opaque_row ((const guint32 *) (const void *) (data + (gsize) y * stride),
+                               y > 0 ? (const guint32 *) (const void *) (data + (gsize) (y - 1) * stride) : NULL,
+                               width, line);
+            continue;
+          }
+        convert_row ((const guint32 *) (const void *) (data + (gsize) y * stride), width,
+                     channels == 4, current);
+        line[0] = 2;   /* Up */
+        for (gsize i = 0; i < row_bytes; i++)
+          line[1 + i] = (guchar) (current[i] - above[i]);
+        swap = above;
+        above = current;
+        current = swap;
+      }
+  }
+  compressed_bound = libdeflate_zlib_compress_bound (compressor, filtered_size);
+  compressed = g_try_malloc (compressed_bound);
+  compressed_size = compressed != NULL ? libdeflate_zlib_compress (compressor, filtered, filtered_size,
+                                                                   compressed, compressed_bound)
+                                       : 0;
+  libdeflate_free_compressor (compressor);
+  if (compressed_size == 0)
     return CAIRO_STATUS_NO_MEMORY;
-  buffer = g_malloc (OUT_CHUNK);
-  z.next_out = buffer;
-  z.avail_out = OUT_CHUNK;
 
   out.status = write_func (closure, signature, sizeof signature);
   put_u32 (header, (guint32) width);
@@ -163,37 +212,8 @@ gk_png_write (cairo_surface_t    *surface,
   header[9] = channels == 4 ? 6 : 2;        /* RGBA or RGB */
   header[10] = header[11] = header[12] = 0; /* deflate, adaptive filters, no interlace */
   write_chunk (&out, "IHDR", header, sizeof header);
-
-  {
-    gsize row_bytes = (gsize) width * channels;
-    /* this row's pixels, the row above's, and the filtered row after its
-     * filter byte */
-    guchar *current, *above, *filtered;
-
-    rows = g_malloc0 (3 * row_bytes + 1);
-    current = rows;
-    above = rows + row_bytes;
-    filtered = rows + 2 * row_bytes;
-    for (int y = 0; y < height && ok && out.status == CAIRO_STATUS_SUCCESS; y++)
-      {
-        guchar *swap;
-
-        convert_row ((const guint32 *) (const void *) (data + (gsize) y * stride), width,
-                     channels == 4, current);
-        filtered[0] = 2;   /* Up */
-        for (gsize i = 0; i < row_bytes; i++)
-          filtered[1 + i] = (guchar) (current[i] - above[i]);
-        ok = deflate_into (&out, &z, buffer, filtered, row_bytes + 1, FALSE);
-        swap = above;
-        above = current;
-        current = swap;
-      }
-  }
-  if (ok && out.status == CAIRO_STATUS_SUCCESS)
-    ok = deflate_into (&out, &z, buffer, NULL, 0, TRUE);
-  deflateEnd (&z);
+  for (gsize at = 0; at < compressed_size; at += IDAT_CHUNK)
+    write_chunk (&out, "IDAT", compressed + at, MIN (IDAT_CHUNK, compressed_size - at));
   write_chunk (&out, "IEND", NULL, 0);
-  if (!ok && out.status == CAIRO_STATUS_SUCCESS)
-    return CAIRO_STATUS_NO_MEMORY;
   return out.status;
 }

@@ -659,7 +659,7 @@ write_fate (GkImportPlan       *self,
       gk_measurement_set_value (measurement, fate->value);
       gk_measurement_set_note (measurement, fate->note != NULL ? fate->note : "");
       gk_measurement_set_entered_by (measurement, gk_document_get_user_name (self->document));
-      return gk_document_insert (self->document, GK_RECORD (measurement), error);
+      return gk_document_insert_adopt (self->document, GK_RECORD (measurement), error);
     }
   if (fate->kind == GK_IMPORT_FATE_CHANGED)
     {

@@ -117,6 +117,10 @@ typedef struct {
   sqlite3_stmt  *update;
   sqlite3_stmt  *delete;
   sqlite3_stmt  *stamp;
+  /* Whether the table in the file has the columns of table, in its order
+   * and storage classes (1), so that a group can record its inserts itself
+   * (gk-document-history.c), or not (-1); 0: not looked at yet. */
+  int            changeset_layout;
 } TableState;
 
 /* The measurements of one indicator, sorted by period. */
@@ -142,6 +146,7 @@ struct _GkDocument
   sqlite3_stmt    *log_insert;
   sqlite3_stmt    *log_insert_many;  /* LOG_BATCH rows in one statement */
   GArray          *log_pending;      /* PendingLogRow: change log rows not yet written */
+  GStringChunk    *log_summaries;    /* their summaries */
   sqlite3_stmt    *savepoint_edit;   /* "SAVEPOINT gk_edit", prepared once */
   sqlite3_stmt    *release_edit;     /* "RELEASE gk_edit" */
 
@@ -161,6 +166,12 @@ struct _GkDocument
   gboolean         group_failed;
   char            *group_now;        /* the time of the group's edits */
   gboolean         group_log_failed; /* rows were written whose change log was not */
+  /* The last description of a figure's edit (see describe_measurement()). */
+  const char      *last_description_text;
+  char            *last_description_arg;
+  char            *last_description;
+  GByteArray      *group_inserts;    /* a changeset of the group's inserts, not in its session */
+  TableState      *group_inserts_table;  /* the table of its last table header */
 };
 
 typedef enum {
@@ -233,9 +244,10 @@ void             gk_document_reload_row              (GkDocument    *self,
 void             gk_table_state_flush_pending        (TableState    *ts);
 void             gk_document_flush_pending           (GkDocument    *self);
 void             gk_document_drop_pending            (GkDocument    *self);
-void             gk_document_add_inserted            (GkDocument    *self,
+GkRecord        *gk_document_add_inserted            (GkDocument    *self,
                                                       TableState    *ts,
                                                       GkRecord      *written,
+                                                      gboolean       adopt,
                                                       gint64         id,
                                                       const char    *now);
 void             gk_document_reload_changed_rows     (GkDocument    *self,
@@ -251,6 +263,14 @@ sqlite3_session *gk_document_session_start           (GkDocument    *self,
 GBytes          *gk_document_session_changes         (GkDocument    *self,
                                                       sqlite3_session *session,
                                                       GError       **error);
+gboolean         gk_document_group_can_record_insert (GkDocument    *self,
+                                                      TableState    *ts);
+void             gk_document_group_record_insert     (GkDocument    *self,
+                                                      TableState    *ts,
+                                                      GkRecord      *live);
+GBytes          *gk_document_group_changes           (GkDocument    *self,
+                                                      GError       **error);
+void             gk_document_group_inserts_clear     (GkDocument    *self);
 int              gk_document_stamp_changes           (GkDocument    *self,
                                                       GBytes        *changeset,
                                                       StampMode      mode,

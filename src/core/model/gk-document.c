@@ -508,6 +508,10 @@ gk_document_dispose (GObject *object)
   g_clear_pointer (&self->log_insert, sqlite3_finalize);
   g_clear_pointer (&self->log_insert_many, sqlite3_finalize);
   g_clear_pointer (&self->log_pending, g_array_unref);
+  g_clear_pointer (&self->log_summaries, g_string_chunk_free);
+  g_clear_pointer (&self->group_inserts, g_byte_array_unref);
+  g_clear_pointer (&self->last_description_arg, g_free);
+  g_clear_pointer (&self->last_description, g_free);
   g_clear_pointer (&self->savepoint_edit, sqlite3_finalize);
   g_clear_pointer (&self->release_edit, sqlite3_finalize);
   g_clear_object (&self->history);

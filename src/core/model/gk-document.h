@@ -142,6 +142,12 @@ GType        gk_document_type_for_table          (const char *table_name);
 gboolean     gk_document_insert            (GkDocument  *self,
                                             GkRecord    *record,
                                             GError     **error);
+/* As gk_document_insert(), for a record made only to be inserted (an
+ * import's figures): inside a group, @record itself becomes the live
+ * record, read-only from then on, instead of a copy of it. */
+gboolean     gk_document_insert_adopt      (GkDocument  *self,
+                                            GkRecord    *record,
+                                            GError     **error);
 /* Writes an edited copy over the row with its id. Fails with
  * GK_DOCUMENT_ERROR_CONFLICT when the row's version is no longer the
  * copy's (it changed meanwhile). Saving an unchanged copy does nothing.

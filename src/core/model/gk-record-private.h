@@ -80,6 +80,15 @@ void            gk_record_stamp_inserted    (GkRecord     *self,
                                              const char   *updated_by);
 void            gk_record_copy_system       (GkRecord     *self,
                                              GkRecord     *from);
+/* Appends the values of the record's row to @out as the session extension
+ * writes those of an INSERT in a changeset: every column in the table's
+ * order, each a type byte and its value, as sqlite3session_changeset()
+ * reads them from the row that binding this record wrote. */
+void            gk_record_append_changeset_values (GkRecord   *self,
+                                                   GByteArray *out);
+/* Appends SQLite's variable-length integer (as in changesets) to @out. */
+void            gk_changeset_append_varint  (GByteArray   *out,
+                                             guint64       value);
 
 /* ---- generated entities ----------------------------------------------------
  * An entity's .c file is

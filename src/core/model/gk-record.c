@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "gk-record-private.h"
 
@@ -1044,6 +1045,194 @@ gk_record_copy_system (GkRecord *self,
       cell_assign (self, i, &cell, TRUE);
     }
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* ---- changeset values -------------------------------------------------------
+ * The format of sqlite3session_changeset() (sqlite.org/sessionintro.html,
+ * "changeset format"): a value is its type byte (SQLITE_INTEGER, ...,
+ * SQLITE_NULL), then an integer or a real as 8 bytes, big-endian, a text as
+ * its length in a varint and its bytes. */
+
+/* Room for @n more bytes at the end of @out. */
+static guint8 *
+grow (GByteArray *out,
+      gsize       n)
+{
+  guint at = out->len;
+
+  g_byte_array_set_size (out, at + (guint) n);
+  return out->data + at;
+}
+
+static guint
+varint_length (guint64 value)
+{
+  guint n = 1;
+
+  if (value > G_GUINT64_CONSTANT (0x00ffffffffffffff))
+    return 9;
+  while (value >>= 7)
+    n++;
+  return n;
+}
+
+void
+gk_changeset_append_varint (GByteArray *out,
+                            guint64     value)
+{
+  guint n = varint_length (value);
+  guint8 *at = grow (out, n);
+
+  if (n == 9)
+    {
+      /* Eight bytes of seven bits, the last one of all eight. */
+      at[8] = (guint8) value;
+      value >>= 8;
+      for (int i = 7; i >= 0; i--)
+        {
+          at[i] = (guint8) ((value & 0x7f) | 0x80);
+          value >>= 7;
+        }
+      return;
+    }
+  for (int i = (int) n - 1; i >= 0; i--)
+    {
+      at[i] = (guint8) ((value & 0x7f) | (i == (int) n - 1 ? 0 : 0x80));
+      value >>= 7;
+    }
+}
+
+static void
+append_changeset_u64 (GByteArray *out,
+                      guint8      type,
+                      guint64     bits)
+{
+  guint8 *at = grow (out, 9);
+
+  at[0] = type;
+  for (int i = 8; i >= 1; i--)
+    {
+      at[i] = (guint8) bits;
+      bits >>= 8;
+    }
+}
+
+static void
+append_changeset_text (GByteArray *out,
+                       const char *text)
+{
+  gsize len = strlen (text);
+  guint n = varint_length (len);
+  guint8 *at;
+
+  if (n == 9)
+    {
+      /* Never for a text SQLite holds, but the format allows it. */
+      grow (out, 1)[0] = SQLITE_TEXT;
+      gk_changeset_append_varint (out, len);
+      memcpy (grow (out, len), text, len);
+      return;
+    }
+  at = grow (out, 1 + n + len);
+  at[0] = SQLITE_TEXT;
+  for (guint64 v = len, i = n; i > 0; i--)
+    {
+      at[i] = (guint8) ((v & 0x7f) | (i == n ? 0 : 0x80));
+      v >>= 7;
+    }
+  memcpy (at + 1 + n, text, len);
+}
+
+static void
+append_changeset_null (GByteArray *out)
+{
+  grow (out, 1)[0] = SQLITE_NULL;
+}
+
+static void
+append_changeset_real (GByteArray *out,
+                       double      value)
+{
+  guint64 bits;
+
+  /* SQLite stores a NaN bound to a REAL column as NULL. */
+  if (isnan (value))
+    {
+      append_changeset_null (out);
+      return;
+    }
+  memcpy (&bits, &value, sizeof bits);
+  append_changeset_u64 (out, SQLITE_FLOAT, bits);
+}
+
+/* The value gk_record_bind_columns() binds (and the document's INSERT, for
+ * the system columns), in the storage class its column keeps it in. */
+void
+gk_record_append_changeset_values (GkRecord   *self,
+                                   GByteArray *out)
+{
+  const GkTable *table = table_of (self);
+  const GkCell *cells = priv_of (self)->cells;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      const GkColumn *col = &table->columns[i];
+      const GkCell *cell = &cells[i];
+
+      switch (col->kind)
+        {
+        case GK_COLUMN_ID:
+        case GK_COLUMN_INT:
+          append_changeset_u64 (out, SQLITE_INTEGER, (guint64) cell->v.i);
+          break;
+        case GK_COLUMN_TEXT:
+          append_changeset_text (out, cell->v.s != NULL ? cell->v.s : "");
+          break;
+        case GK_COLUMN_DATE:
+          if (cell->v.s == NULL)
+            append_changeset_null (out);
+          else
+            append_changeset_text (out, cell->v.s);
+          break;
+        case GK_COLUMN_REF:
+          if (cell->v.i == 0)
+            append_changeset_null (out);
+          else
+            append_changeset_u64 (out, SQLITE_INTEGER, (guint64) cell->v.i);
+          break;
+        case GK_COLUMN_MONEY:
+          if (cell->null)
+            append_changeset_null (out);
+          else
+            append_changeset_u64 (out, SQLITE_INTEGER, (guint64) cell->v.i);
+          break;
+        case GK_COLUMN_REAL:
+          if (cell->null)
+            append_changeset_null (out);
+          else
+            append_changeset_real (out, cell->v.d);
+          break;
+        case GK_COLUMN_ENUM:
+          {
+            const GkEnumEntry *entry = enum_entry_by_value (col, cell->v.i);
+
+            if (entry == NULL || ((col->flags & GK_COLUMN_FLAG_NULLABLE) && cell->v.i == 0))
+              append_changeset_null (out);
+            else
+              append_changeset_text (out, entry->key);
+          }
+          break;
+        case GK_COLUMN_DOMAINS:
+          {
+            g_autofree char *keys = gk_domains_to_keys ((GkDomains) cell->v.i);
+
+            append_changeset_text (out, keys);
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
 }
 
 void

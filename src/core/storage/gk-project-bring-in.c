@@ -193,7 +193,7 @@ bring_job_new (GkProjectFile  *self,
   job->expected.size = self->fingerprint.size;
   job->expected.mtime_us = self->fingerprint.mtime_us;
   job->expected.content_hash = g_strdup (self->fingerprint.content_hash);
-  job->image = sqlite3_serialize (self->db, "main", &job->image_size, 0);
+  job->image = gk_working_copy_serialize (self->db, &job->image_size);
   if (job->image == NULL)
     {
       gk_storage_error_failed_saving (error, job->display, sqlite3_errmsg (self->db));

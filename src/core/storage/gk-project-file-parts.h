@@ -219,6 +219,10 @@ gboolean  gk_working_copy_write_key_file   (GkProjectFile  *self,
                                             gboolean        unpublished,
                                             GError        **error);
 void      gk_working_copy_start_tracking   (GkProjectFile  *self);
+/* sqlite3_serialize() of the working copy, as an ordinary (rollback
+ * journal) database: what deserializing, merging and VACUUM INTO need. */
+unsigned char *gk_working_copy_serialize   (sqlite3        *db,
+                                            sqlite3_int64  *size);
 /* The base: a copy of the working copy as opened, before any edit. */
 gboolean  gk_working_copy_make_base        (GkProjectFile  *self,
                                             GError        **error);

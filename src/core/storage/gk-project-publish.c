@@ -345,7 +345,7 @@ save_job_new (GkProjectFile  *self,
         }
     }
 
-  job->image = sqlite3_serialize (self->db, "main", &job->image_size, 0);
+  job->image = gk_working_copy_serialize (self->db, &job->image_size);
   if (job->image == NULL)
     {
       gk_storage_error_failed_saving (error, job->display, sqlite3_errmsg (self->db));
