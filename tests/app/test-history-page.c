@@ -311,6 +311,66 @@ test_measure_editor_history (void)
   destroy_windows_unsaved ();
 }
 
+static GkWindow *
+open_as (GFile      *file,
+         const char *user_name)
+{
+  GkWindow *window = gk_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  open_file_and_wait (window, file);
+  g_assert_nonnull (gk_window_get_document (window));
+  gk_document_set_user_name (gk_window_get_document (window), user_name);
+  return window;
+}
+
+static void
+save_and_wait (GkWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for_window_work (window);
+  drain ();
+}
+
+/* Bram's published changes come into Anne's window (sharing): her History
+ * page lists them, marked new, also while she looks at it. */
+static void
+test_others_changes_come_in_new (void)
+{
+  g_autofree char *path = write_demo ("geschiedenis-samen.gripkaart");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GkWindow *anne = open_as (file, "Anne");
+  GkWindow *bram = open_as (file, "Bram");
+  GkDocument *bram_document = gk_window_get_document (bram);
+  GkMeasure *anne_measure;
+  GkHistoryPage *page;
+  gint64 id;
+
+  page = show_history (anne);
+  g_assert_cmpuint (g_list_model_get_n_items (gk_history_page_get_entries (page)), ==, 0);
+  gk_window_show_page (anne, "overview");
+  drain ();
+
+  set_title (bram_document, "Bram", measure_at (bram_document, 0), "Door Bram hernoemd");
+  save_and_wait (bram);
+  id = gk_record_get_id (GK_RECORD (measure_at (bram_document, 0)));
+  anne_measure = GK_MEASURE (gk_document_lookup_in_table (gk_window_get_document (anne), "measure", id));
+  wait_until (g_strcmp0 (gk_measure_get_title (anne_measure), "Door Bram hernoemd") == 0);
+
+  page = show_history (anne);
+  g_assert_cmpuint (g_list_model_get_n_items (gk_history_page_get_entries (page)), ==, 1);
+  g_assert_cmpuint (gk_history_page_get_n_new (page), ==, 1);
+
+  /* While she looks. */
+  set_title (bram_document, "Bram", measure_at (bram_document, 1), "Ook door Bram hernoemd");
+  save_and_wait (bram);
+  wait_until (g_list_model_get_n_items (gk_history_page_get_entries (page)) == 2);
+  g_assert_cmpuint (gk_history_page_get_n_new (page), ==, 2);
+
+  destroy_windows_unsaved ();
+}
+
 /* The project editor too. */
 static void
 test_project_editor_history (void)
@@ -349,6 +409,7 @@ main (int   argc,
   g_test_add_func ("/history-page/new-since-last-look", test_marks_new_since_last_look);
   g_test_add_func ("/history-page/measure-editor", test_measure_editor_history);
   g_test_add_func ("/history-page/project-editor", test_project_editor_history);
+  g_test_add_func ("/history-page/others-changes-new", test_others_changes_come_in_new);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -22,13 +22,13 @@ G_BEGIN_DECLS
 
 /* What gk_history_query() lists; zeroed, every change. */
 typedef struct {
-  const char *person;       /* the user name of changed_by, or NULL: anyone */
-  const char *table;        /* a table ("measure"), or NULL: every kind of record */
-  const char * const *tables; /* or any of these (NULL-terminated): a record with its parts */
-  gint64      row_id;       /* with table: only that row's changes; 0: every row */
-  GDateTime  *from;         /* changes at or after this moment, or NULL */
-  GDateTime  *until;        /* changes before this moment, or NULL */
-  guint       limit;        /* at most this many (the newest), or 0: all */
+  const char         *person;   /* the user name of changed_by, or NULL: anyone */
+  const char         *table;    /* a table ("measure"), or NULL: every kind of record */
+  const char * const *tables;   /* or any of these (NULL-terminated): a record with its parts */
+  gint64              row_id;   /* with table: only that row's changes; 0: every row */
+  GDateTime          *from;     /* changes at or after this moment, or NULL */
+  GDateTime          *until;    /* changes before this moment, or NULL */
+  guint               limit;    /* at most this many (the newest), or 0: all */
 } GkHistoryFilter;
 
 /* The changes the filter lets through, newest first, as a list of
