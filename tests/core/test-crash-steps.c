@@ -20,6 +20,7 @@
 
 #include "project-file-fixture.h"
 #include "gk-project-file-parts.h"
+#include "gk-document-image.h"
 #include "gk-document-private.h"
 
 static guint steps_seen;
@@ -164,6 +165,34 @@ assert_single_file (const char *path)
  * log without syncing: opening the file again offers the edit back, from a
  * copy set aside that is one file, and publishing it writes a shared file
  * that is one file too, with no log beside it. */
+/* The working copy runs in WAL mode; an image of it (what a report or an
+ * import works on in a thread) must still open as an in-memory database. */
+static void
+test_image_of_working_copy (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = make_project (fixture, "image.gripkaart", 3);
+  g_autoptr(GkProjectFile) project = open_ok (path);
+  g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GkDocumentImage) image = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (gk_project_file_get_working_path (project), "-wal", NULL);
+  GkDocument *copy;
+
+  document = gk_document_new_for_db (gk_project_file_get_db (project), &error);
+  g_assert_no_error (error);
+  insert_person (project, 12, "Twaalf");
+  g_assert_true (g_file_test (wal, G_FILE_TEST_IS_REGULAR));
+  gk_document_reload_all (document, &error);
+  g_assert_no_error (error);
+  image = gk_document_image_new (document, &error);
+  g_assert_no_error (error);
+  copy = gk_document_image_get_document (image, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+  g_assert_nonnull (gk_document_lookup_person (copy, 12));
+  gk_project_file_close (project);
+}
+
 static void
 test_killed_after_an_edit (Fixture *fixture, gconstpointer data)
 {
@@ -236,6 +265,7 @@ main (int argc, char **argv)
 
   ADD ("/crash/every-step-of-a-merging-save", test_crash_at_every_step);
   ADD ("/crash/killed-right-after-an-edit", test_killed_after_an_edit);
+  ADD ("/crash/image-of-working-copy", test_image_of_working_copy);
 
   return g_test_run ();
 }

@@ -27,6 +27,26 @@ set_image_error (GError     **error,
                _("The programme could not be copied for the export (%s)."), sqlite3_errstr (rc));
 }
 
+unsigned char *
+gk_database_serialize (sqlite3       *db,
+                       sqlite3_int64 *size)
+{
+  unsigned char *image = sqlite3_serialize (db, "main", size, 0);
+
+  /* The header's file format bytes say "WAL" (2) for a database in WAL
+   * mode (the working copy); an in-memory database cannot open such an
+   * image, and the pages are the whole database (serializing reads
+   * through the log). */
+  if (image != NULL && *size >= 20)
+    {
+      if (image[18] == 2)
+        image[18] = 1;
+      if (image[19] == 2)
+        image[19] = 1;
+    }
+  return image;
+}
+
 GkDocumentImage *
 gk_document_image_new (GkDocument  *document,
                        GError     **error)
@@ -38,7 +58,7 @@ gk_document_image_new (GkDocument  *document,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   db = gk_document_get_db (document);
-  image->bytes = sqlite3_serialize (db, "main", &image->size, 0);
+  image->bytes = gk_database_serialize (db, &image->size);
   if (image->bytes == NULL)
     {
       set_image_error (error, sqlite3_errcode (db) != SQLITE_OK ? sqlite3_errcode (db) : SQLITE_NOMEM);

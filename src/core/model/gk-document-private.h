@@ -21,4 +21,10 @@ GkDocument  *gk_document_new_for_db        (sqlite3     *db,
                                             GError     **error);
 sqlite3     *gk_document_get_db            (GkDocument  *self);
 
+/* sqlite3_serialize() of @db's main database as an ordinary (rollback
+ * journal) image that an in-memory database can open, also when @db is in
+ * WAL mode. Free with sqlite3_free(). */
+unsigned char *gk_database_serialize      (sqlite3       *db,
+                                           sqlite3_int64 *size);
+
 G_END_DECLS

@@ -24,6 +24,7 @@
 #include <glib/gstdio.h>
 
 #include "gk-clock.h"
+#include "gk-document-private.h"
 #include "gk-migrations.h"
 #include "gk-project-file-parts.h"
 #include "gk-schema.h"
@@ -510,19 +511,7 @@ unsigned char *
 gk_working_copy_serialize (sqlite3       *db,
                            sqlite3_int64 *size)
 {
-  unsigned char *image = sqlite3_serialize (db, "main", size, 0);
-
-  /* The header's file format bytes say "WAL" (2) for a copy in WAL mode;
-   * an in-memory database cannot open such an image, and the pages are
-   * the whole database (serializing reads through the log). */
-  if (image != NULL && *size >= 20)
-    {
-      if (image[18] == 2)
-        image[18] = 1;
-      if (image[19] == 2)
-        image[19] = 1;
-    }
-  return image;
+  return gk_database_serialize (db, size);
 }
 
 gboolean
