@@ -15,6 +15,7 @@
 #include "gk-application.h"
 #include "gk-command-line.h"
 #include "gk-figures-command.h"
+#include "gk-region-command.h"
 #include "gk-preferences-window.h"
 #include "gk-window.h"
 
@@ -165,6 +166,11 @@ gk_application_local_command_line (GApplication   *app,
                                    char         ***arguments,
                                    int            *exit_status)
 {
+  if (gk_region_command_is_wanted (*arguments))
+    {
+      *exit_status = gk_region_command_run (*arguments);
+      return TRUE;
+    }
   if (gk_figures_command_is_wanted (*arguments))
     {
       *exit_status = gk_figures_command_run (*arguments);
