@@ -1,0 +1,773 @@
+/* gk-region-window.c
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The pages are filled once, when the region has loaded: the region's
+ * members are summaries that do not change while the window is open. The
+ * search page alone is refilled, as the user types.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "gk-chart-common.h"
+#include "gk-clock.h"
+#include "gk-level-badge.h"
+#include "gk-region-chart.h"
+#include "gk-region-window.h"
+#include "gk-window.h"
+
+/* More hits than this the user narrows down rather than scrolls through. */
+#define MAX_SEARCH_ROWS  200
+#define CHART_HEIGHT     420
+
+struct _GkRegionWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GkRegion             *region;
+  GCancellable         *cancellable;
+  GPtrArray            *shared;      /* GkRegionShared, once loaded */
+  gboolean              loaded;
+  GtkFileChooserNative *chooser;
+
+  GtkStack             *state_stack;
+  AdwStatusPage        *empty_page;
+  GtkProgressBar       *progress_bar;
+  AdwViewStack         *view_stack;
+  GtkLabel             *summary_label;
+  GtkListBox           *headline_list;
+  GtkLabel             *left_out_label;
+  GtkListBox           *left_out_list;
+  GtkGrid              *matrix_grid;
+  GtkDropDown          *indicator_dropdown;
+  GtkLabel             *indicator_note;
+  GtkDrawingArea       *indicator_chart;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *search_count;
+  GtkListBox           *search_list;
+  GtkListBox           *signal_list;
+};
+
+G_DEFINE_FINAL_TYPE (GkRegionWindow, gk_region_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_LOADED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* --- helpers ------------------------------------------------------------------ */
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static char *
+escaped (const char *text)
+{
+  return g_markup_escape_text (text != NULL ? text : "", -1);
+}
+
+/* A row that opens the member's file when activated. */
+static void
+open_member_row (GtkWidget  *row,
+                 const char *path)
+{
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "region.open-member");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", path);
+}
+
+static const char *
+trend_text (GkGripTrend trend)
+{
+  return gk_grip_trend_label (trend);
+}
+
+/* --- the headline levels -------------------------------------------------------- */
+
+static int
+compare_headline (gconstpointer a,
+                  gconstpointer b)
+{
+  return gk_region_member_compare_headline (*(GkRegionMember * const *) a, *(GkRegionMember * const *) b);
+}
+
+static void
+fill_summary (GkRegionWindow *self)
+{
+  GListModel *members = gk_region_get_members (self->region);
+  guint counts[GK_LEVEL_IN_CONTROL + 1] = { 0 };
+  guint n = g_list_model_get_n_items (members);
+  g_autofree char *count = NULL;
+  g_autofree char *levels = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkRegionMember) member = g_list_model_get_item (members, i);
+
+      counts[gk_region_member_get_headline (member)]++;
+    }
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u municipality", "%u municipalities", n), n);
+  levels = g_strdup_printf (_("Headline grip level: %s %u, %s %u, %s %u, not assessed %u."),
+                            gk_level_label (GK_LEVEL_SERIOUS), counts[GK_LEVEL_SERIOUS],
+                            gk_level_label (GK_LEVEL_VIGILANT), counts[GK_LEVEL_VIGILANT],
+                            gk_level_label (GK_LEVEL_IN_CONTROL), counts[GK_LEVEL_IN_CONTROL],
+                            counts[GK_LEVEL_NONE]);
+  text = g_strdup_printf ("%s · %s", count, levels);
+  gtk_label_set_label (self->summary_label, text);
+}
+
+static void
+fill_headlines (GkRegionWindow *self)
+{
+  GListModel *members = gk_region_get_members (self->region);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    g_ptr_array_add (sorted, g_list_model_get_item (members, i));
+  g_ptr_array_sort (sorted, compare_headline);
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      GkRegionMember *member = g_ptr_array_index (sorted, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = escaped (gk_region_member_get_municipality (member));
+      g_autofree char *subtitle = NULL;
+
+      {
+        g_autofree char *plain = g_strdup_printf ("%s · %s", gk_region_member_get_title (member),
+                                                  trend_text (gk_region_member_get_trend (member)));
+
+        subtitle = escaped (plain);
+      }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gk_level_badge_new (gk_region_member_get_headline (member)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_widget_set_tooltip_text (row, _("Open this municipality’s programme"));
+      open_member_row (row, gk_region_member_get_path (member));
+      gtk_list_box_append (self->headline_list, row);
+    }
+}
+
+static void
+fill_left_out (GkRegionWindow *self)
+{
+  GListModel *left_out = gk_region_get_left_out (self->region);
+  guint n = g_list_model_get_n_items (left_out);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->left_out_label), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->left_out_list), n > 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkRegionMember) member = g_list_model_get_item (left_out, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = escaped (gk_region_member_get_display_name (member));
+      g_autofree char *reason = escaped (gk_region_member_get_error (member)->message);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reason);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      gtk_list_box_append (self->left_out_list, row);
+    }
+}
+
+/* --- the matrix ---------------------------------------------------------------- */
+
+static GtkWidget *
+heading_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_valign (label, GTK_ALIGN_END);
+  gtk_widget_add_css_class (label, "caption-heading");
+  return label;
+}
+
+static void
+fill_matrix (GkRegionWindow *self)
+{
+  GListModel *members = gk_region_get_members (self->region);
+  g_autoptr(GPtrArray) topics = gk_region_get_topic_names (self->region);
+
+  gtk_grid_attach (self->matrix_grid, heading_label (_("Municipality")), 0, 0, 1, 1);
+  for (guint t = 0; t < topics->len; t++)
+    gtk_grid_attach (self->matrix_grid, heading_label (g_ptr_array_index (topics, t)), t + 1, 0, 1, 1);
+
+  for (guint m = 0; m < g_list_model_get_n_items (members); m++)
+    {
+      g_autoptr(GkRegionMember) member = g_list_model_get_item (members, m);
+      GtkWidget *button = gtk_button_new_with_label (gk_region_member_get_municipality (member));
+
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_widget_set_tooltip_text (button, _("Open this municipality’s programme"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "region.open-member");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", gk_region_member_get_path (member));
+      gtk_grid_attach (self->matrix_grid, button, 0, m + 1, 1, 1);
+
+      for (guint t = 0; t < topics->len; t++)
+        {
+          const GkRegionTopic *topic = gk_region_member_lookup_topic (member, g_ptr_array_index (topics, t));
+          GtkWidget *cell;
+
+          if (topic != NULL)
+            cell = gk_level_badge_new (topic->level);
+          else
+            {
+              cell = gtk_label_new ("–");
+              gtk_widget_set_tooltip_text (cell, _("The programme has no such topic"));
+              gtk_widget_add_css_class (cell, "dim-label");
+            }
+          gtk_widget_set_halign (cell, GTK_ALIGN_START);
+          gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
+          gtk_grid_attach (self->matrix_grid, cell, t + 1, m + 1, 1, 1);
+        }
+    }
+}
+
+/* --- the shared indicators ----------------------------------------------------------- */
+
+static const GkRegionShared *
+selected_shared (GkRegionWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->indicator_dropdown);
+
+  if (self->shared == NULL || selected >= self->shared->len)
+    return NULL;
+  return g_ptr_array_index (self->shared, selected);
+}
+
+static void
+draw_indicator_chart (GtkDrawingArea *area,
+                      cairo_t        *cr,
+                      int             width,
+                      int             height,
+                      gpointer        user_data)
+{
+  GkRegionWindow *self = user_data;
+  const GkRegionShared *shared = selected_shared (self);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  g_autoptr(GkChartContext) ctx = NULL;
+  GkChartRect rect = { 0, 0, width, height };
+
+  if (shared == NULL)
+    return;
+  ctx = gk_chart_context_new (dark ? GK_STYLE_VARIANT_DARK : GK_STYLE_VARIANT_LIGHT);
+  gk_chart_context_begin (ctx, cr);
+  gk_region_chart_draw (ctx, shared, &rect);
+  gk_chart_context_end (ctx);
+}
+
+static void
+indicator_selected_cb (GkRegionWindow *self)
+{
+  const GkRegionShared *shared = selected_shared (self);
+  g_autofree char *note = NULL;
+
+  if (shared != NULL)
+    note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Measured by %u municipality, in %s.",
+                                         "Measured by %u municipalities, in %s.", shared->members->len),
+                            shared->members->len, gk_unit_label (shared->unit));
+  else
+    note = g_strdup (_("The municipalities share no indicator."));
+  gtk_label_set_label (self->indicator_note, note);
+  gtk_widget_queue_draw (GTK_WIDGET (self->indicator_chart));
+}
+
+static void
+fill_indicators (GkRegionWindow *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  self->shared = gk_region_get_shared_indicators (self->region);
+  for (guint i = 0; i < self->shared->len; i++)
+    gtk_string_list_append (names, ((GkRegionShared *) g_ptr_array_index (self->shared, i))->name);
+  gtk_drop_down_set_model (self->indicator_dropdown, G_LIST_MODEL (names));
+  gtk_widget_set_visible (GTK_WIDGET (self->indicator_dropdown), self->shared->len > 0);
+  indicator_selected_cb (self);
+}
+
+/* --- the search ------------------------------------------------------------------ */
+
+static void
+search_changed_cb (GkRegionWindow *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *count = NULL;
+
+  clear_list (self->search_list);
+  if (!self->loaded)
+    return;
+  hits = gk_region_search (self->region, query);
+  for (guint i = 0; i < MIN (hits->len, MAX_SEARCH_ROWS); i++)
+    {
+      GkRegionHit *hit = g_ptr_array_index (hits, i);
+      const GkRegionWork *work = hit->work;
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = escaped (work->title);
+      g_autoptr(GString) about = g_string_new (gk_region_member_get_municipality (hit->member));
+      g_autofree char *subtitle = NULL;
+
+      if (work->project != NULL)
+        g_string_append_printf (about, " · %s", work->project);
+      g_string_append_printf (about, " · %s", gk_region_work_status_label (work));
+      if (*work->owner != '\0')
+        g_string_append_printf (about, " · %s", work->owner);
+      subtitle = escaped (about->str);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name (work->kind == GK_REGION_WORK_PROJECT
+                                                               ? "folder-symbolic" : "object-select-symbolic"));
+      open_member_row (row, gk_region_member_get_path (hit->member));
+      gtk_list_box_append (self->search_list, row);
+    }
+
+  if (hits->len > MAX_SEARCH_ROWS)
+    /* Translators: how many projects and measures a search found, of which the first are shown */
+    count = g_strdup_printf (_("%u found; the first %u are shown"), hits->len, MAX_SEARCH_ROWS);
+  else
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u found", "%u found", hits->len), hits->len);
+  gtk_label_set_label (self->search_count, count);
+}
+
+/* --- the attention signals ----------------------------------------------------------- */
+
+static void
+fill_signals (GkRegionWindow *self)
+{
+  GListModel *members = gk_region_get_members (self->region);
+
+  for (guint m = 0; m < g_list_model_get_n_items (members); m++)
+    {
+      g_autoptr(GkRegionMember) member = g_list_model_get_item (members, m);
+      GPtrArray *signals = gk_region_member_get_signals (member);
+      GtkWidget *expander = adw_expander_row_new ();
+      g_autofree char *title = escaped (gk_region_member_get_municipality (member));
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u attention signal",
+                                                             "%u attention signals", signals->len),
+                                                signals->len);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), count);
+      for (guint s = 0; s < signals->len; s++)
+        {
+          const GkRegionSignal *signal = g_ptr_array_index (signals, s);
+          GtkWidget *row = adw_action_row_new ();
+          g_autofree char *message = escaped (signal->message);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), gk_severity_label (signal->severity));
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+        }
+      gtk_widget_set_sensitive (expander, signals->len > 0);
+      gtk_list_box_append (self->signal_list, expander);
+    }
+}
+
+/* --- loading ------------------------------------------------------------------------ */
+
+static void
+progress_cb (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  GkRegionWindow *self = user_data;
+  g_autofree char *text = NULL;
+
+  /* Translators: progress while a region opens */
+  text = g_strdup_printf (_("%u of %u files read"), done, total);
+  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 1);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+}
+
+static void
+show_region (GkRegionWindow *self)
+{
+  const char *name = gk_region_get_name (self->region);
+
+  if (*name != '\0')
+    gtk_window_set_title (GTK_WINDOW (self), name);
+  self->loaded = TRUE;
+  fill_summary (self);
+  fill_headlines (self);
+  fill_left_out (self);
+  fill_matrix (self);
+  fill_indicators (self);
+  fill_signals (self);
+  search_changed_cb (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "region.save", TRUE);
+
+  if (g_list_model_get_n_items (gk_region_get_members (self->region)) == 0)
+    {
+      g_autofree char *left_out = gk_region_describe_left_out (self->region);
+
+      adw_status_page_set_description (self->empty_page, left_out);
+      gtk_stack_set_visible_child_name (self->state_stack, "empty");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->state_stack, "region");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GkRegionWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gk_region_load_finish (GK_REGION (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          adw_status_page_set_description (self->empty_page, error->message);
+          gtk_stack_set_visible_child_name (self->state_stack, "empty");
+        }
+      return;
+    }
+  show_region (self);
+}
+
+static void
+start_loading (GkRegionWindow *self)
+{
+  GDate today = gk_clock_get_today (gk_clock_get_default ());
+
+  progress_cb (0, gk_region_get_paths (self->region)->len, self);
+  gk_region_load_async (self->region, &today, self->cancellable, progress_cb, self,
+                        loaded_cb, g_object_ref (self));
+}
+
+/* --- actions -------------------------------------------------------------------------- */
+
+static void
+open_member_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GkRegionWindow *self = GK_REGION_WINDOW (widget);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  GkWindow *window;
+
+  if (application == NULL)
+    return;
+  window = gk_window_new (GK_APPLICATION (application));
+  gk_window_open_file_and_present (window, file);
+}
+
+static void
+show_save_error (GkRegionWindow *self,
+                 const GError   *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save the Region"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_response_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  GkRegionWindow  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+  if (!g_str_has_suffix (path, GK_REGION_FILE_SUFFIX))
+    {
+      char *with_suffix = g_strconcat (path, GK_REGION_FILE_SUFFIX, NULL);
+
+      g_free (path);
+      path = with_suffix;
+    }
+  if (*gk_region_get_name (self->region) == '\0')
+    {
+      g_autofree char *base = g_filename_display_basename (path);
+
+      base[strlen (base) - strlen (GK_REGION_FILE_SUFFIX)] = '\0';
+      gk_region_set_name (self->region, base);
+    }
+  if (!gk_region_save (self->region, path, &error))
+    show_save_error (self, error);
+}
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GkRegionWindow *self = GK_REGION_WINDOW (widget);
+  const char *name = gk_region_get_name (self->region);
+  g_autofree char *suggested = NULL;
+
+  if (self->chooser != NULL)
+    return;
+  /* Translators: the file name a new region file is given */
+  suggested = g_strconcat (*name != '\0' ? name : _("Region"), GK_REGION_FILE_SUFFIX, NULL);
+  self->chooser = gtk_file_chooser_native_new (_("Save Region"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (save_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* --- GObject ---------------------------------------------------------------------------- */
+
+static void
+gk_region_window_dispose (GObject *object)
+{
+  GkRegionWindow *self = GK_REGION_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_REGION_WINDOW);
+
+  G_OBJECT_CLASS (gk_region_window_parent_class)->dispose (object);
+}
+
+static void
+gk_region_window_finalize (GObject *object)
+{
+  GkRegionWindow *self = GK_REGION_WINDOW (object);
+
+  g_clear_pointer (&self->shared, g_ptr_array_unref);
+  g_clear_object (&self->region);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (gk_region_window_parent_class)->finalize (object);
+}
+
+static void
+gk_region_window_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  GkRegionWindow *self = GK_REGION_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_region_window_class_init (GkRegionWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gk_region_window_dispose;
+  object_class->finalize = gk_region_window_finalize;
+  object_class->get_property = gk_region_window_get_property;
+
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gripkaart/Gripkaart/gk-region-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, state_stack);
+  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, headline_list);
+  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, left_out_label);
+  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, left_out_list);
+  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, matrix_grid);
+  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, indicator_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, indicator_note);
+  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, indicator_chart);
+  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, search_count);
+  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, search_list);
+  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, signal_list);
+
+  gtk_widget_class_install_action (widget_class, "region.open-member", "s", open_member_activated);
+  gtk_widget_class_install_action (widget_class, "region.save", NULL, save_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "region.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+gk_region_window_init (GkRegionWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "region.save", FALSE);
+  gtk_drawing_area_set_content_height (self->indicator_chart, CHART_HEIGHT);
+  gtk_drawing_area_set_draw_func (self->indicator_chart, draw_indicator_chart, self, NULL);
+  g_signal_connect_swapped (self->indicator_dropdown, "notify::selected", G_CALLBACK (indicator_selected_cb), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+}
+
+GkRegionWindow *
+gk_region_window_new (GkApplication *application,
+                      GkRegion      *region)
+{
+  GkRegionWindow *self;
+
+  g_return_val_if_fail (GK_IS_REGION (region), NULL);
+
+  self = g_object_new (GK_TYPE_REGION_WINDOW, "application", application, NULL);
+  self->region = g_object_ref (region);
+  start_loading (self);
+  return self;
+}
+
+GkRegion *
+gk_region_window_get_region (GkRegionWindow *self)
+{
+  g_return_val_if_fail (GK_IS_REGION_WINDOW (self), NULL);
+  return self->region;
+}
+
+gboolean
+gk_region_window_get_loaded (GkRegionWindow *self)
+{
+  g_return_val_if_fail (GK_IS_REGION_WINDOW (self), FALSE);
+  return self->loaded;
+}
+
+void
+gk_region_window_show_page (GkRegionWindow *self,
+                            const char     *name)
+{
+  g_return_if_fail (GK_IS_REGION_WINDOW (self));
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* --- Open Region… ------------------------------------------------------------------------ */
+
+typedef struct {
+  GkApplication *application;
+  GtkWindow     *parent;
+} Choosing;
+
+static void
+choosing_free (gpointer data)
+{
+  Choosing *choosing = data;
+
+  g_object_unref (choosing->application);
+  g_free (choosing);
+}
+
+static void
+show_open_error (GtkWindow    *parent,
+                 const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Open the Region"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+choose_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    gpointer         user_data)
+{
+  Choosing *choosing = g_object_get_data (G_OBJECT (chooser), "choosing");
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GkRegion) region = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+  if (files != NULL && g_list_model_get_n_items (files) > 0)
+    {
+      region = gk_region_new ();
+      for (guint i = 0; i < g_list_model_get_n_items (files) && error == NULL; i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          g_autofree char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            gk_region_add_path (region, path, &error);
+        }
+      if (error != NULL)
+        show_open_error (choosing->parent, error);
+      else
+        gtk_window_present (GTK_WINDOW (gk_region_window_new (choosing->application, region)));
+    }
+  g_object_set_data (G_OBJECT (choosing->parent), "gk-region-chooser", NULL);
+}
+
+void
+gk_region_window_choose (GtkWindow     *parent,
+                         GkApplication *application,
+                         gboolean       folder)
+{
+  GtkFileChooserNative *chooser;
+  Choosing *choosing;
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+
+  if (g_object_get_data (G_OBJECT (parent), "gk-region-chooser") != NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (folder ? _("Open Region Folder") : _("Open Region"), parent,
+                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  if (!folder)
+    {
+      g_autoptr(GtkFileFilter) region_files = gtk_file_filter_new ();
+      g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (region_files, _("Gripkaart programmes and regions"));
+      gtk_file_filter_add_mime_type (region_files, "application/x-gripkaart");
+      gtk_file_filter_add_suffix (region_files, "gripkaart");
+      gtk_file_filter_add_suffix (region_files, "gripkaart-region");
+      gtk_file_filter_set_name (all, _("All files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), region_files);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+      gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+    }
+  choosing = g_new0 (Choosing, 1);
+  choosing->application = g_object_ref (application);
+  choosing->parent = parent;
+  g_object_set_data_full (G_OBJECT (chooser), "choosing", choosing, choosing_free);
+  /* The parent keeps the chooser until it answers. */
+  g_object_set_data_full (G_OBJECT (parent), "gk-region-chooser", chooser, g_object_unref);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (choose_response_cb), NULL);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}

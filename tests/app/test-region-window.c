@@ -1,0 +1,167 @@
+/* test-region-window.c: the region window loads its members in the
+ * background, shows their levels side by side, the matrix, the shared
+ * indicators, a search over their work and their signals, lists the file
+ * it left out, and opens a municipality in a window of its own
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "gk-level-badge.h"
+#include "gk-region-window.h"
+#include "gk-window.h"
+
+#include "page-test-helpers.h"
+#include "../core/region-fixture.h"
+
+#define N_MEMBERS 6
+
+static char *region_dir;
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static GtkWidget *
+named (GkRegionWindow *window,
+       const char     *name)
+{
+  GtkWidget *widget = find_named (GTK_WIDGET (window), name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static GkRegionWindow *
+open_region_window (void)
+{
+  g_autoptr(GkRegion) region = gk_region_new ();
+  g_autoptr(GError) error = NULL;
+  GkRegionWindow *window;
+
+  g_assert_true (gk_region_add_path (region, region_dir, &error));
+  g_assert_no_error (error);
+  window = gk_region_window_new (app, region);
+
+  /* Loading runs in the background: the window shows its progress first. */
+  g_assert_false (gk_region_window_get_loaded (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (named (window, "state-stack"))), ==, "loading");
+  g_assert_nonnull (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (named (window, "progress-bar"))));
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (gk_region_window_get_loaded (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (named (window, "state-stack"))), ==, "region");
+  return window;
+}
+
+static void
+test_pages (void)
+{
+  GkRegionWindow *window = open_region_window ();
+  GtkWidget *headlines = named (window, "headline-list");
+  GtkWidget *left_out = named (window, "left-out-list");
+  GtkGrid *matrix = GTK_GRID (named (window, "matrix-grid"));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (named (window, "indicator-dropdown"));
+  GtkWidget *search_list = named (window, "search-list");
+  GtkWidget *first_badge;
+  g_autoptr(GPtrArray) topics = gk_region_get_topic_names (gk_region_window_get_region (window));
+
+  /* Levels side by side, worst first; the bad file listed with its reason. */
+  g_assert_cmpuint (count_children (headlines), ==, N_MEMBERS);
+  first_badge = find_of_type (gtk_widget_get_first_child (headlines), GK_TYPE_LEVEL_BADGE);
+  g_assert_nonnull (first_badge);
+  g_assert_cmpint (gk_level_badge_get_level (GK_LEVEL_BADGE (first_badge)), ==, GK_LEVEL_SERIOUS);
+  g_assert_cmpuint (count_children (left_out), ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_first_child (left_out))), ==,
+                   "000-Kapot.gripkaart");
+
+  /* The matrix: a row per municipality, a column per topic; Zeist (the
+   * third) lacks the last topic. */
+  gk_region_window_show_page (window, "matrix");
+  g_assert_nonnull (gtk_grid_get_child_at (matrix, topics->len, N_MEMBERS));
+  g_assert_null (gtk_grid_get_child_at (matrix, 0, N_MEMBERS + 1));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gtk_grid_get_child_at (matrix, 0, 3))), ==, "Zeist");
+  g_assert_true (GTK_IS_LABEL (gtk_grid_get_child_at (matrix, topics->len, 3)));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (matrix, topics->len, 3))), ==, "–");
+  g_assert_true (GK_IS_LEVEL_BADGE (gtk_grid_get_child_at (matrix, topics->len, 1)));
+  g_assert_cmpint (gk_level_badge_get_level (GK_LEVEL_BADGE (gtk_grid_get_child_at (matrix, 1, 1))), ==,
+                   region_fixture_level (0, 0));
+
+  /* The shared indicators, one at a time. */
+  gk_region_window_show_page (window, "indicators");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 9);
+  gtk_drop_down_set_selected (dropdown, 8);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (named (window, "indicator-note"))),
+                            "Measured by 5 municipalities"));
+  wait_for_paint (named (window, "indicator-note"));
+
+  /* Who else runs POH-jeugd? */
+  gk_region_window_show_page (window, "search");
+  gtk_editable_set_text (GTK_EDITABLE (named (window, "search-entry")), "poh pilot");
+  wait_until (count_children (search_list) == N_MEMBERS);
+  gtk_editable_set_text (GTK_EDITABLE (named (window, "search-entry")), "bestaat niet");
+  wait_until (count_children (search_list) == 0);
+
+  /* The attention signals, by municipality. */
+  gk_region_window_show_page (window, "signals");
+  g_assert_cmpuint (count_children (named (window, "signal-list")), ==, N_MEMBERS);
+
+  destroy_all_windows ();
+}
+
+static GkWindow *
+programme_window (void)
+{
+  GkWindow *window = GK_WINDOW (find_toplevel (GK_TYPE_WINDOW));
+
+  return window != NULL && gk_window_get_document (window) != NULL ? window : NULL;
+}
+
+static void
+test_open_member (void)
+{
+  GkRegionWindow *window = open_region_window ();
+  GtkWidget *row = gtk_widget_get_first_child (named (window, "headline-list"));
+  g_autofree char *member = NULL;
+  GkWindow *opened;
+
+  /* The first row is the first of the worst: Nieuwegein or Utrecht. */
+  g_assert_true (gtk_widget_activate (row));
+  wait_until (programme_window () != NULL);
+  opened = programme_window ();
+  member = g_strdup (gk_programme_get_municipality (gk_document_get_programme (gk_window_get_document (opened))));
+  g_assert_cmpstr (member, ==,
+                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+  destroy_all_windows ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  GDate today;
+  int status;
+
+  setup_app (&argc, &argv);
+  today = test_today ();
+  region_dir = g_build_filename (tmp_dir, "regio", NULL);
+  g_assert_cmpint (g_mkdir (region_dir, 0700), ==, 0);
+  g_assert_true (region_fixture_write_folder (region_dir, N_MEMBERS, TRUE, &today, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/region-window/pages", test_pages);
+  g_test_add_func ("/region-window/open-member", test_open_member);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
