@@ -133,7 +133,7 @@ region_fixture_write_member (const char   *path,
   if (ok)
     {
       g_autofree char *sql = g_strdup_printf ("UPDATE measurement SET value = value * %.2f",
-                                              0.8 + 0.07 * (number % 7));
+                                              0.75 + 0.045 * (number % 13));
 
       ok = sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK;
       if (!ok)

@@ -206,7 +206,13 @@ fill_matrix (GkRegionWindow *self)
   GListModel *members = gk_region_get_members (self->region);
   g_autoptr(GPtrArray) topics = gk_region_get_topic_names (self->region);
 
-  gtk_grid_attach (self->matrix_grid, heading_label (_("Municipality")), 0, 0, 1, 1);
+  {
+    GtkWidget *corner = heading_label (_("Municipality"));
+
+    /* In line with the names, which are flat buttons. */
+    gtk_widget_set_margin_start (corner, 12);
+    gtk_grid_attach (self->matrix_grid, corner, 0, 0, 1, 1);
+  }
   for (guint t = 0; t < topics->len; t++)
     gtk_grid_attach (self->matrix_grid, heading_label (g_ptr_array_index (topics, t)), t + 1, 0, 1, 1);
 
@@ -282,8 +288,8 @@ indicator_selected_cb (GkRegionWindow *self)
   g_autofree char *note = NULL;
 
   if (shared != NULL)
-    note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Measured by %u municipality, in %s.",
-                                         "Measured by %u municipalities, in %s.", shared->members->len),
+    note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Measured by %u municipality; unit: %s.",
+                                         "Measured by %u municipalities; unit: %s.", shared->members->len),
                             shared->members->len, gk_unit_label (shared->unit));
   else
     note = g_strdup (_("The municipalities share no indicator."));
@@ -347,6 +353,14 @@ search_changed_cb (GkRegionWindow *self)
   else
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u found", "%u found", hits->len), hits->len);
   gtk_label_set_label (self->search_count, count);
+}
+
+/* On the search page the user types at once. */
+static void
+page_changed_cb (GkRegionWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "search") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 /* --- the attention signals ----------------------------------------------------------- */
@@ -635,6 +649,7 @@ gk_region_window_init (GkRegionWindow *self)
   gtk_drawing_area_set_draw_func (self->indicator_chart, draw_indicator_chart, self, NULL);
   g_signal_connect_swapped (self->indicator_dropdown, "notify::selected", G_CALLBACK (indicator_selected_cb), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (page_changed_cb), self);
 }
 
 GkRegionWindow *

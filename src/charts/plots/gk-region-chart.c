@@ -87,6 +87,17 @@ scale_init (Scale                *scale,
       scale->min -= 1;
       scale->max += 1;
     }
+  /* Out to round values, so that the lowest and highest lines have a
+   * labelled grid line beyond them. */
+  {
+    double first, step;
+
+    if (gk_chart_nice_ticks (scale->min, scale->max, 5, &first, &step) > 0 && step > 0)
+      {
+        scale->min = floor (scale->min / step) * step;
+        scale->max = ceil (scale->max / step) * step;
+      }
+  }
 }
 
 static int
@@ -246,14 +257,16 @@ draw_axes (GkChartContext    *ctx,
       GDate date;
       char text[32] = "";
       double x = x_of (scale, plot, (int) p);
-      GkChartRect box = { x - 40, plot->y + plot->height + LABEL_GAP, 80, line };
+      /* The first label starts at the axis, clear of the values' labels. */
+      GkChartRect box = { p == 0 ? x : x - 40, plot->y + plot->height + LABEL_GAP, 80, line };
 
       g_date_clear (&date, 1);
       g_date_set_parse (&date, g_ptr_array_index (scale->periods, p));
       if (g_date_valid (&date))
         g_date_strftime (text, sizeof text, "%b %Y", &date);
       gk_chart_draw_text (ctx, text, GK_CHART_FONT_SMALL, &palette->foreground_dim, &box,
-                          GK_CHART_ALIGN_CENTER, GK_CHART_ALIGN_START, GK_CHART_TEXT_AVOID_OVERLAP, NULL);
+                          p == 0 ? GK_CHART_ALIGN_START : GK_CHART_ALIGN_CENTER, GK_CHART_ALIGN_START,
+                          GK_CHART_TEXT_AVOID_OVERLAP, NULL);
     }
   gk_chart_set_source (cr, &palette->axis, 1);
   gk_chart_hline (cr, plot->x, plot->x + plot->width, plot->y + plot->height, 1);

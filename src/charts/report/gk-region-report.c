@@ -387,8 +387,8 @@ add_indicators (GkRegionReport *self,
       block->shared = shared;
       gk_report_add_subheading (flow, shared->name);
       /* Translators: under a shared indicator's name: a count, then a unit */
-      note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Measured by %u municipality, in %s.",
-                                           "Measured by %u municipalities, in %s.", shared->members->len),
+      note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Measured by %u municipality; unit: %s.",
+                                           "Measured by %u municipalities; unit: %s.", shared->members->len),
                               shared->members->len, gk_unit_label (shared->unit));
       gk_report_flow_add_text (flow, note, GK_REPORT_FONT_SMALL, GK_REPORT_INK_DIM, TRUE);
       gk_report_flow_add_block (flow, measure_chart, draw_chart, block, g_free, FALSE);
