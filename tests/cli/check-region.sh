@@ -76,6 +76,12 @@ done
 "$gripkaart" --region --export-report="$work/a3.pdf" --paper=a3 --orientation=landscape "$work/regio" $today 2>/dev/null ||
   fail "the A3 report failed"
 pdfinfo "$work/a3.pdf" | grep -q "Page size: *1190.55 x 841.89 pts (A3)" || fail "not A3 landscape"
+# Nine topics: on A4 portrait the matrix says its levels in letters, with a
+# legend; on A3 landscape there is room for their names.
+grep -qF "S = Serious, V = Vigilant, C = In control." <<<"$text" || fail "the A4 matrix has no legend"
+a3=$(pdftotext -layout "$work/a3.pdf" - | tr -s ' \n' '  ')
+grep -qF "S = Serious" <<<"$a3" && fail "the A3 matrix has letters"
+grep -qF "Topics by municipality" <<<"$a3" || fail "the A3 report lacks the matrix"
 
 # Refusals: a name without .pdf, and never over a member.
 "$gripkaart" --region --export-report="$work/regio/001-Utrecht.gripkaart" "$work/regio" $today 2>"$work/err5" &&

@@ -308,18 +308,69 @@ add_summary (GkRegionReport *self,
   add_left_out (self, flow);
 }
 
+/* "S" for Serious: a matrix of many topics on a narrow sheet has no room
+ * for the level's name in each cell. */
+static const char *
+level_letter (GkLevel level)
+{
+  switch (level)
+    {
+    case GK_LEVEL_SERIOUS:
+      /* Translators: one letter for the level Serious, in a narrow matrix cell */
+      return C_("level letter", "S");
+    case GK_LEVEL_VIGILANT:
+      /* Translators: one letter for the level Vigilant */
+      return C_("level letter", "V");
+    case GK_LEVEL_IN_CONTROL:
+      /* Translators: one letter for the level In control */
+      return C_("level letter", "C");
+    case GK_LEVEL_NONE:
+    default:
+      return "–";
+    }
+}
+
+#define MATRIX_NAME_WEIGHT 1.6
+#define MATRIX_CELL_PAD    12.0
+
+/* Whether the levels' short names fit the matrix's columns at width. */
+static gboolean
+matrix_fits_names (GkRegionReport *self,
+                   double          width)
+{
+  double column = width / (MATRIX_NAME_WEIGHT + self->topics->len) - MATRIX_CELL_PAD;
+  double widest = 0;
+
+  for (GkLevel level = GK_LEVEL_SERIOUS; level <= GK_LEVEL_IN_CONTROL; level++)
+    widest = MAX (widest, gk_chart_chip_width (self->ctx, gk_level_short_label (level)));
+  return widest <= column;
+}
+
 static void
 add_matrix (GkRegionReport *self,
-            GkReportFlow   *flow)
+            GkReportFlow   *flow,
+            double          width)
 {
   GListModel *members = gk_region_get_members (self->region);
+  gboolean names = matrix_fits_names (self, width);
   GkReportTable *table;
 
   gk_report_add_section_heading (flow, SECTION_MATRIX, section_title (SECTION_MATRIX),
                                  _("Each topic’s current level, topics matched by name. "
                                    "A dash: the programme has no such topic."));
+  if (!names)
+    {
+      g_autofree char *legend = NULL;
+
+      /* Translators: the legend of a narrow matrix: letter = level, three times */
+      legend = g_strdup_printf (_("%s = %s, %s = %s, %s = %s."),
+                                level_letter (GK_LEVEL_SERIOUS), gk_level_label (GK_LEVEL_SERIOUS),
+                                level_letter (GK_LEVEL_VIGILANT), gk_level_label (GK_LEVEL_VIGILANT),
+                                level_letter (GK_LEVEL_IN_CONTROL), gk_level_label (GK_LEVEL_IN_CONTROL));
+      gk_report_flow_add_text (flow, legend, GK_REPORT_FONT_SMALL, GK_REPORT_INK_DIM, TRUE);
+    }
   table = gk_report_flow_add_table (flow, self->topics->len + 1);
-  gk_report_table_set_column (table, 0, _("Municipality"), 1.6, GK_CHART_ALIGN_START);
+  gk_report_table_set_column (table, 0, _("Municipality"), MATRIX_NAME_WEIGHT, GK_CHART_ALIGN_START);
   for (guint t = 0; t < self->topics->len; t++)
     gk_report_table_set_column (table, t + 1, g_ptr_array_index (self->topics, t), 1.0, GK_CHART_ALIGN_START);
   gk_report_table_set_continued_label (table, _("Topics by municipality (continued)"));
@@ -337,7 +388,8 @@ add_matrix (GkRegionReport *self,
           if (topic == NULL)
             gk_report_table_set_text (table, row, t + 1, "–");
           else
-            gk_report_table_set_chip (table, row, t + 1, topic->level, gk_level_short_label (topic->level));
+            gk_report_table_set_chip (table, row, t + 1, topic->level,
+                                      names ? gk_level_short_label (topic->level) : level_letter (topic->level));
         }
     }
 }
@@ -508,7 +560,7 @@ ensure_flow (GkRegionReport *self,
   g_clear_pointer (&self->flow, gk_report_flow_free);
   self->flow = gk_report_flow_new ();
   add_summary (self, self->flow);
-  add_matrix (self, self->flow);
+  add_matrix (self, self->flow, width);
   add_indicators (self, self->flow);
   add_municipalities (self, self->flow);
   self->flow_width = width_pt;
