@@ -143,6 +143,78 @@ test_open_member (void)
   destroy_all_windows ();
 }
 
+static GtkFileChooser *
+file_chooser_dialog (void)
+{
+  GtkWindow *dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+  return dialog != NULL ? GTK_FILE_CHOOSER (dialog) : NULL;
+}
+
+/* Open Region… in the main menu: several files at once. */
+static void
+test_open_region_chooses_files (void)
+{
+  GkWindow *window = gk_window_new (app);
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.open-region");
+  GtkFileChooser *chooser;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_cmpstr (accels[0], ==, "<Shift><Control>o");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-region", NULL));
+  wait_until (file_chooser_dialog () != NULL);
+  chooser = file_chooser_dialog ();
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
+  g_assert_true (gtk_file_chooser_get_select_multiple (chooser));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  wait_until (file_chooser_dialog () == NULL);
+  g_assert_null (find_toplevel (GK_TYPE_REGION_WINDOW));
+
+  destroy_all_windows ();
+}
+
+static gboolean
+chosen_is (GtkFileChooser *chooser,
+           GFile          *file)
+{
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (chooser);
+
+  return chosen != NULL && g_file_equal (chosen, file);
+}
+
+/* Open Region Folder…: the folder chosen opens as a region. */
+static void
+test_open_region_folder (void)
+{
+  GkWindow *window = gk_window_new (app);
+  g_autoptr(GFile) folder = g_file_new_for_path (region_dir);
+  g_autoptr(GError) error = NULL;
+  GtkFileChooser *chooser;
+  GkRegionWindow *region_window;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-region-folder", NULL));
+  wait_until (file_chooser_dialog () != NULL);
+  chooser = file_chooser_dialog ();
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  /* Selects the folder in its parent's listing, which loads meanwhile. */
+  g_assert_true (gtk_file_chooser_set_file (chooser, folder, &error));
+  g_assert_no_error (error);
+  wait_until (chosen_is (chooser, folder));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  wait_until (find_toplevel (GK_TYPE_REGION_WINDOW) != NULL);
+  region_window = GK_REGION_WINDOW (find_toplevel (GK_TYPE_REGION_WINDOW));
+  wait_until (gk_region_window_get_loaded (region_window));
+  g_assert_cmpuint (g_list_model_get_n_items (gk_region_get_members (gk_region_window_get_region (region_window))),
+                    ==, N_MEMBERS);
+
+  destroy_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -160,6 +232,8 @@ main (int   argc,
 
   g_test_add_func ("/region-window/pages", test_pages);
   g_test_add_func ("/region-window/open-member", test_open_member);
+  g_test_add_func ("/region-window/open-region-chooses-files", test_open_region_chooses_files);
+  g_test_add_func ("/region-window/open-region-folder", test_open_region_folder);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -295,6 +295,7 @@ gk_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "win.new-programme", { "<Control>n", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.open-region", { "<Shift><Control>o", NULL } },
     { "win.close", { "<Control>w", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Shift><Control>s", NULL } },
