@@ -33,23 +33,27 @@ struct _GkRegionWindow
   GPtrArray            *shared;      /* GkRegionShared, once loaded */
   gboolean              loaded;
   GtkFileChooserNative *chooser;
+  gint64                load_started;  /* monotonic, for the debug log */
 
   GtkStack             *state_stack;
   AdwStatusPage        *empty_page;
   GtkProgressBar       *progress_bar;
   AdwViewStack         *view_stack;
   GtkLabel             *summary_label;
-  GtkListBox           *headline_list;
+  GtkListView          *headline_view;
   GtkLabel             *left_out_label;
   GtkListBox           *left_out_list;
-  GtkGrid              *matrix_grid;
+  GtkBox               *matrix_header;
+  GtkListView          *matrix_view;
+  GPtrArray            *topics;      /* the matrix's columns: names */
   GtkDropDown          *indicator_dropdown;
   GtkLabel             *indicator_note;
   GtkDrawingArea       *indicator_chart;
   GtkSearchEntry       *search_entry;
   GtkLabel             *search_count;
   GtkListBox           *search_list;
-  GtkListBox           *signal_list;
+  GtkListView          *signal_view;
+  GListStore           *by_headline; /* the members, worst first */
 };
 
 G_DEFINE_FINAL_TYPE (GkRegionWindow, gk_region_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -130,6 +134,94 @@ fill_summary (GkRegionWindow *self)
   gtk_label_set_label (self->summary_label, text);
 }
 
+/* The lists show a few hundred members: list views, whose rows are made
+ * for what is on screen only (a row per member made up front took seconds
+ * and hundreds of megabytes for the whole country). */
+
+static void
+open_member (GkRegionWindow *self,
+             GkRegionMember *member)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "region.open-member", "s", gk_region_member_get_path (member));
+}
+
+static void
+list_activated_cb (GtkListView    *view,
+                   guint           position,
+                   GkRegionWindow *self)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
+  g_autoptr(GkRegionMember) member = g_list_model_get_item (model, position);
+
+  if (member != NULL)
+    open_member (self, member);
+}
+
+static void
+set_up_list (GkRegionWindow     *self,
+             GtkListView        *view,
+             GListModel         *members,
+             GCallback           setup,
+             GCallback           bind)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (members));
+
+  g_signal_connect (factory, "setup", setup, self);
+  g_signal_connect (factory, "bind", bind, self);
+  gtk_list_view_set_factory (view, factory);
+  gtk_list_view_set_model (view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect (view, "activate", G_CALLBACK (list_activated_cb), self);
+}
+
+/* A row of the headline list: name and programme over each other, then
+ * the level badge. */
+static void
+headline_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   GkRegionWindow           *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (row, 8);
+  gtk_widget_set_margin_bottom (row, 8);
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 12);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), subtitle);
+  gtk_box_append (GTK_BOX (row), texts);
+  gtk_box_append (GTK_BOX (row), gk_level_badge_new (GK_LEVEL_NONE));
+  gtk_box_append (GTK_BOX (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_widget_set_tooltip_text (row, _("Open this municipality’s programme"));
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+headline_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  GkRegionWindow           *self)
+{
+  GkRegionMember *member = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *texts = gtk_widget_get_first_child (row);
+  GtkWidget *badge = gtk_widget_get_next_sibling (texts);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", gk_region_member_get_title (member),
+                                               trend_text (gk_region_member_get_trend (member)));
+
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (texts)), gk_region_member_get_municipality (member));
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (texts)), subtitle);
+  gk_level_badge_set_level (GK_LEVEL_BADGE (badge), gk_region_member_get_headline (member));
+}
+
 static void
 fill_headlines (GkRegionWindow *self)
 {
@@ -139,28 +231,10 @@ fill_headlines (GkRegionWindow *self)
   for (guint i = 0; i < g_list_model_get_n_items (members); i++)
     g_ptr_array_add (sorted, g_list_model_get_item (members, i));
   g_ptr_array_sort (sorted, compare_headline);
-
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      GkRegionMember *member = g_ptr_array_index (sorted, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = escaped (gk_region_member_get_municipality (member));
-      g_autofree char *subtitle = NULL;
-
-      {
-        g_autofree char *plain = g_strdup_printf ("%s · %s", gk_region_member_get_title (member),
-                                                  trend_text (gk_region_member_get_trend (member)));
-
-        subtitle = escaped (plain);
-      }
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gk_level_badge_new (gk_region_member_get_headline (member)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_widget_set_tooltip_text (row, _("Open this municipality’s programme"));
-      open_member_row (row, gk_region_member_get_path (member));
-      gtk_list_box_append (self->headline_list, row);
-    }
+  self->by_headline = g_list_store_new (GK_TYPE_REGION_MEMBER);
+  g_list_store_splice (self->by_headline, 0, 0, sorted->pdata, sorted->len);
+  set_up_list (self, self->headline_view, G_LIST_MODEL (self->by_headline),
+               G_CALLBACK (headline_setup_cb), G_CALLBACK (headline_bind_cb));
 }
 
 static void
@@ -187,14 +261,76 @@ fill_left_out (GkRegionWindow *self)
 
 /* --- the matrix ---------------------------------------------------------------- */
 
+#define MATRIX_NAME_WIDTH 200
+#define MATRIX_CELL_WIDTH 120
+
+/* A row of the matrix: the name, then a cell per topic (a badge, or a dash
+ * where the programme has no such topic), as wide as the header's. */
+static void
+matrix_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 GkRegionWindow           *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *name = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (row, 4);
+  gtk_widget_set_margin_bottom (row, 4);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_size_request (name, MATRIX_NAME_WIDTH, -1);
+  gtk_widget_add_css_class (name, "heading");
+  gtk_box_append (GTK_BOX (row), name);
+  for (guint t = 0; t < self->topics->len; t++)
+    {
+      GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkWidget *badge = gk_level_badge_new (GK_LEVEL_NONE);
+      GtkWidget *dash = gtk_label_new ("–");
+
+      gtk_widget_set_size_request (cell, MATRIX_CELL_WIDTH, -1);
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (dash, _("The programme has no such topic"));
+      gtk_widget_add_css_class (dash, "dim-label");
+      gtk_box_append (GTK_BOX (cell), badge);
+      gtk_box_append (GTK_BOX (cell), dash);
+      gtk_box_append (GTK_BOX (row), cell);
+    }
+  gtk_widget_set_tooltip_text (name, _("Open this municipality’s programme"));
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+matrix_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                GkRegionWindow           *self)
+{
+  GkRegionMember *member = gtk_list_item_get_item (item);
+  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *cell = gtk_widget_get_next_sibling (name);
+
+  gtk_label_set_label (GTK_LABEL (name), gk_region_member_get_municipality (member));
+  for (guint t = 0; t < self->topics->len && cell != NULL; t++, cell = gtk_widget_get_next_sibling (cell))
+    {
+      const GkRegionTopic *topic = gk_region_member_lookup_topic (member, g_ptr_array_index (self->topics, t));
+      GtkWidget *badge = gtk_widget_get_first_child (cell);
+
+      gtk_widget_set_visible (badge, topic != NULL);
+      gtk_widget_set_visible (gtk_widget_get_next_sibling (badge), topic == NULL);
+      if (topic != NULL)
+        gk_level_badge_set_level (GK_LEVEL_BADGE (badge), topic->level);
+    }
+}
+
 static GtkWidget *
-heading_label (const char *text)
+heading_label (const char *text,
+               int         width)
 {
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_size_request (label, width, -1);
   gtk_widget_set_valign (label, GTK_ALIGN_END);
   gtk_widget_add_css_class (label, "caption-heading");
   return label;
@@ -203,49 +339,12 @@ heading_label (const char *text)
 static void
 fill_matrix (GkRegionWindow *self)
 {
-  GListModel *members = gk_region_get_members (self->region);
-  g_autoptr(GPtrArray) topics = gk_region_get_topic_names (self->region);
-
-  {
-    GtkWidget *corner = heading_label (_("Municipality"));
-
-    /* In line with the names, which are flat buttons. */
-    gtk_widget_set_margin_start (corner, 12);
-    gtk_grid_attach (self->matrix_grid, corner, 0, 0, 1, 1);
-  }
-  for (guint t = 0; t < topics->len; t++)
-    gtk_grid_attach (self->matrix_grid, heading_label (g_ptr_array_index (topics, t)), t + 1, 0, 1, 1);
-
-  for (guint m = 0; m < g_list_model_get_n_items (members); m++)
-    {
-      g_autoptr(GkRegionMember) member = g_list_model_get_item (members, m);
-      GtkWidget *button = gtk_button_new_with_label (gk_region_member_get_municipality (member));
-
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_halign (button, GTK_ALIGN_START);
-      gtk_widget_set_tooltip_text (button, _("Open this municipality’s programme"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "region.open-member");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", gk_region_member_get_path (member));
-      gtk_grid_attach (self->matrix_grid, button, 0, m + 1, 1, 1);
-
-      for (guint t = 0; t < topics->len; t++)
-        {
-          const GkRegionTopic *topic = gk_region_member_lookup_topic (member, g_ptr_array_index (topics, t));
-          GtkWidget *cell;
-
-          if (topic != NULL)
-            cell = gk_level_badge_new (topic->level);
-          else
-            {
-              cell = gtk_label_new ("–");
-              gtk_widget_set_tooltip_text (cell, _("The programme has no such topic"));
-              gtk_widget_add_css_class (cell, "dim-label");
-            }
-          gtk_widget_set_halign (cell, GTK_ALIGN_START);
-          gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
-          gtk_grid_attach (self->matrix_grid, cell, t + 1, m + 1, 1, 1);
-        }
-    }
+  self->topics = gk_region_get_topic_names (self->region);
+  gtk_box_append (self->matrix_header, heading_label (_("Municipality"), MATRIX_NAME_WIDTH));
+  for (guint t = 0; t < self->topics->len; t++)
+    gtk_box_append (self->matrix_header, heading_label (g_ptr_array_index (self->topics, t), MATRIX_CELL_WIDTH));
+  /* Its rows are made when the page is first shown (page_changed_cb): a
+   * list view that has no size yet makes rows for many items. */
 }
 
 /* --- the shared indicators ----------------------------------------------------------- */
@@ -320,7 +419,10 @@ search_changed_cb (GkRegionWindow *self)
   g_autofree char *count = NULL;
 
   clear_list (self->search_list);
-  if (!self->loaded)
+  gtk_label_set_label (self->search_count, "");
+  /* Nothing typed yet: the whole country's work is thousands of rows that
+   * nobody reads. */
+  if (!self->loaded || *query == '\0')
     return;
   hits = gk_region_search (self->region, query);
   for (guint i = 0; i < MIN (hits->len, MAX_SEARCH_ROWS); i++)
@@ -355,46 +457,89 @@ search_changed_cb (GkRegionWindow *self)
   gtk_label_set_label (self->search_count, count);
 }
 
+/* --- the attention signals ----------------------------------------------------------- */
+
+/* How many of a municipality's signals its row lists. */
+#define SIGNALS_PER_ROW 4
+
+/* A row of the signals page: the municipality and its count, then its
+ * most severe signals. */
+static void
+signal_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 GkRegionWindow           *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *body = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (row, 8);
+  gtk_widget_set_margin_bottom (row, 8);
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 12);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (body), 0);
+  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (row), title);
+  gtk_box_append (GTK_BOX (row), body);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+signal_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                GkRegionWindow           *self)
+{
+  GkRegionMember *member = gtk_list_item_get_item (item);
+  GPtrArray *signals = gk_region_member_get_signals (member);
+  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u attention signal",
+                                                         "%u attention signals", signals->len),
+                                            signals->len);
+
+  heading = g_strdup_printf ("%s · %s", gk_region_member_get_municipality (member), count);
+  gtk_label_set_label (GTK_LABEL (title), heading);
+  for (guint s = 0; s < MIN (signals->len, SIGNALS_PER_ROW); s++)
+    {
+      const GkRegionSignal *signal = g_ptr_array_index (signals, s);
+
+      if (s > 0)
+        g_string_append_c (body, '\n');
+      g_string_append_printf (body, "%s: %s", gk_severity_label (signal->severity), signal->message);
+    }
+  if (signals->len > SIGNALS_PER_ROW)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "And %u more signal.", "And %u more signals.",
+                                                 signals->len - SIGNALS_PER_ROW),
+                              signals->len - SIGNALS_PER_ROW);
+    }
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (title)), body->str);
+  gtk_widget_set_visible (gtk_widget_get_next_sibling (title), body->len > 0);
+}
+
 /* On the search page the user types at once. */
 static void
 page_changed_cb (GkRegionWindow *self)
 {
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "search") == 0)
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (page, "search") == 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/* --- the attention signals ----------------------------------------------------------- */
-
-static void
-fill_signals (GkRegionWindow *self)
-{
-  GListModel *members = gk_region_get_members (self->region);
-
-  for (guint m = 0; m < g_list_model_get_n_items (members); m++)
-    {
-      g_autoptr(GkRegionMember) member = g_list_model_get_item (members, m);
-      GPtrArray *signals = gk_region_member_get_signals (member);
-      GtkWidget *expander = adw_expander_row_new ();
-      g_autofree char *title = escaped (gk_region_member_get_municipality (member));
-      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u attention signal",
-                                                             "%u attention signals", signals->len),
-                                                signals->len);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), count);
-      for (guint s = 0; s < signals->len; s++)
-        {
-          const GkRegionSignal *signal = g_ptr_array_index (signals, s);
-          GtkWidget *row = adw_action_row_new ();
-          g_autofree char *message = escaped (signal->message);
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), gk_severity_label (signal->severity));
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-        }
-      gtk_widget_set_sensitive (expander, signals->len > 0);
-      gtk_list_box_append (self->signal_list, expander);
-    }
+  if (!self->loaded)
+    return;
+  /* The lists of the other pages get their rows when first shown: a list
+   * view without a size yet makes rows for many of its items, which for a
+   * few hundred members held up the window for a second. */
+  if (g_strcmp0 (page, "matrix") == 0 && gtk_list_view_get_model (self->matrix_view) == NULL)
+    set_up_list (self, self->matrix_view, gk_region_get_members (self->region),
+                 G_CALLBACK (matrix_setup_cb), G_CALLBACK (matrix_bind_cb));
+  if (g_strcmp0 (page, "signals") == 0 && gtk_list_view_get_model (self->signal_view) == NULL)
+    set_up_list (self, self->signal_view, gk_region_get_members (self->region),
+                 G_CALLBACK (signal_setup_cb), G_CALLBACK (signal_bind_cb));
 }
 
 /* --- loading ------------------------------------------------------------------------ */
@@ -426,8 +571,8 @@ show_region (GkRegionWindow *self)
   fill_left_out (self);
   fill_matrix (self);
   fill_indicators (self);
-  fill_signals (self);
   search_changed_cb (self);
+  page_changed_cb (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "region.save", TRUE);
 
   if (g_list_model_get_n_items (gk_region_get_members (self->region)) == 0)
@@ -459,7 +604,12 @@ loaded_cb (GObject      *source,
         }
       return;
     }
+  g_debug ("Region: %u members read, %u left out, in %.0f ms",
+           g_list_model_get_n_items (gk_region_get_members (self->region)),
+           g_list_model_get_n_items (gk_region_get_left_out (self->region)),
+           (g_get_monotonic_time () - self->load_started) / 1000.0);
   show_region (self);
+  g_debug ("Region: pages filled after %.0f ms", (g_get_monotonic_time () - self->load_started) / 1000.0);
 }
 
 static void
@@ -467,6 +617,7 @@ start_loading (GkRegionWindow *self)
 {
   GDate today = gk_clock_get_today (gk_clock_get_default ());
 
+  self->load_started = g_get_monotonic_time ();
   progress_cb (0, gk_region_get_paths (self->region)->len, self);
   gk_region_load_async (self->region, &today, self->cancellable, progress_cb, self,
                         loaded_cb, g_object_ref (self));
@@ -575,6 +726,8 @@ gk_region_window_finalize (GObject *object)
   GkRegionWindow *self = GK_REGION_WINDOW (object);
 
   g_clear_pointer (&self->shared, g_ptr_array_unref);
+  g_clear_pointer (&self->topics, g_ptr_array_unref);
+  g_clear_object (&self->by_headline);
   g_clear_object (&self->region);
   g_clear_object (&self->cancellable);
 
@@ -620,17 +773,18 @@ gk_region_window_class_init (GkRegionWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, headline_list);
+  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, headline_view);
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, left_out_label);
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, left_out_list);
-  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, matrix_grid);
+  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, matrix_header);
+  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, matrix_view);
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, indicator_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, indicator_note);
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, indicator_chart);
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, search_count);
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, search_list);
-  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, signal_list);
+  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, signal_view);
 
   gtk_widget_class_install_action (widget_class, "region.open-member", "s", open_member_activated);
   gtk_widget_class_install_action (widget_class, "region.save", NULL, save_activated);
