@@ -246,6 +246,47 @@ test_open_region_folder (void)
   destroy_all_windows ();
 }
 
+static gboolean
+is_complete_pdf (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  return g_file_get_contents (path, &contents, &length, NULL) && length > 100 &&
+         memcmp (contents, "%PDF-", 5) == 0 && g_strstr_len (contents + length - 32, 32, "%%EOF") != NULL;
+}
+
+/* Export Report…: a file chooser with the paper to choose, then the
+ * regional report written in the background. */
+static void
+test_export_report (void)
+{
+  GkRegionWindow *window = open_region_window ();
+  g_autofree char *out = g_build_filename (tmp_dir, "regio.pdf", NULL);
+  g_autofree char *stem = g_build_filename (tmp_dir, "regio", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (stem);
+  GtkFileChooser *chooser;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "region.export-report", NULL));
+  wait_until (file_chooser_dialog () != NULL);
+  chooser = file_chooser_dialog ();
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "paper"), ==, "a4");
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "orientation"), ==, "portrait");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  wait_until (file_chooser_dialog () == NULL);
+
+  /* What the chooser's answer does: ".pdf" added, written beside and
+   * renamed, so complete once there. */
+  gk_region_window_export_report (window, file, GK_REPORT_PAPER_A3, GK_REPORT_ORIENTATION_LANDSCAPE);
+  g_assert_true (gk_region_window_get_exporting (window));
+  wait_until (!gk_region_window_get_exporting (window));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (is_complete_pdf (out));
+
+  destroy_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,6 +306,7 @@ main (int   argc,
   g_test_add_func ("/region-window/open-member", test_open_member);
   g_test_add_func ("/region-window/open-region-chooses-files", test_open_region_chooses_files);
   g_test_add_func ("/region-window/open-region-folder", test_open_region_folder);
+  g_test_add_func ("/region-window/export-report", test_export_report);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -17,6 +17,7 @@
 #include "gk-clock.h"
 #include "gk-level-badge.h"
 #include "gk-region-chart.h"
+#include "gk-region-report.h"
 #include "gk-region-window.h"
 #include "gk-window.h"
 
@@ -33,6 +34,7 @@ struct _GkRegionWindow
   GPtrArray            *shared;      /* GkRegionShared, once loaded */
   gboolean              loaded;
   GtkFileChooserNative *chooser;
+  gboolean              exporting;
   gint64                load_started;  /* monotonic, for the debug log */
 
   GtkStack             *state_stack;
@@ -577,6 +579,8 @@ show_region (GkRegionWindow *self)
   search_changed_cb (self);
   page_changed_cb (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "region.save", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "region.export-report",
+                                 g_list_model_get_n_items (gk_region_get_members (self->region)) > 0);
 
   if (g_list_model_get_n_items (gk_region_get_members (self->region)) == 0)
     {
@@ -707,6 +711,179 @@ save_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* --- the regional report ------------------------------------------------------------------ */
+
+typedef struct {
+  GkRegion            *region;
+  char                *path;
+  GDate                printed;
+  GkReportPaper        paper;
+  GkReportOrientation  orientation;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_clear_object (&job->region);
+  g_free (job->path);
+  g_free (job);
+}
+
+/* In a worker thread: the members are summaries that nobody changes once
+ * loaded, so the report may read them from here. It is made here too, so
+ * that its text layouts are this thread's own (as gk-report-export-task.c
+ * does for the progress report). */
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GkRegionReport) report = gk_region_report_new (job->region);
+  GError *error = NULL;
+
+  gk_region_report_set_printed_date (report, &job->printed);
+  gk_region_report_set_paper (report, job->paper, job->orientation);
+  if (gk_region_report_export_pdf (report, job->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+show_message (GkRegionWindow *self,
+              const char     *heading,
+              const char     *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GkRegionWindow *self = GK_REGION_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  self->exporting = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "region.export-report", TRUE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_message (self, _("Could Not Export the Report"), error->message);
+}
+
+void
+gk_region_window_export_report (GkRegionWindow      *self,
+                                GFile               *file,
+                                GkReportPaper        paper,
+                                GkReportOrientation  orientation)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (GK_IS_REGION_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->exporting || !self->loaded)
+    return;
+  path = g_file_get_path (file);
+  if (path == NULL)
+    return;
+  if (!g_str_has_suffix (path, ".pdf") && !g_str_has_suffix (path, ".PDF"))
+    {
+      char *with_suffix = g_strconcat (path, ".pdf", NULL);
+
+      g_free (path);
+      path = with_suffix;
+    }
+  if (!gk_region_report_check_output (path, &error))
+    {
+      show_message (self, _("Could Not Export the Report"), error->message);
+      return;
+    }
+
+  job = g_new0 (ExportJob, 1);
+  job->region = g_object_ref (self->region);
+  job->path = g_steal_pointer (&path);
+  job->printed = gk_clock_get_today (gk_clock_get_default ());
+  job->paper = paper;
+  job->orientation = orientation;
+
+  self->exporting = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "region.export-report", FALSE);
+  task = g_task_new (self, self->cancellable, exported_cb, NULL);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+gk_region_window_get_exporting (GkRegionWindow *self)
+{
+  g_return_val_if_fail (GK_IS_REGION_WINDOW (self), FALSE);
+  return self->exporting;
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    GkRegionWindow  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  GkReportPaper paper = GK_REPORT_PAPER_A4;
+  GkReportOrientation orientation = GK_REPORT_ORIENTATION_PORTRAIT;
+  const char *choice;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if ((choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "paper")) != NULL)
+    gk_report_paper_from_name (choice, &paper);
+  if ((choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "orientation")) != NULL)
+    gk_report_orientation_from_name (choice, &orientation);
+  g_clear_object (&self->chooser);
+  if (file != NULL)
+    gk_region_window_export_report (self, file, paper, orientation);
+}
+
+static void
+export_report_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GkRegionWindow *self = GK_REGION_WINDOW (widget);
+  const char * const papers[] = { "a4", "a3", NULL };
+  const char * const paper_labels[] = { "A4", "A3", NULL };
+  const char * const orientations[] = { "portrait", "landscape", NULL };
+  const char *orientation_labels[] = { _("Portrait"), _("Landscape"), NULL };
+  const char *name = gk_region_get_name (self->region);
+  g_autofree char *suggested = NULL;
+
+  if (self->chooser != NULL || self->exporting || !self->loaded)
+    return;
+  /* Translators: the file name the regional report is given; %s is the region */
+  suggested = g_strdup_printf (_("Regional report %s.pdf"), *name != '\0' ? name : _("Region"));
+  self->chooser = gtk_file_chooser_native_new (_("Export Regional Report"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->chooser), "paper", _("Paper"),
+                               (const char **) papers, (const char **) paper_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->chooser), "paper", "a4");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->chooser), "orientation", _("Orientation"),
+                               (const char **) orientations, orientation_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->chooser), "orientation", "portrait");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 /* --- GObject ---------------------------------------------------------------------------- */
 
 static void
@@ -791,6 +968,8 @@ gk_region_window_class_init (GkRegionWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "region.open-member", "s", open_member_activated);
   gtk_widget_class_install_action (widget_class, "region.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "region.export-report", NULL, export_report_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "region.export-report", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "region.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
@@ -802,6 +981,7 @@ gk_region_window_init (GkRegionWindow *self)
 
   self->cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "region.save", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "region.export-report", FALSE);
   gtk_drawing_area_set_content_height (self->indicator_chart, CHART_HEIGHT);
   gtk_drawing_area_set_draw_func (self->indicator_chart, draw_indicator_chart, self, NULL);
   g_signal_connect_swapped (self->indicator_dropdown, "notify::selected", G_CALLBACK (indicator_selected_cb), self);

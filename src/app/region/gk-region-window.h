@@ -16,6 +16,7 @@
 
 #include "gk-application.h"
 #include "gk-region.h"
+#include "gk-report-paper.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,15 @@ gboolean        gk_region_window_get_loaded  (GkRegionWindow *self);
  * "search", "signals". */
 void            gk_region_window_show_page   (GkRegionWindow *self,
                                               const char     *name);
+
+/* Export Report…, after its file chooser: writes the regional report to
+ * file (".pdf" added when missing) in a worker thread; a failure is shown
+ * in a dialog. "exporting" is TRUE meanwhile. */
+void            gk_region_window_export_report (GkRegionWindow      *self,
+                                                GFile               *file,
+                                                GkReportPaper        paper,
+                                                GkReportOrientation  orientation);
+gboolean        gk_region_window_get_exporting (GkRegionWindow      *self);
 
 /* Open Region…: a file chooser for several programme files or a region
  * file (folder FALSE), or for a folder (TRUE), transient for parent; the

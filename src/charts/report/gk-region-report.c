@@ -46,6 +46,9 @@ struct _GkRegionReport
   GObject              parent_instance;
 
   GkRegion            *region;
+  char                *name;
+  GListStore          *members;       /* the region's, copied: see gk_region_report_new() */
+  GListStore          *left_out;
   GPtrArray           *shared;        /* GkRegionShared */
   GPtrArray           *topics;        /* names */
   GDate                printed;
@@ -66,7 +69,10 @@ gk_region_report_finalize (GObject *object)
   GkRegionReport *self = GK_REGION_REPORT (object);
 
   g_clear_pointer (&self->flow, gk_report_flow_free);
-  gk_chart_context_free (self->ctx);
+  g_clear_pointer (&self->ctx, gk_chart_context_free);
+  g_free (self->name);
+  g_object_unref (self->members);
+  g_object_unref (self->left_out);
   g_ptr_array_unref (self->shared);
   g_ptr_array_unref (self->topics);
   g_object_unref (self->region);
@@ -108,6 +114,32 @@ default_printed_date (void)
   return gk_clock_get_today (gk_clock_get_default ());
 }
 
+/* The report may be written in another thread than the one showing the
+ * region (the window's): it reads its own copy of the lists (the members
+ * themselves never change once read), and makes its text layouts in the
+ * thread that draws (report_context()). */
+static GListStore *
+copy_list (GListModel *list)
+{
+  GListStore *copy = g_list_store_new (GK_TYPE_REGION_MEMBER);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GkRegionMember) member = g_list_model_get_item (list, i);
+
+      g_list_store_append (copy, member);
+    }
+  return copy;
+}
+
+static GkChartContext *
+report_context (GkRegionReport *self)
+{
+  if (self->ctx == NULL)
+    self->ctx = gk_chart_context_new (GK_STYLE_VARIANT_LIGHT);
+  return self->ctx;
+}
+
 GkRegionReport *
 gk_region_report_new (GkRegion *region)
 {
@@ -117,10 +149,12 @@ gk_region_report_new (GkRegion *region)
 
   self = g_object_new (GK_TYPE_REGION_REPORT, NULL);
   self->region = g_object_ref (region);
+  self->name = g_strdup (gk_region_get_name (region));
+  self->members = copy_list (gk_region_get_members (region));
+  self->left_out = copy_list (gk_region_get_left_out (region));
   self->shared = gk_region_get_shared_indicators (region);
   self->topics = gk_region_get_topic_names (region);
   self->printed = default_printed_date ();
-  self->ctx = gk_chart_context_new (GK_STYLE_VARIANT_LIGHT);
   return self;
 }
 
@@ -150,7 +184,7 @@ gk_region_report_set_paper (GkRegionReport      *self,
 static const char *
 region_title (GkRegionReport *self)
 {
-  const char *name = gk_region_get_name (self->region);
+  const char *name = self->name;
 
   /* Translators: the title of a region without a name of its own */
   return *name != '\0' ? name : _("Region");
@@ -207,7 +241,7 @@ compare_headline (gconstpointer a,
 static GPtrArray *
 members_by_headline (GkRegionReport *self)
 {
-  GListModel *members = gk_region_get_members (self->region);
+  GListModel *members = G_LIST_MODEL (self->members);
   GPtrArray *sorted = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (members); i++)
@@ -220,7 +254,7 @@ static void
 add_level_counts (GkRegionReport *self,
                   GkReportFlow   *flow)
 {
-  GListModel *members = gk_region_get_members (self->region);
+  GListModel *members = G_LIST_MODEL (self->members);
   guint counts[GK_LEVEL_IN_CONTROL + 1] = { 0 };
   g_autofree char *text = NULL;
   guint n = g_list_model_get_n_items (members);
@@ -244,7 +278,7 @@ static void
 add_left_out (GkRegionReport *self,
               GkReportFlow   *flow)
 {
-  GListModel *left_out = gk_region_get_left_out (self->region);
+  GListModel *left_out = G_LIST_MODEL (self->left_out);
   GkReportTable *table;
   guint n = g_list_model_get_n_items (left_out);
 
@@ -269,7 +303,7 @@ static void
 add_summary (GkRegionReport *self,
              GkReportFlow   *flow)
 {
-  GListModel *members = gk_region_get_members (self->region);
+  GListModel *members = G_LIST_MODEL (self->members);
   g_autoptr(GPtrArray) sorted = members_by_headline (self);
   g_autofree char *lead = NULL;
   g_autofree char *printed = gk_report_format_date (&self->printed);
@@ -351,7 +385,7 @@ add_matrix (GkRegionReport *self,
             GkReportFlow   *flow,
             double          width)
 {
-  GListModel *members = gk_region_get_members (self->region);
+  GListModel *members = G_LIST_MODEL (self->members);
   gboolean names = matrix_fits_names (self, width);
   GkReportTable *table;
 
@@ -533,7 +567,7 @@ static void
 add_municipalities (GkRegionReport *self,
                     GkReportFlow   *flow)
 {
-  GListModel *members = gk_region_get_members (self->region);
+  GListModel *members = G_LIST_MODEL (self->members);
 
   gk_report_add_section_heading (flow, SECTION_MUNICIPALITIES, section_title (SECTION_MUNICIPALITIES), NULL);
   for (guint m = 0; m < g_list_model_get_n_items (members); m++)
@@ -556,6 +590,7 @@ ensure_flow (GkRegionReport *self,
 
   if (self->flow != NULL && self->flow_width == width_pt && self->flow_height == height_pt)
     return self->flow;
+  report_context (self);
 
   g_clear_pointer (&self->flow, gk_report_flow_free);
   self->flow = gk_report_flow_new ();
@@ -691,6 +726,7 @@ write_pdf (GkRegionReport     *self,
   double width, height;
   guint n_pages;
 
+  report_context (self);
   gk_report_paper_get_size (self->paper, self->orientation, &width, &height);
   surface = gk_pdf_stream_surface_new (write_func, closure, width, height);
   /* Translators: the title of the regional report's PDF */
