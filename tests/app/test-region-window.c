@@ -287,6 +287,26 @@ test_export_report (void)
   destroy_all_windows ();
 }
 
+/* Closing the window while its members are read: the reading stops, the
+ * window goes once the worker let go of it, and nothing is left behind. */
+static void
+test_closed_while_loading (void)
+{
+  g_autoptr(GkRegion) region = gk_region_new ();
+  g_autoptr(GError) error = NULL;
+  GkRegionWindow *window;
+  gpointer weak;
+
+  g_assert_true (gk_region_add_path (region, region_dir, &error));
+  window = gk_region_window_new (app, region);
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_until (weak == NULL);
+  drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +327,7 @@ main (int   argc,
   g_test_add_func ("/region-window/open-region-chooses-files", test_open_region_chooses_files);
   g_test_add_func ("/region-window/open-region-folder", test_open_region_folder);
   g_test_add_func ("/region-window/export-report", test_export_report);
+  g_test_add_func ("/region-window/closed-while-loading", test_closed_while_loading);
 
   status = g_test_run ();
   g_clear_object (&app);

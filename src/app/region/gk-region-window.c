@@ -557,6 +557,9 @@ progress_cb (guint    done,
   GkRegionWindow *self = user_data;
   g_autofree char *text = NULL;
 
+  /* Closed while the members were being read: the window is going. */
+  if (self->progress_bar == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
   /* Translators: progress while a region opens */
   text = g_strdup_printf (_("%u of %u files read"), done, total);
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 1);
