@@ -15,6 +15,8 @@
 #include "gk-application.h"
 #include "gk-command-line.h"
 #include "gk-figures-command.h"
+#include "gk-region-command.h"
+#include "gk-region-window.h"
 #include "gk-preferences-window.h"
 #include "gk-window.h"
 
@@ -25,6 +27,7 @@ struct _GkApplication
   AdwApplication  parent_instance;
   GSettings      *settings;
   gboolean        open_demo;    /* --demo without a path: show it in a window */
+  gboolean        open_region;  /* --region FILE…: the files as one region */
 };
 
 G_DEFINE_FINAL_TYPE (GkApplication, gk_application, ADW_TYPE_APPLICATION)
@@ -108,12 +111,36 @@ gk_application_activate (GApplication *app)
     }
 }
 
+/* --region FILE…|FOLDER|REGION-FILE without --check: one region window. */
+static void
+open_region (GkApplication  *self,
+             GFile         **files,
+             int             n_files)
+{
+  g_autoptr(GkRegion) region = gk_region_new ();
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && !gk_region_add_path (region, path, &error))
+        g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+    }
+  gtk_window_present (GTK_WINDOW (gk_region_window_new (self, region)));
+}
+
 static void
 gk_application_open (GApplication  *app,
                      GFile        **files,
                      int            n_files,
                      const char    *hint)
 {
+  if (GK_APPLICATION (app)->open_region)
+    {
+      open_region (GK_APPLICATION (app), files, n_files);
+      return;
+    }
   for (int i = 0; i < n_files; i++)
     {
       GkWindow *window = gk_window_new (GK_APPLICATION (app));
@@ -153,6 +180,11 @@ gk_application_handle_local_options (GApplication *app,
     }
 
   self->open_demo = g_variant_dict_contains (options, "demo");
+  self->open_region = g_variant_dict_contains (options, "region");
+  /* A running instance would open the files one by one: a region opens
+   * in an instance of its own. */
+  if (self->open_region)
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
 
   /* -1: carry on with the default processing (activate or open) */
   return -1;
@@ -165,6 +197,11 @@ gk_application_local_command_line (GApplication   *app,
                                    char         ***arguments,
                                    int            *exit_status)
 {
+  if (gk_region_command_is_wanted (*arguments))
+    {
+      *exit_status = gk_region_command_run (*arguments);
+      return TRUE;
+    }
   if (gk_figures_command_is_wanted (*arguments))
     {
       *exit_status = gk_figures_command_run (*arguments);
@@ -258,6 +295,7 @@ gk_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "win.new-programme", { "<Control>n", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.open-region", { "<Shift><Control>o", NULL } },
     { "win.close", { "<Control>w", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Shift><Control>s", NULL } },
@@ -354,6 +392,8 @@ static const GOptionEntry main_options[] = {
     N_("TABLE") },
   { "today", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Judge the programme as on this date (YYYY-MM-DD) instead of today"), N_("DATE") },
+  { "region", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the FILEs, a folder of them or a region file as one region, read-only; with --check print its matrix, with --export-report write the regional report"), NULL },
   { NULL }
 };
 

@@ -29,6 +29,7 @@
 #include "gk-import-dialog.h"
 #include "gk-report-dialog.h"
 #include "gk-recovery-bar.h"
+#include "gk-region-window.h"
 #include "gk-session.h"
 #include "gk-sharing.h"
 #include "gk-window.h"
@@ -714,6 +715,16 @@ open_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* The region opens in a window of its own (src/app/region). */
+static void
+open_region_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  gk_region_window_choose (GTK_WINDOW (widget), GK_APPLICATION (gtk_window_get_application (GTK_WINDOW (widget))),
+                           g_str_equal (action_name, "win.open-region-folder"));
+}
+
 static void
 open_recent_activated (GtkWidget  *widget,
                        const char *action_name,
@@ -1381,6 +1392,8 @@ gk_window_class_init (GkWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-region", NULL, open_region_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-region-folder", NULL, open_region_activated);
   gtk_widget_class_install_action (widget_class, "win.new-programme", NULL, new_programme_activated);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_activated);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_activated);

@@ -355,7 +355,7 @@ read_schema (sqlite3     *db,
 }
 
 static GHashTable *
-expected_schema (GError **error)
+make_expected_schema (GError **error)
 {
   g_autoptr(GError) local_error = NULL;
   GHashTable *entries = NULL;
@@ -369,6 +369,24 @@ expected_schema (GError **error)
   if (entries == NULL)
     g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_FAILED, "%s",
                  local_error != NULL ? local_error->message : "out of memory");
+  return entries;
+}
+
+/* Made once per process (a region checks hundreds of files, each in a
+ * worker thread: making the schema was an eighth of reading one), then
+ * only read, which any thread may do. A new reference. */
+static GHashTable *
+expected_schema (GError **error)
+{
+  static GMutex lock;
+  static GHashTable *made;
+  GHashTable *entries;
+
+  g_mutex_lock (&lock);
+  if (made == NULL)
+    made = make_expected_schema (error);
+  entries = made != NULL ? g_hash_table_ref (made) : NULL;
+  g_mutex_unlock (&lock);
   return entries;
 }
 

@@ -1,0 +1,723 @@
+/* gk-region.c
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "gk-region.h"
+
+#define REGION_GROUP       "Region"
+#define REGION_KEY_NAME    "Name"
+#define REGION_KEY_MEMBERS "Members"
+
+/* Reading a member is mostly SQLite's checks: CPU work, a thread each. */
+#define MAX_LOAD_THREADS 8
+
+struct _GkRegion
+{
+  GObject     parent_instance;
+
+  char       *name;
+  GPtrArray  *paths;     /* canonical absolute paths */
+  GHashTable *known;     /* the same, as a set */
+  GListStore *members;
+  GListStore *left_out;
+};
+
+G_DEFINE_FINAL_TYPE (GkRegion, gk_region, G_TYPE_OBJECT)
+
+static void
+gk_region_finalize (GObject *object)
+{
+  GkRegion *self = GK_REGION (object);
+
+  g_free (self->name);
+  g_ptr_array_unref (self->paths);
+  g_hash_table_unref (self->known);
+  g_object_unref (self->members);
+  g_object_unref (self->left_out);
+
+  G_OBJECT_CLASS (gk_region_parent_class)->finalize (object);
+}
+
+static void
+gk_region_class_init (GkRegionClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = gk_region_finalize;
+}
+
+static void
+gk_region_init (GkRegion *self)
+{
+  self->name = g_strdup ("");
+  self->paths = g_ptr_array_new_with_free_func (g_free);
+  self->known = g_hash_table_new (g_str_hash, g_str_equal);
+  self->members = g_list_store_new (GK_TYPE_REGION_MEMBER);
+  self->left_out = g_list_store_new (GK_TYPE_REGION_MEMBER);
+}
+
+GkRegion *
+gk_region_new (void)
+{
+  return g_object_new (GK_TYPE_REGION, NULL);
+}
+
+/* --- the member files ------------------------------------------------------ */
+
+static void
+add_member_file (GkRegion   *self,
+                 const char *path,
+                 const char *relative_to)
+{
+  char *canonical = g_canonicalize_filename (path, relative_to);
+
+  if (g_hash_table_contains (self->known, canonical))
+    {
+      g_free (canonical);
+      return;
+    }
+  g_ptr_array_add (self->paths, canonical);
+  g_hash_table_add (self->known, canonical);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+add_folder (GkRegion    *self,
+            const char  *folder,
+            GError     **error)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL)
+    return FALSE;
+  /* Hidden files are what programs leave half written (a demo being
+   * written, a save in progress), not members. */
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.' && g_str_has_suffix (name, ".gripkaart"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
+
+      add_member_file (self, path, NULL);
+    }
+  if (*self->name == '\0')
+    {
+      g_free (self->name);
+      self->name = g_filename_display_basename (folder);
+    }
+  return TRUE;
+}
+
+static gboolean
+add_region_file (GkRegion    *self,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *display = g_filename_display_basename (path);
+  g_auto(GStrv) members = NULL;
+  g_autofree char *name = NULL;
+
+  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, &local_error) ||
+      (members = g_key_file_get_string_list (key_file, REGION_GROUP, REGION_KEY_MEMBERS, NULL,
+                                             &local_error)) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is not a region file that Gripkaart can read (%s)."),
+                   display, local_error->message);
+      return FALSE;
+    }
+
+  dir = g_path_get_dirname (path);
+  {
+    g_autofree char *absolute = g_canonicalize_filename (dir, NULL);
+
+    for (guint i = 0; members[i] != NULL; i++)
+      if (*members[i] != '\0')
+        add_member_file (self, members[i], absolute);
+  }
+
+  name = g_key_file_get_string (key_file, REGION_GROUP, REGION_KEY_NAME, NULL);
+  if (name != NULL && *name != '\0' && *self->name == '\0')
+    {
+      g_free (self->name);
+      self->name = g_steal_pointer (&name);
+    }
+  return TRUE;
+}
+
+gboolean
+gk_region_add_path (GkRegion    *self,
+                    const char  *path,
+                    GError     **error)
+{
+  g_return_val_if_fail (GK_IS_REGION (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return add_folder (self, path, error);
+  if (g_str_has_suffix (path, GK_REGION_FILE_SUFFIX))
+    return add_region_file (self, path, error);
+  add_member_file (self, path, NULL);
+  return TRUE;
+}
+
+GPtrArray *
+gk_region_get_paths (GkRegion *self)
+{
+  g_return_val_if_fail (GK_IS_REGION (self), NULL);
+  return self->paths;
+}
+
+const char *
+gk_region_get_name (GkRegion *self)
+{
+  g_return_val_if_fail (GK_IS_REGION (self), NULL);
+  return self->name;
+}
+
+void
+gk_region_set_name (GkRegion   *self,
+                    const char *name)
+{
+  g_return_if_fail (GK_IS_REGION (self));
+
+  g_free (self->name);
+  self->name = g_strdup (name != NULL ? name : "");
+}
+
+/* --- the region file --------------------------------------------------------- */
+
+/* path relative to dir ("../buren/Zeist.gripkaart"), with / between the
+ * parts so that the file reads the same on every computer of the team. */
+static char *
+relative_path (const char *dir,
+               const char *path)
+{
+  g_autoptr(GFile) target = g_file_new_for_path (path);
+  g_autoptr(GFile) ancestor = g_file_new_for_path (dir);
+  g_autoptr(GString) ups = g_string_new (NULL);
+
+  while (ancestor != NULL)
+    {
+      g_autofree char *below = g_file_get_relative_path (ancestor, target);
+      GFile *parent;
+
+      if (below != NULL)
+        {
+          g_string_append (ups, below);
+          return g_string_free (g_steal_pointer (&ups), FALSE);
+        }
+      parent = g_file_get_parent (ancestor);
+      g_object_unref (ancestor);
+      ancestor = parent;
+      g_string_append (ups, "../");
+    }
+  return g_strdup (path);
+}
+
+gboolean
+gk_region_save (GkRegion    *self,
+                const char  *path,
+                GError     **error)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *absolute = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (GK_IS_REGION (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  absolute = g_canonicalize_filename (path, NULL);
+  dir = g_path_get_dirname (absolute);
+  for (guint i = 0; i < self->paths->len; i++)
+    g_ptr_array_add (members, relative_path (dir, g_ptr_array_index (self->paths, i)));
+  g_ptr_array_add (members, NULL);
+
+  g_key_file_set_string (key_file, REGION_GROUP, REGION_KEY_NAME, self->name);
+  g_key_file_set_string_list (key_file, REGION_GROUP, REGION_KEY_MEMBERS,
+                              (const char * const *) members->pdata, self->paths->len);
+  data = g_key_file_to_data (key_file, &length, NULL);
+  /* g_file_set_contents writes beside and renames. */
+  return g_file_set_contents (absolute, data, length, error);
+}
+
+/* --- loading ------------------------------------------------------------------ */
+
+typedef struct {
+  GPtrArray    *paths;     /* borrowed from the caller's copy */
+  GDate         today;
+  char         *tmp_dir;
+  GCancellable *cancellable;
+  GkRegionMember **results;
+
+  GMutex        mutex;
+  GCond         cond;
+  guint         done;
+} LoadJob;
+
+static void
+load_one (gpointer data,
+          gpointer user_data)
+{
+  LoadJob *job = user_data;
+  guint index = GPOINTER_TO_UINT (data) - 1;
+  const char *path = g_ptr_array_index (job->paths, index);
+  g_autoptr(GError) error = NULL;
+  GkRegionMember *member = NULL;
+
+  if (!g_cancellable_is_cancelled (job->cancellable))
+    {
+      member = gk_region_member_load (path, &job->today, job->tmp_dir, job->cancellable, &error);
+      if (member == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        member = gk_region_member_new_left_out (path, error);
+    }
+
+  g_mutex_lock (&job->mutex);
+  job->results[index] = member;
+  job->done++;
+  g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->mutex);
+}
+
+/* Reads every path in a pool of threads; returns the members in the order
+ * of paths (NULL where cancelled), telling progress from this thread. */
+static GkRegionMember **
+load_members (GPtrArray             *paths,
+              const GDate           *today,
+              GCancellable          *cancellable,
+              GkRegionProgressFunc   progress,
+              gpointer               user_data,
+              GError               **error)
+{
+  LoadJob job = { paths, *today, NULL, cancellable, NULL };
+  GThreadPool *pool;
+  guint threads = CLAMP (g_get_num_processors (), 1, MAX_LOAD_THREADS);
+  guint told = 0;
+
+  job.tmp_dir = g_dir_make_tmp ("gripkaart-region-XXXXXX", error);
+  if (job.tmp_dir == NULL)
+    return NULL;
+  job.results = g_new0 (GkRegionMember *, paths->len + 1);
+  g_mutex_init (&job.mutex);
+  g_cond_init (&job.cond);
+
+  pool = g_thread_pool_new (load_one, &job, MIN (threads, MAX (paths->len, 1)), TRUE, NULL);
+  for (guint i = 0; i < paths->len; i++)
+    g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
+
+  g_mutex_lock (&job.mutex);
+  while (told < paths->len)
+    {
+      guint done;
+
+      while (job.done == told)
+        g_cond_wait (&job.cond, &job.mutex);
+      done = job.done;
+      g_mutex_unlock (&job.mutex);
+      if (progress != NULL)
+        progress (done, paths->len, user_data);
+      told = done;
+      g_mutex_lock (&job.mutex);
+    }
+  g_mutex_unlock (&job.mutex);
+
+  g_thread_pool_free (pool, FALSE, TRUE);
+  g_mutex_clear (&job.mutex);
+  g_cond_clear (&job.cond);
+  g_rmdir (job.tmp_dir);
+  g_free (job.tmp_dir);
+  return job.results;
+}
+
+/* Puts the members read into the lists; FALSE when some were not read
+ * because the load was cancelled. */
+static gboolean
+apply_members (GkRegion        *self,
+               GkRegionMember **results,
+               guint            n_results,
+               GError         **error)
+{
+  g_autoptr(GPtrArray) read = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) left_out = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean complete = TRUE;
+
+  for (guint i = 0; i < n_results; i++)
+    {
+      if (results[i] == NULL)
+        complete = FALSE;
+      else if (gk_region_member_get_error (results[i]) != NULL)
+        g_ptr_array_add (left_out, results[i]);
+      else
+        g_ptr_array_add (read, results[i]);
+    }
+  g_free (results);
+
+  g_list_store_splice (self->members, 0, g_list_model_get_n_items (G_LIST_MODEL (self->members)),
+                       read->pdata, read->len);
+  g_list_store_splice (self->left_out, 0, g_list_model_get_n_items (G_LIST_MODEL (self->left_out)),
+                       left_out->pdata, left_out->len);
+  if (!complete)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Opening the region was cancelled."));
+  return complete;
+}
+
+gboolean
+gk_region_load (GkRegion              *self,
+                const GDate           *today,
+                GCancellable          *cancellable,
+                GkRegionProgressFunc   progress,
+                gpointer               user_data,
+                GError               **error)
+{
+  GkRegionMember **results;
+
+  g_return_val_if_fail (GK_IS_REGION (self), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  results = load_members (self->paths, today, cancellable, progress, user_data, error);
+  if (results == NULL)
+    return FALSE;
+  return apply_members (self, results, self->paths->len, error);
+}
+
+typedef struct {
+  GPtrArray            *paths;   /* a copy: the region may gain paths meanwhile */
+  GDate                 today;
+  GkRegionProgressFunc  progress;
+  gpointer              user_data;
+  GMainContext         *context;
+} AsyncLoad;
+
+static void
+async_load_free (gpointer data)
+{
+  AsyncLoad *load = data;
+
+  g_ptr_array_unref (load->paths);
+  g_main_context_unref (load->context);
+  g_free (load);
+}
+
+typedef struct {
+  GkRegionProgressFunc progress;
+  gpointer             user_data;
+  guint                done;
+  guint                total;
+} ProgressCall;
+
+static gboolean
+call_progress (gpointer data)
+{
+  ProgressCall *call = data;
+
+  call->progress (call->done, call->total, call->user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_to_context (guint    done,
+                     guint    total,
+                     gpointer user_data)
+{
+  AsyncLoad *load = user_data;
+  ProgressCall *call;
+
+  if (load->progress == NULL)
+    return;
+  call = g_new (ProgressCall, 1);
+  *call = (ProgressCall) { load->progress, load->user_data, done, total };
+  /* Before the task's result (default priority) lands. */
+  g_main_context_invoke_full (load->context, G_PRIORITY_HIGH, call_progress, call, g_free);
+}
+
+typedef struct {
+  GkRegionMember **results;
+  guint            n_results;
+} LoadResult;
+
+static void
+load_result_free (gpointer data)
+{
+  LoadResult *result = data;
+
+  for (guint i = 0; i < result->n_results; i++)
+    g_clear_object (&result->results[i]);
+  g_free (result->results);
+  g_free (result);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  AsyncLoad *load = task_data;
+  GError *error = NULL;
+  LoadResult *result = g_new0 (LoadResult, 1);
+
+  result->results = load_members (load->paths, &load->today, cancellable, progress_to_context, load, &error);
+  if (result->results == NULL)
+    {
+      g_free (result);
+      g_task_return_error (task, error);
+      return;
+    }
+  result->n_results = load->paths->len;
+  g_task_return_pointer (task, result, load_result_free);
+}
+
+void
+gk_region_load_async (GkRegion              *self,
+                      const GDate           *today,
+                      GCancellable          *cancellable,
+                      GkRegionProgressFunc   progress,
+                      gpointer               user_data,
+                      GAsyncReadyCallback    callback,
+                      gpointer               callback_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AsyncLoad *load;
+
+  g_return_if_fail (GK_IS_REGION (self));
+  g_return_if_fail (today != NULL && g_date_valid (today));
+
+  load = g_new0 (AsyncLoad, 1);
+  load->paths = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->paths->len; i++)
+    g_ptr_array_add (load->paths, g_strdup (g_ptr_array_index (self->paths, i)));
+  load->today = *today;
+  load->progress = progress;
+  load->user_data = user_data;
+  load->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (self, cancellable, callback, callback_data);
+  g_task_set_source_tag (task, gk_region_load_async);
+  g_task_set_task_data (task, load, async_load_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+gboolean
+gk_region_load_finish (GkRegion      *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  LoadResult *loaded;
+  GkRegionMember **results;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  loaded = g_task_propagate_pointer (G_TASK (result), error);
+  if (loaded == NULL)
+    return FALSE;
+  results = g_steal_pointer (&loaded->results);
+  {
+    guint n = loaded->n_results;
+
+    loaded->n_results = 0;
+    load_result_free (loaded);
+    return apply_members (self, results, n, error);
+  }
+}
+
+GListModel *
+gk_region_get_members (GkRegion *self)
+{
+  g_return_val_if_fail (GK_IS_REGION (self), NULL);
+  return G_LIST_MODEL (self->members);
+}
+
+GListModel *
+gk_region_get_left_out (GkRegion *self)
+{
+  g_return_val_if_fail (GK_IS_REGION (self), NULL);
+  return G_LIST_MODEL (self->left_out);
+}
+
+char *
+gk_region_describe_left_out (GkRegion *self)
+{
+  GListModel *left_out = G_LIST_MODEL (self->left_out);
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (left_out);
+
+  if (n == 0)
+    return NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkRegionMember) member = g_list_model_get_item (left_out, i);
+
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, gk_region_member_get_display_name (member));
+    }
+  /* Translators: the files of a region that could not be read */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Left out %u file: %s", "Left out %u files: %s", n),
+                          n, names->str);
+}
+
+/* --- what the views need -------------------------------------------------------- */
+
+GPtrArray *
+gk_region_get_topic_names (GkRegion *self)
+{
+  GListModel *members = G_LIST_MODEL (self->members);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint m = 0; m < g_list_model_get_n_items (members); m++)
+    {
+      g_autoptr(GkRegionMember) member = g_list_model_get_item (members, m);
+      GPtrArray *topics = gk_region_member_get_topics (member);
+
+      for (guint t = 0; t < topics->len; t++)
+        {
+          const GkRegionTopic *topic = g_ptr_array_index (topics, t);
+          char *key = gk_region_name_key (topic->name);
+
+          if (g_hash_table_add (seen, key))
+            g_ptr_array_add (names, g_strdup (topic->name));
+        }
+    }
+  return names;
+}
+
+void
+gk_region_shared_free (GkRegionShared *shared)
+{
+  if (shared == NULL)
+    return;
+  g_free (shared->name);
+  g_ptr_array_unref (shared->members);
+  g_ptr_array_unref (shared->indicators);
+  g_free (shared);
+}
+
+static int
+compare_shared (gconstpointer a,
+                gconstpointer b)
+{
+  const GkRegionShared *sa = *(const GkRegionShared * const *) a;
+  const GkRegionShared *sb = *(const GkRegionShared * const *) b;
+
+  if (sa->members->len != sb->members->len)
+    return sa->members->len > sb->members->len ? -1 : 1;
+  return g_utf8_collate (sa->name, sb->name);
+}
+
+GPtrArray *
+gk_region_get_shared_indicators (GkRegion *self)
+{
+  GListModel *members = G_LIST_MODEL (self->members);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_region_shared_free);
+  GPtrArray *shared = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_region_shared_free);
+
+  for (guint m = 0; m < g_list_model_get_n_items (members); m++)
+    {
+      g_autoptr(GkRegionMember) member = g_list_model_get_item (members, m);
+      GPtrArray *indicators = gk_region_member_get_indicators (member);
+
+      for (guint i = 0; i < indicators->len; i++)
+        {
+          const GkRegionIndicator *indicator = g_ptr_array_index (indicators, i);
+          g_autofree char *name_key = gk_region_name_key (indicator->name);
+          char *key = g_strdup_printf ("%s\x1f%d", name_key, indicator->unit);
+          GkRegionShared *entry = g_hash_table_lookup (by_key, key);
+
+          if (entry == NULL)
+            {
+              entry = g_new0 (GkRegionShared, 1);
+              entry->name = g_strdup (indicator->name);
+              entry->unit = indicator->unit;
+              entry->members = g_ptr_array_new_with_free_func (g_object_unref);
+              entry->indicators = g_ptr_array_new ();
+              g_hash_table_insert (by_key, key, entry);
+              g_ptr_array_add (all, entry);
+            }
+          else
+            g_free (key);
+
+          /* A member's second indicator of the same name: its first counts. */
+          if (entry->members->len > 0 &&
+              g_ptr_array_index (entry->members, entry->members->len - 1) == member)
+            continue;
+          g_ptr_array_add (entry->members, g_object_ref (member));
+          g_ptr_array_add (entry->indicators, (gpointer) indicator);
+        }
+    }
+
+  for (guint i = 0; i < all->len; i++)
+    if (((GkRegionShared *) g_ptr_array_index (all, i))->members->len >= 2)
+      g_ptr_array_add (shared, g_ptr_array_steal_index (all, i--));
+  g_ptr_array_sort (shared, compare_shared);
+  return shared;
+}
+
+static gboolean
+holds_every_word (const char         *haystack,
+                  const char * const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && strstr (haystack, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+GPtrArray *
+gk_region_search (GkRegion   *self,
+                  const char *query)
+{
+  GListModel *members = G_LIST_MODEL (self->members);
+  g_autofree char *query_key = gk_region_name_key (query);
+  g_auto(GStrv) words = g_strsplit_set (query_key, " \t", -1);
+  GPtrArray *hits = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint m = 0; m < g_list_model_get_n_items (members); m++)
+    {
+      g_autoptr(GkRegionMember) member = g_list_model_get_item (members, m);
+      GPtrArray *work = gk_region_member_get_work (member);
+
+      for (guint w = 0; w < work->len; w++)
+        {
+          const GkRegionWork *item = g_ptr_array_index (work, w);
+          g_autofree char *text = g_strjoin (" ", item->title, item->project != NULL ? item->project : "",
+                                             item->owner, gk_region_member_get_municipality (member), NULL);
+          g_autofree char *key = gk_region_name_key (text);
+          GkRegionHit *hit;
+
+          if (!holds_every_word (key, (const char * const *) words))
+            continue;
+          hit = g_new (GkRegionHit, 1);
+          hit->member = member;   /* the list holds it */
+          hit->work = item;
+          g_ptr_array_add (hits, hit);
+        }
+    }
+  return hits;
+}

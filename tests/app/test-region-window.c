@@ -1,0 +1,335 @@
+/* test-region-window.c: the region window loads its members in the
+ * background, shows their levels side by side, the matrix, the shared
+ * indicators, a search over their work and their signals, lists the file
+ * it left out, and opens a municipality in a window of its own
+ *
+ * Copyright 2026 The Gripkaart authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "gk-level-badge.h"
+#include "gk-region-window.h"
+#include "gk-window.h"
+
+#include "page-test-helpers.h"
+#include "../core/region-fixture.h"
+
+#define N_MEMBERS 6
+
+static char *region_dir;
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static GtkWidget *
+named (GkRegionWindow *window,
+       const char     *name)
+{
+  GtkWidget *widget = find_named (GTK_WIDGET (window), name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static GkRegionWindow *
+open_region_window (void)
+{
+  g_autoptr(GkRegion) region = gk_region_new ();
+  g_autoptr(GError) error = NULL;
+  GkRegionWindow *window;
+
+  g_assert_true (gk_region_add_path (region, region_dir, &error));
+  g_assert_no_error (error);
+  window = gk_region_window_new (app, region);
+
+  /* Loading runs in the background: the window shows its progress first. */
+  g_assert_false (gk_region_window_get_loaded (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (named (window, "state-stack"))), ==, "loading");
+  g_assert_nonnull (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (named (window, "progress-bar"))));
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (gk_region_window_get_loaded (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (named (window, "state-stack"))), ==, "region");
+  return window;
+}
+
+static guint
+list_length (GkRegionWindow *window,
+             const char     *name)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (named (window, name)))));
+}
+
+/* The label showing text exactly, under widget (rows a list view made). */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_pages (void)
+{
+  GkRegionWindow *window = open_region_window ();
+  GtkWidget *left_out = named (window, "left-out-list");
+  GtkDropDown *dropdown = GTK_DROP_DOWN (named (window, "indicator-dropdown"));
+  GtkWidget *search_list = named (window, "search-list");
+  GListModel *by_headline;
+  g_autoptr(GkRegionMember) worst = NULL;
+  g_autoptr(GkRegionMember) best = NULL;
+  g_autoptr(GPtrArray) topics = gk_region_get_topic_names (gk_region_window_get_region (window));
+  GtkWidget *zeist, *last_cell, *first_cell;
+
+  /* Levels side by side, worst first; the bad file listed with its reason. */
+  by_headline = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (named (window, "headline-list"))));
+  g_assert_cmpuint (g_list_model_get_n_items (by_headline), ==, N_MEMBERS);
+  worst = g_list_model_get_item (by_headline, 0);
+  best = g_list_model_get_item (by_headline, N_MEMBERS - 1);
+  g_assert_cmpint (gk_region_member_get_headline (worst), ==, GK_LEVEL_SERIOUS);
+  g_assert_cmpint (gk_region_member_get_headline (best), ==, GK_LEVEL_IN_CONTROL);
+  wait_until (find_label (named (window, "headline-list"), gk_region_member_get_municipality (worst)) != NULL);
+  g_assert_cmpuint (count_children (left_out), ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_first_child (left_out))), ==,
+                   "000-Kapot.gripkaart");
+
+  /* The matrix: a row per municipality, a column per topic; Zeist (the
+   * third) lacks the last topic, Utrecht has it. */
+  gk_region_window_show_page (window, "matrix");
+  g_assert_cmpuint (count_children (named (window, "matrix-header")), ==, topics->len + 1);
+  g_assert_cmpuint (list_length (window, "matrix-list"), ==, N_MEMBERS);
+  wait_until (find_label (named (window, "matrix-list"), "Zeist") != NULL);
+  zeist = find_label (named (window, "matrix-list"), "Zeist");
+  last_cell = gtk_widget_get_last_child (gtk_widget_get_parent (zeist));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_first_child (last_cell)));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_last_child (last_cell)));
+  first_cell = gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_widget_get_parent (
+                 find_label (named (window, "matrix-list"), "Utrecht"))));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_first_child (first_cell)));
+  g_assert_cmpint (gk_level_badge_get_level (GK_LEVEL_BADGE (gtk_widget_get_first_child (first_cell))), ==,
+                   region_fixture_level (0, 0));
+
+  /* The shared indicators, one at a time. */
+  gk_region_window_show_page (window, "indicators");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 9);
+  gtk_drop_down_set_selected (dropdown, 8);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (named (window, "indicator-note"))),
+                            "Measured by 5 municipalities"));
+  wait_for_paint (named (window, "indicator-note"));
+
+  /* Who else runs POH-jeugd? */
+  gk_region_window_show_page (window, "search");
+  gtk_editable_set_text (GTK_EDITABLE (named (window, "search-entry")), "poh pilot");
+  wait_until (count_children (search_list) == N_MEMBERS);
+  gtk_editable_set_text (GTK_EDITABLE (named (window, "search-entry")), "bestaat niet");
+  wait_until (count_children (search_list) == 0);
+
+  /* The attention signals, by municipality. */
+  gk_region_window_show_page (window, "signals");
+  g_assert_cmpuint (list_length (window, "signal-list"), ==, N_MEMBERS);
+
+  destroy_all_windows ();
+}
+
+static GkWindow *
+programme_window (void)
+{
+  GkWindow *window = GK_WINDOW (find_toplevel (GK_TYPE_WINDOW));
+
+  return window != NULL && gk_window_get_document (window) != NULL ? window : NULL;
+}
+
+static void
+test_open_member (void)
+{
+  GkRegionWindow *window = open_region_window ();
+  GtkListView *list = GTK_LIST_VIEW (named (window, "headline-list"));
+  g_autoptr(GkRegionMember) first = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list)), 0);
+  GkWindow *opened;
+
+  /* A click on the first row (a list view activates on one click). */
+  g_signal_emit_by_name (list, "activate", 0);
+  wait_until (programme_window () != NULL);
+  opened = programme_window ();
+  g_assert_cmpstr (gk_programme_get_municipality (gk_document_get_programme (gk_window_get_document (opened))), ==,
+                   gk_region_member_get_municipality (first));
+
+  destroy_all_windows ();
+}
+
+static GtkFileChooser *
+file_chooser_dialog (void)
+{
+  GtkWindow *dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+  return dialog != NULL ? GTK_FILE_CHOOSER (dialog) : NULL;
+}
+
+/* Open Region… in the main menu: several files at once. */
+static void
+test_open_region_chooses_files (void)
+{
+  GkWindow *window = gk_window_new (app);
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.open-region");
+  GtkFileChooser *chooser;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_cmpstr (accels[0], ==, "<Shift><Control>o");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-region", NULL));
+  wait_until (file_chooser_dialog () != NULL);
+  chooser = file_chooser_dialog ();
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
+  g_assert_true (gtk_file_chooser_get_select_multiple (chooser));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  wait_until (file_chooser_dialog () == NULL);
+  g_assert_null (find_toplevel (GK_TYPE_REGION_WINDOW));
+
+  destroy_all_windows ();
+}
+
+static gboolean
+chosen_is (GtkFileChooser *chooser,
+           GFile          *file)
+{
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (chooser);
+
+  return chosen != NULL && g_file_equal (chosen, file);
+}
+
+/* Open Region Folder…: the folder chosen opens as a region. */
+static void
+test_open_region_folder (void)
+{
+  GkWindow *window = gk_window_new (app);
+  g_autoptr(GFile) folder = g_file_new_for_path (region_dir);
+  g_autoptr(GError) error = NULL;
+  GtkFileChooser *chooser;
+  GkRegionWindow *region_window;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-region-folder", NULL));
+  wait_until (file_chooser_dialog () != NULL);
+  chooser = file_chooser_dialog ();
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  /* Selects the folder in its parent's listing, which loads meanwhile. */
+  g_assert_true (gtk_file_chooser_set_file (chooser, folder, &error));
+  g_assert_no_error (error);
+  wait_until (chosen_is (chooser, folder));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  wait_until (find_toplevel (GK_TYPE_REGION_WINDOW) != NULL);
+  region_window = GK_REGION_WINDOW (find_toplevel (GK_TYPE_REGION_WINDOW));
+  wait_until (gk_region_window_get_loaded (region_window));
+  g_assert_cmpuint (g_list_model_get_n_items (gk_region_get_members (gk_region_window_get_region (region_window))),
+                    ==, N_MEMBERS);
+
+  destroy_all_windows ();
+}
+
+static gboolean
+is_complete_pdf (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  return g_file_get_contents (path, &contents, &length, NULL) && length > 100 &&
+         memcmp (contents, "%PDF-", 5) == 0 && g_strstr_len (contents + length - 32, 32, "%%EOF") != NULL;
+}
+
+/* Export Report…: a file chooser with the paper to choose, then the
+ * regional report written in the background. */
+static void
+test_export_report (void)
+{
+  GkRegionWindow *window = open_region_window ();
+  g_autofree char *out = g_build_filename (tmp_dir, "regio.pdf", NULL);
+  g_autofree char *stem = g_build_filename (tmp_dir, "regio", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (stem);
+  GtkFileChooser *chooser;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "region.export-report", NULL));
+  wait_until (file_chooser_dialog () != NULL);
+  chooser = file_chooser_dialog ();
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "paper"), ==, "a4");
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "orientation"), ==, "portrait");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  wait_until (file_chooser_dialog () == NULL);
+
+  /* What the chooser's answer does: ".pdf" added, written beside and
+   * renamed, so complete once there. */
+  gk_region_window_export_report (window, file, GK_REPORT_PAPER_A3, GK_REPORT_ORIENTATION_LANDSCAPE);
+  g_assert_true (gk_region_window_get_exporting (window));
+  wait_until (!gk_region_window_get_exporting (window));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (is_complete_pdf (out));
+
+  destroy_all_windows ();
+}
+
+/* Closing the window while its members are read: the reading stops, the
+ * window goes once the worker let go of it, and nothing is left behind. */
+static void
+test_closed_while_loading (void)
+{
+  g_autoptr(GkRegion) region = gk_region_new ();
+  g_autoptr(GError) error = NULL;
+  GkRegionWindow *window;
+  gpointer weak;
+
+  g_assert_true (gk_region_add_path (region, region_dir, &error));
+  window = gk_region_window_new (app, region);
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_until (weak == NULL);
+  drain ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  GDate today;
+  int status;
+
+  setup_app (&argc, &argv);
+  today = test_today ();
+  region_dir = g_build_filename (tmp_dir, "regio", NULL);
+  g_assert_cmpint (g_mkdir (region_dir, 0700), ==, 0);
+  g_assert_true (region_fixture_write_folder (region_dir, N_MEMBERS, TRUE, &today, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/region-window/pages", test_pages);
+  g_test_add_func ("/region-window/open-member", test_open_member);
+  g_test_add_func ("/region-window/open-region-chooses-files", test_open_region_chooses_files);
+  g_test_add_func ("/region-window/open-region-folder", test_open_region_folder);
+  g_test_add_func ("/region-window/export-report", test_export_report);
+  g_test_add_func ("/region-window/closed-while-loading", test_closed_while_loading);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
