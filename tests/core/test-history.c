@@ -290,6 +290,51 @@ test_insert_in_group (Fixture       *fixture,
   assert_change (entry_at (entries, 0), "text", NULL, "Besluit \"A\"\nen verder");
 }
 
+/* The values of an insert in a group come from the live record, those of
+ * one on its own from the row read back: the two must be the same. */
+static void
+test_insert_values_same_either_way (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GkMeasurement) grouped = gk_measurement_new ();
+  g_autoptr(GkMeasurement) alone = gk_measurement_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *grouped_json = NULL;
+  g_autofree char *alone_json = NULL;
+  g_autofree char *alone_as_grouped = NULL;
+
+  for (int i = 0; i < 2; i++)
+    {
+      GkMeasurement *figure = i == 0 ? grouped : alone;
+
+      gk_measurement_set_indicator_id (figure, 1);
+      gk_measurement_set_period_date (figure, i == 0 ? "2025-11-01" : "2025-12-01");
+      gk_measurement_set_value (figure, 1234.5);
+      gk_measurement_set_note (figure, "Bron: \"CBS\"\tvoorlopig");
+      gk_measurement_set_entered_by (figure, "Linda");
+    }
+  gk_document_begin_group (fixture->doc, "Import");
+  g_assert_true (gk_document_insert (fixture->doc, GK_RECORD (grouped), &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_document_end_group (fixture->doc, &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_document_insert (fixture->doc, GK_RECORD (alone), &error));
+  g_assert_no_error (error);
+
+  sql = g_strdup_printf ("SELECT changes FROM change_log WHERE table_name = 'measurement' AND row_id = %" G_GINT64_FORMAT,
+                         gk_record_get_id (GK_RECORD (grouped)));
+  grouped_json = fixture_query_text (fixture->db, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT replace(changes, '2025-12-01', '2025-11-01') FROM change_log"
+                         " WHERE table_name = 'measurement' AND row_id = %" G_GINT64_FORMAT,
+                         gk_record_get_id (GK_RECORD (alone)));
+  alone_as_grouped = fixture_query_text (fixture->db, sql);
+  g_assert_nonnull (strstr (grouped_json, "1234.5"));
+  g_assert_nonnull (strstr (grouped_json, "\\\"CBS\\\"\\u0009voorlopig"));
+  g_assert_cmpstr (grouped_json, ==, alone_as_grouped);
+}
+
 /* A figure: shown as the indicator it belongs to, its value as a number. */
 static void
 test_figure (Fixture       *fixture,
@@ -681,6 +726,7 @@ main (int   argc,
   ADD ("/history/query", test_query_lists_changes);
   ADD ("/history/insert-and-delete", test_insert_and_delete);
   ADD ("/history/insert-in-group", test_insert_in_group);
+  ADD ("/history/insert-values-same-either-way", test_insert_values_same_either_way);
   ADD ("/history/filters", test_filters);
   ADD ("/history/figure", test_figure);
   ADD ("/history/figure/dutch-locale", test_figure_dutch_locale);

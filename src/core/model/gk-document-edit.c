@@ -290,7 +290,7 @@ run_insert_in_group (GkDocument  *self,
    * gk-document-history.c). */
   gboolean record_insert = gk_document_group_can_record_insert (self, ts);
   GkRecord *live;
-  gboolean written;
+  gboolean written, logged;
 
   if (record_insert)
     sqlite3session_enable (self->group_session, 0);
@@ -299,15 +299,23 @@ run_insert_in_group (GkDocument  *self,
     sqlite3session_enable (self->group_session, 1);
   if (!written)
     return FALSE;
-  if (!gk_document_log_insert (self, ts, *out_id, description, self->group_now, error))
-    {
-      self->group_log_failed = TRUE;
-      return FALSE;
-    }
-  live = gk_document_add_inserted (self, ts, record, adopt, *out_id, self->group_now);
   if (record_insert)
-    gk_document_group_record_insert (self, ts, live);
-  return TRUE;
+    {
+      /* Recorded in the group's changeset before anything can fail, so
+       * that a rollback of the group takes the row back out of the lists. */
+      live = gk_document_add_inserted (self, ts, record, adopt, *out_id, self->group_now);
+      gk_document_group_record_insert (self, ts, live);
+      logged = gk_document_log_inserted_record (self, ts, live, description, self->group_now, error);
+    }
+  else
+    {
+      logged = gk_document_log_insert (self, ts, *out_id, description, self->group_now, error);
+      if (logged)
+        gk_document_add_inserted (self, ts, record, adopt, *out_id, self->group_now);
+    }
+  if (!logged)
+    self->group_log_failed = TRUE;
+  return logged;
 }
 
 /* One edit: write, log, commit (or release into the open group), reload,

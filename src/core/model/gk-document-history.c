@@ -379,45 +379,19 @@ append_changed_columns (GString                *summary,
  * and nulls. */
 
 static void
-append_json_string (GString    *json,
-                    const char *text)
-{
-  g_string_append_c (json, '"');
-  for (const unsigned char *p = (const unsigned char *) text; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        {
-          g_string_append_c (json, '\\');
-          g_string_append_c (json, (char) *p);
-        }
-      else if (*p < 0x20)
-        g_string_append_printf (json, "\\u%04x", *p);
-      else
-        g_string_append_c (json, (char) *p);
-    }
-  g_string_append_c (json, '"');
-}
-
-static void
 append_json_value (GString       *json,
                    sqlite3_value *value)
 {
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-
   switch (value != NULL ? sqlite3_value_type (value) : SQLITE_NULL)
     {
     case SQLITE_INTEGER:
       g_string_append_printf (json, "%" G_GINT64_FORMAT, (gint64) sqlite3_value_int64 (value));
       break;
     case SQLITE_FLOAT:
-      /* JSON has no infinity: such a value is written as none. */
-      if (isfinite (sqlite3_value_double (value)))
-        g_string_append (json, g_ascii_dtostr (number, sizeof number, sqlite3_value_double (value)));
-      else
-        g_string_append (json, "null");
+      gk_json_append_real (json, sqlite3_value_double (value));
       break;
     case SQLITE_TEXT:
-      append_json_string (json, (const char *) sqlite3_value_text (value));
+      gk_json_append_string (json, (const char *) sqlite3_value_text (value));
       break;
     default:
       g_string_append (json, "null");
@@ -432,7 +406,7 @@ append_json_change (GString       *json,
                     sqlite3_value *new_value)
 {
   g_string_append (json, json->len > 1 ? ", " : "");
-  append_json_string (json, column);
+  gk_json_append_string (json, column);
   g_string_append (json, ": [");
   append_json_value (json, old_value);
   g_string_append (json, ", ");
@@ -728,6 +702,21 @@ gk_document_log_insert (GkDocument  *self,
   if (!inserted_row_json (self, ts, row_id, json, error))
     return FALSE;
   return log_queue (self, ts, row_id, "insert", summary, json->str, now, error);
+}
+
+gboolean
+gk_document_log_inserted_record (GkDocument  *self,
+                                 TableState  *ts,
+                                 GkRecord    *live,
+                                 const char  *summary,
+                                 const char  *now,
+                                 GError     **error)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+
+  /* The live record is what the INSERT wrote: no need to read it back. */
+  gk_record_append_json_values (live, json);
+  return log_queue (self, ts, gk_record_get_id (live), "insert", summary, json->str, now, error);
 }
 
 gboolean

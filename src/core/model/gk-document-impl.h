@@ -293,5 +293,13 @@ gboolean         gk_document_log_insert              (GkDocument    *self,
                                                       const char    *summary,
                                                       const char    *now,
                                                       GError       **error);
+/* The same for a row whose live record is exactly what its INSERT wrote
+ * (a table gk_document_group_can_record_insert() accepts). */
+gboolean         gk_document_log_inserted_record     (GkDocument    *self,
+                                                      TableState    *ts,
+                                                      GkRecord      *live,
+                                                      const char    *summary,
+                                                      const char    *now,
+                                                      GError       **error);
 
 G_END_DECLS

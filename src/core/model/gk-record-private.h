@@ -86,6 +86,18 @@ void            gk_record_copy_system       (GkRecord     *self,
  * reads them from the row that binding this record wrote. */
 void            gk_record_append_changeset_values (GkRecord   *self,
                                                    GByteArray *out);
+/* Sets @json to the values of the record's row as the change log keeps
+ * those of an insert: {"column": [null, value], ...}, every column that
+ * holds a value but the id and the stamps; the same as reading the row
+ * back after the INSERT that binding this record wrote. */
+void            gk_record_append_json_values (GkRecord  *self,
+                                              GString   *json);
+/* JSON for the change log: a string with its quotes, escaped; a real
+ * (null when not finite). */
+void            gk_json_append_string       (GString      *json,
+                                             const char   *text);
+void            gk_json_append_real         (GString      *json,
+                                             double        value);
 /* Appends SQLite's variable-length integer (as in changesets) to @out. */
 void            gk_changeset_append_varint  (GByteArray   *out,
                                              guint64       value);

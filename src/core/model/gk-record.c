@@ -1165,8 +1165,83 @@ append_changeset_real (GByteArray *out,
   append_changeset_u64 (out, SQLITE_FLOAT, bits);
 }
 
-/* The value gk_record_bind_columns() binds (and the document's INSERT, for
- * the system columns), in the storage class its column keeps it in. */
+/* A cell as SQLite holds it: the value gk_record_bind_columns() binds (and
+ * the document's INSERT, for the system columns), in the storage class its
+ * column keeps it in. */
+typedef struct {
+  int         type;     /* SQLITE_NULL, _INTEGER, _FLOAT or _TEXT */
+  gint64      i;
+  double      d;
+  const char *s;
+  char       *owned;    /* when s had to be made */
+} StoredValue;
+
+static void
+stored_value (const GkColumn *col,
+              const GkCell   *cell,
+              StoredValue    *v)
+{
+  *v = (StoredValue) { SQLITE_NULL };
+  switch (col->kind)
+    {
+    case GK_COLUMN_ID:
+    case GK_COLUMN_INT:
+      v->type = SQLITE_INTEGER;
+      v->i = cell->v.i;
+      break;
+    case GK_COLUMN_TEXT:
+      v->type = SQLITE_TEXT;
+      v->s = cell->v.s != NULL ? cell->v.s : "";
+      break;
+    case GK_COLUMN_DATE:
+      if (cell->v.s != NULL)
+        {
+          v->type = SQLITE_TEXT;
+          v->s = cell->v.s;
+        }
+      break;
+    case GK_COLUMN_REF:
+      if (cell->v.i != 0)
+        {
+          v->type = SQLITE_INTEGER;
+          v->i = cell->v.i;
+        }
+      break;
+    case GK_COLUMN_MONEY:
+      if (!cell->null)
+        {
+          v->type = SQLITE_INTEGER;
+          v->i = cell->v.i;
+        }
+      break;
+    case GK_COLUMN_REAL:
+      /* SQLite stores a NaN bound to a REAL column as NULL. */
+      if (!cell->null && !isnan (cell->v.d))
+        {
+          v->type = SQLITE_FLOAT;
+          v->d = cell->v.d;
+        }
+      break;
+    case GK_COLUMN_ENUM:
+      {
+        const GkEnumEntry *entry = enum_entry_by_value (col, cell->v.i);
+
+        if (entry != NULL && !((col->flags & GK_COLUMN_FLAG_NULLABLE) && cell->v.i == 0))
+          {
+            v->type = SQLITE_TEXT;
+            v->s = entry->key;
+          }
+      }
+      break;
+    case GK_COLUMN_DOMAINS:
+      v->type = SQLITE_TEXT;
+      v->s = v->owned = gk_domains_to_keys ((GkDomains) cell->v.i);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 void
 gk_record_append_changeset_values (GkRecord   *self,
                                    GByteArray *out)
@@ -1176,63 +1251,95 @@ gk_record_append_changeset_values (GkRecord   *self,
 
   for (guint i = 0; i < table->n_columns; i++)
     {
-      const GkColumn *col = &table->columns[i];
-      const GkCell *cell = &cells[i];
+      StoredValue v;
 
-      switch (col->kind)
+      stored_value (&table->columns[i], &cells[i], &v);
+      switch (v.type)
         {
-        case GK_COLUMN_ID:
-        case GK_COLUMN_INT:
-          append_changeset_u64 (out, SQLITE_INTEGER, (guint64) cell->v.i);
+        case SQLITE_INTEGER:
+          append_changeset_u64 (out, SQLITE_INTEGER, (guint64) v.i);
           break;
-        case GK_COLUMN_TEXT:
-          append_changeset_text (out, cell->v.s != NULL ? cell->v.s : "");
+        case SQLITE_FLOAT:
+          append_changeset_real (out, v.d);
           break;
-        case GK_COLUMN_DATE:
-          if (cell->v.s == NULL)
-            append_changeset_null (out);
-          else
-            append_changeset_text (out, cell->v.s);
-          break;
-        case GK_COLUMN_REF:
-          if (cell->v.i == 0)
-            append_changeset_null (out);
-          else
-            append_changeset_u64 (out, SQLITE_INTEGER, (guint64) cell->v.i);
-          break;
-        case GK_COLUMN_MONEY:
-          if (cell->null)
-            append_changeset_null (out);
-          else
-            append_changeset_u64 (out, SQLITE_INTEGER, (guint64) cell->v.i);
-          break;
-        case GK_COLUMN_REAL:
-          if (cell->null)
-            append_changeset_null (out);
-          else
-            append_changeset_real (out, cell->v.d);
-          break;
-        case GK_COLUMN_ENUM:
-          {
-            const GkEnumEntry *entry = enum_entry_by_value (col, cell->v.i);
-
-            if (entry == NULL || ((col->flags & GK_COLUMN_FLAG_NULLABLE) && cell->v.i == 0))
-              append_changeset_null (out);
-            else
-              append_changeset_text (out, entry->key);
-          }
-          break;
-        case GK_COLUMN_DOMAINS:
-          {
-            g_autofree char *keys = gk_domains_to_keys ((GkDomains) cell->v.i);
-
-            append_changeset_text (out, keys);
-          }
+        case SQLITE_TEXT:
+          append_changeset_text (out, v.s);
           break;
         default:
-          g_assert_not_reached ();
+          append_changeset_null (out);
+          break;
         }
+      g_free (v.owned);
     }
+}
+
+/* ---- JSON, for the change log's values ------------------------------------ */
+
+void
+gk_json_append_string (GString    *json,
+                       const char *text)
+{
+  g_string_append_c (json, '"');
+  for (const unsigned char *p = (const unsigned char *) text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        {
+          g_string_append_c (json, '\\');
+          g_string_append_c (json, (char) *p);
+        }
+      else if (*p < 0x20)
+        g_string_append_printf (json, "\\u%04x", *p);
+      else
+        g_string_append_c (json, (char) *p);
+    }
+  g_string_append_c (json, '"');
+}
+
+void
+gk_json_append_real (GString *json,
+                     double   value)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* JSON has no infinity: such a value is written as none. */
+  if (isfinite (value))
+    g_string_append (json, g_ascii_dtostr (number, sizeof number, value));
+  else
+    g_string_append (json, "null");
+}
+
+void
+gk_record_append_json_values (GkRecord *self,
+                              GString  *json)
+{
+  const GkTable *table = table_of (self);
+  const GkCell *cells = priv_of (self)->cells;
+
+  g_string_assign (json, "{");
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      const GkColumn *col = &table->columns[i];
+      StoredValue v;
+
+      if (col->kind == GK_COLUMN_ID || (col->flags & GK_COLUMN_FLAG_SYSTEM) != 0)
+        continue;
+      stored_value (col, &cells[i], &v);
+      if (v.type != SQLITE_NULL)
+        {
+          g_string_append (json, json->len > 1 ? ", " : "");
+          gk_json_append_string (json, col->name);
+          g_string_append (json, ": [null, ");
+          if (v.type == SQLITE_INTEGER)
+            g_string_append_printf (json, "%" G_GINT64_FORMAT, v.i);
+          else if (v.type == SQLITE_FLOAT)
+            gk_json_append_real (json, v.d);
+          else
+            gk_json_append_string (json, v.s);
+          g_string_append_c (json, ']');
+        }
+      g_free (v.owned);
+    }
+  g_string_append_c (json, '}');
 }
 
 void
