@@ -714,17 +714,40 @@ add_outline (GkRegionReport  *self,
     }
 }
 
+static guint
+paged_n_pages (gpointer report,
+               double   width_pt,
+               double   height_pt)
+{
+  return gk_region_report_get_n_pages (report, width_pt, height_pt);
+}
+
+static void
+paged_draw_page (gpointer  report,
+                 guint     page,
+                 cairo_t  *cr,
+                 double    width_pt,
+                 double    height_pt)
+{
+  gk_region_report_draw_page (report, page, cr, width_pt, height_pt);
+}
+
+static void
+paged_add_outline (gpointer         report,
+                   cairo_surface_t *surface)
+{
+  add_outline (report, surface);
+}
+
 static cairo_status_t
 write_pdf (GkRegionReport     *self,
            cairo_write_func_t  write_func,
            void               *closure)
 {
+  static const GkPagedReport paged = { paged_n_pages, paged_draw_page, paged_add_outline };
   g_autofree char *title = NULL;
   cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
   double width, height;
-  guint n_pages;
 
   report_context (self);
   gk_report_paper_get_size (self->paper, self->orientation, &width, &height);
@@ -732,26 +755,7 @@ write_pdf (GkRegionReport     *self,
   /* Translators: the title of the regional report's PDF */
   title = g_strdup_printf (_("Regional report – %s"), region_title (self));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cr = cairo_create (surface);
-
-  /* Measured on the surface and at the scale of the pages (see gk-report.c). */
-  cairo_save (cr);
-  cairo_scale (cr, GK_CHART_PRINT_SCALE, GK_CHART_PRINT_SCALE);
-  gk_chart_context_begin (self->ctx, cr);
-  gk_chart_context_end (self->ctx);
-  cairo_restore (cr);
-  n_pages = gk_region_report_get_n_pages (self, width, height);
-  for (guint page = 0; page < n_pages; page++)
-    {
-      gk_region_report_draw_page (self, page, cr, width, height);
-      cairo_show_page (cr);
-    }
-  add_outline (self, surface);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  return status;
+  return gk_report_write_pages (surface, self->ctx, width, height, &paged, self);
 }
 
 gboolean

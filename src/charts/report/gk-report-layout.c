@@ -1149,3 +1149,36 @@ gk_report_flow_draw_page (GkReportFlow   *flow,
         }
     }
 }
+
+/* ---- writing the pages of a report ------------------------------------------ */
+
+cairo_status_t
+gk_report_write_pages (cairo_surface_t     *surface,
+                       GkChartContext      *ctx,
+                       double               width_pt,
+                       double               height_pt,
+                       const GkPagedReport *paged,
+                       gpointer             report)
+{
+  cairo_t *cr = cairo_create (surface);
+  cairo_status_t status;
+  guint n_pages;
+
+  cairo_save (cr);
+  cairo_scale (cr, GK_CHART_PRINT_SCALE, GK_CHART_PRINT_SCALE);
+  gk_chart_context_begin (ctx, cr);
+  gk_chart_context_end (ctx);
+  cairo_restore (cr);
+  n_pages = paged->get_n_pages (report, width_pt, height_pt);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      paged->draw_page (report, page, cr, width_pt, height_pt);
+      cairo_show_page (cr);
+    }
+  paged->add_outline (report, surface);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return status;
+}

@@ -197,4 +197,26 @@ void           gk_report_flow_draw_page       (GkReportFlow        *flow,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkReportFlow, gk_report_flow_free)
 
+/* ---- writing the pages of a report ------------------------------------------ */
+
+/* What a report gives gk_report_write_pages(). */
+typedef struct {
+  guint (*get_n_pages) (gpointer report, double width_pt, double height_pt);
+  void  (*draw_page)   (gpointer report, guint page, cairo_t *cr, double width_pt, double height_pt);
+  void  (*add_outline) (gpointer report, cairo_surface_t *surface);
+} GkPagedReport;
+
+/* Draws every page of @report onto @surface (a PDF surface of the sheet,
+ * its metadata set), the outline after them, then finishes and destroys
+ * the surface; returns its status. @ctx is the context the report's
+ * layouts were measured with: it is first bound to the surface at the
+ * pages' scale, so that the layouts are drawn as they are, not shaped
+ * again. */
+cairo_status_t gk_report_write_pages (cairo_surface_t     *surface,
+                                      GkChartContext      *ctx,
+                                      double               width_pt,
+                                      double               height_pt,
+                                      const GkPagedReport *paged,
+                                      gpointer             report);
+
 G_END_DECLS

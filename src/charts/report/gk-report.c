@@ -517,16 +517,39 @@ add_outline (GkReport        *self,
     }
 }
 
+static guint
+paged_n_pages (gpointer report,
+               double   width_pt,
+               double   height_pt)
+{
+  return gk_report_get_n_pages (report, width_pt, height_pt);
+}
+
+static void
+paged_draw_page (gpointer  report,
+                 guint     page,
+                 cairo_t  *cr,
+                 double    width_pt,
+                 double    height_pt)
+{
+  gk_report_draw_page (report, page, cr, width_pt, height_pt);
+}
+
+static void
+paged_add_outline (gpointer         report,
+                   cairo_surface_t *surface)
+{
+  add_outline (report, surface);
+}
+
 cairo_status_t
 gk_report_write_pdf (GkReport           *self,
                      cairo_write_func_t  write_func,
                      void               *closure)
 {
+  static const GkPagedReport paged = { paged_n_pages, paged_draw_page, paged_add_outline };
   cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
   double width, height;
-  guint n_pages;
 
   g_return_val_if_fail (GK_IS_REPORT (self), CAIRO_STATUS_NULL_POINTER);
   g_return_val_if_fail (write_func != NULL, CAIRO_STATUS_NULL_POINTER);
@@ -534,27 +557,7 @@ gk_report_write_pdf (GkReport           *self,
   gk_report_paper_get_size (self->paper, self->orientation, &width, &height);
   surface = gk_pdf_stream_surface_new (write_func, closure, width, height);
   set_metadata (self, surface);
-  cr = cairo_create (surface);
-
-  /* Measured on the surface and at the scale of the pages: the layouts the
-   * pagination shapes are drawn as they are, not shaped again. */
-  cairo_save (cr);
-  cairo_scale (cr, GK_CHART_PRINT_SCALE, GK_CHART_PRINT_SCALE);
-  gk_chart_context_begin (self->b.ctx, cr);
-  gk_chart_context_end (self->b.ctx);
-  cairo_restore (cr);
-  n_pages = gk_report_get_n_pages (self, width, height);
-  for (guint page = 0; page < n_pages; page++)
-    {
-      gk_report_draw_page (self, page, cr, width, height);
-      cairo_show_page (cr);
-    }
-  add_outline (self, surface);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  return status;
+  return gk_report_write_pages (surface, self->b.ctx, width, height, &paged, self);
 }
 
 gboolean

@@ -1164,52 +1164,59 @@ tell_projects (GkDemoWriter  *w,
     }
 }
 
-/* Figures, assessments and journal entries come in when they were made:
- * a month's figures early in the next month, by whoever entered them. */
+/* The day a dated row was made: a month's figure early in the next month
+ * (a few days apart per indicator), an assessment or a journal entry on
+ * its own date. */
+static GDate
+day_made (GkRecord *row)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (GK_IS_MEASUREMENT (row))
+    {
+      GkMeasurement *figure = GK_MEASUREMENT (row);
+
+      g_date_set_parse (&date, gk_measurement_get_period_date (figure));
+      gk_demo_shift_months (&date, 1);
+      g_date_add_days (&date, 4 + (int) (gk_measurement_get_indicator_id (figure) % 6));
+    }
+  else if (GK_IS_ASSESSMENT (row))
+    g_date_set_parse (&date, gk_assessment_get_date (GK_ASSESSMENT (row)));
+  else
+    g_date_set_parse (&date, gk_journal_entry_get_date (GK_JOURNAL_ENTRY (row)));
+  return date;
+}
+
+/* Every row of @rows comes in on the day it was made, at @hour, by whoever
+ * the row names as its writer. */
+static void
+reenter_rows (GkDemoWriter *w,
+              GkDemoReplay *replay,
+              GListModel   *rows,
+              GType         type,
+              int           hour)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GkRecord) row = g_list_model_get_item (rows, i);
+      GDate date = day_made (row);
+      g_autoptr(GDateTime) when = story_moment (w, &date, hour, (int) (i % 50));
+
+      gk_demo_replay_insert_at (replay, type, gk_record_get_id (row), when, gk_record_get_updated_by (row));
+    }
+}
+
+/* Figures, assessments and journal entries come in when they were made. */
 static void
 reenter_dated_rows (GkDemoWriter *w,
                     GkDemoReplay *replay)
 {
   GkDocument *document = gk_demo_replay_get_document (replay);
-  GListModel *measurements = gk_document_get_measurements (document);
-  GListModel *assessments = gk_document_get_assessments (document);
-  GListModel *journal = gk_document_get_journal (document);
 
-  for (guint i = 0; i < g_list_model_get_n_items (measurements); i++)
-    {
-      g_autoptr(GkMeasurement) figure = g_list_model_get_item (measurements, i);
-      g_autoptr(GDateTime) when = NULL;
-      GDate date;
-
-      g_date_set_parse (&date, gk_measurement_get_period_date (figure));
-      gk_demo_shift_months (&date, 1);
-      g_date_add_days (&date, 4 + (int) (gk_measurement_get_indicator_id (figure) % 6));
-      when = story_moment (w, &date, 10, (int) (i % 50));
-      gk_demo_replay_insert_at (replay, GK_TYPE_MEASUREMENT, gk_record_get_id (GK_RECORD (figure)), when,
-                                gk_record_get_updated_by (GK_RECORD (figure)));
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (assessments); i++)
-    {
-      g_autoptr(GkAssessment) assessment = g_list_model_get_item (assessments, i);
-      g_autoptr(GDateTime) when = NULL;
-      GDate date;
-
-      g_date_set_parse (&date, gk_assessment_get_date (assessment));
-      when = story_moment (w, &date, 15, (int) (i % 45));
-      gk_demo_replay_insert_at (replay, GK_TYPE_ASSESSMENT, gk_record_get_id (GK_RECORD (assessment)), when,
-                                gk_record_get_updated_by (GK_RECORD (assessment)));
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (journal); i++)
-    {
-      g_autoptr(GkJournalEntry) entry = g_list_model_get_item (journal, i);
-      g_autoptr(GDateTime) when = NULL;
-      GDate date;
-
-      g_date_set_parse (&date, gk_journal_entry_get_date (entry));
-      when = story_moment (w, &date, 16, (int) (i % 30));
-      gk_demo_replay_insert_at (replay, GK_TYPE_JOURNAL_ENTRY, gk_record_get_id (GK_RECORD (entry)), when,
-                                gk_record_get_updated_by (GK_RECORD (entry)));
-    }
+  reenter_rows (w, replay, gk_document_get_measurements (document), GK_TYPE_MEASUREMENT, 10);
+  reenter_rows (w, replay, gk_document_get_assessments (document), GK_TYPE_ASSESSMENT, 15);
+  reenter_rows (w, replay, gk_document_get_journal (document), GK_TYPE_JOURNAL_ENTRY, 16);
 }
 
 /* Measures that have started, and active projects, begin the story where
