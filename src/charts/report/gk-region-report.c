@@ -26,9 +26,9 @@
 #include "gk-report-section.h"
 
 /* The sheet's measures, as the progress report's. */
-#define MARGIN        (15.0 / 25.4 * 72.0 / GK_CHART_PRINT_SCALE)
-#define HEADER_HEIGHT 46.0
-#define FOOTER_HEIGHT 32.0
+#define MARGIN        GK_REPORT_MARGIN
+#define HEADER_HEIGHT GK_REPORT_HEADER_HEIGHT
+#define FOOTER_HEIGHT GK_REPORT_FOOTER_HEIGHT
 
 /* How many attention signals a municipality's section lists. */
 #define SIGNALS_PER_MEMBER 3
@@ -639,33 +639,10 @@ draw_header_and_footer (GkRegionReport *self,
                         double          width,
                         double          height)
 {
-  GkChartContext *ctx = self->ctx;
-  const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
-  cairo_t *cr = gk_chart_context_get_cairo (ctx);
-  double inner = width - 2 * MARGIN;
-  double footer_y = height - MARGIN - gk_report_text_height (ctx, "Ag", GK_REPORT_FONT_SMALL, -1, 0);
   g_autofree char *printed_on = gk_report_format_date (&self->printed);
-  g_autofree char *printed = NULL;
-  g_autofree char *page = NULL;
-  const char *right = _("Regional report");
-  double title_width = inner - gk_report_text_width (ctx, right, GK_REPORT_FONT_SMALL) - 24;
 
-  gk_report_draw_text (ctx, region_title (self), GK_REPORT_FONT_SMALL_BOLD, GK_REPORT_INK_NORMAL,
-                       MARGIN, MARGIN, title_width, GK_CHART_ALIGN_START, 1);
-  gk_report_draw_text (ctx, right, GK_REPORT_FONT_SMALL, GK_REPORT_INK_DIM,
-                       MARGIN, MARGIN, inner, GK_CHART_ALIGN_END, 1);
-  gk_report_draw_text (ctx, page_context (self, page_nr), GK_REPORT_FONT_SMALL_BOLD, GK_REPORT_INK_DIM,
-                       width - MARGIN - inner * 0.55, MARGIN + 15, inner * 0.55, GK_CHART_ALIGN_END, 1);
-  gk_chart_set_source (cr, &palette->grid, 1);
-  gk_chart_hline (cr, MARGIN, width - MARGIN, MARGIN + HEADER_HEIGHT - 14, 1);
-
-  gk_chart_hline (cr, MARGIN, width - MARGIN, footer_y - 8, 1);
-  printed = g_strdup_printf (_("Printed on %s"), printed_on);
-  gk_report_draw_text (ctx, printed, GK_REPORT_FONT_SMALL, GK_REPORT_INK_DIM,
-                       MARGIN, footer_y, inner, GK_CHART_ALIGN_START, 1);
-  page = g_strdup_printf (_("Page %u of %u"), page_nr + 1, n_pages);
-  gk_report_draw_text (ctx, page, GK_REPORT_FONT_SMALL, GK_REPORT_INK_NORMAL,
-                       MARGIN, footer_y, inner, GK_CHART_ALIGN_END, 1);
+  gk_report_draw_sheet_frame (self->ctx, width, height, region_title (self), NULL, _("Regional report"),
+                              page_context (self, page_nr), printed_on, page_nr, n_pages);
 }
 
 void

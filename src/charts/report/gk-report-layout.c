@@ -1150,6 +1150,53 @@ gk_report_flow_draw_page (GkReportFlow   *flow,
     }
 }
 
+/* ---- the sheet ---------------------------------------------------------------- */
+
+void
+gk_report_draw_sheet_frame (GkChartContext *ctx,
+                            double          width,
+                            double          height,
+                            const char     *title,
+                            const char     *subtitle,
+                            const char     *right,
+                            const char     *context,
+                            const char     *printed_on,
+                            guint           page_nr,
+                            guint           n_pages)
+{
+  const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
+  cairo_t *cr = gk_chart_context_get_cairo (ctx);
+  double margin = GK_REPORT_MARGIN;
+  double inner = width - 2 * margin;
+  double footer_y = height - margin - gk_report_text_height (ctx, "Ag", GK_REPORT_FONT_SMALL, -1, 0);
+  double title_width = inner - gk_report_text_width (ctx, right, GK_REPORT_FONT_SMALL) - 24;
+  g_autofree char *printed = NULL;
+  g_autofree char *page = NULL;
+
+  gk_report_draw_text (ctx, title, GK_REPORT_FONT_SMALL_BOLD, GK_REPORT_INK_NORMAL,
+                       margin, margin, title_width, GK_CHART_ALIGN_START, 1);
+  if (subtitle != NULL)
+    gk_report_draw_text (ctx, subtitle, GK_REPORT_FONT_SMALL, GK_REPORT_INK_DIM,
+                         margin, margin + 15, title_width, GK_CHART_ALIGN_START, 1);
+  gk_report_draw_text (ctx, right, GK_REPORT_FONT_SMALL, GK_REPORT_INK_DIM,
+                       margin, margin, inner, GK_CHART_ALIGN_END, 1);
+  if (context != NULL)
+    gk_report_draw_text (ctx, context, GK_REPORT_FONT_SMALL_BOLD, GK_REPORT_INK_DIM,
+                         width - margin - inner * 0.55, margin + 15, inner * 0.55, GK_CHART_ALIGN_END, 1);
+  gk_chart_set_source (cr, &palette->grid, 1);
+  gk_chart_hline (cr, margin, width - margin, margin + GK_REPORT_HEADER_HEIGHT - 14, 1);
+
+  gk_chart_hline (cr, margin, width - margin, footer_y - 8, 1);
+  /* Translators: in the footer of every page; %s is a date */
+  printed = g_strdup_printf (_("Printed on %s"), printed_on);
+  gk_report_draw_text (ctx, printed, GK_REPORT_FONT_SMALL, GK_REPORT_INK_DIM,
+                       margin, footer_y, inner, GK_CHART_ALIGN_START, 1);
+  /* Translators: in the footer of every page: "Page 2 of 12" */
+  page = g_strdup_printf (_("Page %u of %u"), page_nr + 1, n_pages);
+  gk_report_draw_text (ctx, page, GK_REPORT_FONT_SMALL, GK_REPORT_INK_NORMAL,
+                       margin, footer_y, inner, GK_CHART_ALIGN_END, 1);
+}
+
 /* ---- writing the pages of a report ------------------------------------------ */
 
 cairo_status_t

@@ -197,6 +197,29 @@ void           gk_report_flow_draw_page       (GkReportFlow        *flow,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkReportFlow, gk_report_flow_free)
 
+/* ---- the sheet ---------------------------------------------------------------- */
+
+/* The margins and bands of every sheet, in the pages' units (points over
+ * GK_CHART_PRINT_SCALE). */
+#define GK_REPORT_MARGIN        (15.0 / 25.4 * 72.0 / GK_CHART_PRINT_SCALE)
+#define GK_REPORT_HEADER_HEIGHT 46.0
+#define GK_REPORT_FOOTER_HEIGHT 32.0
+
+/* The header and footer every sheet of a report has, drawn on @ctx's cairo
+ * context: @title (bold) and @subtitle (or NULL) at the top left, @right
+ * at the top right with @context (or NULL) under it, a rule under the
+ * header; in the footer "Printed on @printed_on" and the page number. */
+void  gk_report_draw_sheet_frame (GkChartContext *ctx,
+                                  double          width,
+                                  double          height,
+                                  const char     *title,
+                                  const char     *subtitle,
+                                  const char     *right,
+                                  const char     *context,
+                                  const char     *printed_on,
+                                  guint           page_nr,
+                                  guint           n_pages);
+
 /* ---- writing the pages of a report ------------------------------------------ */
 
 /* What a report gives gk_report_write_pages(). */

@@ -22,9 +22,9 @@
 #include "gk-report-section.h"
 
 /* 15 mm, in chart pixels (0.75 pt each). */
-#define MARGIN        (15.0 / 25.4 * 72.0 / GK_CHART_PRINT_SCALE)
-#define HEADER_HEIGHT 46.0
-#define FOOTER_HEIGHT 32.0
+#define MARGIN        GK_REPORT_MARGIN
+#define HEADER_HEIGHT GK_REPORT_HEADER_HEIGHT
+#define FOOTER_HEIGHT GK_REPORT_FOOTER_HEIGHT
 
 struct _GkReport
 {
@@ -363,43 +363,16 @@ draw_header_and_footer (GkReport *self,
                         double    width,
                         double    height)
 {
-  GkChartContext *ctx = self->b.ctx;
-  const GkChartPalette *palette = gk_chart_context_get_palette (ctx);
-  cairo_t *cr = gk_chart_context_get_cairo (ctx);
   GkProgramme *programme = gk_document_get_programme (self->b.document);
-  double inner = width - 2 * MARGIN;
-  double footer_y = height - MARGIN - gk_report_text_height (ctx, "Ag", GK_REPORT_FONT_SMALL, -1, 0);
-  g_autofree char *right = NULL;
-  g_autofree char *page = NULL;
   g_autofree char *printed_on = gk_report_format_date (&self->b.printed);
-  g_autofree char *printed = NULL;
   g_autofree char *context = page_context (self, page_nr);
-  double title_width;
+  g_autofree char *right = NULL;
 
   /* Translators: the top right of every page; %s is a period */
   right = g_strdup_printf (_("Progress report %s"), gk_report_get_period_label (self));
-  title_width = inner - gk_report_text_width (ctx, right, GK_REPORT_FONT_SMALL) - 24;
-  gk_report_draw_text (ctx, gk_report_programme_title (&self->b), GK_REPORT_FONT_SMALL_BOLD, GK_REPORT_INK_NORMAL,
-                       MARGIN, MARGIN, title_width, GK_CHART_ALIGN_START, 1);
-  if (programme != NULL)
-    gk_report_draw_text (ctx, gk_programme_get_municipality (programme), GK_REPORT_FONT_SMALL, GK_REPORT_INK_DIM,
-                         MARGIN, MARGIN + 15, title_width, GK_CHART_ALIGN_START, 1);
-  gk_report_draw_text (ctx, right, GK_REPORT_FONT_SMALL, GK_REPORT_INK_DIM,
-                       MARGIN, MARGIN, inner, GK_CHART_ALIGN_END, 1);
-  gk_report_draw_text (ctx, context, GK_REPORT_FONT_SMALL_BOLD, GK_REPORT_INK_DIM,
-                       width - MARGIN - inner * 0.55, MARGIN + 15, inner * 0.55, GK_CHART_ALIGN_END, 1);
-  gk_chart_set_source (cr, &palette->grid, 1);
-  gk_chart_hline (cr, MARGIN, width - MARGIN, MARGIN + HEADER_HEIGHT - 14, 1);
-
-  gk_chart_hline (cr, MARGIN, width - MARGIN, footer_y - 8, 1);
-  /* Translators: in the footer of every page; %s is a date */
-  printed = g_strdup_printf (_("Printed on %s"), printed_on);
-  gk_report_draw_text (ctx, printed, GK_REPORT_FONT_SMALL, GK_REPORT_INK_DIM,
-                       MARGIN, footer_y, inner, GK_CHART_ALIGN_START, 1);
-  /* Translators: in the footer of every page: "Page 2 of 12" */
-  page = g_strdup_printf (_("Page %u of %u"), page_nr + 1, n_pages);
-  gk_report_draw_text (ctx, page, GK_REPORT_FONT_SMALL, GK_REPORT_INK_NORMAL,
-                       MARGIN, footer_y, inner, GK_CHART_ALIGN_END, 1);
+  gk_report_draw_sheet_frame (self->b.ctx, width, height, gk_report_programme_title (&self->b),
+                              programme != NULL ? gk_programme_get_municipality (programme) : NULL,
+                              right, context, printed_on, page_nr, n_pages);
 }
 
 void
