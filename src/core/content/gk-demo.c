@@ -998,23 +998,24 @@ change_project (GkRecord      *copy,
   gk_focus_project_set_health_reason (GK_FOCUS_PROJECT (copy), state->reason);
 }
 
-/* A moment of the story, in UTC: at the latest the evening before the
- * reference date, so that nothing happens in the future of the file and
- * the day the demo is shown on starts with no changes yet. */
+/* A moment of the story, in UTC: at the latest on the day before the
+ * reference date (at the moment's own time), so that nothing happens in
+ * the future of the file and the day the demo is shown on starts with no
+ * changes yet. */
 static GDateTime *
 story_moment (GkDemoWriter *w,
               const GDate  *date,
               int           hour,
               int           minute)
 {
-  g_autoptr(GDateTime) reference = g_date_time_new_utc (g_date_get_year (&w->reference),
-                                                         g_date_get_month (&w->reference),
-                                                         g_date_get_day (&w->reference), 17, 0, 0);
-  g_autoptr(GDateTime) latest = g_date_time_add_days (reference, -1);
-  g_autoptr(GDateTime) moment = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
-                                                      g_date_get_day (date), hour, minute, 0);
+  GDate day = *date;
+  GDate latest = w->reference;
 
-  return g_date_time_compare (moment, latest) > 0 ? g_date_time_ref (latest) : g_date_time_ref (moment);
+  g_date_subtract_days (&latest, 1);
+  if (g_date_compare (&day, &latest) > 0)
+    day = latest;
+  return g_date_time_new_utc (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day),
+                              hour, minute, 0);
 }
 
 static int
@@ -1088,7 +1089,8 @@ tell_measures (GkDemoWriter  *w,
           state = measure_state_on (w, measure, MIN (days_from_reference (w, &end), 0));
           if (memcmp (&state, &last, sizeof state) == 0)
             continue;
-          when = story_moment (w, &end, 13 + m % 4, (m * 7) % 60);
+          /* Each owner reports all of theirs in one sitting. */
+          when = story_moment (w, &end, 14, measure->owner * 4 + m % 4);
           gk_demo_replay_change_at (replay, GK_TYPE_MEASURE, measure_ids[m], when,
                                     demo_people[measure->owner].name, change_measure, &state, sizeof state);
           last = state;
@@ -1164,6 +1166,15 @@ tell_projects (GkDemoWriter  *w,
     }
 }
 
+static int
+person_index (const char *name)
+{
+  for (int p = 1; p < N_PEOPLE; p++)
+    if (g_strcmp0 (demo_people[p].name, name) == 0)
+      return p;
+  return 0;
+}
+
 /* The day a dated row was made: a month's figure early in the next month
  * (a few days apart per indicator), an assessment or a journal entry on
  * its own date. */
@@ -1201,7 +1212,8 @@ reenter_rows (GkDemoWriter *w,
     {
       g_autoptr(GkRecord) row = g_list_model_get_item (rows, i);
       GDate date = day_made (row);
-      g_autoptr(GDateTime) when = story_moment (w, &date, hour, (int) (i % 50));
+      /* Each person's rows of a day together, as one sitting. */
+      g_autoptr(GDateTime) when = story_moment (w, &date, hour, person_index (gk_record_get_updated_by (row)) * 4 + (int) (i % 4));
 
       gk_demo_replay_insert_at (replay, type, gk_record_get_id (row), when, gk_record_get_updated_by (row));
     }
