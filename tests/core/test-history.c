@@ -301,7 +301,6 @@ test_insert_values_same_either_way (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *grouped_json = NULL;
-  g_autofree char *alone_json = NULL;
   g_autofree char *alone_as_grouped = NULL;
 
   for (int i = 0; i < 2; i++)
