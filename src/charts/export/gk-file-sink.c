@@ -132,6 +132,20 @@ gk_source_date_epoch (gint64 *out_seconds)
   return TRUE;
 }
 
+gboolean
+gk_source_date_epoch_day (GDate *out_day)
+{
+  g_autoptr(GDateTime) time = NULL;
+  gint64 seconds;
+
+  if (!gk_source_date_epoch (&seconds) || (time = g_date_time_new_from_unix_utc (seconds)) == NULL)
+    return FALSE;
+  g_date_clear (out_day, 1);
+  g_date_set_dmy (out_day, g_date_time_get_day_of_month (time), g_date_time_get_month (time),
+                  g_date_time_get_year (time));
+  return TRUE;
+}
+
 cairo_surface_t *
 gk_file_sink_create_pdf_surface (GkFileSink *sink,
                                  double      width_pt,

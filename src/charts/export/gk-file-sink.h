@@ -48,5 +48,8 @@ gboolean         gk_file_sink_close              (GkFileSink      *sink,
 /* SOURCE_DATE_EPOCH (reproducible builds), when set: the time that the
  * files we write claim to be made at, instead of the clock's. */
 gboolean         gk_source_date_epoch            (gint64          *out_seconds);
+/* The day (UTC) of SOURCE_DATE_EPOCH, when set: the date a report says it
+ * was printed on. */
+gboolean         gk_source_date_epoch_day        (GDate           *out_day);
 
 G_END_DECLS

@@ -75,20 +75,9 @@ static GDate
 default_printed_date (GkReport *self)
 {
   GDate date;
-  gint64 seconds;
 
-  g_date_clear (&date, 1);
-  if (gk_source_date_epoch (&seconds))
-    {
-      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (seconds);
-
-      if (time != NULL)
-        {
-          g_date_set_dmy (&date, g_date_time_get_day_of_month (time), g_date_time_get_month (time),
-                          g_date_time_get_year (time));
-          return date;
-        }
-    }
+  if (gk_source_date_epoch_day (&date))
+    return date;
   return *gk_chart_model_get_today (self->b.charts);
 }
 
