@@ -14,8 +14,7 @@
 #include "gk-app-resources.h"
 #include "gk-application.h"
 #include "gk-command-line.h"
-#include "gk-figures-command.h"
-#include "gk-region-command.h"
+#include "gk-cli.h"
 #include "gk-region-window.h"
 #include "gk-preferences-window.h"
 #include "gk-window.h"
@@ -159,12 +158,6 @@ gk_application_handle_local_options (GApplication *app,
   GkApplication *self = GK_APPLICATION (app);
   const char *today = NULL;
 
-  if (g_variant_dict_contains (options, "version"))
-    {
-      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
-      return EXIT_SUCCESS;
-    }
-
   if (g_variant_dict_lookup (options, "today", "&s", &today))
     {
       g_autoptr(GError) error = NULL;
@@ -197,19 +190,9 @@ gk_application_local_command_line (GApplication   *app,
                                    char         ***arguments,
                                    int            *exit_status)
 {
-  if (gk_region_command_is_wanted (*arguments))
+  if (gk_cli_is_wanted (*arguments))
     {
-      *exit_status = gk_region_command_run (*arguments);
-      return TRUE;
-    }
-  if (gk_figures_command_is_wanted (*arguments))
-    {
-      *exit_status = gk_figures_command_run (*arguments);
-      return TRUE;
-    }
-  if (gk_command_line_is_batch (*arguments))
-    {
-      *exit_status = gk_command_line_run (*arguments);
+      *exit_status = gk_cli_run (*arguments);
       return TRUE;
     }
 

@@ -13,6 +13,7 @@
 #include <pango/pangocairo.h>
 
 #include "gk-chart-common.h"
+#include "gk-chart-fonts.h"
 #include "gk-date.h"
 
 /* Narrower than any printing character of the interface fonts ("i" and
@@ -173,7 +174,7 @@ gk_chart_context_new (GkStyleVariant variant)
 
   /* Unhinted metrics: text measures the same on screen, paper and file, so
    * a layout that fits on screen fits in print. */
-  ctx->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  ctx->pango = pango_font_map_create_context (gk_chart_fonts_get_font_map ());
   options = cairo_font_options_create ();
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_SLIGHT);

@@ -18,6 +18,7 @@
 
 #include "gk-analysis.h"
 #include "gk-chart-export.h"
+#include "gk-chart-fonts.h"
 #include "gk-chart-model.h"
 #include "gk-command-line.h"
 #include "gk-conflict-copy.h"
@@ -165,6 +166,8 @@ gk_command_line_export_chart (const char   *path,
   /* Check what we can before opening anything. */
   if (!gk_chart_format_from_path (output, &format, error) || !parse_size (size, &width, &height, error))
     return FALSE;
+
+  gk_chart_fonts_preload ();
 
   session = open_session (path, clock, error);
   if (session == NULL)
@@ -489,6 +492,7 @@ gk_command_line_export_report (const char   *path,
   if (period != NULL && !gk_period_parse (period, &frequency, &period_date, error))
     return FALSE;
 
+  gk_chart_fonts_preload ();
   session = open_session (path, clock, error);
   if (session == NULL)
     return FALSE;
