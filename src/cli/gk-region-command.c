@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-chart-fonts.h"
 #include "gk-clock.h"
 #include "gk-command-line.h"
 #include "gk-region-command.h"
@@ -239,6 +240,8 @@ run_options (Options  *o,
     }
   if (o->export_report != NULL && !gk_region_report_check_output (o->export_report, error))
     return FALSE;
+  if (o->export_report != NULL)
+    gk_chart_fonts_preload ();
 
   if (!open_region (o, region, error))
     return FALSE;
