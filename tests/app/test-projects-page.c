@@ -539,6 +539,41 @@ test_indicator_charts_follow_edits (void)
   destroy_all_windows ();
 }
 
+/* While another page is shown, an edit does not draw the project's charts
+ * for nobody; showing the page again shows the edit and the charts. */
+static void
+test_hidden_detail_waits_for_the_page (void)
+{
+  GkProjectsPage *page;
+  GkWindow *window = open_demo (&page);
+  GkDocument *document = gk_window_get_document (window);
+  GkFocusProject *project = gk_projects_page_get_project (page);
+  g_autoptr(GkRecord) copy = gk_record_copy (GK_RECORD (project));
+  GkChartModel *model = NULL;
+  GtkWidget *name = require_named (GTK_WIDGET (page), "project-name");
+  g_autofree char *old_name = g_strdup (gk_focus_project_get_name (project));
+  guint n = count_indicator_charts (page, &model);
+
+  g_assert_cmpuint (n, >, 0);
+  gk_window_show_page (window, "overview");
+  wait_until (!gtk_widget_get_mapped (GTK_WIDGET (page)));
+
+  gk_focus_project_set_name (GK_FOCUS_PROJECT (copy), "Wijkteams dichtbij");
+  g_assert_true (gk_document_update (document, copy, NULL));
+  drain ();
+  /* Nothing drawn while hidden: the old charts went (they held the old
+   * data), no new ones were made, the old name still stands. */
+  g_assert_cmpuint (count_indicator_charts (page, &model), ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, old_name);
+
+  gk_window_show_page (window, "projects");
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, "Wijkteams dichtbij");
+  g_assert_cmpuint (count_indicator_charts (page, &model), ==, n);
+  g_assert_nonnull (model);
+  destroy_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -553,6 +588,7 @@ main (int   argc,
   g_test_add_func ("/projects-page/measure-from-catalogue", test_add_measure_from_catalogue);
   g_test_add_func ("/projects-page/inline-status-and-progress", test_inline_status_and_progress);
   g_test_add_func ("/projects-page/indicator-charts-follow-edits", test_indicator_charts_follow_edits);
+  g_test_add_func ("/projects-page/hidden-detail-waits-for-the-page", test_hidden_detail_waits_for_the_page);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -855,6 +855,57 @@ test_page_shortcuts (void)
   destroy_all_windows ();
 }
 
+/* --- the overview's signals ---------------------------------------------------- */
+
+/* An edit that changes no signal leaves the signal rows as they are (no
+ * rows made and measured again for nothing); one that changes a signal
+ * shows it. */
+static void
+test_overview_signals_follow_edits (void)
+{
+  GkWindow *window = open_demo_window_sized ("signals.gripkaart", 1200);
+  GkSession *session = gk_window_get_session (window);
+  GkDocument *document = gk_window_get_document (window);
+  GtkWidget *list = require_named (gk_window_show_page (window, "overview"), "signals-list");
+  GPtrArray *signals = gk_analysis_get_signals (gk_session_get_analysis (session));
+  const GkAttentionSignal *first;
+  GkAnalysis *analysis;
+  GkFocusProject *project;
+  g_autoptr(GkRecord) project_copy = NULL;
+  g_autoptr(GkRecord) measure_copy = NULL;
+  g_autoptr(GkMeasure) measure = g_list_model_get_item (gk_document_get_measures (document), 0);
+  GtkWidget *row;
+
+  drain ();
+  g_assert_cmpuint (signals->len, >, 0);
+  first = g_ptr_array_index (signals, 0);
+  g_assert_cmpstr (first->table, ==, "focus_project");
+  project = gk_document_lookup_focus_project (document, first->row_id);
+  g_assert_nonnull (project);
+  row = gtk_widget_get_first_child (list);
+  g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+
+  /* A description is in no signal. */
+  analysis = gk_session_get_analysis (session);
+  measure_copy = gk_record_copy (GK_RECORD (measure));
+  gk_measure_set_description (GK_MEASURE (measure_copy), "Afgestemd met de wijkteams.");
+  g_assert_true (gk_document_update (document, measure_copy, NULL));
+  wait_until (gk_session_get_analysis (session) != analysis);
+  drain ();
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_first_child (list) == row);
+
+  /* The off-track project's reason is in its signal. */
+  project_copy = gk_record_copy (GK_RECORD (project));
+  gk_focus_project_set_health_reason (GK_FOCUS_PROJECT (project_copy), "Twee nieuwe medewerkers beginnen in januari.");
+  g_assert_true (gk_document_update (document, project_copy, NULL));
+  wait_until (row == NULL);
+  row = gtk_widget_get_first_child (list);
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                            "Twee nieuwe medewerkers beginnen in januari."));
+  destroy_all_windows ();
+}
+
 /* --- closing ------------------------------------------------------------------ */
 
 static void
@@ -942,6 +993,7 @@ main (int   argc,
   g_test_add_func ("/window/show-record", test_show_record_action);
   g_test_add_func ("/window/page-shortcuts", test_page_shortcuts);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window_lists_every_shortcut);
+  g_test_add_func ("/window/overview-signals-follow-edits", test_overview_signals_follow_edits);
   g_test_add_func ("/window/close-releases-document", test_close_releases_document);
   g_test_add_func ("/window/presence", test_presence_shown);
   g_test_add_func ("/window/recovery-offered", test_recovery_offered);

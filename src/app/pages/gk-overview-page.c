@@ -23,6 +23,7 @@ struct _GkOverviewPage
   GkChartView   *roadmap_chart;
   GkChartView   *progress_chart;
   GtkListBox    *signals_list;
+  char          *shown_signals;   /* what the rows show: see signals_key() */
 };
 
 G_DEFINE_FINAL_TYPE (GkOverviewPage, gk_overview_page, ADW_TYPE_BIN)
@@ -51,11 +52,36 @@ remove_all_rows (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* The list shown: each shown signal and the count of the rest. Most edits
+ * change no signal; rebuilding the rows then was a third of an edit's
+ * refresh of the overview (the rows, and measuring them again). */
+static char *
+signals_key (GPtrArray *signals)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < MIN (signals->len, MAX_SIGNALS_SHOWN); i++)
+    {
+      const GkAttentionSignal *signal = g_ptr_array_index (signals, i);
+
+      g_string_append_printf (key, "%d %s %" G_GINT64_FORMAT " %s\n", signal->severity,
+                              signal->table != NULL ? signal->table : "", signal->row_id, signal->message);
+    }
+  g_string_append_printf (key, "%u", signals->len);
+  return g_string_free (key, FALSE);
+}
+
 static void
 show_signals (GkOverviewPage *self,
               GkAnalysis     *analysis)
 {
   GPtrArray *signals = gk_analysis_get_signals (analysis);
+  g_autofree char *key = signals_key (signals);
+
+  if (g_strcmp0 (key, self->shown_signals) == 0)
+    return;
+  g_free (self->shown_signals);
+  self->shown_signals = g_steal_pointer (&key);
 
   remove_all_rows (self->signals_list);
   if (signals->len == 0)
@@ -136,7 +162,10 @@ set_charts (GkOverviewPage *self,
   if (charts != NULL)
     show_signals (self, gk_chart_model_get_analysis (charts));
   else
-    remove_all_rows (self->signals_list);
+    {
+      remove_all_rows (self->signals_list);
+      g_clear_pointer (&self->shown_signals, g_free);
+    }
 }
 
 /* --- the session ----------------------------------------------------------------- */
@@ -230,6 +259,7 @@ gk_overview_page_dispose (GObject *object)
   GkOverviewPage *self = GK_OVERVIEW_PAGE (object);
 
   gk_overview_page_set_session (self, NULL);
+  g_clear_pointer (&self->shown_signals, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), GK_TYPE_OVERVIEW_PAGE);
 
   G_OBJECT_CLASS (gk_overview_page_parent_class)->dispose (object);

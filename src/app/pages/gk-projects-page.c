@@ -338,6 +338,7 @@ struct _GkProjectsPage
   GtkCustomFilter     *measure_filter;
   GtkFilterListModel  *project_measures;
   GPtrArray           *measure_rows;   /* a row per item of project_measures */
+  gboolean             detail_stale;   /* changed while the page was hidden */
 
   AdwLeaflet          *leaflet;
   GtkWidget           *list_pane;
@@ -656,15 +657,21 @@ indicator_row_new (GkProjectsPage *self,
 /* The project's indicators (indicator_project rows). Their charts belong in
  * indicator_charts_box, one chart widget per indicator, in this order. */
 static void
+remove_indicator_charts (GkProjectsPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->indicator_charts_box))) != NULL)
+    gtk_box_remove (self->indicator_charts_box, child);
+}
+
+static void
 show_indicators (GkProjectsPage *self)
 {
   GListModel *links = gk_document_get_indicator_projects (self->document);
 
-  GtkWidget *child;
-
   remove_all_rows (self->indicators_list);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->indicator_charts_box))) != NULL)
-    gtk_box_remove (self->indicator_charts_box, child);
+  remove_indicator_charts (self);
 
   for (guint i = 0; i < g_list_model_get_n_items (links); i++)
     {
@@ -709,10 +716,26 @@ update_actions (GkProjectsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "projects.add-from-catalogue", shown);
 }
 
+/* The detail (facts, topics, the indicators' charts) follows every change
+ * of the programme, but while the page is not on screen nobody sees it: an
+ * edit on another page rebuilt the shown project's charts each time. It
+ * waits for the page to be mapped instead. */
+static gboolean
+defer_while_hidden (GkProjectsPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return FALSE;
+  self->detail_stale = TRUE;
+  return TRUE;
+}
+
 static void
 refresh_detail (GkProjectsPage *self)
 {
   update_actions (self);
+  if (defer_while_hidden (self))
+    return;
+  self->detail_stale = FALSE;
   if (self->project == NULL)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
@@ -1035,7 +1058,7 @@ set_analysis (GkProjectsPage *self,
   /* The indicators are drawn by set_charts(), which session_charts_cb()
    * calls right after with the chart data of this analysis: drawing
    * them here too would build every chart of the project twice. */
-  if (self->project != NULL)
+  if (self->project != NULL && !defer_while_hidden (self))
     show_topics (self);
 }
 
@@ -1048,8 +1071,25 @@ set_charts (GkProjectsPage *self,
   g_return_if_fail (charts == NULL || GK_IS_CHART_MODEL (charts));
 
   g_set_object (&self->charts, charts);
-  if (self->project != NULL)
+  if (self->project == NULL)
+    return;
+  /* The charts drawn from the old data go at once, drawn again or not:
+   * they hold the programme (a closed file must be let go of). */
+  if (defer_while_hidden (self))
+    remove_indicator_charts (self);
+  else
     show_indicators (self);
+}
+
+static void
+gk_projects_page_map (GtkWidget *widget)
+{
+  GkProjectsPage *self = GK_PROJECTS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (gk_projects_page_parent_class)->map (widget);
+  /* Mapped now, and before the frame that shows the page is laid out. */
+  if (self->detail_stale)
+    refresh_detail (self);
 }
 
 /* --- the session ----------------------------------------------------------------- */
@@ -1175,6 +1215,7 @@ gk_projects_page_class_init (GkProjectsPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = gk_projects_page_dispose;
   G_OBJECT_CLASS (klass)->get_property = gk_projects_page_get_property;
   G_OBJECT_CLASS (klass)->set_property = gk_projects_page_set_property;
+  widget_class->map = gk_projects_page_map;
 
   /**
    * GkProjectsPage:session:

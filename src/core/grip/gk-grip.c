@@ -593,6 +593,16 @@ compare_measurements_by_date (const void *a,
                          &((const GkGripMeasurement *) b)->period_date);
 }
 
+static gboolean
+measurements_are_in_order (const GkGripMeasurement *points,
+                           guint                    n_points)
+{
+  for (guint i = 1; i < n_points; i++)
+    if (compare_measurements_by_date (&points[i - 1], &points[i]) > 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* Least squares over @points (sorted by date), x in days since the first. */
 static gboolean
 fit_trend (const GkGripMeasurement *points,
@@ -725,7 +735,10 @@ gk_grip_forecast (const GkGripIndicator *indicator,
     if (gk_period_date_is_set (&indicator->measurements[i].period_date) &&
         isfinite (indicator->measurements[i].value))
       points[n_points++] = indicator->measurements[i];
-  qsort (points, n_points, sizeof (GkGripMeasurement), compare_measurements_by_date);
+  /* The document keeps an indicator's figures in period order: sorting
+   * them again was a quarter of renewing the analysis after an edit. */
+  if (!measurements_are_in_order (points, n_points))
+    qsort (points, n_points, sizeof (GkGripMeasurement), compare_measurements_by_date);
 
   first = n_points > n_last ? n_points - n_last : 0;
   if (n_points - first >= GK_GRIP_FORECAST_MIN_POINTS)
