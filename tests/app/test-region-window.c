@@ -8,7 +8,10 @@
  */
 #include "config.h"
 
+#include "gk-edit-actions.h"
 #include "gk-level-badge.h"
+#include "gk-project-file.h"
+#include "gk-session.h"
 #include "gk-region-window.h"
 #include "gk-window.h"
 
@@ -156,20 +159,138 @@ programme_window (void)
   return window != NULL && gk_window_get_document (window) != NULL ? window : NULL;
 }
 
+/* Counts the widgets under @widget bound to an action that edits (buttons,
+ * menu buttons, rows), and how many of them can be used. */
+static void
+count_editing_widgets (GtkWidget *widget,
+                       guint     *n,
+                       guint     *n_sensitive)
+{
+  if (GTK_IS_ACTIONABLE (widget))
+    {
+      const char *name = gtk_actionable_get_action_name (GTK_ACTIONABLE (widget));
+
+      if (name != NULL && gk_edit_action_is_editing (name))
+        {
+          (*n)++;
+          if (gtk_widget_get_sensitive (widget))
+            (*n_sensitive)++;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    count_editing_widgets (child, n, n_sensitive);
+}
+
+static char *
+file_bytes (const char *path,
+            gsize      *length)
+{
+  char *bytes = NULL;
+
+  g_assert_true (g_file_get_contents (path, &bytes, length, NULL));
+  return bytes;
+}
+
+/* The programme's ambition as the file on disk has it, read the way the
+ * region reads (a snapshot: the window holds the working copy). */
+static char *
+ambition_on_disk (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkSession) session = gk_session_new (NULL);
+  GkProjectFile *project = gk_project_file_open_with_flags (file, GK_PROJECT_FILE_OPEN_READ_ONLY, "test", &error);
+  char *ambition;
+
+  g_assert_no_error (error);
+  g_assert_true (gk_session_open_project_file (session, project, &error));
+  g_assert_no_error (error);
+  g_object_unref (project);
+  ambition = g_strdup (gk_programme_get_ambition (gk_document_get_programme (gk_session_get_document (session))));
+  gk_session_close (session);
+  return ambition;
+}
+
+static gboolean
+change_ambition (GkWindow    *window,
+                 const char  *ambition,
+                 GError     **error)
+{
+  GkDocument *document = gk_window_get_document (window);
+  g_autoptr(GkRecord) copy = gk_record_copy (GK_RECORD (gk_document_get_programme (document)));
+
+  gk_programme_set_ambition (GK_PROGRAMME (copy), ambition);
+  return gk_document_update (document, copy, error);
+}
+
+/* A municipality opened from the region is there to look at: nothing in its
+ * window edits, the document refuses an edit, the file keeps every byte.
+ * Edit (in the band across the window) opens it again to edit, and an
+ * edit then saves. */
 static void
 test_open_member (void)
 {
   GkRegionWindow *window = open_region_window ();
   GtkListView *list = GTK_LIST_VIEW (named (window, "headline-list"));
   g_autoptr(GkRegionMember) first = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list)), 0);
+  const char *path = gk_region_member_get_path (first);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *saved = NULL;
+  gsize before_len, after_len;
+  g_autoptr(GError) error = NULL;
+  GkProjectFile *project;
+  GtkWidget *bar;
   GkWindow *opened;
+  guint n = 0, n_sensitive = 0;
 
+  before = file_bytes (path, &before_len);
   /* A click on the first row (a list view activates on one click). */
   g_signal_emit_by_name (list, "activate", 0);
   wait_until (programme_window () != NULL);
   opened = programme_window ();
   g_assert_cmpstr (gk_programme_get_municipality (gk_document_get_programme (gk_window_get_document (opened))), ==,
                    gk_region_member_get_municipality (first));
+
+  /* Read-only, and it says so and why. */
+  project = gk_session_get_project_file (gk_window_get_session (opened));
+  g_assert_true (gk_project_file_get_read_only (project));
+  g_assert_true (gk_project_file_get_viewing (project));
+  g_assert_true (gk_document_get_read_only (gk_window_get_document (opened)));
+  bar = find_named (GTK_WIDGET (opened), "read-only-bar");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (bar)));
+  g_assert_true (label_shows (find_named (bar, "read-only-text")));
+
+  /* Every editing button, menu item and row of every page is off. */
+  count_editing_widgets (GTK_WIDGET (opened), &n, &n_sensitive);
+  g_assert_cmpuint (n, >=, 8);
+  g_assert_cmpuint (n_sensitive, ==, 0);
+
+  /* What gets past the window is refused by the document, with its reason. */
+  g_assert_false (change_ambition (opened, "Anders", &error));
+  g_assert_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (gk_document_get_dirty (gk_window_get_document (opened)));
+  after = file_bytes (path, &after_len);
+  g_assert_cmpmem (before, before_len, after, after_len);
+
+  /* Edit: the same file, in the same window, now to edit. */
+  click (find_named (bar, "read-only-edit"));
+  wait_until (!gk_project_file_get_viewing (gk_session_get_project_file (gk_window_get_session (opened))));
+  g_assert_true (programme_window () == opened);
+  g_assert_false (gk_document_get_read_only (gk_window_get_document (opened)));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (bar)));
+  n = n_sensitive = 0;
+  count_editing_widgets (GTK_WIDGET (opened), &n, &n_sensitive);
+  g_assert_cmpuint (n_sensitive, >, 0);
+
+  g_assert_true (change_ambition (opened, "Samen met de regio", &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_document_get_dirty (gk_window_get_document (opened)));
+  gtk_widget_activate_action (GTK_WIDGET (opened), "win.save", NULL);
+  wait_until (!gk_document_get_dirty (gk_window_get_document (opened)));
+  saved = ambition_on_disk (path);
+  g_assert_cmpstr (saved, ==, "Samen met de regio");
 
   destroy_all_windows ();
 }

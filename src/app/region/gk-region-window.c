@@ -648,7 +648,10 @@ open_member_activated (GtkWidget  *widget,
   if (application == NULL)
     return;
   window = gk_window_new (GK_APPLICATION (application));
-  gk_window_open_file_and_present (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  /* A municipality's file is looked at from the region, not changed by
+   * accident: its window edits only when the user chooses to. */
+  gk_window_open_file_read_only (window, file, _("Opened from the region, to look at. Choose Edit to change it."));
 }
 
 static void
