@@ -10,6 +10,7 @@
 
 #include "gk-edit-actions.h"
 #include "gk-level-badge.h"
+#include "gk-measure-editor.h"
 #include "gk-project-file.h"
 #include "gk-project-file-parts.h"
 #include "gk-session.h"
@@ -182,6 +183,15 @@ count_editing_widgets (GtkWidget *widget,
     count_editing_widgets (child, n, n_sensitive);
 }
 
+static guint
+editing_sensitive (GtkWidget *widget)
+{
+  guint n = 0, n_sensitive = 0;
+
+  count_editing_widgets (widget, &n, &n_sensitive);
+  return n_sensitive;
+}
+
 static char *
 file_bytes (const char *path,
             gsize      *length)
@@ -272,6 +282,21 @@ test_open_member (void)
   g_assert_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_READ_ONLY);
   g_clear_error (&error);
   g_assert_false (gk_document_get_dirty (gk_window_get_document (opened)));
+  /* An editor still opens on a record (a double click on a row), to look
+   * at: nothing in it edits. */
+  {
+    GkDocument *document = gk_window_get_document (opened);
+    g_autoptr(GkMeasure) measure = g_list_model_get_item (gk_document_get_measures (document), 0);
+    GtkWindow *editor = GTK_WINDOW (gk_measure_editor_new (GTK_WINDOW (opened), document, measure, 0));
+    guint n_editor = 0, n_editor_sensitive = 0;
+
+    gtk_window_present (editor);
+    wait_until (editing_sensitive (GTK_WIDGET (editor)) == 0);
+    count_editing_widgets (GTK_WIDGET (editor), &n_editor, &n_editor_sensitive);
+    g_assert_cmpuint (n_editor, >, 0);
+    gtk_window_destroy (editor);
+    drain ();
+  }
   after = file_bytes (path, &after_len);
   g_assert_cmpmem (before, before_len, after, after_len);
 

@@ -57,13 +57,17 @@ void
 gk_edit_actions_disable (GtkWidget *widget)
 {
   GtkWidgetClass *widget_class;
+  GType owner;
   const char *name;
+  const GVariantType *parameter_type;
+  const char *property_name;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   widget_class = GTK_WIDGET_GET_CLASS (widget);
+  /* (GTK 4.8 fills in every one of these: none may be NULL.) */
   for (guint i = 0;
-       gtk_widget_class_query_action (widget_class, i, NULL, &name, NULL, NULL);
+       gtk_widget_class_query_action (widget_class, i, &owner, &name, &parameter_type, &property_name);
        i++)
     if (gk_edit_action_is_editing (name))
       gtk_widget_action_set_enabled (widget, name, FALSE);
