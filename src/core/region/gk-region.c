@@ -330,8 +330,8 @@ load_one (gpointer data,
 /* Reads every path in a pool of threads; returns the members in the order
  * of paths (NULL where cancelled), telling progress from this thread, and
  * (when batch is not NULL) handing on the members read so far in the
- * order of paths: the first at once, then at most every
- * BATCH_INTERVAL_US, the last when all are read. */
+ * order of paths: at once until one that could be read went out, then at
+ * most every BATCH_INTERVAL_US, the last when all are read. */
 static GkRegionMember **
 load_members (GPtrArray             *paths,
               const GDate           *today,
@@ -347,6 +347,7 @@ load_members (GPtrArray             *paths,
   guint told = 0;
   guint delivered = 0;
   gint64 last_batch = 0;
+  gboolean any_read = FALSE;
 
   job.tmp_dir = g_dir_make_tmp ("gripkaart-region-XXXXXX", error);
   if (job.tmp_dir == NULL)
@@ -369,7 +370,7 @@ load_members (GPtrArray             *paths,
       if (job.done == told)
         {
           /* Members read but not handed on wait at most until their batch is due. */
-          if (batch != NULL && finished_prefix (&job, delivered) > delivered)
+          if (batch != NULL && any_read && finished_prefix (&job, delivered) > delivered)
             g_cond_wait_until (&job.cond, &job.mutex, last_batch + BATCH_INTERVAL_US);
           else
             g_cond_wait (&job.cond, &job.mutex);
@@ -378,12 +379,17 @@ load_members (GPtrArray             *paths,
       ready = finished_prefix (&job, delivered);
       g_mutex_unlock (&job.mutex);
 
-      /* results[delivered..ready) are final: no worker writes them again. */
+      /* results[delivered..ready) are final: no worker writes them again.
+       * Until a member that could be read went out, a batch goes at once:
+       * the first page waits for nobody (the bad files a folder starts
+       * with least of all). */
       now = g_get_monotonic_time ();
       if (batch != NULL && ready > delivered &&
-          (ready == paths->len || now >= last_batch + BATCH_INTERVAL_US))
+          (ready == paths->len || !any_read || now >= last_batch + BATCH_INTERVAL_US))
         {
           batch (job.results, delivered, ready, user_data);
+          for (guint i = delivered; i < ready && !any_read; i++)
+            any_read = job.results[i] != NULL && gk_region_member_get_error (job.results[i]) == NULL;
           delivered = ready;
           last_batch = now;
         }
