@@ -8,7 +8,12 @@
  */
 #include "config.h"
 
+#include "gk-edit-actions.h"
 #include "gk-level-badge.h"
+#include "gk-measure-editor.h"
+#include "gk-project-file.h"
+#include "gk-project-file-parts.h"
+#include "gk-session.h"
 #include "gk-region-window.h"
 #include "gk-window.h"
 
@@ -156,20 +161,162 @@ programme_window (void)
   return window != NULL && gk_window_get_document (window) != NULL ? window : NULL;
 }
 
+/* Counts the widgets under @widget bound to an action that edits (buttons,
+ * menu buttons, rows), and how many of them can be used. */
+static void
+count_editing_widgets (GtkWidget *widget,
+                       guint     *n,
+                       guint     *n_sensitive)
+{
+  if (GTK_IS_ACTIONABLE (widget))
+    {
+      const char *name = gtk_actionable_get_action_name (GTK_ACTIONABLE (widget));
+
+      if (name != NULL && gk_edit_action_is_editing (name))
+        {
+          (*n)++;
+          if (gtk_widget_get_sensitive (widget))
+            (*n_sensitive)++;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    count_editing_widgets (child, n, n_sensitive);
+}
+
+static guint
+editing_sensitive (GtkWidget *widget)
+{
+  guint n = 0, n_sensitive = 0;
+
+  count_editing_widgets (widget, &n, &n_sensitive);
+  return n_sensitive;
+}
+
+static char *
+file_bytes (const char *path,
+            gsize      *length)
+{
+  char *bytes = NULL;
+
+  g_assert_true (g_file_get_contents (path, &bytes, length, NULL));
+  return bytes;
+}
+
+/* The programme's ambition as the file on disk has it, read the way the
+ * region reads (a snapshot: the window holds the working copy). */
+static char *
+ambition_on_disk (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkSession) session = gk_session_new (NULL);
+  GkProjectFile *project = gk_project_file_open_with_flags (file, GK_PROJECT_FILE_OPEN_READ_ONLY, "test", &error);
+  char *ambition;
+
+  g_assert_no_error (error);
+  g_assert_true (gk_session_open_project_file (session, project, &error));
+  g_assert_no_error (error);
+  g_object_unref (project);
+  ambition = g_strdup (gk_programme_get_ambition (gk_document_get_programme (gk_session_get_document (session))));
+  gk_session_close (session);
+  return ambition;
+}
+
+static gboolean
+change_ambition (GkWindow    *window,
+                 const char  *ambition,
+                 GError     **error)
+{
+  GkDocument *document = gk_window_get_document (window);
+  g_autoptr(GkRecord) copy = gk_record_copy (GK_RECORD (gk_document_get_programme (document)));
+
+  gk_programme_set_ambition (GK_PROGRAMME (copy), ambition);
+  return gk_document_update (document, copy, error);
+}
+
+/* A municipality opened from the region is there to look at: nothing in its
+ * window edits, the document refuses an edit, the file keeps every byte.
+ * Edit (in the band across the window) opens it again to edit, and an
+ * edit then saves. */
 static void
 test_open_member (void)
 {
   GkRegionWindow *window = open_region_window ();
   GtkListView *list = GTK_LIST_VIEW (named (window, "headline-list"));
   g_autoptr(GkRegionMember) first = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list)), 0);
+  const char *path = gk_region_member_get_path (first);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *saved = NULL;
+  gsize before_len, after_len;
+  g_autoptr(GError) error = NULL;
+  GkProjectFile *project;
+  GtkWidget *bar;
   GkWindow *opened;
+  guint n = 0, n_sensitive = 0;
 
+  before = file_bytes (path, &before_len);
   /* A click on the first row (a list view activates on one click). */
   g_signal_emit_by_name (list, "activate", 0);
   wait_until (programme_window () != NULL);
   opened = programme_window ();
   g_assert_cmpstr (gk_programme_get_municipality (gk_document_get_programme (gk_window_get_document (opened))), ==,
                    gk_region_member_get_municipality (first));
+
+  /* Read-only, and it says so and why. */
+  project = gk_session_get_project_file (gk_window_get_session (opened));
+  g_assert_true (gk_project_file_get_read_only (project));
+  g_assert_true (gk_project_file_get_viewing (project));
+  g_assert_true (gk_document_get_read_only (gk_window_get_document (opened)));
+  bar = find_named (GTK_WIDGET (opened), "read-only-bar");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (bar)));
+  g_assert_true (label_shows (find_named (bar, "read-only-text")));
+
+  /* Every editing button, menu item and row of every page is off. */
+  count_editing_widgets (GTK_WIDGET (opened), &n, &n_sensitive);
+  g_assert_cmpuint (n, >=, 8);
+  g_assert_cmpuint (n_sensitive, ==, 0);
+
+  /* What gets past the window is refused by the document, with its reason. */
+  g_assert_false (change_ambition (opened, "Anders", &error));
+  g_assert_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (gk_document_get_dirty (gk_window_get_document (opened)));
+  /* An editor still opens on a record (a double click on a row), to look
+   * at: nothing in it edits. */
+  {
+    GkDocument *document = gk_window_get_document (opened);
+    g_autoptr(GkMeasure) measure = g_list_model_get_item (gk_document_get_measures (document), 0);
+    GtkWindow *editor = GTK_WINDOW (gk_measure_editor_new (GTK_WINDOW (opened), document, measure, 0));
+    guint n_editor = 0, n_editor_sensitive = 0;
+
+    gtk_window_present (editor);
+    wait_until (editing_sensitive (GTK_WIDGET (editor)) == 0);
+    count_editing_widgets (GTK_WIDGET (editor), &n_editor, &n_editor_sensitive);
+    g_assert_cmpuint (n_editor, >, 0);
+    gtk_window_destroy (editor);
+    drain ();
+  }
+  after = file_bytes (path, &after_len);
+  g_assert_cmpmem (before, before_len, after, after_len);
+
+  /* Edit: the same file, in the same window, now to edit. */
+  click (find_named (bar, "read-only-edit"));
+  wait_until (!gk_project_file_get_viewing (gk_session_get_project_file (gk_window_get_session (opened))));
+  g_assert_true (programme_window () == opened);
+  g_assert_false (gk_document_get_read_only (gk_window_get_document (opened)));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (bar)));
+  n = n_sensitive = 0;
+  count_editing_widgets (GTK_WIDGET (opened), &n, &n_sensitive);
+  g_assert_cmpuint (n_sensitive, >, 0);
+
+  g_assert_true (change_ambition (opened, "Samen met de regio", &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_document_get_dirty (gk_window_get_document (opened)));
+  gtk_widget_activate_action (GTK_WIDGET (opened), "win.save", NULL);
+  wait_until (!gk_document_get_dirty (gk_window_get_document (opened)));
+  saved = ambition_on_disk (path);
+  g_assert_cmpstr (saved, ==, "Samen met de regio");
 
   destroy_all_windows ();
 }
@@ -289,6 +436,92 @@ test_export_report (void)
 
 /* Closing the window while its members are read: the reading stops, the
  * window goes once the worker let go of it, and nothing is left behind. */
+/* Holds the worker that copies one member until the test lets it go. */
+typedef struct {
+  GMutex      mutex;
+  GCond       cond;
+  char       *path;
+  gboolean    holding;
+  gboolean    released;
+} Holder;
+
+static void
+hold_member_hook (GkStorageStep  step,
+                  const char    *path,
+                  gpointer       user_data)
+{
+  Holder *holder = user_data;
+
+  if (step != GK_STORAGE_STEP_COPY_IN || g_strcmp0 (path, holder->path) != 0)
+    return;
+  g_mutex_lock (&holder->mutex);
+  holder->holding = TRUE;
+  g_main_context_wakeup (NULL);
+  while (!holder->released)
+    g_cond_wait (&holder->cond, &holder->mutex);
+  g_mutex_unlock (&holder->mutex);
+}
+
+static gboolean
+page_visible (GkRegionWindow *window,
+              const char     *name)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (find_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  GtkWidget *child = adw_view_stack_get_child_by_name (stack, name);
+
+  return adw_view_stack_page_get_visible (adw_view_stack_get_page (stack, child));
+}
+
+/* The first page shows the members read so far while the rest are read
+ * (the last one is held back here), with the progress; the others wait
+ * for all of them. */
+static void
+test_members_shown_while_reading (void)
+{
+  g_autoptr(GkRegion) region = gk_region_new ();
+  g_autoptr(GError) error = NULL;
+  Holder holder = { 0 };
+  GkRegionWindow *window;
+  GPtrArray *paths;
+
+  g_assert_true (gk_region_add_path (region, region_dir, &error));
+  paths = gk_region_get_paths (region);
+  g_mutex_init (&holder.mutex);
+  g_cond_init (&holder.cond);
+  holder.path = g_strdup (g_ptr_array_index (paths, paths->len - 1));
+  gk_storage_set_step_hook_for_testing (hold_member_hook, &holder);
+
+  window = gk_region_window_new (app, region);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (named (window, "state-stack"))), "region") == 0 &&
+              list_length (window, "headline-list") == N_MEMBERS - 1);
+  g_assert_false (gk_region_window_get_loaded (window));
+  g_assert_true (gtk_widget_get_visible (named (window, "partial-progress")));
+  g_assert_nonnull (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (named (window, "partial-progress"))));
+  g_assert_false (page_visible (window, "matrix"));
+  g_assert_true (page_visible (window, "headlines"));
+
+  g_mutex_lock (&holder.mutex);
+  g_assert_true (holder.holding);
+  holder.released = TRUE;
+  g_cond_broadcast (&holder.cond);
+  g_mutex_unlock (&holder.mutex);
+  wait_until (gk_region_window_get_loaded (window));
+  gk_storage_set_step_hook_for_testing (NULL, NULL);
+
+  /* The same as loaded at once (test_pages). */
+  g_assert_cmpuint (list_length (window, "headline-list"), ==, N_MEMBERS);
+  g_assert_false (gtk_widget_get_visible (named (window, "partial-progress")));
+  g_assert_true (page_visible (window, "matrix"));
+  g_assert_cmpuint (g_list_model_get_n_items (gk_region_get_left_out (gk_region_window_get_region (window))), ==, 1);
+
+  destroy_all_windows ();
+  g_mutex_clear (&holder.mutex);
+  g_cond_clear (&holder.cond);
+  g_free (holder.path);
+}
+
+
 static void
 test_closed_while_loading (void)
 {
@@ -328,6 +561,7 @@ main (int   argc,
   g_test_add_func ("/region-window/open-region-folder", test_open_region_folder);
   g_test_add_func ("/region-window/export-report", test_export_report);
   g_test_add_func ("/region-window/closed-while-loading", test_closed_while_loading);
+  g_test_add_func ("/region-window/members-shown-while-reading", test_members_shown_while_reading);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -11,6 +11,8 @@
  * another municipality, 000-Kapot.gripkaart damaged among them) into DIR
  * (a new temporary folder by default; an existing DIR with members is
  * used as it is), then measures, in this process:
+ *   - the first region page with members: the first batch of members
+ *     read, as the window shows it while the rest are read;
  *   - the first region page: every member read (copied, checked,
  *     analysed, summarised) and what the first pages show (the topics of
  *     the matrix, the shared indicators);
@@ -35,6 +37,28 @@ peak_mb (void)
   return usage.ru_maxrss / 1024.0;
 }
 
+static GError *load_error;
+
+static void
+members_arrived_cb (GListModel *members,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    gint64     *first)
+{
+  if (*first == 0 && g_list_model_get_n_items (members) > 0)
+    *first = g_get_monotonic_time ();
+}
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  gk_region_load_finish (GK_REGION (source), result, &load_error);
+  *(gboolean *) user_data = TRUE;
+}
+
 static gboolean
 has_members (const char *dir)
 {
@@ -57,6 +81,8 @@ main (int   argc,
   guint64 members = 40;
   GDate today;
   gint64 start, loaded, reported;
+  gint64 first_members = 0;
+  gboolean load_done = FALSE;
 
   for (int i = 1; i < argc; i++)
     {
@@ -78,9 +104,16 @@ main (int   argc,
     }
 
   start = g_get_monotonic_time ();
-  if (!gk_region_add_path (region, dir, &error) ||
-      !gk_region_load (region, &today, NULL, NULL, NULL, &error))
+  if (!gk_region_add_path (region, dir, &error))
     g_error ("%s", error->message);
+  /* As the window loads: in the background, the members arriving in
+   * batches (the first page shows them), then all of them. */
+  g_signal_connect (gk_region_get_members (region), "items-changed", G_CALLBACK (members_arrived_cb), &first_members);
+  gk_region_load_async (region, &today, NULL, NULL, NULL, load_done_cb, &load_done);
+  while (!load_done)
+    g_main_context_iteration (NULL, TRUE);
+  if (load_error != NULL)
+    g_error ("%s", load_error->message);
   topics = gk_region_get_topic_names (region);
   shared = gk_region_get_shared_indicators (region);
   loaded = g_get_monotonic_time ();
@@ -96,6 +129,7 @@ main (int   argc,
            g_list_model_get_n_items (gk_region_get_members (region)),
            g_list_model_get_n_items (gk_region_get_left_out (region)), topics->len, shared->len,
            CLAMP (g_get_num_processors (), 1, 8));
+  g_print ("first region page with members (first batch): %.0f ms\n", (first_members - start) / 1000.0);
   g_print ("first region page (all summaries): %.0f ms\n", (loaded - start) / 1000.0);
   g_print ("regional report (PDF, %u pages): %.0f ms\n",
            gk_region_report_get_n_pages (report, 595.28, 841.89), (reported - loaded) / 1000.0);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "gk-project-error.h"
+#include "gk-project-file-parts.h"
 #include "gk-region.h"
 #include "region-fixture.h"
 
@@ -448,6 +449,137 @@ test_load_async (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (gk_region_get_left_out (region)), ==, 1);
 }
 
+/* Holds the worker that copies one member until the test lets it go. */
+typedef struct {
+  GMutex      mutex;
+  GCond       cond;
+  const char *path;
+  gboolean    holding;
+  gboolean    released;
+} Holder;
+
+static void
+hold_member_hook (GkStorageStep  step,
+                  const char    *path,
+                  gpointer       user_data)
+{
+  Holder *holder = user_data;
+
+  if (step != GK_STORAGE_STEP_COPY_IN || g_strcmp0 (path, holder->path) != 0)
+    return;
+  g_mutex_lock (&holder->mutex);
+  holder->holding = TRUE;
+  g_main_context_wakeup (NULL);
+  while (!holder->released)
+    g_cond_wait (&holder->cond, &holder->mutex);
+  g_mutex_unlock (&holder->mutex);
+}
+
+typedef struct {
+  guint    n_changes;
+  gboolean only_appended;
+} Arrivals;
+
+static void
+members_changed_cb (GListModel *members,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    Arrivals   *arrivals)
+{
+  arrivals->n_changes++;
+  if (removed != 0 || position + added != g_list_model_get_n_items (members))
+    arrivals->only_appended = FALSE;
+}
+
+static gboolean
+timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* While a region loads, the members read so far are in its list already,
+ * in the order of its paths, only ever appended; at the end the list is
+ * what a load all at once makes. The last member is held back, so the
+ * others must arrive before it. */
+static void
+test_members_arrive_in_order (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GkRegion) region = gk_region_new ();
+  g_autoptr(GkRegion) at_once = gk_region_new ();
+  g_autoptr(GError) error = NULL;
+  AsyncState state = { 0 };
+  Arrivals arrivals = { 0, TRUE };
+  Holder holder = { 0 };
+  gboolean timed_out = FALSE;
+  GListModel *members = gk_region_get_members (region);
+  GListModel *all = gk_region_get_members (at_once);
+  GPtrArray *paths;
+  guint timeout;
+
+  g_assert_true (gk_region_add_path (region, fixture->dir, &error));
+  g_assert_true (gk_region_add_path (at_once, fixture->dir, &error));
+  g_assert_true (gk_region_load (at_once, &fixture->today, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, N_MEMBERS);
+
+  paths = gk_region_get_paths (region);
+  g_mutex_init (&holder.mutex);
+  g_cond_init (&holder.cond);
+  holder.path = g_ptr_array_index (paths, paths->len - 1);
+  gk_storage_set_step_hook_for_testing (hold_member_hook, &holder);
+  g_signal_connect (members, "items-changed", G_CALLBACK (members_changed_cb), &arrivals);
+
+  gk_region_load_async (region, &fixture->today, NULL, on_progress, &state, on_loaded, &state);
+  /* Every member but the held one arrives while the load still runs. */
+  timeout = g_timeout_add_seconds (60, timed_out_cb, &timed_out);
+  while (g_list_model_get_n_items (members) < N_MEMBERS - 1 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_assert_false (state.finished);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, N_MEMBERS - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (gk_region_get_left_out (region)), ==, 1);
+  for (guint i = 0; i < N_MEMBERS - 1; i++)
+    {
+      g_autoptr(GkRegionMember) member = g_list_model_get_item (members, i);
+      g_autoptr(GkRegionMember) expected = g_list_model_get_item (all, i);
+
+      g_assert_cmpstr (gk_region_member_get_path (member), ==, gk_region_member_get_path (expected));
+    }
+
+  g_mutex_lock (&holder.mutex);
+  g_assert_true (holder.holding);
+  holder.released = TRUE;
+  g_cond_broadcast (&holder.cond);
+  g_mutex_unlock (&holder.mutex);
+  while (!state.finished && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+  gk_storage_set_step_hook_for_testing (NULL, NULL);
+
+  g_assert_true (state.ok);
+  g_assert_true (arrivals.only_appended);
+  g_assert_cmpuint (arrivals.n_changes, >=, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, N_MEMBERS);
+  g_assert_cmpuint (g_list_model_get_n_items (gk_region_get_left_out (region)), ==, 1);
+  for (guint i = 0; i < N_MEMBERS; i++)
+    {
+      g_autoptr(GkRegionMember) member = g_list_model_get_item (members, i);
+      g_autoptr(GkRegionMember) expected = g_list_model_get_item (all, i);
+
+      g_assert_cmpstr (gk_region_member_get_path (member), ==, gk_region_member_get_path (expected));
+      g_assert_cmpstr (gk_region_member_get_municipality (member), ==, gk_region_member_get_municipality (expected));
+      g_assert_cmpint (gk_region_member_get_headline (member), ==, gk_region_member_get_headline (expected));
+    }
+  g_signal_handlers_disconnect_by_data (members, &arrivals);
+  g_mutex_clear (&holder.mutex);
+  g_cond_clear (&holder.cond);
+}
+
+
 static void
 test_cancelled (Fixture       *fixture,
                 gconstpointer  data)
@@ -480,6 +612,7 @@ main (int   argc,
   ADD ("/region/search", test_search);
   ADD ("/region/region-file", test_region_file);
   ADD ("/region/load-async", test_load_async);
+  ADD ("/region/members-arrive-in-order", test_members_arrive_in_order);
   ADD ("/region/cancelled", test_cancelled);
 #undef ADD
 

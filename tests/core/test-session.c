@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "gk-clock-private.h"
@@ -251,6 +253,128 @@ test_edits_stamped_by_the_clock (void)
   g_assert_cmpstr (gk_record_get_updated_at (GK_RECORD (topic)), ==, "2026-11-22T10:15:00Z");
 }
 
+/* How many entries a folder has (0 when it does not exist). */
+static guint
+count_entries (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  if (dir == NULL)
+    return 0;
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static void
+assert_refused (GError      *error,
+                const char  *reason)
+{
+  g_assert_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, reason));
+}
+
+/* A municipality opened from the region: read-only on purpose. Every way
+ * to change it is refused with a reason, nothing is claimed or written
+ * beside it, the file keeps every byte, and opened normally it edits. */
+static void
+test_read_only_open (void)
+{
+  const char *reason = "Opened from the region; choose Edit to change it.";
+  GDate day = dmy (22, 11, 2026);
+  g_autoptr(GkClock) clock = gk_clock_new_fixed (&day);
+  g_autoptr(GkSession) session = gk_session_new (clock);
+  g_autoptr(GFile) file = write_demo (day);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *working = g_build_filename (g_get_user_data_dir (), "gripkaart", "working", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *snapshot = NULL;
+  gsize before_len, after_len;
+  g_autoptr(GkProjectFile) project = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_working = count_entries (working);
+  guint n_folder = count_entries (folder);
+  GkDocument *document;
+  guint n_topics, n_people;
+
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  project = gk_project_file_open_with_flags (file, GK_PROJECT_FILE_OPEN_READ_ONLY, reason, &error);
+  g_assert_no_error (error);
+  g_assert_true (gk_project_file_get_read_only (project));
+  g_assert_true (gk_project_file_get_viewing (project));
+  g_assert_error (gk_project_file_get_read_only_reason (project), GK_PROJECT_ERROR, GK_PROJECT_ERROR_READ_ONLY);
+  g_assert_cmpstr (gk_project_file_get_read_only_reason (project)->message, ==, reason);
+  snapshot = g_strdup (gk_project_file_get_working_path (project));
+  g_assert_true (g_file_test (snapshot, G_FILE_TEST_EXISTS));
+  /* no working copy claimed, no lock note beside the file */
+  g_assert_cmpuint (count_entries (working), ==, n_working);
+  g_assert_cmpuint (count_entries (folder), ==, n_folder);
+
+  g_assert_true (gk_session_open_project_file (session, project, &error));
+  g_assert_no_error (error);
+  document = gk_session_get_document (session);
+  g_assert_true (gk_document_get_read_only (document));
+  n_topics = g_list_model_get_n_items (gk_document_get_topics (document));
+  n_people = g_list_model_get_n_items (gk_document_get_people (document));
+
+  {
+    g_autoptr(GkTopic) live = g_list_model_get_item (gk_document_get_topics (document), 0);
+    g_autoptr(GkRecord) copy = gk_record_copy (GK_RECORD (live));
+    g_autofree char *name = g_strdup (gk_topic_get_name (live));
+    g_autoptr(GkPerson) person = gk_person_new ();
+    g_autoptr(GError) update_error = NULL;
+    g_autoptr(GError) insert_error = NULL;
+    g_autoptr(GError) delete_error = NULL;
+    g_autoptr(GError) move_error = NULL;
+    g_autoptr(GError) group_error = NULL;
+    g_autoptr(GError) undo_error = NULL;
+    g_autoptr(GError) save_error = NULL;
+
+    gk_topic_set_name (GK_TOPIC (copy), "Anders");
+    g_assert_false (gk_document_update (document, copy, &update_error));
+    assert_refused (update_error, reason);
+    gk_person_set_name (person, "Nieuw");
+    g_assert_false (gk_document_insert (document, GK_RECORD (person), &insert_error));
+    assert_refused (insert_error, reason);
+    g_assert_false (gk_document_delete (document, GK_RECORD (live), &delete_error));
+    assert_refused (delete_error, reason);
+    g_assert_false (gk_document_move (document, GK_RECORD (live), 2, &move_error));
+    assert_refused (move_error, reason);
+    gk_document_begin_group (document, "Groep");
+    g_assert_false (gk_document_update (document, copy, &group_error));
+    assert_refused (group_error, reason);
+    gk_document_cancel_group (document);
+    g_assert_false (gk_document_undo (document, &undo_error));
+    assert_refused (undo_error, reason);
+    g_assert_false (gk_project_file_save (project, &save_error));
+    g_assert_error (save_error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_READ_ONLY);
+
+    g_assert_cmpstr (gk_topic_get_name (live), ==, name);
+    g_assert_false (gk_document_get_dirty (document));
+    g_assert_false (gk_document_can_undo (document));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_topics (document)), ==, n_topics);
+  g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_people (document)), ==, n_people);
+
+  gk_session_close (session);
+  g_clear_object (&project);
+  g_assert_false (g_file_test (snapshot, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (working), ==, n_working);
+  g_assert_cmpuint (count_entries (folder), ==, n_folder);
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+
+  /* Opened normally, the same file edits. */
+  g_assert_true (gk_session_open (session, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (gk_document_get_read_only (gk_session_get_document (session)));
+  rename_topic (gk_session_get_document (session), 0, "Anders");
+  gk_session_close (session);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +386,7 @@ main (int   argc,
   g_test_add_func ("/session/analysis-follows-the-day", test_analysis_follows_the_day);
   g_test_add_func ("/session/failed-open-changes-nothing", test_failed_open_changes_nothing);
   g_test_add_func ("/session/edits-stamped-by-the-clock", test_edits_stamped_by_the_clock);
+  g_test_add_func ("/session/read-only-open", test_read_only_open);
 
   return g_test_run ();
 }

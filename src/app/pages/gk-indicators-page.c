@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-date.h"
+#include "gk-edit-actions.h"
 #include "gk-form.h"
 #include "gk-indicator-dialog.h"
 #include "gk-chart-view.h"
@@ -494,9 +495,10 @@ show_detail (GkIndicatorsPage *self)
   const GkIndicatorGrip *grip;
   const char *description;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "indicators.edit", indicator != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "indicators.delete", indicator != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "indicators.add-measurement", indicator != NULL);
+  gk_edit_action_set_enabled (GTK_WIDGET (self), self->document, "indicators.add", self->document != NULL);
+  gk_edit_action_set_enabled (GTK_WIDGET (self), self->document, "indicators.edit", indicator != NULL);
+  gk_edit_action_set_enabled (GTK_WIDGET (self), self->document, "indicators.delete", indicator != NULL);
+  gk_edit_action_set_enabled (GTK_WIDGET (self), self->document, "indicators.add-measurement", indicator != NULL);
   if (indicator == NULL)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "none");

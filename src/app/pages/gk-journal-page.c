@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-date.h"
+#include "gk-edit-actions.h"
 #include "gk-form.h"
 #include "gk-journal-dialog.h"
 #include "gk-journal-page.h"
@@ -554,6 +555,7 @@ set_document (GkJournalPage *self,
   if (self->document == document)
     return;
 
+  gk_edit_action_set_enabled (GTK_WIDGET (self), document, "journal.add", document != NULL);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (gk_document_get_journal (self->document), self);
   gtk_list_view_set_model (self->entry_list, NULL);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "gk-attention.h"
+#include "gk-edit-actions.h"
 #include "gk-choice.h"
 #include "gk-date.h"
 #include "gk-form.h"
@@ -807,9 +808,9 @@ update_actions (GkMeasuresPage *self)
   gboolean has_projects = self->document != NULL &&
                           g_list_model_get_n_items (gk_document_get_focus_projects (self->document)) > 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.new", has_projects);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.edit", selected_measure (self) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.delete", selected_measure (self) != NULL);
+  gk_edit_action_set_enabled (GTK_WIDGET (self), self->document, "measures.new", has_projects);
+  gk_edit_action_set_enabled (GTK_WIDGET (self), self->document, "measures.edit", selected_measure (self) != NULL);
+  gk_edit_action_set_enabled (GTK_WIDGET (self), self->document, "measures.delete", selected_measure (self) != NULL);
 }
 
 /* A measure that changed is filtered again by its list (items-changed);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-attention.h"
+#include "gk-edit-actions.h"
 #include "gk-catalogue-dialog.h"
 #include "gk-chart-common.h"
 #include "gk-choice.h"
@@ -317,6 +318,9 @@ gk_project_measure_row_new (GkDocument *document,
 
   self->document = g_object_ref (document);
   self->measure = g_object_ref (measure);
+  /* Status and progress are changed in the row itself. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_drop), gk_edit_allowed (document));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->progress_scale), gk_edit_allowed (document));
   measure_row_update (self);
   return GTK_WIDGET (self);
 }
@@ -709,11 +713,11 @@ update_actions (GkProjectsPage *self)
   gboolean open = self->document != NULL;
   gboolean shown = self->project != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "projects.add", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "projects.edit", shown);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "projects.delete", shown);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "projects.add-measure", shown);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "projects.add-from-catalogue", shown);
+  gk_edit_action_set_enabled (GTK_WIDGET (self), self->document, "projects.add", open);
+  gk_edit_action_set_enabled (GTK_WIDGET (self), self->document, "projects.edit", shown);
+  gk_edit_action_set_enabled (GTK_WIDGET (self), self->document, "projects.delete", shown);
+  gk_edit_action_set_enabled (GTK_WIDGET (self), self->document, "projects.add-measure", shown);
+  gk_edit_action_set_enabled (GTK_WIDGET (self), self->document, "projects.add-from-catalogue", shown);
 }
 
 /* The detail (facts, topics, the indicators' charts) follows every change

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-assessment-dialog.h"
+#include "gk-edit-actions.h"
 #include "gk-chart-view.h"
 #include "gk-date.h"
 #include "gk-form.h"
@@ -178,14 +179,14 @@ update_actions (GkRoadmapPage *self)
   guint n = topics != NULL ? g_list_model_get_n_items (topics) : 0;
   GtkWidget *widget = GTK_WIDGET (self);
 
-  gtk_widget_action_set_enabled (widget, "roadmap.add-topic", self->document != NULL);
-  gtk_widget_action_set_enabled (widget, "roadmap.edit-topic", topic != NULL);
-  gtk_widget_action_set_enabled (widget, "roadmap.record-assessment", topic != NULL);
-  gtk_widget_action_set_enabled (widget, "roadmap.remove-topic", topic != NULL);
-  gtk_widget_action_set_enabled (widget, "roadmap.move-up", index > 0);
-  gtk_widget_action_set_enabled (widget, "roadmap.move-down", index >= 0 && (guint) index + 1 < n);
-  gtk_widget_action_set_enabled (widget, "roadmap.follow-suggestion",
-                                 topic != NULL && gtk_widget_get_visible (GTK_WIDGET (self->suggestion_row)));
+  gk_edit_action_set_enabled (widget, self->document, "roadmap.add-topic", self->document != NULL);
+  gk_edit_action_set_enabled (widget, self->document, "roadmap.edit-topic", topic != NULL);
+  gk_edit_action_set_enabled (widget, self->document, "roadmap.record-assessment", topic != NULL);
+  gk_edit_action_set_enabled (widget, self->document, "roadmap.remove-topic", topic != NULL);
+  gk_edit_action_set_enabled (widget, self->document, "roadmap.move-up", index > 0);
+  gk_edit_action_set_enabled (widget, self->document, "roadmap.move-down", index >= 0 && (guint) index + 1 < n);
+  gk_edit_action_set_enabled (widget, self->document, "roadmap.follow-suggestion", topic != NULL && gtk_widget_get_visible (GTK_WIDGET (self->suggestion_row)));
+  gk_edit_action_set_enabled (widget, self->document, "roadmap.remove-assessment", self->document != NULL);
 }
 
 /* --- the topic list ---------------------------------------------------------- */

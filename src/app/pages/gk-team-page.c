@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-date.h"
+#include "gk-edit-actions.h"
 #include "gk-form.h"
 #include "gk-level-badge.h"
 #include "gk-owner-load.h"
@@ -677,7 +678,8 @@ set_document (GkTeamPage *self,
   /* The analysis belongs to the previous document: wait for the next one. */
   g_clear_object (&self->analysis);
   g_set_object (&self->document, document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "team.add-person", document != NULL);
+  gk_edit_action_set_enabled (GTK_WIDGET (self), document, "team.add-person", document != NULL);
+  gk_edit_action_set_enabled (GTK_WIDGET (self), document, "team.edit-person", document != NULL);
   refresh (self);
 }
 

@@ -789,7 +789,8 @@ watch_file (GkSharing *self)
   if (file == self->watched || (file != NULL && self->watched != NULL && g_file_equal (file, self->watched)))
     return;
   stop_watching (self);
-  if (file == NULL)
+  /* A file opened to look at keeps no fingerprint to compare with. */
+  if (file == NULL || gk_project_file_get_viewing (self->project))
     return;
   self->watched = g_object_ref (file);
   self->poll_source = g_timeout_add_seconds (POLL_INTERVAL_S, poll_cb, self);

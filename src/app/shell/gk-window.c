@@ -12,6 +12,7 @@
 #include "gk-demo.h"
 #include "gk-command-line.h"
 #include "gk-document.h"
+#include "gk-edit-actions.h"
 #include "gk-new-programme-dialog.h"
 #include "gk-overview-page.h"
 #include "gk-preferences-window.h"
@@ -66,6 +67,8 @@ struct _GkWindow
   GtkLabel             *share_status_label;
   GtkWidget            *choose_button;
   GkRecoveryBar        *recovery_bar;
+  GtkRevealer          *read_only_bar;
+  GtkLabel             *read_only_label;
 
   GtkFileChooserNative *chooser;
 
@@ -324,25 +327,41 @@ update_undo_buttons (GkWindow *self,
   gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
 }
 
+/* A programme opened to look at only says so, and why, in a band across
+ * the window, with the way to edit it. */
+static void
+update_read_only_bar (GkWindow *self)
+{
+  gboolean viewing = self->project != NULL && gk_project_file_get_viewing (self->project);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-programme", viewing);
+  if (viewing)
+    gtk_label_set_text (self->read_only_label, gk_project_file_get_read_only_reason (self->project)->message);
+  gtk_revealer_set_reveal_child (self->read_only_bar, viewing);
+}
+
 static void
 update_actions (GkWindow *self)
 {
   gboolean open = self->document != NULL;
   gboolean writable = open && !gk_project_file_get_read_only (self->project);
+  GtkWidget *widget = GTK_WIDGET (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", open && gk_document_can_undo (self->document));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", open && gk_document_can_redo (self->document));
+  gtk_widget_action_set_enabled (widget, "win.save", writable);
+  /* A file opened to look at has no working copy to save elsewhere. */
+  gtk_widget_action_set_enabled (widget, "win.save-as", open && !gk_project_file_get_viewing (self->project));
+  gk_edit_action_set_enabled (widget, self->document, "win.undo", open && gk_document_can_undo (self->document));
+  gk_edit_action_set_enabled (widget, self->document, "win.redo", open && gk_document_can_redo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-figures", writable);
+  gk_edit_action_set_enabled (widget, self->document, "win.import-figures", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-tables", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-record", open);
   gtk_widget_set_visible (self->search_button, open);
   update_undo_buttons (self, open);
+  update_read_only_bar (self);
 }
 
 static void
@@ -395,12 +414,32 @@ count_dialogs (GkWindow *self)
 /* When an editor or dialog closes (after a delete, say), the keyboard comes
  * back here at once: the first Ctrl+Z works without a click first. The
  * focus may have been on a row that is gone. */
+/* An editor or dialog opened on a programme that may not be changed (the
+ * window's actions that open them are off, but a double click on a row
+ * still shows a record) shows it, and offers nothing that would edit it. */
+static void
+disable_editing_in_dialogs (GkWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  if (self->document == NULL || gk_edit_allowed (self->document))
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        gk_edit_actions_disable (GTK_WIDGET (window));
+    }
+}
+
 static gboolean
 recount_dialogs_idle (gpointer data)
 {
   GkWindow *self = data;
 
   self->n_dialogs = count_dialogs (self);
+  disable_editing_in_dialogs (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -489,7 +528,8 @@ show_programme (GkWindow      *self,
   update_actions (self);
   gtk_stack_set_visible_child_name (self->stack, "programme");
 
-  if (gk_project_file_get_read_only (self->project))
+  /* (A file opened to look at says why in its band.) */
+  if (gk_project_file_get_read_only (self->project) && !gk_project_file_get_viewing (self->project))
     adw_toast_overlay_add_toast (self->toast_overlay,
                                  adw_toast_new (gk_project_file_get_read_only_reason (self->project)->message));
   return TRUE;
@@ -643,6 +683,105 @@ gk_window_open_file (GkWindow *self,
   /* Translators: shown while a file opens; %s is its name */
   what = g_strdup_printf (_("Opening “%s”…"), name);
   gk_project_file_open_async (file, NULL, file_opened_cb, window_work_begin (self, file, what));
+}
+
+static void
+file_opened_read_only_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(WindowWork) work = user_data;
+  GkWindow *self = work->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkProjectFile) project = gk_project_file_open_finish (result, &error);
+  GkWindow *target;
+
+  if (is_gone (self))
+    return;
+  if (project == NULL)
+    {
+      gk_window_show_error (self, _("Could Not Open the Programme"), error);
+      return;
+    }
+  target = window_for_opening (self);
+  if (!show_programme (target, project, &error))
+    gk_window_show_error (target, _("Could Not Open the Programme"), error);
+}
+
+void
+gk_window_open_file_read_only (GkWindow   *self,
+                               GFile      *file,
+                               const char *reason)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *what = NULL;
+
+  g_return_if_fail (GK_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (reason != NULL);
+
+  name = display_name_of (file);
+  what = g_strdup_printf (_("Opening “%s”…"), name);
+  gk_project_file_open_with_flags_async (file, GK_PROJECT_FILE_OPEN_READ_ONLY, reason, NULL,
+                                         file_opened_read_only_cb, window_work_begin (self, file, what));
+}
+
+/* Edit: the file opened again as any file is (a working copy, saving),
+ * in this window, in place of the read-only one. */
+static void
+file_opened_to_edit_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(WindowWork) work = user_data;
+  GkWindow *self = work->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) save_error = NULL;
+  g_autoptr(GkProjectFile) project = gk_project_file_open_finish (result, &error);
+  GFile *shown;
+
+  if (is_gone (self))
+    return;
+  shown = self->project != NULL ? gk_project_file_get_file (self->project) : NULL;
+  /* Meanwhile the window was closed, or shows something else. */
+  if (shown == NULL || !g_file_equal (shown, work->file) || !gk_project_file_get_viewing (self->project))
+    return;
+  if (project == NULL)
+    {
+      gk_window_show_error (self, _("Could Not Open the Programme to Edit It"), error);
+      update_actions (self);
+      return;
+    }
+  if (!show_programme (self, project, &error))
+    {
+      gk_window_show_error (self, _("Could Not Open the Programme to Edit It"), error);
+      return;
+    }
+  gk_application_add_recent (GK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), work->file);
+  /* Opened, but the file itself cannot be saved: say so now, not at the
+   * first save. (A file of a newer version said so in show_programme().) */
+  if (!gk_project_file_get_read_only (self->project) &&
+      !gk_project_file_can_save_in_place (self->project, &save_error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (save_error->message));
+}
+
+static void
+edit_programme_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+  GFile *file = self->project != NULL ? gk_project_file_get_file (self->project) : NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *what = NULL;
+
+  if (file == NULL || !gk_project_file_get_viewing (self->project))
+    return;
+  /* One at a time. */
+  gtk_widget_action_set_enabled (widget, "win.edit-programme", FALSE);
+  name = display_name_of (file);
+  what = g_strdup_printf (_("Opening “%s”…"), name);
+  gk_project_file_open_async (file, NULL, file_opened_to_edit_cb, window_work_begin (self, file, what));
 }
 
 /* How long a window that opens a file waits before it shows without the
@@ -1388,6 +1527,8 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, share_status_label);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, choose_button);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, recovery_bar);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
@@ -1409,6 +1550,7 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-record", "(sx)", show_record_activated);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-programme", NULL, edit_programme_activated);
 
   /* The leaflet goes back by itself on Alt+Left while the focus is in it;
    * this also does when the focus is in the header bar. */

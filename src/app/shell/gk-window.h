@@ -25,6 +25,13 @@ GkWindow   *gk_window_new             (GkApplication *application);
  * this one shows one already), or an error says why not. */
 void        gk_window_open_file       (GkWindow      *self,
                                        GFile         *file);
+/* Opens @file to look at only (GK_PROJECT_FILE_OPEN_READ_ONLY), in this
+ * window or, when it shows a programme, a new one. A band across the
+ * window says so with @reason, and its Edit opens the file again to edit
+ * it, in the same window. */
+void        gk_window_open_file_read_only (GkWindow   *self,
+                                           GFile      *file,
+                                           const char *reason);
 /* As gk_window_open_file() for a window not shown yet: shows it when the
  * programme is open (or could not be), or after a short wait when opening
  * takes long, so that it is not laid out twice at start-up. */

@@ -335,6 +335,9 @@ run_edit (GkDocument  *self,
   sqlite3_session *session;
   gboolean ok;
 
+  /* Every edit comes through here, also those of groups and moves. */
+  if (!gk_document_check_editable (self, error))
+    return FALSE;
   if (kind == EDIT_INSERT && self->group_depth > 0 && self->group_session != NULL && !self->group_failed)
     return run_insert_in_group (self, ts, record, adopt, description, out_id, error);
 

@@ -965,6 +965,8 @@ check_can_step (GkDocument  *self,
                 GBytes      *step,
                 GError     **error)
 {
+  if (!gk_document_check_editable (self, error))
+    return FALSE;
   if (self->group_depth > 0)
     {
       g_set_error_literal (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_BUSY,

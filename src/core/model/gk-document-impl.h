@@ -153,6 +153,7 @@ struct _GkDocument
   GkUndoStack     *history;
   GkClock         *clock;            /* stamps the change log; NULL: the default clock */
   char            *user_name;
+  GError          *read_only_reason; /* set: every edit is refused (see gk-document.h) */
   gint64           last_new_id;      /* the id given to the last new row */
   gboolean         dirty;
   guint64          clean_state;      /* the history's state when last clean... */
@@ -213,6 +214,10 @@ void             gk_document_emit_changed_by_step    (GkDocument    *self);
 /* gk-document-rows.c */
 gboolean         gk_document_exec                    (GkDocument    *self,
                                                       const char    *sql,
+                                                      GError       **error);
+/* FALSE with GK_DOCUMENT_ERROR_READ_ONLY when the document is open to look
+ * at only: every way to change it asks this first. */
+gboolean         gk_document_check_editable          (GkDocument    *self,
                                                       GError       **error);
 sqlite3_stmt    *gk_document_prepare                 (GkDocument    *self,
                                                       const char    *sql,

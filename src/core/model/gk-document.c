@@ -444,6 +444,46 @@ gk_document_set_user_name (GkDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_NAME]);
 }
 
+void
+gk_document_set_read_only_reason (GkDocument   *self,
+                                  const GError *reason)
+{
+  g_return_if_fail (GK_IS_DOCUMENT (self));
+
+  g_clear_error (&self->read_only_reason);
+  if (reason != NULL)
+    self->read_only_reason = g_error_copy (reason);
+}
+
+gboolean
+gk_document_get_read_only (GkDocument *self)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), TRUE);
+
+  return self->read_only_reason != NULL;
+}
+
+const GError *
+gk_document_get_read_only_reason (GkDocument *self)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
+
+  return self->read_only_reason;
+}
+
+gboolean
+gk_document_check_editable (GkDocument  *self,
+                            GError     **error)
+{
+  if (self->read_only_reason == NULL)
+    return TRUE;
+  /* Translators: %s says why, e.g. "Opened from the region; choose Edit to change it." */
+  g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_READ_ONLY,
+               _("Nothing was changed: this programme is open read-only. %s"),
+               self->read_only_reason->message);
+  return FALSE;
+}
+
 gboolean
 gk_document_get_dirty (GkDocument *self)
 {
@@ -513,6 +553,7 @@ gk_document_dispose (GObject *object)
   g_clear_pointer (&self->last_description_arg, g_free);
   g_clear_pointer (&self->last_description, g_free);
   g_clear_pointer (&self->savepoint_edit, sqlite3_finalize);
+  g_clear_error (&self->read_only_reason);
   g_clear_pointer (&self->release_edit, sqlite3_finalize);
   g_clear_object (&self->history);
 

@@ -55,6 +55,7 @@ typedef enum {
   GK_DOCUMENT_ERROR_UNDO_FAILED,  /* the data changed since the step; the history was cleared */
   GK_DOCUMENT_ERROR_NO_STEP,      /* nothing to undo or redo */
   GK_DOCUMENT_ERROR_BUSY,         /* undo or redo while a group of edits is open */
+  GK_DOCUMENT_ERROR_READ_ONLY,    /* the document is open to look at only */
 } GkDocumentError;
 
 GQuark      gk_document_error_quark (void);
@@ -78,6 +79,15 @@ void         gk_document_set_user_name     (GkDocument  *self,
 gboolean     gk_document_get_dirty         (GkDocument  *self);
 void         gk_document_set_dirty         (GkDocument  *self,
                                             gboolean     dirty);
+
+/* A document open to look at only (a municipality opened from the region,
+ * a file made by a newer version): every edit, undo and redo is refused
+ * with GK_DOCUMENT_ERROR_READ_ONLY, whose message ends with @reason's, and
+ * changes nothing. NULL makes it editable again. */
+void          gk_document_set_read_only_reason (GkDocument   *self,
+                                                const GError *reason);
+gboolean      gk_document_get_read_only        (GkDocument   *self);
+const GError *gk_document_get_read_only_reason (GkDocument   *self);
 
 /* ---- the live objects ----------------------------------------------------
  * Every list is a GListModel of live records (transfer none), sorted as noted.

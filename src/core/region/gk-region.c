@@ -273,11 +273,34 @@ typedef struct {
   char         *tmp_dir;
   GCancellable *cancellable;
   GkRegionMember **results;
+  gboolean     *finished;  /* results[i] is final (a member, or NULL when cancelled) */
 
   GMutex        mutex;
   GCond         cond;
   guint         done;
 } LoadJob;
+
+/* Members read, results[from] up to results[to] (NULL where cancelled),
+ * told from the thread that waits for the workers. */
+typedef void (*BatchFunc) (GkRegionMember **results,
+                           guint            from,
+                           guint            to,
+                           gpointer         user_data);
+
+/* How often the members read so far are handed on while a region loads:
+ * often enough to look live, seldom enough that the window does not
+ * rebuild its page for each of 342 members. */
+#define BATCH_INTERVAL_US (100 * G_TIME_SPAN_MILLISECOND)
+
+/* The first index from @from on that is not final yet; under the mutex. */
+static guint
+finished_prefix (LoadJob *job,
+                 guint    from)
+{
+  while (from < job->paths->len && job->finished[from])
+    from++;
+  return from;
+}
 
 static void
 load_one (gpointer data,
@@ -298,30 +321,39 @@ load_one (gpointer data,
 
   g_mutex_lock (&job->mutex);
   job->results[index] = member;
+  job->finished[index] = TRUE;
   job->done++;
   g_cond_signal (&job->cond);
   g_mutex_unlock (&job->mutex);
 }
 
 /* Reads every path in a pool of threads; returns the members in the order
- * of paths (NULL where cancelled), telling progress from this thread. */
+ * of paths (NULL where cancelled), telling progress from this thread, and
+ * (when batch is not NULL) handing on the members read so far in the
+ * order of paths: at once until one that could be read went out, then at
+ * most every BATCH_INTERVAL_US, the last when all are read. */
 static GkRegionMember **
 load_members (GPtrArray             *paths,
               const GDate           *today,
               GCancellable          *cancellable,
               GkRegionProgressFunc   progress,
+              BatchFunc              batch,
               gpointer               user_data,
               GError               **error)
 {
-  LoadJob job = { paths, *today, NULL, cancellable, NULL };
+  LoadJob job = { paths, *today, NULL, cancellable, NULL, NULL };
   GThreadPool *pool;
   guint threads = CLAMP (g_get_num_processors (), 1, MAX_LOAD_THREADS);
   guint told = 0;
+  guint delivered = 0;
+  gint64 last_batch = 0;
+  gboolean any_read = FALSE;
 
   job.tmp_dir = g_dir_make_tmp ("gripkaart-region-XXXXXX", error);
   if (job.tmp_dir == NULL)
     return NULL;
   job.results = g_new0 (GkRegionMember *, paths->len + 1);
+  job.finished = g_new0 (gboolean, paths->len + 1);
   g_mutex_init (&job.mutex);
   g_cond_init (&job.cond);
 
@@ -332,13 +364,36 @@ load_members (GPtrArray             *paths,
   g_mutex_lock (&job.mutex);
   while (told < paths->len)
     {
-      guint done;
+      guint done, ready;
+      gint64 now;
 
-      while (job.done == told)
-        g_cond_wait (&job.cond, &job.mutex);
+      if (job.done == told)
+        {
+          /* Members read but not handed on wait at most until their batch is due. */
+          if (batch != NULL && any_read && finished_prefix (&job, delivered) > delivered)
+            g_cond_wait_until (&job.cond, &job.mutex, last_batch + BATCH_INTERVAL_US);
+          else
+            g_cond_wait (&job.cond, &job.mutex);
+        }
       done = job.done;
+      ready = finished_prefix (&job, delivered);
       g_mutex_unlock (&job.mutex);
-      if (progress != NULL)
+
+      /* results[delivered..ready) are final: no worker writes them again.
+       * Until a member that could be read went out, a batch goes at once:
+       * the first page waits for nobody (the bad files a folder starts
+       * with least of all). */
+      now = g_get_monotonic_time ();
+      if (batch != NULL && ready > delivered &&
+          (ready == paths->len || !any_read || now >= last_batch + BATCH_INTERVAL_US))
+        {
+          batch (job.results, delivered, ready, user_data);
+          for (guint i = delivered; i < ready && !any_read; i++)
+            any_read = job.results[i] != NULL && gk_region_member_get_error (job.results[i]) == NULL;
+          delivered = ready;
+          last_batch = now;
+        }
+      if (done != told && progress != NULL)
         progress (done, paths->len, user_data);
       told = done;
       g_mutex_lock (&job.mutex);
@@ -348,38 +403,68 @@ load_members (GPtrArray             *paths,
   g_thread_pool_free (pool, FALSE, TRUE);
   g_mutex_clear (&job.mutex);
   g_cond_clear (&job.cond);
+  g_free (job.finished);
   g_rmdir (job.tmp_dir);
   g_free (job.tmp_dir);
   return job.results;
 }
 
-/* Puts the members read into the lists; FALSE when some were not read
- * because the load was cancelled. */
+/* Puts results[from] up to results[to] into the lists: in place of what
+ * they held when from is 0, after it otherwise. Takes the references. */
+static void
+add_members (GkRegion        *self,
+             GkRegionMember **results,
+             guint            from,
+             guint            to)
+{
+  g_autoptr(GPtrArray) read = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) left_out = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_members = g_list_model_get_n_items (G_LIST_MODEL (self->members));
+  guint n_left_out = g_list_model_get_n_items (G_LIST_MODEL (self->left_out));
+
+  for (guint i = from; i < to; i++)
+    {
+      if (results[i] == NULL)
+        continue;
+      if (gk_region_member_get_error (results[i]) != NULL)
+        g_ptr_array_add (left_out, results[i]);
+      else
+        g_ptr_array_add (read, results[i]);
+    }
+  /* Left out first: whoever follows the members finds them told. */
+  if (from == 0)
+    {
+      g_list_store_splice (self->left_out, 0, n_left_out, left_out->pdata, left_out->len);
+      g_list_store_splice (self->members, 0, n_members, read->pdata, read->len);
+      return;
+    }
+  if (left_out->len > 0)
+    g_list_store_splice (self->left_out, n_left_out, 0, left_out->pdata, left_out->len);
+  if (read->len > 0)
+    g_list_store_splice (self->members, n_members, 0, read->pdata, read->len);
+}
+
+/* Puts the members read from results[from] on into the lists (those
+ * before are there already); FALSE when some were not read because the
+ * load was cancelled. */
 static gboolean
 apply_members (GkRegion        *self,
                GkRegionMember **results,
                guint            n_results,
+               guint            from,
                GError         **error)
 {
-  g_autoptr(GPtrArray) read = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) left_out = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean complete = TRUE;
 
   for (guint i = 0; i < n_results; i++)
     {
       if (results[i] == NULL)
         complete = FALSE;
-      else if (gk_region_member_get_error (results[i]) != NULL)
-        g_ptr_array_add (left_out, results[i]);
-      else
-        g_ptr_array_add (read, results[i]);
+      else if (i < from)
+        g_object_unref (results[i]);
     }
+  add_members (self, results, from, n_results);
   g_free (results);
-
-  g_list_store_splice (self->members, 0, g_list_model_get_n_items (G_LIST_MODEL (self->members)),
-                       read->pdata, read->len);
-  g_list_store_splice (self->left_out, 0, g_list_model_get_n_items (G_LIST_MODEL (self->left_out)),
-                       left_out->pdata, left_out->len);
   if (!complete)
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Opening the region was cancelled."));
   return complete;
@@ -399,10 +484,10 @@ gk_region_load (GkRegion              *self,
   g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  results = load_members (self->paths, today, cancellable, progress, user_data, error);
+  results = load_members (self->paths, today, cancellable, progress, NULL, user_data, error);
   if (results == NULL)
     return FALSE;
-  return apply_members (self, results, self->paths->len, error);
+  return apply_members (self, results, self->paths->len, 0, error);
 }
 
 typedef struct {
@@ -411,6 +496,8 @@ typedef struct {
   GkRegionProgressFunc  progress;
   gpointer              user_data;
   GMainContext         *context;
+  GTask                *task;     /* not owned: the task owns this */
+  guint                 applied;  /* results before this are in the lists (main context) */
 } AsyncLoad;
 
 static void
@@ -437,6 +524,61 @@ call_progress (gpointer data)
 
   call->progress (call->done, call->total, call->user_data);
   return G_SOURCE_REMOVE;
+}
+
+typedef struct {
+  GTask           *task;
+  GkRegionMember **members;   /* references, NULL where cancelled */
+  guint            from;
+  guint            to;
+} BatchCall;
+
+static void
+batch_call_free (gpointer data)
+{
+  BatchCall *call = data;
+
+  for (guint i = 0; i < call->to - call->from; i++)
+    g_clear_object (&call->members[i]);
+  g_free (call->members);
+  g_object_unref (call->task);
+  g_free (call);
+}
+
+static gboolean
+call_batch (gpointer data)
+{
+  BatchCall *call = data;
+  AsyncLoad *load = g_task_get_task_data (call->task);
+  GkRegion *self = g_task_get_source_object (call->task);
+  GkRegionMember **members = g_new0 (GkRegionMember *, call->to);
+
+  /* add_members() takes the references, by index. */
+  for (guint i = call->from; i < call->to; i++)
+    members[i] = g_steal_pointer (&call->members[i - call->from]);
+  add_members (self, members, call->from, call->to);
+  g_free (members);
+  load->applied = call->to;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+batch_to_context (GkRegionMember **results,
+                  guint            from,
+                  guint            to,
+                  gpointer         user_data)
+{
+  AsyncLoad *load = user_data;
+  BatchCall *call = g_new0 (BatchCall, 1);
+
+  call->task = g_object_ref (load->task);
+  call->members = g_new0 (GkRegionMember *, to - from);
+  for (guint i = from; i < to; i++)
+    call->members[i - from] = results[i] != NULL ? g_object_ref (results[i]) : NULL;
+  call->from = from;
+  call->to = to;
+  /* As the progress, and before it: the lists grow, then it is told. */
+  g_main_context_invoke_full (load->context, G_PRIORITY_HIGH, call_batch, call, batch_call_free);
 }
 
 static void
@@ -481,7 +623,8 @@ load_thread (GTask        *task,
   GError *error = NULL;
   LoadResult *result = g_new0 (LoadResult, 1);
 
-  result->results = load_members (load->paths, &load->today, cancellable, progress_to_context, load, &error);
+  result->results = load_members (load->paths, &load->today, cancellable, progress_to_context,
+                                  batch_to_context, load, &error);
   if (result->results == NULL)
     {
       g_free (result);
@@ -517,6 +660,7 @@ gk_region_load_async (GkRegion              *self,
   load->context = g_main_context_ref_thread_default ();
 
   task = g_task_new (self, cancellable, callback, callback_data);
+  load->task = task;
   g_task_set_source_tag (task, gk_region_load_async);
   g_task_set_task_data (task, load, async_load_free);
   g_task_run_in_thread (task, load_thread);
@@ -538,10 +682,12 @@ gk_region_load_finish (GkRegion      *self,
   results = g_steal_pointer (&loaded->results);
   {
     guint n = loaded->n_results;
+    AsyncLoad *load = g_task_get_task_data (G_TASK (result));
 
     loaded->n_results = 0;
     load_result_free (loaded);
-    return apply_members (self, results, n, error);
+    /* The batches brought those before load->applied already. */
+    return apply_members (self, results, n, load->applied, error);
   }
 }
 

@@ -63,7 +63,12 @@ gboolean    gk_region_load             (GkRegion              *self,
                                         gpointer               user_data,
                                         GError               **error);
 /* The same in a worker thread; progress and callback run in the caller's
- * thread-default main context. The lists change only when it is done. */
+ * thread-default main context. The lists grow while it runs: the members
+ * read so far (and those left out) are added in the order of get_paths(),
+ * in batches (at once until the first member that could be read, then at
+ * most every 100 ms), each before the progress that counts it; when it is done they are what
+ * gk_region_load() makes them. A region shown while it loads follows
+ * items-changed of get_members(). */
 void        gk_region_load_async       (GkRegion              *self,
                                         const GDate           *today,
                                         GCancellable          *cancellable,

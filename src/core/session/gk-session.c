@@ -123,6 +123,9 @@ gk_session_open_project_file (GkSession      *self,
       return FALSE;
     }
   gk_document_set_clock (document, self->clock);
+  /* A file that cannot be saved cannot be edited either: an edit made
+   * there would be lost, so the document refuses it. */
+  gk_document_set_read_only_reason (document, gk_project_file_get_read_only_reason (project));
 
   gk_session_close (self);
 

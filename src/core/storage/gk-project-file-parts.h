@@ -51,6 +51,11 @@ struct _GkProjectFile
   char          *lock_path;
   int            lock_fd;
 
+  /* Opened to look at only (GK_PROJECT_FILE_OPEN_READ_ONLY): no slot, no
+   * lock note; working_path is a snapshot (gk-project-snapshot.h) in this
+   * private folder, removed at close. */
+  char          *view_dir;
+
   /* backup_path: the file as it was before a migration to this version,
    * beside the working copy; only of use once our save replaced it
    * (original_replaced), so removed at close otherwise. */

@@ -27,6 +27,7 @@
 
 #include "gk-merge-conflict.h"
 #include "gk-project-file-parts.h"
+#include "gk-project-snapshot.h"
 #include "gk-schema.h"
 #include "gk-clock.h"
 
@@ -65,6 +66,7 @@ gk_project_file_finalize (GObject *object)
   g_free (self->working_path);
   g_free (self->key_path);
   g_free (self->lock_path);
+  g_free (self->view_dir);
   g_free (self->backup_path);
   g_free (self->recovered_path);
   g_free (self->base_path);
@@ -214,10 +216,41 @@ gk_project_file_new (GError **error)
 
 /* Opening, step by step; runs in a worker thread for open_async(), where
  * nobody else sees self until it is returned. */
+/* A file to look at only: a snapshot of it in a private folder, on a
+ * connection without write access. Nothing is claimed, nothing beside the
+ * file is touched. */
+static gboolean
+open_for_viewing (GkProjectFile  *self,
+                  const char     *path,
+                  const char     *reason,
+                  GCancellable   *cancellable,
+                  GError        **error)
+{
+  self->view_dir = g_dir_make_tmp ("gripkaart-view-XXXXXX", error);
+  if (self->view_dir == NULL)
+    return FALSE;
+  self->db = gk_project_snapshot_open (path, self->view_dir, &self->working_path, cancellable, error);
+  if (self->db == NULL)
+    return FALSE;
+  /* A migrated snapshot was written; from now on nothing is. */
+  if (sqlite3_db_readonly (self->db, "main") != 1)
+    {
+      g_clear_pointer (&self->db, sqlite3_close);
+      self->db = gk_storage_open_hardened (self->working_path, TRUE, self->display_name, error);
+      if (self->db == NULL)
+        return FALSE;
+    }
+  self->read_only_reason = g_error_new_literal (GK_PROJECT_ERROR, GK_PROJECT_ERROR_READ_ONLY,
+                                                reason != NULL ? reason : _("Opened read-only."));
+  return TRUE;
+}
+
 static GkProjectFile *
-open_file_once (GFile         *file,
-                GCancellable  *cancellable,
-                GError       **error)
+open_file_once (GFile                   *file,
+                GkProjectFileOpenFlags   flags,
+                const char              *reason,
+                GCancellable            *cancellable,
+                GError                 **error)
 {
   g_autoptr(GkProjectFile) self = NULL;
   g_autoptr(GError) check_error = NULL;
@@ -242,6 +275,19 @@ open_file_once (GFile         *file,
 
   self = g_object_new (GK_TYPE_PROJECT_FILE, NULL);
   self->display_name = g_filename_display_basename (path);
+
+  if (flags & GK_PROJECT_FILE_OPEN_READ_ONLY)
+    {
+      self->file = g_object_ref (file);
+      if (!open_for_viewing (self, path, reason, cancellable, error))
+        {
+          g_clear_pointer (&self->db, sqlite3_close);
+          gk_project_snapshot_remove (self->working_path);
+          g_rmdir (self->view_dir);
+          return NULL;
+        }
+      return g_steal_pointer (&self);
+    }
 
   /* Cheap refusals before any copying. */
   if (!gk_storage_check_header (path, self->display_name, &header, error) ||
@@ -360,7 +406,8 @@ presence_refresh_cb (gpointer user_data)
 void
 gk_project_file_presence_start (GkProjectFile *self)
 {
-  if (self->file == NULL || self->presence_path != NULL)
+  /* A file opened to look at writes no lock note beside it. */
+  if (self->file == NULL || self->presence_path != NULL || self->view_dir != NULL)
     return;
   self->presence_path = g_file_get_path (self->file);
   if (self->presence_path == NULL)
@@ -409,9 +456,11 @@ changed_since (const char        *path,
  * try again a little later, and if it keeps changing, say so instead of
  * calling a good file damaged. */
 static GkProjectFile *
-open_file (GFile         *file,
-           GCancellable  *cancellable,
-           GError       **error)
+open_file (GFile                   *file,
+           GkProjectFileOpenFlags   flags,
+           const char              *reason,
+           GCancellable            *cancellable,
+           GError                 **error)
 {
   g_autofree char *path = g_file_get_path (file);
 
@@ -424,7 +473,7 @@ open_file (GFile         *file,
 
       if (path != NULL)
         gk_storage_step (GK_STORAGE_STEP_CHECK, path);
-      project = open_file_once (file, cancellable, &local_error);
+      project = open_file_once (file, flags, reason, cancellable, &local_error);
       if (project != NULL)
         return project;
 
@@ -450,18 +499,41 @@ open_file (GFile         *file,
 }
 
 GkProjectFile *
-gk_project_file_open (GFile   *file,
-                      GError **error)
+gk_project_file_open_with_flags (GFile                   *file,
+                                 GkProjectFileOpenFlags   flags,
+                                 const char              *reason,
+                                 GError                 **error)
 {
   GkProjectFile *self;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = open_file (file, NULL, error);
+  self = open_file (file, flags, reason, NULL, error);
   if (self != NULL)
     gk_project_file_presence_start (self);
   return self;
+}
+
+GkProjectFile *
+gk_project_file_open (GFile   *file,
+                      GError **error)
+{
+  return gk_project_file_open_with_flags (file, GK_PROJECT_FILE_OPEN_DEFAULT, NULL, error);
+}
+
+typedef struct {
+  GFile                  *file;
+  GkProjectFileOpenFlags  flags;
+  char                   *reason;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  g_object_unref (job->file);
+  g_free (job->reason);
+  g_free (job);
 }
 
 static void
@@ -470,8 +542,9 @@ open_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
+  OpenJob *job = task_data;
   GError *error = NULL;
-  GkProjectFile *project = open_file (task_data, cancellable, &error);
+  GkProjectFile *project = open_file (job->file, job->flags, job->reason, cancellable, &error);
 
   if (project == NULL)
     g_task_return_error (task, error);
@@ -485,14 +558,31 @@ gk_project_file_open_async (GFile               *file,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
+  gk_project_file_open_with_flags_async (file, GK_PROJECT_FILE_OPEN_DEFAULT, NULL,
+                                         cancellable, callback, user_data);
+}
+
+void
+gk_project_file_open_with_flags_async (GFile                  *file,
+                                       GkProjectFileOpenFlags  flags,
+                                       const char             *reason,
+                                       GCancellable           *cancellable,
+                                       GAsyncReadyCallback     callback,
+                                       gpointer                user_data)
+{
   g_autoptr(GTask) task = NULL;
+  OpenJob *job;
 
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, gk_project_file_open_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  job = g_new0 (OpenJob, 1);
+  job->file = g_object_ref (file);
+  job->flags = flags;
+  job->reason = g_strdup (reason);
+  g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
   /* A file opened just as the caller gave up is reported as cancelled, and
    * closed again (its working copy removed) when the task lets go of it. */
   g_task_run_in_thread (task, open_thread);
@@ -544,6 +634,14 @@ gk_project_file_get_read_only (GkProjectFile *self)
   g_return_val_if_fail (GK_IS_PROJECT_FILE (self), TRUE);
 
   return self->read_only_reason != NULL;
+}
+
+gboolean
+gk_project_file_get_viewing (GkProjectFile *self)
+{
+  g_return_val_if_fail (GK_IS_PROJECT_FILE (self), FALSE);
+
+  return self->view_dir != NULL;
 }
 
 const GError *
@@ -644,6 +742,15 @@ gk_project_file_close (GkProjectFile *self)
   gk_project_file_presence_stop (self);
   if (self->db == NULL && self->lock_fd < 0)
     return;
+
+  if (self->view_dir != NULL)
+    {
+      /* Nothing was claimed: the snapshot and its folder go. */
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      gk_project_snapshot_remove (self->working_path);
+      g_rmdir (self->view_dir);
+      return;
+    }
 
   keep = self->db != NULL && gk_project_file_has_unpublished_changes (self);
 

@@ -57,6 +57,32 @@ void           gk_project_file_open_async  (GFile                *file,
 GkProjectFile *gk_project_file_open_finish (GAsyncResult         *result,
                                             GError              **error);
 
+/* How to open a file.
+ * GK_PROJECT_FILE_OPEN_READ_ONLY: to look at only (a municipality opened
+ * from the region). The same hardened path (header checked by hand, the
+ * bytes copied once, the copy checked, an older one migrated in the copy),
+ * but no working copy is claimed, no lock note written and nothing beside
+ * the file touched: the copy is private and removed at close. The file is
+ * read-only with @reason (GK_PROJECT_ERROR_READ_ONLY), and its document
+ * refuses every edit. A file of a newer version is refused
+ * (GK_PROJECT_ERROR_NEWER_VERSION) rather than guessed at. */
+typedef enum {
+  GK_PROJECT_FILE_OPEN_DEFAULT   = 0,
+  GK_PROJECT_FILE_OPEN_READ_ONLY = 1 << 0,
+} GkProjectFileOpenFlags;
+
+GkProjectFile *gk_project_file_open_with_flags       (GFile                  *file,
+                                                      GkProjectFileOpenFlags  flags,
+                                                      const char             *reason,
+                                                      GError                **error);
+/* Finish with gk_project_file_open_finish(). */
+void           gk_project_file_open_with_flags_async (GFile                  *file,
+                                                      GkProjectFileOpenFlags  flags,
+                                                      const char             *reason,
+                                                      GCancellable           *cancellable,
+                                                      GAsyncReadyCallback     callback,
+                                                      gpointer                user_data);
+
 /* The shared file, or NULL for an untitled programme. */
 GFile      *gk_project_file_get_file         (GkProjectFile *self);
 
@@ -64,8 +90,12 @@ GFile      *gk_project_file_get_file         (GkProjectFile *self);
 const char *gk_project_file_get_display_name (GkProjectFile *self);
 
 /* TRUE when the programme cannot be changed or saved at all (made by a
- * newer version); the reason is a GError to show, NULL when editable. */
+ * newer version, or opened read-only on purpose); the reason is a GError
+ * to show, NULL when editable. */
 gboolean      gk_project_file_get_read_only        (GkProjectFile *self);
+/* TRUE when opened with GK_PROJECT_FILE_OPEN_READ_ONLY: opening it
+ * normally may make it editable. */
+gboolean      gk_project_file_get_viewing          (GkProjectFile *self);
 const GError *gk_project_file_get_read_only_reason (GkProjectFile *self);
 
 /* The "dirty" property: set by the model layer (which knows when an undo
