@@ -32,7 +32,10 @@
 
 /* --- opening ----------------------------------------------------------------- */
 
-/* A session on @path, as the window opens it, judged on @clock. */
+/* A session on @path, judged on @clock, through the window's hardened
+ * open, but read-only: these commands only read, so they claim no working
+ * copy, write no lock note beside a shared file (colleagues would see
+ * "open by …" for a chart export) and sync nothing. */
 static GkSession *
 open_session (const char  *path,
               GkClock     *clock,
@@ -40,8 +43,9 @@ open_session (const char  *path,
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GkSession) session = gk_session_new (clock);
+  GkProjectFile *project = gk_project_file_open_with_flags (file, GK_PROJECT_FILE_OPEN_READ_ONLY, NULL, error);
 
-  if (!gk_session_open (session, file, error))
+  if (project == NULL || !gk_session_open_project_file (session, project, error))
     return NULL;
   return g_steal_pointer (&session);
 }

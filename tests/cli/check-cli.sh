@@ -167,4 +167,33 @@ if command -v sqlite3 >/dev/null; then
     || { echo "--export-chart failed on text that is not UTF-8"; exit 1; }
   [ "$(sha256sum "$work/latin1.gripkaart")" = "$latin1_before" ] || { echo "reading repaired the file"; exit 1; }
 fi
+# The commands that read leave nothing behind: no lock note beside the
+# (shared) file, no working copy, the file untouched, also when a
+# colleague has the folder open for writing only to read it.
+mkdir -p "$work/shared"
+cp "$work/x.gripkaart" "$work/shared/team.gripkaart"
+team_before=$(sha256sum "$work/shared/team.gripkaart")
+rm -rf "$work/data/gripkaart/working"
+"$gripkaart" --check --today=2026-11-22 "$work/shared/team.gripkaart" >/dev/null
+"$gripkaart" --export-chart=timeline --output="$work/team.png" --today=2026-11-22 "$work/shared/team.gripkaart"
+"$gripkaart" --export-report="$work/team.pdf" --today=2026-11-22 "$work/shared/team.gripkaart"
+left=$(ls -A "$work/shared")
+[ "$left" = "team.gripkaart" ] || { echo "reading left beside the file: $left"; exit 1; }
+if [ -d "$work/data/gripkaart/working" ] && [ -n "$(ls -A "$work/data/gripkaart/working")" ]; then
+  echo "reading made a working copy: $(ls -A "$work/data/gripkaart/working")"; exit 1
+fi
+[ "$(sha256sum "$work/shared/team.gripkaart")" = "$team_before" ] || { echo "reading changed the file"; exit 1; }
+# Reading needs no working copy: it works where none can be made (the
+# data folder is a file here), and a window says why it cannot edit.
+touch "$work/not-a-folder"
+XDG_DATA_HOME="$work/not-a-folder" "$gripkaart" --check --today=2026-11-22 "$work/shared/team.gripkaart" \
+  | grep -qF "Voorbeeldstad" || { echo "--check needed a working copy"; exit 1; }
+XDG_DATA_HOME="$work/not-a-folder" "$gripkaart" --export-chart=roadmap --output="$work/nf.png" \
+  --today=2026-11-22 "$work/shared/team.gripkaart" || { echo "--export-chart needed a working copy"; exit 1; }
+printf 'period,value\n2026-10,12\n' > "$work/one.csv"
+if XDG_DATA_HOME="$work/not-a-folder" "$gripkaart" --import-figures="$work/one.csv" --indicator=x \
+     "$work/shared/team.gripkaart" 2>"$work/err"; then
+  echo "an import ran without a working copy"; exit 1
+fi
+grep -qF "folder for working copies" "$work/err" || { echo "unclear error without a working copy: $(cat "$work/err")"; exit 1; }
 echo "ok"

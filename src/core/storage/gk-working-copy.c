@@ -352,7 +352,14 @@ gk_working_copy_claim_slot (GkProjectFile  *self,
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      gk_storage_error_opening_errno (error, errno, self->display_name);
+      int saved_errno = errno;
+      g_autofree char *shown = g_filename_display_name (dir);
+
+      /* Not the file's fault: "does not exist" (ENOTDIR) would send the
+       * user looking for a file that is there. */
+      g_set_error (error, GK_PROJECT_ERROR, GK_PROJECT_ERROR_FAILED,
+                   _("“%s” could not be opened for editing: the folder for working copies “%s” could not be made (%s)."),
+                   self->display_name, shown, g_strerror (saved_errno));
       return FALSE;
     }
 
