@@ -12,7 +12,6 @@
 #include "gk-level-badge.h"
 #include "gk-measure-editor.h"
 #include "gk-project-file.h"
-#include "gk-project-file-parts.h"
 #include "gk-session.h"
 #include "gk-region-window.h"
 #include "gk-window.h"
@@ -436,92 +435,6 @@ test_export_report (void)
 
 /* Closing the window while its members are read: the reading stops, the
  * window goes once the worker let go of it, and nothing is left behind. */
-/* Holds the worker that copies one member until the test lets it go. */
-typedef struct {
-  GMutex      mutex;
-  GCond       cond;
-  char       *path;
-  gboolean    holding;
-  gboolean    released;
-} Holder;
-
-static void
-hold_member_hook (GkStorageStep  step,
-                  const char    *path,
-                  gpointer       user_data)
-{
-  Holder *holder = user_data;
-
-  if (step != GK_STORAGE_STEP_COPY_IN || g_strcmp0 (path, holder->path) != 0)
-    return;
-  g_mutex_lock (&holder->mutex);
-  holder->holding = TRUE;
-  g_main_context_wakeup (NULL);
-  while (!holder->released)
-    g_cond_wait (&holder->cond, &holder->mutex);
-  g_mutex_unlock (&holder->mutex);
-}
-
-static gboolean
-page_visible (GkRegionWindow *window,
-              const char     *name)
-{
-  AdwViewStack *stack = ADW_VIEW_STACK (find_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
-  GtkWidget *child = adw_view_stack_get_child_by_name (stack, name);
-
-  return adw_view_stack_page_get_visible (adw_view_stack_get_page (stack, child));
-}
-
-/* The first page shows the members read so far while the rest are read
- * (the last one is held back here), with the progress; the others wait
- * for all of them. */
-static void
-test_members_shown_while_reading (void)
-{
-  g_autoptr(GkRegion) region = gk_region_new ();
-  g_autoptr(GError) error = NULL;
-  Holder holder = { 0 };
-  GkRegionWindow *window;
-  GPtrArray *paths;
-
-  g_assert_true (gk_region_add_path (region, region_dir, &error));
-  paths = gk_region_get_paths (region);
-  g_mutex_init (&holder.mutex);
-  g_cond_init (&holder.cond);
-  holder.path = g_strdup (g_ptr_array_index (paths, paths->len - 1));
-  gk_storage_set_step_hook_for_testing (hold_member_hook, &holder);
-
-  window = gk_region_window_new (app, region);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (named (window, "state-stack"))), "region") == 0 &&
-              list_length (window, "headline-list") == N_MEMBERS - 1);
-  g_assert_false (gk_region_window_get_loaded (window));
-  g_assert_true (gtk_widget_get_visible (named (window, "partial-progress")));
-  g_assert_nonnull (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (named (window, "partial-progress"))));
-  g_assert_false (page_visible (window, "matrix"));
-  g_assert_true (page_visible (window, "headlines"));
-
-  g_mutex_lock (&holder.mutex);
-  g_assert_true (holder.holding);
-  holder.released = TRUE;
-  g_cond_broadcast (&holder.cond);
-  g_mutex_unlock (&holder.mutex);
-  wait_until (gk_region_window_get_loaded (window));
-  gk_storage_set_step_hook_for_testing (NULL, NULL);
-
-  /* The same as loaded at once (test_pages). */
-  g_assert_cmpuint (list_length (window, "headline-list"), ==, N_MEMBERS);
-  g_assert_false (gtk_widget_get_visible (named (window, "partial-progress")));
-  g_assert_true (page_visible (window, "matrix"));
-  g_assert_cmpuint (g_list_model_get_n_items (gk_region_get_left_out (gk_region_window_get_region (window))), ==, 1);
-
-  destroy_all_windows ();
-  g_mutex_clear (&holder.mutex);
-  g_cond_clear (&holder.cond);
-  g_free (holder.path);
-}
-
-
 static void
 test_closed_while_loading (void)
 {
@@ -561,7 +474,6 @@ main (int   argc,
   g_test_add_func ("/region-window/open-region-folder", test_open_region_folder);
   g_test_add_func ("/region-window/export-report", test_export_report);
   g_test_add_func ("/region-window/closed-while-loading", test_closed_while_loading);
-  g_test_add_func ("/region-window/members-shown-while-reading", test_members_shown_while_reading);
 
   status = g_test_run ();
   g_clear_object (&app);

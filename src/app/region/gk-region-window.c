@@ -40,8 +40,6 @@ struct _GkRegionWindow
   GtkStack             *state_stack;
   AdwStatusPage        *empty_page;
   GtkProgressBar       *progress_bar;
-  GtkProgressBar       *partial_progress;  /* on the first page while members arrive */
-  gboolean              partial;           /* the first page shows the members read so far */
   AdwViewStack         *view_stack;
   GtkLabel             *summary_label;
   GtkListView          *headline_view;
@@ -235,14 +233,6 @@ fill_headlines (GkRegionWindow *self)
   for (guint i = 0; i < g_list_model_get_n_items (members); i++)
     g_ptr_array_add (sorted, g_list_model_get_item (members, i));
   g_ptr_array_sort (sorted, compare_headline);
-  /* Filled again as members arrive: the same list, so that the view keeps
-   * its place. */
-  if (self->by_headline != NULL)
-    {
-      g_list_store_splice (self->by_headline, 0, g_list_model_get_n_items (G_LIST_MODEL (self->by_headline)),
-                           sorted->pdata, sorted->len);
-      return;
-    }
   self->by_headline = g_list_store_new (GK_TYPE_REGION_MEMBER);
   g_list_store_splice (self->by_headline, 0, 0, sorted->pdata, sorted->len);
   set_up_list (self, self->headline_view, G_LIST_MODEL (self->by_headline),
@@ -574,47 +564,6 @@ progress_cb (guint    done,
   text = g_strdup_printf (_("%u of %u files read"), done, total);
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 1);
   gtk_progress_bar_set_text (self->progress_bar, text);
-  gtk_progress_bar_set_fraction (self->partial_progress, total > 0 ? (double) done / total : 1);
-  gtk_progress_bar_set_text (self->partial_progress, text);
-}
-
-/* Only the first page (the levels side by side) shows members while the
- * rest are read; the others need them all (the matrix's columns, the
- * shared indicators, the search). */
-static void
-show_other_pages (GkRegionWindow *self,
-                  gboolean        shown)
-{
-  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
-    {
-      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-
-      if (g_strcmp0 (adw_view_stack_page_get_name (page), "headlines") != 0)
-        adw_view_stack_page_set_visible (page, shown);
-    }
-}
-
-/* The region's members grow in batches while they are read (at most ten
- * a second): the first page follows them. */
-static void
-members_arrived_cb (GkRegionWindow *self)
-{
-  if (self->loaded || g_cancellable_is_cancelled (self->cancellable) ||
-      g_list_model_get_n_items (gk_region_get_members (self->region)) == 0)
-    return;
-  if (!self->partial)
-    {
-      self->partial = TRUE;
-      show_other_pages (self, FALSE);
-      adw_view_stack_set_visible_child_name (self->view_stack, "headlines");
-      gtk_widget_set_visible (GTK_WIDGET (self->partial_progress), TRUE);
-      gtk_stack_set_visible_child_name (self->state_stack, "region");
-      g_debug ("Region: first members shown after %.0f ms", (g_get_monotonic_time () - self->load_started) / 1000.0);
-    }
-  fill_summary (self);
-  fill_headlines (self);
 }
 
 static void
@@ -625,11 +574,6 @@ show_region (GkRegionWindow *self)
   if (*name != '\0')
     gtk_window_set_title (GTK_WINDOW (self), name);
   self->loaded = TRUE;
-  if (self->partial)
-    {
-      show_other_pages (self, TRUE);
-      gtk_widget_set_visible (GTK_WIDGET (self->partial_progress), FALSE);
-    }
   fill_summary (self);
   fill_headlines (self);
   fill_left_out (self);
@@ -685,8 +629,6 @@ start_loading (GkRegionWindow *self)
 
   self->load_started = g_get_monotonic_time ();
   progress_cb (0, gk_region_get_paths (self->region)->len, self);
-  g_signal_connect_object (gk_region_get_members (self->region), "items-changed",
-                           G_CALLBACK (members_arrived_cb), self, G_CONNECT_SWAPPED);
   gk_region_load_async (self->region, &today, self->cancellable, progress_cb, self,
                         loaded_cb, g_object_ref (self));
 }
@@ -1018,7 +960,6 @@ gk_region_window_class_init (GkRegionWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, headline_view);
-  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, partial_progress);
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, left_out_label);
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, left_out_list);
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, matrix_header);
