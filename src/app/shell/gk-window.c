@@ -638,6 +638,31 @@ present_while_opening_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A file opened in the background goes to the window that asked for it, or
+ * a new one when that window holds another programme; FALSE (the error shown)
+ * when it could not be opened or shown. */
+static gboolean
+show_opened_file (GkWindow      *self,
+                  GkProjectFile *project,
+                  const GError  *open_error)
+{
+  g_autoptr(GError) error = NULL;
+  GkWindow *target;
+
+  if (project == NULL)
+    {
+      gk_window_show_error (self, _("Could Not Open the Programme"), open_error);
+      return FALSE;
+    }
+  target = window_for_opening (self);
+  if (!show_programme (target, project, &error))
+    {
+      gk_window_show_error (target, _("Could Not Open the Programme"), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 file_opened_cb (GObject      *object,
                 GAsyncResult *result,
@@ -647,24 +672,12 @@ file_opened_cb (GObject      *object,
   GkWindow *self = work->window;
   g_autoptr(GError) error = NULL;
   g_autoptr(GkProjectFile) project = gk_project_file_open_finish (result, &error);
-  GkWindow *target;
 
   if (is_gone (self))
     return;   /* the file closes again with the last reference */
   present_when_opened (self);
-  if (project == NULL)
-    {
-      gk_window_show_error (self, _("Could Not Open the Programme"), error);
-      return;
-    }
-
-  target = window_for_opening (self);
-  if (!show_programme (target, project, &error))
-    {
-      gk_window_show_error (target, _("Could Not Open the Programme"), error);
-      return;
-    }
-  gk_application_add_recent (GK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), work->file);
+  if (show_opened_file (self, project, error))
+    gk_application_add_recent (GK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), work->file);
 }
 
 /* Copying and checking the file run in the background (on a network drive
@@ -685,27 +698,19 @@ gk_window_open_file (GkWindow *self,
   gk_project_file_open_async (file, NULL, file_opened_cb, window_work_begin (self, file, what));
 }
 
+/* A file to look at only does not join the recent files: opened from
+ * there it would be opened to edit. */
 static void
 file_opened_read_only_cb (GObject      *object,
                           GAsyncResult *result,
                           gpointer      user_data)
 {
   g_autoptr(WindowWork) work = user_data;
-  GkWindow *self = work->window;
   g_autoptr(GError) error = NULL;
   g_autoptr(GkProjectFile) project = gk_project_file_open_finish (result, &error);
-  GkWindow *target;
 
-  if (is_gone (self))
-    return;
-  if (project == NULL)
-    {
-      gk_window_show_error (self, _("Could Not Open the Programme"), error);
-      return;
-    }
-  target = window_for_opening (self);
-  if (!show_programme (target, project, &error))
-    gk_window_show_error (target, _("Could Not Open the Programme"), error);
+  if (!is_gone (work->window))
+    show_opened_file (work->window, project, error);
 }
 
 void
