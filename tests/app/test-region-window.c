@@ -237,6 +237,31 @@ change_ambition (GkWindow    *window,
  * window edits, the document refuses an edit, the file keeps every byte.
  * Edit (in the band across the window) opens it again to edit, and an
  * edit then saves. */
+/* Fields under @widget that would take a new value: text that can be
+ * typed in, choices and numbers that can be changed. *n_fields counts all. */
+static guint
+open_fields (GtkWidget *widget,
+             guint     *n_fields)
+{
+  guint n = 0;
+
+  if (GTK_IS_EDITABLE (widget) || GTK_IS_TEXT_VIEW (widget) || GTK_IS_DROP_DOWN (widget) ||
+      GTK_IS_CHECK_BUTTON (widget) || GTK_IS_RANGE (widget))
+    {
+      gboolean takes = gtk_widget_is_sensitive (widget);
+
+      if (GTK_IS_EDITABLE (widget) && !GTK_IS_SPIN_BUTTON (widget))
+        takes = takes && gtk_editable_get_editable (GTK_EDITABLE (widget));
+      else if (GTK_IS_TEXT_VIEW (widget))
+        takes = takes && gtk_text_view_get_editable (GTK_TEXT_VIEW (widget));
+      (*n_fields)++;
+      n += takes;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += open_fields (child, n_fields);
+  return n;
+}
+
 static void
 test_open_member (void)
 {
@@ -287,12 +312,16 @@ test_open_member (void)
     GkDocument *document = gk_window_get_document (opened);
     g_autoptr(GkMeasure) measure = g_list_model_get_item (gk_document_get_measures (document), 0);
     GtkWindow *editor = GTK_WINDOW (gk_measure_editor_new (GTK_WINDOW (opened), document, measure, 0));
-    guint n_editor = 0, n_editor_sensitive = 0;
+    guint n_editor = 0, n_editor_sensitive = 0, n_fields = 0;
 
     gtk_window_present (editor);
     wait_until (editing_sensitive (GTK_WIDGET (editor)) == 0);
     count_editing_widgets (GTK_WIDGET (editor), &n_editor, &n_editor_sensitive);
     g_assert_cmpuint (n_editor, >, 0);
+    /* Its fields show the record and take nothing: no typing that could
+     * not be saved. */
+    g_assert_cmpuint (open_fields (GTK_WIDGET (editor), &n_fields), ==, 0);
+    g_assert_cmpuint (n_fields, >=, 4);
     gtk_window_destroy (editor);
     drain ();
   }

@@ -429,7 +429,10 @@ disable_editing_in_dialogs (GkWindow *self)
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
       if (gtk_window_get_transient_for (window) == GTK_WINDOW (self))
-        gk_edit_actions_disable (GTK_WIDGET (window));
+        {
+          gk_edit_actions_disable (GTK_WIDGET (window));
+          gk_edit_fields_freeze (GTK_WIDGET (window));
+        }
     }
 }
 

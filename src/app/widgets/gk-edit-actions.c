@@ -72,3 +72,29 @@ gk_edit_actions_disable (GtkWidget *widget)
     if (gk_edit_action_is_editing (name))
       gtk_widget_action_set_enabled (widget, name, FALSE);
 }
+
+/* A field that edits: text can still be selected and copied (a look at a
+ * record may want its words), choices and numbers cannot be changed. */
+static void
+freeze_field (GtkWidget *widget)
+{
+  if (GTK_IS_SPIN_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) || GTK_IS_CHECK_BUTTON (widget) ||
+      GTK_IS_SWITCH (widget) || GTK_IS_RANGE (widget) || GTK_IS_CALENDAR (widget))
+    gtk_widget_set_sensitive (widget, FALSE);
+  else if (GTK_IS_EDITABLE (widget))
+    gtk_editable_set_editable (GTK_EDITABLE (widget), FALSE);
+  else if (GTK_IS_TEXT_VIEW (widget))
+    gtk_text_view_set_editable (GTK_TEXT_VIEW (widget), FALSE);
+}
+
+void
+gk_edit_fields_freeze (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  freeze_field (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gk_edit_fields_freeze (child);
+}

@@ -37,5 +37,9 @@ gboolean gk_edit_action_is_editing  (const char *action_name);
 /* Switches off every editing action that @widget's class installed (an
  * editor opened on a read-only document). */
 void     gk_edit_actions_disable    (GtkWidget  *widget);
+/* Makes every field under @widget show its value without taking a new one:
+ * text stays selectable, choices, numbers and dates are insensitive. With
+ * gk_edit_actions_disable(), an editor becomes a view of its record. */
+void     gk_edit_fields_freeze      (GtkWidget  *widget);
 
 G_END_DECLS
