@@ -12,6 +12,7 @@
 #include "gk-level-badge.h"
 #include "gk-measure-editor.h"
 #include "gk-project-file.h"
+#include "gk-project-file-parts.h"
 #include "gk-session.h"
 #include "gk-region-window.h"
 #include "gk-window.h"
@@ -462,6 +463,91 @@ test_export_report (void)
   destroy_all_windows ();
 }
 
+/* --- while the members are read ----------------------------------------------- */
+
+typedef struct {
+  GMutex      mutex;
+  GCond       cond;
+  const char *path;
+  gboolean    holding;
+  gboolean    released;
+} Holder;
+
+/* Holds the reading of one member (in the worker thread) until released. */
+static void
+hold_member_hook (GkStorageStep  step,
+                  const char    *path,
+                  gpointer       user_data)
+{
+  Holder *holder = user_data;
+
+  if (step != GK_STORAGE_STEP_COPY_IN || g_strcmp0 (path, holder->path) != 0)
+    return;
+  g_mutex_lock (&holder->mutex);
+  holder->holding = TRUE;
+  g_main_context_wakeup (NULL);
+  while (!holder->released)
+    g_cond_wait (&holder->cond, &holder->mutex);
+  g_mutex_unlock (&holder->mutex);
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n += GTK_IS_LIST_BOX_ROW (row);
+  return n;
+}
+
+/* The members read so far show while the last is still being read, each a
+ * row that opens its file; when all are read the region's pages take over. */
+static void
+test_members_show_while_loading (void)
+{
+  g_autoptr(GkRegion) region = gk_region_new ();
+  g_autoptr(GError) error = NULL;
+  Holder holder = { 0 };
+  GkRegionWindow *window;
+  GtkWidget *arrived;
+  GPtrArray *paths;
+  guint n_readable;
+
+  g_assert_true (gk_region_add_path (region, region_dir, &error));
+  paths = gk_region_get_paths (region);
+  g_mutex_init (&holder.mutex);
+  g_cond_init (&holder.cond);
+  holder.path = g_ptr_array_index (paths, paths->len - 1);
+  gk_storage_set_step_hook_for_testing (hold_member_hook, &holder);
+
+  window = gk_region_window_new (app, region);
+  gtk_window_present (GTK_WINDOW (window));
+  arrived = require_named (GTK_WIDGET (window), "arrived-list");
+  /* The fixture's members and one damaged file; the held member is the
+   * last path: all the others show before it is read. */
+  n_readable = N_MEMBERS;
+  wait_until (count_rows (arrived) == n_readable - 1);
+  g_assert_false (gk_region_window_get_loaded (window));
+  g_assert_true (gtk_widget_get_mapped (arrived));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (gtk_widget_get_first_child (arrived))), ==,
+                   "region.open-member");
+
+  g_mutex_lock (&holder.mutex);
+  holder.released = TRUE;
+  g_cond_broadcast (&holder.cond);
+  g_mutex_unlock (&holder.mutex);
+  wait_until (gk_region_window_get_loaded (window));
+  gk_storage_set_step_hook_for_testing (NULL, NULL);
+  /* The pages took over: the list of arrivals let go of its rows. */
+  g_assert_cmpuint (count_rows (arrived), ==, 0);
+  g_assert_false (gtk_widget_get_mapped (arrived));
+  g_assert_cmpuint (g_list_model_get_n_items (gk_region_get_members (region)), ==, n_readable);
+  destroy_all_windows ();
+  g_mutex_clear (&holder.mutex);
+  g_cond_clear (&holder.cond);
+}
+
 /* Closing the window while its members are read: the reading stops, the
  * window goes once the worker let go of it, and nothing is left behind. */
 static void
@@ -498,6 +584,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/region-window/pages", test_pages);
+  g_test_add_func ("/region-window/members-show-while-loading", test_members_show_while_loading);
   g_test_add_func ("/region-window/open-member", test_open_member);
   g_test_add_func ("/region-window/open-region-chooses-files", test_open_region_chooses_files);
   g_test_add_func ("/region-window/open-region-folder", test_open_region_folder);

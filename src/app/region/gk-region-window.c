@@ -40,6 +40,7 @@ struct _GkRegionWindow
   GtkStack             *state_stack;
   AdwStatusPage        *empty_page;
   GtkProgressBar       *progress_bar;
+  GtkListBox           *arrived_list;  /* the members read so far, while loading */
   AdwViewStack         *view_stack;
   GtkLabel             *summary_label;
   GtkListView          *headline_view;
@@ -177,11 +178,10 @@ set_up_list (GkRegionWindow     *self,
 }
 
 /* A row of the headline list: name and programme over each other, then
- * the level badge. */
-static void
-headline_setup_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   GkRegionWindow           *self)
+ * the level badge. The list view's rows and those shown while the region
+ * loads are the same. */
+static GtkWidget *
+headline_row_new (void)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -204,16 +204,13 @@ headline_setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (row), gk_level_badge_new (GK_LEVEL_NONE));
   gtk_box_append (GTK_BOX (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_widget_set_tooltip_text (row, _("Open this municipality’s programme"));
-  gtk_list_item_set_child (item, row);
+  return row;
 }
 
 static void
-headline_bind_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  GkRegionWindow           *self)
+headline_row_show (GtkWidget      *row,
+                   GkRegionMember *member)
 {
-  GkRegionMember *member = gtk_list_item_get_item (item);
-  GtkWidget *row = gtk_list_item_get_child (item);
   GtkWidget *texts = gtk_widget_get_first_child (row);
   GtkWidget *badge = gtk_widget_get_next_sibling (texts);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", gk_region_member_get_title (member),
@@ -222,6 +219,67 @@ headline_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (texts)), gk_region_member_get_municipality (member));
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (texts)), subtitle);
   gk_level_badge_set_level (GK_LEVEL_BADGE (badge), gk_region_member_get_headline (member));
+}
+
+static void
+headline_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   GkRegionWindow           *self)
+{
+  gtk_list_item_set_child (item, headline_row_new ());
+}
+
+static void
+headline_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  GkRegionWindow           *self)
+{
+  headline_row_show (gtk_list_item_get_child (item), gtk_list_item_get_item (item));
+}
+
+/* While the region loads, the members read so far show in the order they
+ * are read, each a row that opens its file. A list box, not the list view
+ * of the page: GTK 4.8's list view whose model grows before its first
+ * layout fails its measure now and then; a few hundred rows for a few
+ * seconds are cheap in a list box. */
+static GtkWidget *
+arrived_row_new (gpointer item,
+                 gpointer user_data)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *content = headline_row_new ();
+
+  headline_row_show (content, item);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
+  open_member_row (row, gk_region_member_get_path (item));
+  return row;
+}
+
+static void
+arrived_changed_cb (GkRegionWindow *self)
+{
+  gboolean any = g_list_model_get_n_items (gk_region_get_members (self->region)) > 0;
+
+  if (any && !gtk_widget_get_visible (GTK_WIDGET (self->arrived_list)))
+    g_debug ("Region: first members shown after %.0f ms", (g_get_monotonic_time () - self->load_started) / 1000.0);
+  gtk_widget_set_visible (GTK_WIDGET (self->arrived_list), any);
+}
+
+static void
+show_members_as_they_arrive (GkRegionWindow *self)
+{
+  GListModel *members = gk_region_get_members (self->region);
+
+  gtk_list_box_bind_model (self->arrived_list, members, arrived_row_new, self, NULL);
+  g_signal_connect_object (members, "items-changed", G_CALLBACK (arrived_changed_cb), self, G_CONNECT_SWAPPED);
+  arrived_changed_cb (self);
+}
+
+static void
+stop_showing_arrivals (GkRegionWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (gk_region_get_members (self->region), arrived_changed_cb, self);
+  gtk_list_box_bind_model (self->arrived_list, NULL, NULL, NULL, NULL);
 }
 
 static void
@@ -573,6 +631,7 @@ show_region (GkRegionWindow *self)
 
   if (*name != '\0')
     gtk_window_set_title (GTK_WINDOW (self), name);
+  stop_showing_arrivals (self);
   self->loaded = TRUE;
   fill_summary (self);
   fill_headlines (self);
@@ -609,6 +668,7 @@ loaded_cb (GObject      *source,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
+          stop_showing_arrivals (self);
           adw_status_page_set_description (self->empty_page, error->message);
           gtk_stack_set_visible_child_name (self->state_stack, "empty");
         }
@@ -629,6 +689,7 @@ start_loading (GkRegionWindow *self)
 
   self->load_started = g_get_monotonic_time ();
   progress_cb (0, gk_region_get_paths (self->region)->len, self);
+  show_members_as_they_arrive (self);
   gk_region_load_async (self->region, &today, self->cancellable, progress_cb, self,
                         loaded_cb, g_object_ref (self));
 }
@@ -957,6 +1018,7 @@ gk_region_window_class_init (GkRegionWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, state_stack);
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, arrived_list);
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, GkRegionWindow, headline_view);
