@@ -15,7 +15,6 @@
 #include <locale.h>
 
 #include "gk-app-module.h"
-#include "gk-chart-fonts.h"
 #include "gk-cli.h"
 
 static void
@@ -78,8 +77,5 @@ main (int   argc,
 
   if (gk_cli_is_wanted (argv))
     return gk_cli_run (argv);
-  /* Read while the toolkit's libraries are loaded: GTK's first text
-   * would wait for it otherwise. */
-  gk_chart_fonts_load_configuration ();
   return run_app_module (argc, argv);
 }

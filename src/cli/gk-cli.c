@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include "gk-chart-fonts.h"
 #include "gk-cli.h"
 #include "gk-command-line.h"
 #include "gk-figures-command.h"
@@ -34,8 +35,8 @@ gk_cli_is_wanted (char **argv)
          gk_command_line_is_batch (argv);
 }
 
-int
-gk_cli_run (char **argv)
+static int
+run_command (char **argv)
 {
   if (asks_for_version (argv))
     {
@@ -49,4 +50,13 @@ gk_cli_run (char **argv)
   if (gk_figures_command_is_wanted (argv))
     return gk_figures_command_run (argv);
   return gk_command_line_run (argv);
+}
+
+int
+gk_cli_run (char **argv)
+{
+  int status = run_command (argv);
+
+  gk_chart_fonts_finish_preload ();
+  return status;
 }

@@ -81,6 +81,23 @@ test_other_threads_do_not_take_the_preload (void)
   g_object_unref (mine.map);
 }
 
+/* A command that fails before it draws waits for its preload and drops it:
+ * the next context makes its fonts as if nothing had been preloaded. */
+static void
+test_finish_drops_an_untaken_preload (void)
+{
+  Measures after = { 0 };
+  PangoFontMap *before = pango_cairo_font_map_get_default ();
+
+  gk_chart_fonts_preload ();
+  gk_chart_fonts_finish_preload ();
+  measure (&after);
+  g_assert_true (after.map == before);
+  /* Finishing again, with nothing preloaded, does nothing. */
+  gk_chart_fonts_finish_preload ();
+  g_object_unref (after.map);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -89,5 +106,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/chart-fonts/preloaded-fonts-measure-the-same", test_preloaded_fonts_measure_the_same);
   g_test_add_func ("/chart-fonts/other-threads-do-not-take-the-preload", test_other_threads_do_not_take_the_preload);
+  g_test_add_func ("/chart-fonts/finish-drops-an-untaken-preload", test_finish_drops_an_untaken_preload);
   return g_test_run ();
 }

@@ -22,6 +22,9 @@ typedef struct {
   GDate  today;
 } Fixture;
 
+/* The thread the tests run in: the region's lists change only there. */
+static GThread *main_thread;
+
 static void
 remove_tree (const char *path)
 {
@@ -408,6 +411,8 @@ on_progress (guint    done,
 {
   AsyncState *state = user_data;
 
+  /* In the thread that asked, never in a reading thread. */
+  g_assert_true (g_thread_self () == main_thread);
   g_assert_false (state->finished);
   g_assert_cmpuint (done, >=, state->last_done);
   state->calls++;
@@ -469,6 +474,7 @@ hold_member_hook (GkStorageStep  step,
     return;
   g_mutex_lock (&holder->mutex);
   holder->holding = TRUE;
+  g_cond_broadcast (&holder->cond);
   g_main_context_wakeup (NULL);
   while (!holder->released)
     g_cond_wait (&holder->cond, &holder->mutex);
@@ -487,6 +493,9 @@ members_changed_cb (GListModel *members,
                     guint       added,
                     Arrivals   *arrivals)
 {
+  /* The lists change in the thread that loads them, also when it is not
+   * iterating its main context at that moment. */
+  g_assert_true (g_thread_self () == main_thread);
   arrivals->n_changes++;
   if (removed != 0 || position + added != g_list_model_get_n_items (members))
     arrivals->only_appended = FALSE;
@@ -533,6 +542,14 @@ test_members_arrive_in_order (Fixture       *fixture,
   g_signal_connect (members, "items-changed", G_CALLBACK (members_changed_cb), &arrivals);
 
   gk_region_load_async (region, &fixture->today, NULL, on_progress, &state, on_loaded, &state);
+  /* The main context is not iterated until a reader holds the last member:
+   * meanwhile the first batch went out, and must wait for this thread. */
+  g_mutex_lock (&holder.mutex);
+  while (!holder.holding)
+    g_cond_wait (&holder.cond, &holder.mutex);
+  g_mutex_unlock (&holder.mutex);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 0);
+  g_assert_cmpuint (arrivals.n_changes, ==, 0);
   /* Every member but the held one arrives while the load still runs. */
   timeout = g_timeout_add_seconds (60, timed_out_cb, &timed_out);
   while (g_list_model_get_n_items (members) < N_MEMBERS - 1 && !timed_out)
@@ -601,6 +618,7 @@ main (int   argc,
 {
   int status;
 
+  main_thread = g_thread_self ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

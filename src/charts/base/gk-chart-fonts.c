@@ -5,21 +5,12 @@
  */
 #include "config.h"
 
-#include <fontconfig/fontconfig.h>
-
 #include "gk-chart-common.h"
 #include "gk-chart-fonts.h"
 
 /* Set and taken on the thread that called gk_chart_fonts_preload(). */
 static GThread *preload_thread;
 static GThread *preload_owner;
-
-static gpointer
-load_configuration (gpointer data)
-{
-  FcInit ();
-  return NULL;
-}
 
 /* A font map of its own (Pango's default one is per thread), warmed by a
  * chart context that measures each of the charts' fonts. */
@@ -44,12 +35,6 @@ gk_chart_fonts_preload (void)
   preload_thread = g_thread_new ("gk-fonts", load_fonts, NULL);
 }
 
-void
-gk_chart_fonts_load_configuration (void)
-{
-  g_thread_unref (g_thread_new ("gk-fontconfig", load_configuration, NULL));
-}
-
 PangoFontMap *
 gk_chart_fonts_get_font_map (void)
 {
@@ -62,4 +47,11 @@ gk_chart_fonts_get_font_map (void)
       pango_cairo_font_map_set_default (PANGO_CAIRO_FONT_MAP (map));
     }
   return pango_cairo_font_map_get_default ();
+}
+
+void
+gk_chart_fonts_finish_preload (void)
+{
+  if (preload_owner == g_thread_self () && preload_thread != NULL)
+    g_object_unref (g_thread_join (g_steal_pointer (&preload_thread)));
 }

@@ -19,9 +19,11 @@ G_BEGIN_DECLS
  * thread. The next gk_chart_context_new() on this thread waits for it and
  * takes its font map. Call it once, early, on the thread that will draw. */
 void          gk_chart_fonts_preload             (void);
-/* Only fontconfig's configuration, on a thread nobody waits for: for a
- * process whose text is drawn by another font map (GTK's). */
-void          gk_chart_fonts_load_configuration  (void);
+/* Waits for a preload that no chart context took (a command that failed
+ * before it drew): a process must not end while the thread is still in
+ * fontconfig, or whatever it holds across processes (the file locks of a
+ * cache, a test harness's shared lock) stays held. */
+void          gk_chart_fonts_finish_preload      (void);
 
 /* The font map for this thread's chart contexts: the preloaded one when
  * gk_chart_fonts_preload() ran here, else Pango's default. */

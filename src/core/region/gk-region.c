@@ -533,6 +533,27 @@ typedef struct {
   guint            to;
 } BatchCall;
 
+/* Runs @func in @context's own thread, in the order of the calls, before
+ * anything of default priority (the task's result). Not
+ * g_main_context_invoke(): from a worker it calls @func right there when
+ * the context happens to be free (the main thread between two iterations),
+ * and the lists' followers, widgets among them, would then change in the
+ * worker. */
+static void
+call_in_context (GMainContext   *context,
+                 GSourceFunc     func,
+                 gpointer        data,
+                 GDestroyNotify  notify)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_HIGH);
+  g_source_set_callback (source, func, data, notify);
+  g_source_set_static_name (source, "[gripkaart] region load");
+  g_source_attach (source, context);
+  g_source_unref (source);
+}
+
 static void
 batch_call_free (gpointer data)
 {
@@ -578,7 +599,7 @@ batch_to_context (GkRegionMember **results,
   call->from = from;
   call->to = to;
   /* As the progress, and before it: the lists grow, then it is told. */
-  g_main_context_invoke_full (load->context, G_PRIORITY_HIGH, call_batch, call, batch_call_free);
+  call_in_context (load->context, call_batch, call, batch_call_free);
 }
 
 static void
@@ -594,7 +615,7 @@ progress_to_context (guint    done,
   call = g_new (ProgressCall, 1);
   *call = (ProgressCall) { load->progress, load->user_data, done, total };
   /* Before the task's result (default priority) lands. */
-  g_main_context_invoke_full (load->context, G_PRIORITY_HIGH, call_progress, call, g_free);
+  call_in_context (load->context, call_progress, call, g_free);
 }
 
 typedef struct {
