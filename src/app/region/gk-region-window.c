@@ -238,10 +238,9 @@ headline_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 /* While the region loads, the members read so far show in the order they
- * are read, each a row that opens its file. A list box, not the list view
- * of the page: GTK 4.8's list view whose model grows before its first
- * layout fails its measure now and then; a few hundred rows for a few
- * seconds are cheap in a list box. */
+ * are read, each a row that opens its file: a list box bound to the
+ * region's growing list (a few hundred rows for a few seconds are cheap
+ * there); the page's list view gets its sorted store once all are read. */
 static GtkWidget *
 arrived_row_new (gpointer item,
                  gpointer user_data)
