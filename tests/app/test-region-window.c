@@ -465,32 +465,6 @@ test_export_report (void)
 
 /* --- while the members are read ----------------------------------------------- */
 
-typedef struct {
-  GMutex      mutex;
-  GCond       cond;
-  const char *path;
-  gboolean    holding;
-  gboolean    released;
-} Holder;
-
-/* Holds the reading of one member (in the worker thread) until released. */
-static void
-hold_member_hook (GkStorageStep  step,
-                  const char    *path,
-                  gpointer       user_data)
-{
-  Holder *holder = user_data;
-
-  if (step != GK_STORAGE_STEP_COPY_IN || g_strcmp0 (path, holder->path) != 0)
-    return;
-  g_mutex_lock (&holder->mutex);
-  holder->holding = TRUE;
-  g_main_context_wakeup (NULL);
-  while (!holder->released)
-    g_cond_wait (&holder->cond, &holder->mutex);
-  g_mutex_unlock (&holder->mutex);
-}
-
 static guint
 count_rows (GtkWidget *list)
 {
@@ -508,7 +482,7 @@ test_members_show_while_loading (void)
 {
   g_autoptr(GkRegion) region = gk_region_new ();
   g_autoptr(GError) error = NULL;
-  Holder holder = { 0 };
+  RegionHolder holder = { 0 };
   GkRegionWindow *window;
   GtkWidget *arrived;
   GPtrArray *paths;
@@ -519,7 +493,7 @@ test_members_show_while_loading (void)
   g_mutex_init (&holder.mutex);
   g_cond_init (&holder.cond);
   holder.path = g_ptr_array_index (paths, paths->len - 1);
-  gk_storage_set_step_hook_for_testing (hold_member_hook, &holder);
+  gk_storage_set_step_hook_for_testing (region_hold_member_hook, &holder);
 
   window = gk_region_window_new (app, region);
   gtk_window_present (GTK_WINDOW (window));

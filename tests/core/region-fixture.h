@@ -21,6 +21,7 @@
 #include "gk-assessment.h"
 #include "gk-demo.h"
 #include "gk-document-private.h"
+#include "gk-project-file-parts.h"
 #include "gk-indicator.h"
 #include "gk-programme.h"
 #include "gk-schema.h"
@@ -182,4 +183,33 @@ region_fixture_write_folder (const char   *dir,
         return FALSE;
     }
   return TRUE;
+}
+
+/* --- holding one member's reading ------------------------------------------------- */
+
+/* Holds the worker that copies one member until the test lets it go. */
+typedef struct {
+  GMutex      mutex;
+  GCond       cond;
+  const char *path;
+  gboolean    holding;
+  gboolean    released;
+} RegionHolder;
+
+static inline void
+region_hold_member_hook (GkStorageStep  step,
+                         const char    *path,
+                         gpointer       user_data)
+{
+  RegionHolder *holder = user_data;
+
+  if (step != GK_STORAGE_STEP_COPY_IN || g_strcmp0 (path, holder->path) != 0)
+    return;
+  g_mutex_lock (&holder->mutex);
+  holder->holding = TRUE;
+  g_cond_broadcast (&holder->cond);
+  g_main_context_wakeup (NULL);
+  while (!holder->released)
+    g_cond_wait (&holder->cond, &holder->mutex);
+  g_mutex_unlock (&holder->mutex);
 }

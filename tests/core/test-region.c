@@ -454,33 +454,6 @@ test_load_async (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (gk_region_get_left_out (region)), ==, 1);
 }
 
-/* Holds the worker that copies one member until the test lets it go. */
-typedef struct {
-  GMutex      mutex;
-  GCond       cond;
-  const char *path;
-  gboolean    holding;
-  gboolean    released;
-} Holder;
-
-static void
-hold_member_hook (GkStorageStep  step,
-                  const char    *path,
-                  gpointer       user_data)
-{
-  Holder *holder = user_data;
-
-  if (step != GK_STORAGE_STEP_COPY_IN || g_strcmp0 (path, holder->path) != 0)
-    return;
-  g_mutex_lock (&holder->mutex);
-  holder->holding = TRUE;
-  g_cond_broadcast (&holder->cond);
-  g_main_context_wakeup (NULL);
-  while (!holder->released)
-    g_cond_wait (&holder->cond, &holder->mutex);
-  g_mutex_unlock (&holder->mutex);
-}
-
 typedef struct {
   guint    n_changes;
   gboolean only_appended;
@@ -521,7 +494,7 @@ test_members_arrive_in_order (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   AsyncState state = { 0 };
   Arrivals arrivals = { 0, TRUE };
-  Holder holder = { 0 };
+  RegionHolder holder = { 0 };
   gboolean timed_out = FALSE;
   GListModel *members = gk_region_get_members (region);
   GListModel *all = gk_region_get_members (at_once);
@@ -538,7 +511,7 @@ test_members_arrive_in_order (Fixture       *fixture,
   g_mutex_init (&holder.mutex);
   g_cond_init (&holder.cond);
   holder.path = g_ptr_array_index (paths, paths->len - 1);
-  gk_storage_set_step_hook_for_testing (hold_member_hook, &holder);
+  gk_storage_set_step_hook_for_testing (region_hold_member_hook, &holder);
   g_signal_connect (members, "items-changed", G_CALLBACK (members_changed_cb), &arrivals);
 
   gk_region_load_async (region, &fixture->today, NULL, on_progress, &state, on_loaded, &state);
